@@ -1,0 +1,88 @@
+// The engine's public data types. Plain JSON shapes: a Scenario is also the format in which
+// instructors write and share decks (docs/scenarios.md), and every type here crosses the wire.
+
+/** J(θ) = a/2 (θ − c)², a > 0 */
+export interface QuadraticCost {
+  kind: 'quadratic';
+  a: number;
+  c: number;
+}
+
+/** J(θ) = θ⁴/4 + b θ²/2, b > 0: the minimum is at 0 and the start decides the outcome. */
+export interface QuarticCost {
+  kind: 'quartic';
+  b: number;
+}
+
+/**
+ * J(θ) = ½ (θ − center)ᵀ H (θ − center), H = R(angle) diag(λ₁, λ₂) R(angle)ᵀ.
+ * `angle` in degrees, eigenvalues > 0 in either order.
+ */
+export interface BowlCost {
+  kind: 'bowl';
+  eigenvalues: [number, number];
+  angle: number;
+  center: [number, number];
+}
+
+/** J(θ₀, θ₁) = 1/(2m) Σ (θ₀ + θ₁ xᵢ − yᵢ)²: the lecture's cost, with the ½. 2 to 500 points. */
+export interface LinregCost {
+  kind: 'linreg';
+  x: number[];
+  y: number[];
+}
+
+export type Cost = QuadraticCost | QuarticCost | BowlCost | LinregCost;
+export type CostKind = Cost['kind'];
+
+export interface Scenario {
+  cost: Cost;
+  /** θ at iteration 0: one number for quadratic and quartic, two for bowl and linreg. */
+  start: number[];
+  /** The learning rate α > 0. */
+  alpha: number;
+}
+
+/** What gradient descent does. `oscillates` is only the exact r = 2 bounce; students never pick it. */
+export type Outcome = 'converges' | 'zigzag' | 'diverges' | 'oscillates';
+/** The three answers students choose from. */
+export type Answer = 'converges' | 'zigzag' | 'diverges';
+export const ANSWERS = ['converges', 'zigzag', 'diverges'] as const satisfies readonly Answer[];
+
+export interface Step {
+  theta: number[];
+  cost: number;
+}
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const satisfies readonly Difficulty[];
+
+/** The engine's verdict on one scenario and the trajectory that shows it. */
+export interface Simulation {
+  outcome: Outcome;
+  /** steps[0] is the start; every number finite. A diverging run stops before overflow. */
+  steps: Step[];
+  /** |θₖ − θ*| (Euclidean) for every step, same length as `steps`. */
+  distances: number[];
+  /** One sentence with the numbers that decide the outcome. */
+  explanation: string;
+  /** θ*, the minimiser, and J(θ*). */
+  minimum: number[];
+  minimumCost: number;
+  dimension: 1 | 2;
+  /**
+   * The number that decides: r = α·λ_max for the quadratic kinds (λ_max = a in 1-D),
+   * s = α(θ₀² + b) for the quartic.
+   */
+  ratio: number;
+  /** How `ratio` is written for people: "α·a", "α·λ_max" or "α(θ₀² + b)". */
+  ratioLabel: string;
+  /** Hessian eigenvalues, ascending (quadratic kinds; for the quartic, J''(0) = b alone). */
+  eigenvalues: number[];
+  /**
+   * α thresholds for this cost and start: above `zigzagFrom` steps overshoot, above `divergeFrom`
+   * they diverge. 1/λ_max and 2/λ_max for the quadratic kinds, 1/(θ₀² + b) and 2/(θ₀² + b) for the
+   * quartic. `fastest` is 2/(λ_min + λ_max) for quadratics (1/λ for 1-D).
+   */
+  thresholds: { zigzagFrom: number; divergeFrom: number; fastest?: number };
+}

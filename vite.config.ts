@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./client'),
+  plugins: [preact()],
+  build: {
+    outDir: here('./dist/client'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        player: here('./client/index.html'),
+        host: here('./client/host.html'),
+      },
+    },
+  },
+  test: {
+    root: here('.'),
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
