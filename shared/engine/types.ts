@@ -86,3 +86,36 @@ export interface Simulation {
    */
   thresholds: { zigzagFrom: number; divergeFrom: number; fastest?: number };
 }
+
+/** Hessian eigenvalues, ascending, with unit eigenvectors: `vectors[i]` belongs to `values[i]`. */
+export interface HessianEigen {
+  values: number[];
+  vectors: number[][];
+}
+
+export interface SimulateOptions {
+  /** Gradient steps drawn at most (the start is not a step); 40 by default. */
+  maxSteps?: number;
+}
+
+export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; error: string; field: string };
+
+export interface RoundOptions {
+  difficulty: Difficulty;
+  /** The outcome the round must show; drawn from the seed when absent. */
+  outcome?: Answer;
+  /** The cost kind; drawn from the difficulty's kinds when absent. */
+  kind?: CostKind;
+}
+
+export interface DeckOptions {
+  difficulty: Difficulty;
+  /** 1 to 50. */
+  rounds: number;
+}
+
+/** A deck as instructors share it: docs/scenarios.md. */
+export interface ScenarioDeck {
+  title: string;
+  rounds: Scenario[];
+}

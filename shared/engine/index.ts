@@ -1,0 +1,43 @@
+// The engine's public surface: pure maths shared by the server and both apps.
+
+export { BUILTIN_DECK } from './builtin-deck';
+export {
+  componentsIn,
+  costAt,
+  dimensionOf,
+  eigenComponents,
+  gradientAt,
+  hessianEigen,
+  minimumCostOf,
+  minimumOf,
+  type QuadraticForm,
+  quadraticFormOf,
+} from './cost-model';
+export { formatCost, formatNumber, formatPoint, formatRatio, OUTCOME_LABELS } from './format';
+export {
+  arrangeOutcomes,
+  DECK_ROUNDS_LIMIT,
+  generateDeck,
+  generateRound,
+  hasBalancedStart,
+  isFairRound,
+  isNiceAlpha,
+  isNiceParameter,
+  isVisible,
+  KINDS_BY_DIFFICULTY,
+  MIN_COMPONENT_SHARE,
+  ROUND_BANDS,
+} from './generate';
+export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
+export { createRng, type Rng, type RngState, rngNext, toRngState } from './rng';
+export { parseScenario, SCENARIO_LIMITS, ScenarioSchema } from './schema';
+export {
+  BOUNDARY_TOLERANCE,
+  DEFAULT_MAX_STEPS,
+  MAX_STEPS_LIMIT,
+  outcomeOfRatio,
+  simulate,
+  snapRatio,
+  sweepAlpha,
+} from './simulate';
+export * from './types';

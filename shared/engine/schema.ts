@@ -1,0 +1,173 @@
+// The scenario format on the wire and in deck files. Limits keep every simulation finite: with
+// all numbers within ±1e6 and positive ones at least 1e-6, r = α·λ and the thresholds 1/λ, 2/λ
+// stay far from overflow, and a diverging run is cut at 1e6 × its start distance.
+import * as v from 'valibot';
+import type { Scenario, ScenarioParse } from './types';
+
+export const SCENARIO_LIMITS = {
+  /** Largest |number| anywhere in a scenario. */
+  maxMagnitude: 1e6,
+  /** Smallest α, a, b or eigenvalue. */
+  minPositive: 1e-6,
+  /** |angle| in degrees. */
+  maxAngleDegrees: 360,
+  minPoints: 2,
+  maxPoints: 500,
+  /** max(x) − min(x) of a linreg data set: below it x counts as constant (no slope to fit). */
+  minSpreadX: 1e-6,
+} as const;
+
+const { maxMagnitude, minPositive, maxAngleDegrees, minPoints, maxPoints, minSpreadX } = SCENARIO_LIMITS;
+const DIMENSIONS = { quadratic: 1, quartic: 1, bowl: 2, linreg: 2 } as const;
+const KINDS = Object.keys(DIMENSIONS).join(', ');
+
+/** A number that must be finite and within ±maxMagnitude. `name` is how the message names it. */
+function finiteNumber(name: string) {
+  const message = `${name} must be a finite number`;
+  return v.pipe(
+    v.number(message),
+    v.finite(message),
+    v.minValue(-maxMagnitude, `${name} must be between -${maxMagnitude} and ${maxMagnitude}`),
+    v.maxValue(maxMagnitude, `${name} must be between -${maxMagnitude} and ${maxMagnitude}`),
+  );
+}
+
+/** A positive parameter (α, a, b, an eigenvalue). */
+function positiveNumber(name: string) {
+  const message = `${name} must be a number greater than 0`;
+  return v.pipe(
+    v.number(message),
+    v.finite(message),
+    v.gtValue(0, message),
+    v.minValue(minPositive, `${name} must be at least ${minPositive}`),
+    v.maxValue(maxMagnitude, `${name} must be at most ${maxMagnitude}`),
+  );
+}
+
+/** An object whose missing keys are reported as "<prefix><key> is missing". */
+function objectOf<const T extends v.ObjectEntries>(prefix: string, what: string, entries: T) {
+  return v.object(entries, (issue) => {
+    const key = issue.path?.[issue.path.length - 1]?.key;
+    return key === undefined ? `${what} must be an object` : `${prefix}${String(key)} is missing`;
+  });
+}
+
+function pair(name: string, item: v.GenericSchema<unknown, number>) {
+  return v.pipe(
+    v.array(item, `${name} must be a list of 2 numbers`),
+    v.length(2, `${name} must have 2 numbers`),
+    v.transform((xs): [number, number] => [xs[0] ?? 0, xs[1] ?? 0]),
+  );
+}
+
+function points(name: string) {
+  const message = `${name} must be a list of ${minPoints} to ${maxPoints} numbers`;
+  return v.pipe(
+    v.array(finiteNumber(`every number in ${name}`), message),
+    v.minLength(minPoints, message),
+    v.maxLength(maxPoints, message),
+  );
+}
+
+const QuadraticCostSchema = objectOf('cost.', 'cost', {
+  kind: v.literal('quadratic'),
+  a: positiveNumber('cost.a'),
+  c: finiteNumber('cost.c'),
+});
+
+const QuarticCostSchema = objectOf('cost.', 'cost', {
+  kind: v.literal('quartic'),
+  b: positiveNumber('cost.b'),
+});
+
+const BowlCostSchema = objectOf('cost.', 'cost', {
+  kind: v.literal('bowl'),
+  eigenvalues: pair('cost.eigenvalues', positiveNumber('every number in cost.eigenvalues')),
+  angle: v.pipe(
+    finiteNumber('cost.angle'),
+    v.minValue(
+      -maxAngleDegrees,
+      `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
+    ),
+    v.maxValue(
+      maxAngleDegrees,
+      `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
+    ),
+  ),
+  center: pair('cost.center', finiteNumber('every number in cost.center')),
+});
+
+const LinregCostSchema = v.pipe(
+  objectOf('cost.', 'cost', { kind: v.literal('linreg'), x: points('cost.x'), y: points('cost.y') }),
+  v.forward(
+    v.check((cost) => cost.x.length === cost.y.length, 'cost.y must have as many numbers as cost.x'),
+    ['y'],
+  ),
+  v.forward(
+    v.check(
+      (cost) => Math.max(...cost.x) - Math.min(...cost.x) >= minSpreadX,
+      'cost.x must contain at least two different values',
+    ),
+    ['x'],
+  ),
+);
+
+const CostSchema = v.variant(
+  'kind',
+  [QuadraticCostSchema, QuarticCostSchema, BowlCostSchema, LinregCostSchema],
+  (issue) => {
+    if (issue.path === undefined || issue.path.length === 0) return 'cost must be an object';
+    return issue.received === 'undefined'
+      ? `cost.kind is missing: use one of ${KINDS}`
+      : `cost.kind must be one of ${KINDS}`;
+  },
+);
+
+/**
+ * A scenario: strict on numbers (finite, bounded), array lengths and the start's dimension for the
+ * cost kind; unknown keys are stripped. Messages name the field, e.g. "alpha must be a number
+ * greater than 0".
+ */
+export const ScenarioSchema = v.pipe(
+  objectOf('', 'scenario', {
+    cost: CostSchema,
+    start: v.pipe(
+      v.array(finiteNumber('every number in start'), 'start must be a list of 1 or 2 numbers'),
+      v.minLength(1, 'start must be a list of 1 or 2 numbers'),
+      v.maxLength(2, 'start must be a list of 1 or 2 numbers'),
+    ),
+    alpha: positiveNumber('alpha'),
+  }),
+  v.forward(
+    v.check(
+      (scenario) => scenario.start.length === DIMENSIONS[scenario.cost.kind],
+      (issue) => {
+        const kind = (issue.input as { cost: { kind: keyof typeof DIMENSIONS } }).cost.kind;
+        const n = DIMENSIONS[kind];
+        return `start must have ${n} number${n === 1 ? '' : 's'} for a ${kind} cost`;
+      },
+    ),
+    ['start'],
+  ),
+);
+
+// The schema's output must stay assignable to the hand-written Scenario type.
+const isScenarioOutput = (s: v.InferOutput<typeof ScenarioSchema>): Scenario => s;
+void isScenarioOutput;
+
+/** "cost.x" for the path cost → x → 3: array positions are left out, the message names them. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? [])
+    .map((item) => item.key)
+    .filter((key): key is string => typeof key === 'string')
+    .join('.');
+}
+
+/** Validates untrusted input; the first problem is reported with the field it is about. */
+export function parseScenario(input: unknown): ScenarioParse {
+  const result = v.safeParse(ScenarioSchema, input);
+  if (result.success) return { ok: true, scenario: result.output };
+  const [issue] = result.issues;
+  if (issue === undefined) return { ok: false, error: 'scenario is invalid', field: '' };
+  return { ok: false, error: issue.message, field: fieldOf(issue) };
+}
