@@ -1,0 +1,214 @@
+// The only module that imports socket.io-client. It keeps one connection alive, presents the
+// session's secret after every (re)connection before anything else is sent, retries requests whose
+// acknowledgement is lost, and drops views older than the newest one seen.
+//
+// It has no DOM dependency, so the fault tests run it in Node against a real server.
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { type ErrorCode, fail, type Result } from '../../shared/protocol/errors';
+import type { ClientToServerEvents } from '../../shared/protocol/events';
+import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
+
+export type Status = 'connecting' | 'online' | 'offline';
+type EventName = keyof ClientToServerEvents;
+type Payload<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
+type Reply<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+/** How long to wait for an acknowledgement before treating the connection as dead. */
+export const ACK_TIMEOUT_MS = 5_000;
+
+/** A refusal that means the stored identity is gone for good: forget it, show the join screen. */
+const SESSION_LOST: ReadonlySet<ErrorCode> = new Set([
+  'ROOM_NOT_FOUND',
+  'UNKNOWN_PLAYER',
+  'KICKED',
+  'NOT_HOST',
+]);
+
+export interface Resume {
+  event: 'host:resume' | 'player:resume';
+  payload: Payload<'host:resume'> | Payload<'player:resume'>;
+}
+
+export interface RequestOptions {
+  /**
+   * Keep re-sending, across reconnections, until the server answers. Only for requests the server
+   * deduplicates (answers) or refuses harmlessly when repeated (host steps).
+   */
+  retry?: boolean;
+}
+
+interface Pending {
+  event: EventName;
+  payload: unknown;
+  retry: boolean;
+  resolve(result: Result): void;
+  inFlight: boolean;
+}
+
+export interface Connection {
+  readonly socket: Socket;
+  status(): Status;
+  onStatus(listener: (status: Status) => void): () => void;
+  onView(listener: (view: HostView | PlayerView) => void): () => void;
+  onProgress(listener: (progress: HostProgress) => void): () => void;
+  /** Called when the server refuses the stored identity (kicked, game gone). */
+  onSessionLost(listener: (error: ErrorCode, message: string) => void): () => void;
+  /** The identity to present after every (re)connection; null for none. */
+  setResume(resume: Resume | null): void;
+  /** Starts a new session from a view the app got in an acknowledgement (join, create). */
+  adoptView(view: HostView | PlayerView): void;
+  request<E extends EventName>(event: E, payload: Payload<E>, options?: RequestOptions): Promise<Reply<E>>;
+  /** Server time minus local time, ms, from the latest view. */
+  clockOffset(): number;
+  close(): void;
+}
+
+export function createConnection(
+  url: string | undefined,
+  options: { ackTimeoutMs?: number; socket?: Partial<ManagerOptions & SocketOptions> } = {},
+): Connection {
+  const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  const socketOptions: Partial<ManagerOptions & SocketOptions> = {
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    // Jitter spreads a whole class reconnecting after a server restart.
+    randomizationFactor: 0.5,
+    ...options.socket,
+  };
+  const socket = url ? io(url, socketOptions) : io(socketOptions);
+
+  let status: Status = 'connecting';
+  let ready = false;
+  let resume: Resume | null = null;
+  let version = 0;
+  let offset = 0;
+  const queue: Pending[] = [];
+  const statusListeners = new Set<(s: Status) => void>();
+  const viewListeners = new Set<(v: HostView | PlayerView) => void>();
+  const progressListeners = new Set<(p: HostProgress) => void>();
+  const lostListeners = new Set<(e: ErrorCode, m: string) => void>();
+
+  const setStatus = (next: Status) => {
+    if (status === next) return;
+    status = next;
+    for (const l of statusListeners) l(next);
+  };
+
+  function acceptView(view: HostView | PlayerView) {
+    offset = view.serverNow - Date.now();
+    // A resumed session starts a fresh count only if the room changed (another game).
+    if (view.version < version) return;
+    version = view.version;
+    for (const l of viewListeners) l(view);
+  }
+
+  function send(entry: Pending) {
+    entry.inFlight = true;
+    socket
+      .timeout(ackTimeoutMs)
+      .emit(entry.event, entry.payload as never, (err: Error | null, reply: Result) => {
+        entry.inFlight = false;
+        if (!err) {
+          queue.splice(queue.indexOf(entry), 1);
+          entry.resolve(reply);
+          return;
+        }
+        if (!entry.retry) {
+          queue.splice(queue.indexOf(entry), 1);
+          entry.resolve(fail('NO_RESPONSE'));
+        }
+        // No acknowledgement in time: the connection is probably dead even if the socket has not
+        // noticed yet (a black-holed Wi-Fi). Start a fresh one; the entry goes again once it is ready.
+        if (socket.connected) socket.io.engine?.close();
+      });
+  }
+
+  function flush() {
+    if (!ready || !socket.connected) return;
+    for (const entry of queue) if (!entry.inFlight) send(entry);
+  }
+
+  socket.on('connect', () => {
+    setStatus('online');
+    if (!resume) {
+      ready = true;
+      flush();
+      return;
+    }
+    const current = resume;
+    socket
+      .timeout(ackTimeoutMs)
+      .emit(
+        current.event,
+        current.payload as never,
+        (err: Error | null, reply: Result<{ view: HostView | PlayerView }>) => {
+          if (resume !== current) return;
+          if (err) {
+            if (socket.connected) socket.io.engine?.close();
+            return;
+          }
+          if (reply.ok) {
+            version = 0; // the resume reply is authoritative for this connection
+            acceptView(reply.view);
+          } else if (SESSION_LOST.has(reply.error)) {
+            resume = null;
+            for (const l of lostListeners) l(reply.error, reply.message);
+          }
+          ready = true;
+          flush();
+        },
+      );
+  });
+  socket.on('disconnect', () => {
+    ready = false;
+    for (const entry of queue) entry.inFlight = false;
+    setStatus('offline');
+  });
+  socket.io.on('reconnect_attempt', () => setStatus(status === 'online' ? 'online' : 'connecting'));
+  socket.on('view:host', acceptView);
+  socket.on('view:player', acceptView);
+  socket.on('host:progress', (p: HostProgress) => {
+    if (p.version < version) return;
+    for (const l of progressListeners) l(p);
+  });
+
+  const listen = <T>(set: Set<T>, l: T) => {
+    set.add(l);
+    return () => void set.delete(l);
+  };
+
+  return {
+    socket,
+    status: () => status,
+    onStatus: (l) => listen(statusListeners, l),
+    onView: (l) => listen(viewListeners, l),
+    onProgress: (l) => listen(progressListeners, l),
+    onSessionLost: (l) => listen(lostListeners, l),
+    setResume(next) {
+      resume = next;
+    },
+    adoptView(view) {
+      version = 0;
+      acceptView(view);
+    },
+    request(event, payload, opts = {}) {
+      return new Promise((resolve) => {
+        const entry: Pending = {
+          event,
+          payload,
+          retry: opts.retry ?? false,
+          resolve: resolve as never,
+          inFlight: false,
+        };
+        queue.push(entry);
+        if (ready && socket.connected) send(entry);
+      });
+    },
+    clockOffset: () => offset,
+    close() {
+      for (const entry of queue.splice(0)) entry.resolve(fail('NO_RESPONSE'));
+      socket.close();
+    },
+  };
+}

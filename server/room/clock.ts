@@ -1,0 +1,69 @@
+// Time is a dependency: only the room shell schedules, and only through a Clock. Tests use the
+// manual clock to move game time without faking the global timers that real sockets rely on.
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+export interface Clock {
+  /** ms since the epoch */
+  now(): number;
+  /** Runs `fn` once `now()` has reached `at` (an absolute time, ms since the epoch). */
+  at(at: number, fn: () => void): TimerHandle;
+}
+
+export function createSystemClock(): Clock {
+  return {
+    now: () => Date.now(),
+    at(at, fn) {
+      // setTimeout caps at ~24.8 days; deadlines are minutes away, but re-check rather than trust it.
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        const wait = at - Date.now();
+        if (wait <= 0) fn();
+        else timer = setTimeout(arm, Math.min(wait, 2 ** 30));
+      };
+      timer = setTimeout(arm, Math.max(0, Math.min(at - Date.now(), 2 ** 30)));
+      return { cancel: () => clearTimeout(timer) };
+    },
+  };
+}
+
+export interface ManualClock extends Clock {
+  /** Moves time forward by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void;
+  set(now: number): void;
+}
+
+export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): ManualClock {
+  let now = start;
+  let seq = 0;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const runDue = () => {
+    for (;;) {
+      let dueId = -1;
+      let dueAt = Number.POSITIVE_INFINITY;
+      for (const [id, t] of timers) if (t.at <= now && t.at < dueAt) [dueId, dueAt] = [id, t.at];
+      if (dueId < 0) return;
+      const timer = timers.get(dueId)!;
+      timers.delete(dueId);
+      timer.fn();
+    }
+  };
+  return {
+    now: () => now,
+    at(at, fn) {
+      const id = seq++;
+      timers.set(id, { at, fn });
+      return { cancel: () => timers.delete(id) };
+    },
+    advance(ms) {
+      now += ms;
+      runDue();
+    },
+    set(value) {
+      now = value;
+      runDue();
+    },
+  };
+}

@@ -1,0 +1,268 @@
+// The game rules as a pure state machine: (state, command, now) -> state | error.
+// No I/O, no timers, no randomness: ids and secrets arrive inside commands, time arrives as `now`.
+import { simulate } from '../../shared/engine/index';
+import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
+import type { AnswerReceipt } from '../../shared/protocol/events';
+import { normalizeNickname } from '../../shared/protocol/nickname';
+import { pointsFor } from './scoring';
+import {
+  type Actor,
+  assertNever,
+  type CloseReason,
+  type Command,
+  MAX_PLAYERS,
+  type Phase,
+  type Player,
+  type RecordedAnswer,
+  type RoomState,
+  type RoundResult,
+  type ScoredAnswer,
+} from './state';
+
+export type ReduceResult =
+  | { ok: true; state: RoomState; receipt?: AnswerReceipt; playerId?: number }
+  | Failure;
+
+const refuse = (error: ErrorCode, message?: string): Failure => fail(error, message ?? ERROR_MESSAGES[error]);
+
+function next(state: RoomState, patch: Partial<RoomState>): RoomState {
+  return { ...state, ...patch, version: state.version + 1 };
+}
+
+export function reduce(state: RoomState, command: Command, now: number): ReduceResult {
+  switch (command.type) {
+    case 'join':
+      return join(state, command.nickname, command.secret, now);
+    case 'presence':
+      return presence(state, command.playerId, command.connected, now);
+    case 'answer':
+      return answer(state, command.playerId, command.round, command.choice, now);
+    case 'deadline':
+      return deadline(state, command.round, now);
+    case 'start':
+      return hostOnly(command.by) ?? start(state, command.round, now);
+    case 'reveal':
+      return hostOnly(command.by) ?? reveal(state, command.round, now);
+    case 'leaderboard':
+      return hostOnly(command.by) ?? leaderboard(state, command.round);
+    case 'end':
+      return hostOnly(command.by) ?? end(state, now);
+    case 'kick':
+      return hostOnly(command.by) ?? kick(state, command.playerId, now);
+    case 'lock':
+      return hostOnly(command.by) ?? { ok: true, state: next(state, { locked: command.locked }) };
+    default:
+      return assertNever(command);
+  }
+}
+
+/** H1: only the host may steer the game. */
+function hostOnly(by: Actor): Failure | null {
+  return by.role === 'host' ? null : refuse('NOT_HOST');
+}
+
+export function activePlayers(state: RoomState): Player[] {
+  return state.players.filter((p) => !p.kicked);
+}
+
+function join(state: RoomState, rawNickname: string, secret: string, now: number): ReduceResult {
+  if (state.phase.kind === 'podium') return refuse('GAME_OVER');
+  if (state.locked) return refuse('ROOM_LOCKED');
+  if (activePlayers(state).length >= MAX_PLAYERS) return refuse('ROOM_FULL');
+  const checked = normalizeNickname(rawNickname);
+  if (!checked.ok) return refuse('NAME_INVALID', checked.reason);
+  // A kicked player's name stays taken, so a removed nickname cannot simply walk back in.
+  if (state.players.some((p) => p.key === checked.key)) return refuse('NAME_TAKEN');
+  const player: Player = {
+    id: state.players.length,
+    nickname: checked.nickname,
+    key: checked.key,
+    secret,
+    joinedAt: now,
+    score: 0,
+    streak: 0,
+    answerMs: 0,
+    connected: true,
+    kicked: false,
+  };
+  return { ok: true, state: next(state, { players: [...state.players, player] }), playerId: player.id };
+}
+
+function withPlayer(state: RoomState, id: number, patch: Partial<Player>): RoomState {
+  const players = state.players.slice();
+  players[id] = { ...players[id]!, ...patch };
+  return next(state, { players });
+}
+
+function presence(state: RoomState, playerId: number, connected: boolean, now: number): ReduceResult {
+  const player = state.players[playerId];
+  if (!player) return refuse('UNKNOWN_PLAYER');
+  if (player.kicked) return refuse('KICKED');
+  if (player.connected === connected) return { ok: true, state };
+  return { ok: true, state: closeIfAllAnswered(withPlayer(state, playerId, { connected }), now) };
+}
+
+function kick(state: RoomState, playerId: number, now: number): ReduceResult {
+  const player = state.players[playerId];
+  if (!player) return refuse('UNKNOWN_PLAYER');
+  if (player.kicked) return { ok: true, state };
+  return {
+    ok: true,
+    state: closeIfAllAnswered(withPlayer(state, playerId, { kicked: true, connected: false }), now),
+  };
+}
+
+function durationFor(state: RoomState, round: number): number {
+  return (state.deck.rounds[round]?.seconds ?? state.settings.secondsPerQuestion) * 1000;
+}
+
+/** R1: lobby -> round 0; reveal or leaderboard of round k -> round k + 1. */
+function start(state: RoomState, round: number, now: number): ReduceResult {
+  const { phase } = state;
+  let expected: number;
+  if (phase.kind === 'lobby') expected = 0;
+  else if (phase.kind === 'reveal' || phase.kind === 'leaderboard') expected = phase.round + 1;
+  else return refuse('WRONG_PHASE');
+  if (round !== expected) return refuse('WRONG_ROUND');
+  if (round >= state.deck.rounds.length)
+    return refuse('WRONG_ROUND', 'There are no more rounds: end the game.');
+  if (activePlayers(state).length === 0) return refuse('NO_PLAYERS');
+  const durationMs = durationFor(state, round);
+  return {
+    ok: true,
+    state: next(state, {
+      phase: {
+        kind: 'question',
+        round,
+        openedAt: now,
+        deadlineAt: now + durationMs,
+        durationMs,
+        answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
+        answered: 0,
+      },
+    }),
+  };
+}
+
+function answer(
+  state: RoomState,
+  playerId: number,
+  round: number,
+  choice: RecordedAnswer['choice'],
+  now: number,
+): ReduceResult {
+  const player = state.players[playerId];
+  if (!player) return refuse('UNKNOWN_PLAYER');
+  if (player.kicked) return refuse('KICKED');
+  const { phase } = state;
+  const isOpen = phase.kind === 'question' && phase.round === round;
+  const earlier = isOpen ? phase.answers[playerId] : state.results[round]?.answers[playerId];
+  // A2: a resent identical answer (a retry after a lost acknowledgement) gets the original receipt back.
+  if (earlier) {
+    if (earlier.choice === choice)
+      return { ok: true, state, receipt: { round, choice, elapsedMs: earlier.elapsedMs } };
+    return refuse('ALREADY_ANSWERED');
+  }
+  if (!isOpen) {
+    const current =
+      phase.kind === 'lobby' ? -1 : phase.kind === 'podium' ? Number.POSITIVE_INFINITY : phase.round;
+    return round < current || (round === current && phase.kind !== 'question') || phase.kind === 'podium'
+      ? refuse('ROUND_CLOSED')
+      : refuse('WRONG_ROUND');
+  }
+  // A3: the server's clock decides; a timer that has not fired yet does not keep a question open.
+  if (now > phase.deadlineAt) return refuse('ROUND_CLOSED');
+  const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt));
+  const answers = phase.answers.slice();
+  answers[playerId] = { choice, at: now, elapsedMs };
+  const recorded = next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } });
+  return { ok: true, state: closeIfAllAnswered(recorded, now), receipt: { round, choice, elapsedMs } };
+}
+
+/** R2: the round closes early once every connected player has answered (and someone has). */
+function closeIfAllAnswered(state: RoomState, now: number): RoomState {
+  const { phase } = state;
+  if (phase.kind !== 'question' || phase.answered === 0) return state;
+  const waiting = state.players.some((p) => !p.kicked && p.connected && !phase.answers[p.id]);
+  return waiting ? state : close(state, now, 'all-answered');
+}
+
+/** R3: a deadline from an earlier round, or one that has not passed yet, changes nothing. */
+function deadline(state: RoomState, round: number, now: number): ReduceResult {
+  const { phase } = state;
+  if (phase.kind !== 'question' || phase.round !== round || now < phase.deadlineAt)
+    return { ok: true, state };
+  return { ok: true, state: close(state, now, 'deadline') };
+}
+
+function reveal(state: RoomState, round: number, now: number): ReduceResult {
+  const { phase } = state;
+  if (phase.kind !== 'question') return refuse('WRONG_PHASE');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  return { ok: true, state: close(state, now, 'host') };
+}
+
+function leaderboard(state: RoomState, round: number): ReduceResult {
+  const { phase } = state;
+  if (phase.kind !== 'reveal') return refuse('WRONG_PHASE');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  return { ok: true, state: next(state, { phase: { kind: 'leaderboard', round } }) };
+}
+
+/** R4: ending closes and scores an open question first, so no answer already given is lost. */
+function end(state: RoomState, now: number): ReduceResult {
+  if (state.phase.kind === 'podium') return refuse('GAME_OVER');
+  const closed = state.phase.kind === 'question' ? close(state, now, 'game-ended') : state;
+  const endedEarly = closed.results.length < closed.deck.rounds.length;
+  return { ok: true, state: next(closed, { phase: { kind: 'podium', endedAt: now, endedEarly } }) };
+}
+
+/** Closes the open question: the engine decides the outcome, then every answer is scored. */
+function close(state: RoomState, now: number, closedBy: CloseReason): RoomState {
+  const phase = state.phase as Extract<Phase, { kind: 'question' }>;
+  const round = state.deck.rounds[phase.round]!;
+  const { outcome } = simulate(round.scenario);
+  const scored = outcome !== 'oscillates';
+  const answers: Array<ScoredAnswer | null> = new Array(state.players.length).fill(null);
+  let eligible = 0;
+  const players = state.players.map((p): Player => {
+    const given = phase.answers[p.id] ?? null;
+    if (p.kicked) return p;
+    if (given || p.connected) eligible++;
+    if (!scored) {
+      if (given) answers[p.id] = { ...given, correct: false, points: 0, streakBonus: 0 };
+      return p;
+    }
+    const correct = given?.choice === outcome;
+    const { points, streakBonus } = pointsFor({
+      correct,
+      elapsedMs: given?.elapsedMs ?? phase.durationMs,
+      durationMs: phase.durationMs,
+      speedPoints: state.settings.speedPoints,
+      streakBefore: p.streak,
+    });
+    if (given) answers[p.id] = { ...given, correct, points, streakBonus };
+    return {
+      ...p,
+      score: p.score + points,
+      streak: correct ? p.streak + 1 : 0,
+      answerMs: p.answerMs + (given?.elapsedMs ?? phase.durationMs),
+    };
+  });
+  const result: RoundResult = {
+    round: phase.round,
+    outcome,
+    scored,
+    openedAt: phase.openedAt,
+    closedAt: now,
+    durationMs: phase.durationMs,
+    closedBy,
+    answers,
+    eligible,
+  };
+  return next(state, {
+    players,
+    results: [...state.results, result],
+    phase: { kind: 'reveal', round: phase.round },
+  });
+}

@@ -1,0 +1,50 @@
+// Scoring and ranking rules (README "Game rules": S1–S5).
+import type { Player } from './state';
+
+export const BASE_POINTS = 1000;
+export const STREAK_STEP = 100;
+export const STREAK_CAP = 500;
+
+/**
+ * S1/S2/S3: a correct answer earns 1000 × (1 − t/T/2), rounded (so at least 500), or 1000 flat with
+ * speed points off, plus +100 per consecutive correct answer before this one, capped at +500.
+ */
+export function pointsFor(opts: {
+  correct: boolean;
+  elapsedMs: number;
+  durationMs: number;
+  speedPoints: boolean;
+  streakBefore: number;
+}): { points: number; streakBonus: number } {
+  if (!opts.correct) return { points: 0, streakBonus: 0 };
+  const fraction = Math.min(1, Math.max(0, opts.elapsedMs / opts.durationMs));
+  const base = opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS;
+  const streakBonus = Math.min(STREAK_STEP * opts.streakBefore, STREAK_CAP);
+  return { points: base + streakBonus, streakBonus };
+}
+
+export interface Ranked {
+  /** Players still in the game, best first. */
+  order: Player[];
+  /** Rank by player id (1 is best; equal score and equal time share a rank); 0 for kicked players. */
+  rankOf: number[];
+}
+
+const rankCache = new WeakMap<Player[], Ranked>();
+
+/** S5: by score, ties to the smaller total answer time. Memoised per players array: states are immutable. */
+export function rank(players: Player[]): Ranked {
+  const cached = rankCache.get(players);
+  if (cached) return cached;
+  const order = players
+    .filter((p) => !p.kicked)
+    .sort((a, b) => b.score - a.score || a.answerMs - b.answerMs || a.id - b.id);
+  const rankOf = new Array<number>(players.length).fill(0);
+  order.forEach((p, i) => {
+    const prev = order[i - 1];
+    rankOf[p.id] = prev && prev.score === p.score && prev.answerMs === p.answerMs ? rankOf[prev.id]! : i + 1;
+  });
+  const ranked = { order, rankOf };
+  rankCache.set(players, ranked);
+  return ranked;
+}

@@ -1,0 +1,106 @@
+// The room's state: plain JSON, so the store can save it as is and a restarted server resumes it.
+// Phases are a discriminated union; each carries only its own fields.
+
+import type { Answer, Outcome } from '../../shared/engine/types';
+import type { Deck } from '../../shared/protocol/deck';
+import type { Settings } from '../../shared/protocol/views';
+
+/** Players are never removed, only marked kicked, so a player's id is their index in `players`. */
+export interface Player {
+  id: number;
+  nickname: string;
+  /** Case-folded nickname: what uniqueness is decided on. */
+  key: string;
+  secret: string;
+  joinedAt: number;
+  score: number;
+  /** Consecutive correct answers up to the last closed round. */
+  streak: number;
+  /** Sum over closed rounds of the time taken to answer (the full question length if no answer): the tie-break. */
+  answerMs: number;
+  connected: boolean;
+  kicked: boolean;
+}
+
+export interface RecordedAnswer {
+  choice: Answer;
+  /** Server time at receipt, ms since the epoch. */
+  at: number;
+  /** at − openedAt, clamped to [0, durationMs]. */
+  elapsedMs: number;
+}
+
+export interface ScoredAnswer extends RecordedAnswer {
+  correct: boolean;
+  /** Points earned this round, streak bonus included. */
+  points: number;
+  streakBonus: number;
+}
+
+export type CloseReason = 'deadline' | 'all-answered' | 'host' | 'game-ended';
+
+export interface RoundResult {
+  round: number;
+  outcome: Outcome;
+  /** False when no student answer could be right (the exact r = 2 bounce): nobody scores or loses a streak. */
+  scored: boolean;
+  openedAt: number;
+  closedAt: number;
+  durationMs: number;
+  closedBy: CloseReason;
+  /** Indexed by player id; null where that player did not answer. */
+  answers: Array<ScoredAnswer | null>;
+  /** Students who could have answered: connected at the close, or who answered. */
+  eligible: number;
+}
+
+export type Phase =
+  | { kind: 'lobby' }
+  | {
+      kind: 'question';
+      round: number;
+      openedAt: number;
+      deadlineAt: number;
+      durationMs: number;
+      /** Indexed by player id; null where there is no answer yet. */
+      answers: Array<RecordedAnswer | null>;
+      answered: number;
+    }
+  | { kind: 'reveal'; round: number }
+  | { kind: 'leaderboard'; round: number }
+  | { kind: 'podium'; endedAt: number; endedEarly: boolean };
+
+export interface RoomState {
+  code: string;
+  hostSecret: string;
+  createdAt: number;
+  settings: Settings;
+  deck: Deck;
+  locked: boolean;
+  players: Player[];
+  /** One per closed round, in order: results[i].round === i. */
+  results: RoundResult[];
+  /** Grows by one with every change; views carry it so clients drop stale snapshots. */
+  version: number;
+  phase: Phase;
+}
+
+export type Actor = { role: 'host' } | { role: 'player'; playerId: number } | { role: 'stranger' };
+
+export type Command =
+  | { type: 'join'; nickname: string; secret: string }
+  | { type: 'presence'; playerId: number; connected: boolean }
+  | { type: 'answer'; playerId: number; round: number; choice: Answer }
+  | { type: 'deadline'; round: number }
+  | { type: 'start'; by: Actor; round: number }
+  | { type: 'reveal'; by: Actor; round: number }
+  | { type: 'leaderboard'; by: Actor; round: number }
+  | { type: 'end'; by: Actor }
+  | { type: 'kick'; by: Actor; playerId: number }
+  | { type: 'lock'; by: Actor; locked: boolean };
+
+export const MAX_PLAYERS = 2500;
+
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,341 @@
+// Socket.IO wiring. The transport translates, never decides: it parses a payload, dispatches one
+// command to the room, acknowledges, and publishes each audience its own view. No game rule lives here.
+import { timingSafeEqual } from 'node:crypto';
+import type { Server, Socket } from 'socket.io';
+import type * as v from 'valibot';
+import { BUILTIN_DECK, generateDeck } from '../../shared/engine/index';
+import type { Deck } from '../../shared/protocol/deck';
+import { parseDeck } from '../../shared/protocol/deck';
+import { type ErrorCode, fail, type Result } from '../../shared/protocol/errors';
+import { CLIENT_EVENTS, type ServerToClientEvents } from '../../shared/protocol/events';
+import {
+  AnswerSubmitSchema,
+  type DeckChoice,
+  EmptySchema,
+  HostCreateSchema,
+  HostResumeSchema,
+  KickSchema,
+  LockSchema,
+  PlayerJoinSchema,
+  PlayerResumeSchema,
+  parsePayload,
+  RoundSchema,
+} from '../../shared/protocol/schemas';
+import type { Clock } from '../room/clock';
+import type { RandomSource, RoomChange, RoomManager } from '../room/rooms';
+import type { Actor, Command, RoomState } from '../room/state';
+import { toHostProgress, toHostView, toPlayerView } from '../room/views';
+
+export type Session = { code: string; role: 'host' } | { code: string; role: 'player'; playerId: number };
+export interface SocketData {
+  session: Session | null;
+}
+type AppSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppServer = Server<
+  Record<string, never>,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** How often, at most, the host's full view is re-sent for changes that are not phase changes. */
+export const HOST_VIEW_INTERVAL_MS = 100;
+
+export interface TransportDeps {
+  io: AppServer;
+  rooms: RoomManager;
+  clock: Clock;
+  random: RandomSource;
+  joinUrl(code: string): string;
+  log(message: string, error?: unknown): void;
+}
+
+type Handler = (socket: AppSocket, payload: unknown) => Result;
+
+const phaseKey = (s: RoomState) => `${s.phase.kind}:${'round' in s.phase ? s.phase.round : ''}`;
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function attachTransport(deps: TransportDeps): void {
+  const { io, rooms, clock } = deps;
+  // Who is listening, per room: host sockets and each player's sockets (a student may have two tabs).
+  const audiences = new Map<string, { hosts: Set<AppSocket>; players: Map<number, Set<AppSocket>> }>();
+  const hostViewTimers = new Map<string, { lastAt: number; timer: NodeJS.Timeout | null }>();
+
+  const audience = (code: string) => {
+    let a = audiences.get(code);
+    if (!a) {
+      a = { hosts: new Set(), players: new Map() };
+      audiences.set(code, a);
+    }
+    return a;
+  };
+
+  function sendHostView(code: string) {
+    const state = rooms.get(code);
+    const hosts = audiences.get(code)?.hosts;
+    if (!state || !hosts?.size) return;
+    const view = toHostView(state, clock.now(), deps.joinUrl(code));
+    for (const s of hosts) s.emit('view:host', view);
+  }
+
+  function scheduleHostView(code: string, immediately: boolean) {
+    let t = hostViewTimers.get(code);
+    if (!t) {
+      t = { lastAt: 0, timer: null };
+      hostViewTimers.set(code, t);
+    }
+    const since = Date.now() - t.lastAt;
+    if (immediately || since >= HOST_VIEW_INTERVAL_MS) {
+      if (t.timer) clearTimeout(t.timer);
+      t.timer = null;
+      t.lastAt = Date.now();
+      sendHostView(code);
+    } else if (!t.timer) {
+      const entry = t;
+      t.timer = setTimeout(() => {
+        entry.timer = null;
+        entry.lastAt = Date.now();
+        sendHostView(code);
+      }, HOST_VIEW_INTERVAL_MS - since);
+    }
+  }
+
+  function sendPlayerView(state: RoomState, playerId: number) {
+    const sockets = audiences.get(state.code)?.players.get(playerId);
+    if (!sockets?.size) return;
+    const view = toPlayerView(state, playerId, clock.now());
+    for (const s of sockets) s.emit('view:player', view);
+  }
+
+  function unbind(socket: AppSocket) {
+    const session = socket.data.session;
+    if (!session) return;
+    socket.data.session = null;
+    const a = audiences.get(session.code);
+    if (session.role === 'host') {
+      a?.hosts.delete(socket);
+      return;
+    }
+    const set = a?.players.get(session.playerId);
+    set?.delete(socket);
+    if (set && set.size === 0) a?.players.delete(session.playerId);
+    rooms.detach(session.code, session.playerId);
+  }
+
+  function bind(socket: AppSocket, session: Session) {
+    unbind(socket);
+    socket.data.session = session;
+    const a = audience(session.code);
+    if (session.role === 'host') {
+      a.hosts.add(socket);
+      return;
+    }
+    let set = a.players.get(session.playerId);
+    if (!set) {
+      set = new Set();
+      a.players.set(session.playerId, set);
+    }
+    set.add(socket);
+    rooms.attach(session.code, session.playerId);
+  }
+
+  rooms.onChange(({ prev, next, command }: RoomChange) => {
+    const { code } = next;
+    const a = audiences.get(code);
+    if (phaseKey(prev) !== phaseKey(next)) {
+      if (a) for (const id of a.players.keys()) sendPlayerView(next, id);
+      scheduleHostView(code, true);
+      return;
+    }
+    switch (command.type) {
+      case 'answer': {
+        sendPlayerView(next, command.playerId);
+        const progress = toHostProgress(next);
+        if (progress && a) for (const s of a.hosts) s.emit('host:progress', progress);
+        return;
+      }
+      case 'kick': {
+        sendPlayerView(next, command.playerId);
+        for (const s of [...(a?.players.get(command.playerId) ?? [])]) unbind(s);
+        scheduleHostView(code, true);
+        return;
+      }
+      case 'presence': {
+        const progress = toHostProgress(next);
+        if (progress && a) for (const s of a.hosts) s.emit('host:progress', progress);
+        scheduleHostView(code, false);
+        return;
+      }
+      default:
+        scheduleHostView(code, command.type !== 'join');
+    }
+  });
+
+  const actorOf = (socket: AppSocket): Actor => {
+    const s = socket.data.session;
+    return !s
+      ? { role: 'stranger' }
+      : s.role === 'host'
+        ? { role: 'host' }
+        : { role: 'player', playerId: s.playerId };
+  };
+
+  function parsed<S extends v.GenericSchema>(
+    schema: S,
+    payload: unknown,
+    then: (value: v.InferOutput<S>) => Result,
+  ): Result {
+    const p = parsePayload(schema, payload);
+    return p.ok ? then(p.value) : fail('BAD_PAYLOAD', p.message);
+  }
+
+  /** Host commands go to the room the socket belongs to; a stranger belongs to none. */
+  function hostCommand(socket: AppSocket, build: (by: Actor) => Command): Result {
+    const session = socket.data.session;
+    if (!session) return fail('NOT_HOST');
+    const result = rooms.dispatch(session.code, build(actorOf(socket)));
+    return result.ok ? { ok: true } : result;
+  }
+
+  function deckFor(
+    choice: DeckChoice,
+  ): { ok: true; deck: Deck } | { ok: false; error: ErrorCode; message: string } {
+    switch (choice.source) {
+      case 'builtin':
+        return {
+          ok: true,
+          deck: { title: BUILTIN_DECK.title, rounds: BUILTIN_DECK.rounds.map((scenario) => ({ scenario })) },
+        };
+      case 'generated': {
+        const seed = choice.seed ?? Number.parseInt(deps.random.secret().slice(0, 6), 36) % 2 ** 31;
+        const scenarios = generateDeck(seed, { difficulty: choice.difficulty, rounds: choice.rounds });
+        return {
+          ok: true,
+          deck: {
+            title: `Generated (${choice.difficulty})`,
+            rounds: scenarios.map((scenario) => ({ scenario })),
+          },
+        };
+      }
+      case 'custom': {
+        const d = parseDeck(choice.deck);
+        return d.ok ? d : { ok: false, error: 'BAD_PAYLOAD', message: d.error };
+      }
+    }
+  }
+
+  const handlers: Record<(typeof CLIENT_EVENTS)[number], Handler> = {
+    'host:create': (socket, payload) =>
+      parsed(HostCreateSchema, payload, (p) => {
+        const deck = deckFor(p.deck);
+        if (!deck.ok) return deck;
+        const state = rooms.create(deck.deck, {
+          secondsPerQuestion: p.secondsPerQuestion,
+          speedPoints: p.speedPoints,
+        });
+        bind(socket, { code: state.code, role: 'host' });
+        return {
+          ok: true,
+          code: state.code,
+          hostSecret: state.hostSecret,
+          view: toHostView(state, clock.now(), deps.joinUrl(state.code)),
+        };
+      }),
+    'host:resume': (socket, payload) =>
+      parsed(HostResumeSchema, payload, (p) => {
+        const state = rooms.get(p.code);
+        if (!state) return fail('ROOM_NOT_FOUND');
+        if (!sameSecret(state.hostSecret, p.hostSecret)) return fail('NOT_HOST');
+        bind(socket, { code: p.code, role: 'host' });
+        return { ok: true, view: toHostView(state, clock.now(), deps.joinUrl(p.code)) };
+      }),
+    'player:join': (socket, payload) =>
+      parsed(PlayerJoinSchema, payload, (p) => {
+        const secret = deps.random.secret();
+        const result = rooms.dispatch(p.code, { type: 'join', nickname: p.nickname, secret });
+        if (!result.ok) return result;
+        const playerId = result.playerId!;
+        bind(socket, { code: p.code, role: 'player', playerId });
+        const state = rooms.get(p.code)!;
+        return { ok: true, playerId, playerSecret: secret, view: toPlayerView(state, playerId, clock.now()) };
+      }),
+    'player:resume': (socket, payload) =>
+      parsed(PlayerResumeSchema, payload, (p) => {
+        if (!rooms.get(p.code)) return fail('ROOM_NOT_FOUND');
+        const playerId = rooms.playerBySecret(p.code, p.playerSecret);
+        if (playerId === undefined) return fail('UNKNOWN_PLAYER');
+        if (rooms.get(p.code)!.players[playerId]!.kicked) return fail('KICKED');
+        bind(socket, { code: p.code, role: 'player', playerId });
+        return { ok: true, view: toPlayerView(rooms.get(p.code)!, playerId, clock.now()) };
+      }),
+    'round:start': (socket, payload) =>
+      parsed(RoundSchema, payload, (p) =>
+        hostCommand(socket, (by) => ({ type: 'start', by, round: p.round })),
+      ),
+    'round:reveal': (socket, payload) =>
+      parsed(RoundSchema, payload, (p) =>
+        hostCommand(socket, (by) => ({ type: 'reveal', by, round: p.round })),
+      ),
+    'round:leaderboard': (socket, payload) =>
+      parsed(RoundSchema, payload, (p) =>
+        hostCommand(socket, (by) => ({ type: 'leaderboard', by, round: p.round })),
+      ),
+    'game:end': (socket, payload) =>
+      parsed(EmptySchema, payload, () => hostCommand(socket, (by) => ({ type: 'end', by }))),
+    'player:kick': (socket, payload) =>
+      parsed(KickSchema, payload, (p) =>
+        hostCommand(socket, (by) => ({ type: 'kick', by, playerId: p.playerId })),
+      ),
+    'room:lock': (socket, payload) =>
+      parsed(LockSchema, payload, (p) =>
+        hostCommand(socket, (by) => ({ type: 'lock', by, locked: p.locked })),
+      ),
+    'answer:submit': (socket, payload) =>
+      parsed(AnswerSubmitSchema, payload, (p) => {
+        const session = socket.data.session;
+        if (session?.role !== 'player') return fail('NOT_IN_ROOM');
+        const result = rooms.dispatch(session.code, {
+          type: 'answer',
+          playerId: session.playerId,
+          round: p.round,
+          choice: p.choice,
+        });
+        return result.ok ? { ok: true, ...result.receipt! } : result;
+      }),
+  };
+  const known = new Set<string>(CLIENT_EVENTS);
+
+  io.on('connection', (raw) => {
+    const socket = raw as AppSocket;
+    socket.data.session = null;
+    for (const event of CLIENT_EVENTS) {
+      const handler = handlers[event];
+      // Inbound data is unknown until parsed: the acknowledgement is whatever function came last,
+      // and a client that sent none simply gets no reply.
+      (socket as unknown as Socket).on(event, (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const ack = typeof last === 'function' ? (last as (r: Result) => void) : null;
+        const payload = ack && args.length === 1 ? undefined : args[0];
+        let result: Result;
+        try {
+          result = handler(socket, payload);
+        } catch (error) {
+          deps.log(`handler for ${event} failed`, error);
+          result = fail('INTERNAL');
+        }
+        ack?.(result);
+      });
+    }
+    (socket as unknown as Socket).onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && known.has(event)) return;
+      const last = args[args.length - 1];
+      if (typeof last === 'function') (last as (r: Result) => void)(fail('UNKNOWN_EVENT'));
+    });
+    socket.on('disconnect', () => unbind(socket));
+  });
+}

@@ -1,0 +1,57 @@
+// Errors are data: every acknowledgement is a Result, and a refusal carries one of these codes plus a
+// friendly sentence the apps can show as is.
+
+export const ErrorCode = {
+  BAD_PAYLOAD: 'BAD_PAYLOAD',
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  ROOM_NOT_FOUND: 'ROOM_NOT_FOUND',
+  ROOM_LOCKED: 'ROOM_LOCKED',
+  ROOM_FULL: 'ROOM_FULL',
+  NAME_TAKEN: 'NAME_TAKEN',
+  NAME_INVALID: 'NAME_INVALID',
+  NOT_HOST: 'NOT_HOST',
+  NOT_IN_ROOM: 'NOT_IN_ROOM',
+  UNKNOWN_PLAYER: 'UNKNOWN_PLAYER',
+  KICKED: 'KICKED',
+  WRONG_PHASE: 'WRONG_PHASE',
+  WRONG_ROUND: 'WRONG_ROUND',
+  NO_PLAYERS: 'NO_PLAYERS',
+  ROUND_CLOSED: 'ROUND_CLOSED',
+  ALREADY_ANSWERED: 'ALREADY_ANSWERED',
+  GAME_OVER: 'GAME_OVER',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+  /** Client-side only: the server did not acknowledge in time. */
+  NO_RESPONSE: 'NO_RESPONSE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  BAD_PAYLOAD: 'That request was not understood.',
+  UNKNOWN_EVENT: 'That action does not exist.',
+  ROOM_NOT_FOUND: 'No game has that code. Check the code on the projector.',
+  ROOM_LOCKED: 'This game is locked: the host is not letting new players in.',
+  ROOM_FULL: 'This game is full.',
+  NAME_TAKEN: 'Someone in this game already has that nickname. Please pick another.',
+  NAME_INVALID: 'Nicknames are 1 to 20 characters, letters, numbers and symbols only.',
+  NOT_HOST: 'Only the host can do that.',
+  NOT_IN_ROOM: 'Join a game first.',
+  UNKNOWN_PLAYER: 'This game does not know you any more. Please join again.',
+  KICKED: 'The host removed you from this game.',
+  WRONG_PHASE: 'That is not possible at this point of the game.',
+  WRONG_ROUND: 'That round is not the current one.',
+  NO_PLAYERS: 'Wait until at least one player has joined.',
+  ROUND_CLOSED: 'Too late: this question has closed.',
+  ALREADY_ANSWERED: 'You have already answered this question.',
+  GAME_OVER: 'This game is over.',
+  RATE_LIMITED: 'Too many requests. Please wait a moment.',
+  INTERNAL: 'Something went wrong on the server. Please try again.',
+  NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',
+};
+
+export type Failure = { ok: false; error: ErrorCode; message: string };
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(error: ErrorCode, message: string = ERROR_MESSAGES[error]): Failure {
+  return { ok: false, error, message };
+}

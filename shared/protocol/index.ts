@@ -1,0 +1,6 @@
+export * from './deck';
+export * from './errors';
+export * from './events';
+export * from './nickname';
+export * from './schemas';
+export * from './views';

@@ -1,0 +1,75 @@
+// The schemas that validate every inbound payload. Payload types are inferred from them, so the
+// server never trusts a shape the schema did not check. Everything arriving is `unknown` until parsed.
+import * as v from 'valibot';
+import { ANSWERS, DIFFICULTIES } from '../engine/types';
+
+export const PROTOCOL_VERSION = 1;
+
+export const SECONDS_MIN = 5;
+export const SECONDS_MAX = 300;
+export const SECONDS_DEFAULT = 30;
+export const GENERATED_ROUNDS_MAX = 30;
+export const DECK_ROUNDS_MAX = 100;
+
+const RoomCode = v.pipe(v.string(), v.regex(/^\d{6}$/, 'The room code is six digits.'));
+const Secret = v.pipe(v.string(), v.minLength(16), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
+const RoundIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DECK_ROUNDS_MAX - 1));
+
+export const Seconds = v.pipe(
+  v.number(),
+  v.integer('Seconds per question must be a whole number.'),
+  v.minValue(SECONDS_MIN, `Seconds per question must be at least ${SECONDS_MIN}.`),
+  v.maxValue(SECONDS_MAX, `Seconds per question must be at most ${SECONDS_MAX}.`),
+);
+
+export const DeckChoiceSchema = v.variant('source', [
+  v.object({ source: v.literal('builtin') }),
+  v.object({
+    source: v.literal('generated'),
+    difficulty: v.picklist(DIFFICULTIES),
+    rounds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(GENERATED_ROUNDS_MAX)),
+    seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1))),
+  }),
+  // The deck itself is checked round by round by parseDeck, which names the round and field.
+  v.object({ source: v.literal('custom'), deck: v.unknown() }),
+]);
+
+export const HostCreateSchema = v.object({
+  deck: v.optional(DeckChoiceSchema, { source: 'builtin' }),
+  secondsPerQuestion: v.optional(Seconds, SECONDS_DEFAULT),
+  speedPoints: v.optional(v.boolean(), true),
+});
+export const HostResumeSchema = v.object({ code: RoomCode, hostSecret: Secret });
+export const PlayerJoinSchema = v.object({
+  code: RoomCode,
+  nickname: v.pipe(v.string(), v.maxLength(200, 'Nicknames are at most 20 characters.')),
+});
+export const PlayerResumeSchema = v.object({ code: RoomCode, playerSecret: Secret });
+export const RoundSchema = v.object({ round: RoundIndex });
+export const EmptySchema = v.optional(v.object({}), {});
+export const KickSchema = v.object({
+  playerId: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+});
+export const LockSchema = v.object({ locked: v.boolean() });
+export const AnswerSubmitSchema = v.object({ round: RoundIndex, choice: v.picklist(ANSWERS) });
+
+export type DeckChoice = v.InferOutput<typeof DeckChoiceSchema>;
+export type HostCreatePayload = v.InferInput<typeof HostCreateSchema>;
+export type HostResumePayload = v.InferOutput<typeof HostResumeSchema>;
+export type PlayerJoinPayload = v.InferOutput<typeof PlayerJoinSchema>;
+export type PlayerResumePayload = v.InferOutput<typeof PlayerResumeSchema>;
+export type RoundPayload = v.InferOutput<typeof RoundSchema>;
+export type KickPayload = v.InferOutput<typeof KickSchema>;
+export type LockPayload = v.InferOutput<typeof LockSchema>;
+export type AnswerSubmitPayload = v.InferOutput<typeof AnswerSubmitSchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Parses a payload and turns the first issue into a sentence that names the field. */
+export function parsePayload<S extends v.GenericSchema>(schema: S, input: unknown): Parsed<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = v.getDotPath(issue);
+  return { ok: false, message: path ? `${path}: ${issue.message}` : issue.message };
+}

@@ -1,0 +1,75 @@
+import type { Scenario } from '../../shared/engine/types';
+import type { HostSession, PlayerSession } from '../../shared/protocol/events';
+import type { HostView, PlayerView } from '../../shared/protocol/views';
+import { type Client, connect, ok, type TestServer } from './server';
+
+export interface HostClient extends Client {
+  code: string;
+  hostSecret: string;
+}
+export interface PlayerClient extends Client {
+  id: number;
+  secret: string;
+  nickname: string;
+}
+
+export async function createGame(
+  server: TestServer,
+  opts: { rounds?: Scenario[]; seconds?: number; speedPoints?: boolean } = {},
+): Promise<HostClient> {
+  const host = await connect(server.url);
+  const payload = {
+    deck: opts.rounds
+      ? { source: 'custom', deck: { title: 'Test', rounds: opts.rounds } }
+      : { source: 'builtin' },
+    secondsPerQuestion: opts.seconds ?? 30,
+    speedPoints: opts.speedPoints ?? true,
+  };
+  const session = ok(await host.call<HostSession>('host:create', payload));
+  return Object.assign(host, { code: session.code, hostSecret: session.hostSecret });
+}
+
+export async function joinPlayer(server: TestServer, code: string, nickname: string): Promise<PlayerClient> {
+  const client = await connect(server.url);
+  const session = ok(await client.call<PlayerSession>('player:join', { code, nickname }));
+  return Object.assign(client, { id: session.playerId, secret: session.playerSecret, nickname });
+}
+
+export async function joinPlayers(server: TestServer, code: string, n: number): Promise<PlayerClient[]> {
+  const players: PlayerClient[] = [];
+  for (let i = 0; i < n; i++) players.push(await joinPlayer(server, code, `Student ${i + 1}`));
+  return players;
+}
+
+export const isPhase =
+  (kind: string, round?: number) =>
+  (v: HostView | PlayerView): boolean =>
+    v.phase.kind === kind && (round === undefined || ('round' in v.phase && v.phase.round === round));
+
+/** A new connection presenting the host's secret, as a reopened projector tab does. */
+export async function resumeHost(
+  server: TestServer,
+  host: HostClient,
+): Promise<{ host: HostClient; view: HostView }> {
+  const client = await connect(server.url);
+  const { view } = ok(
+    await client.call<{ view: HostView }>('host:resume', { code: host.code, hostSecret: host.hostSecret }),
+  );
+  return { host: Object.assign(client, { code: host.code, hostSecret: host.hostSecret }), view };
+}
+
+/** A new connection presenting the student's secret, as a reloaded phone does. */
+export async function resumePlayer(
+  server: TestServer,
+  code: string,
+  player: PlayerClient,
+): Promise<{ player: PlayerClient; view: PlayerView }> {
+  const client = await connect(server.url);
+  const { view } = ok(
+    await client.call<{ view: PlayerView }>('player:resume', { code, playerSecret: player.secret }),
+  );
+  return {
+    player: Object.assign(client, { id: player.id, secret: player.secret, nickname: player.nickname }),
+    view,
+  };
+}
