@@ -50,6 +50,8 @@ interface Live {
   secrets: Map<string, number>;
   /** Open sockets per player: presence only flips when the last one closes. */
   sockets: Map<number, number>;
+  /** Client request id of each join, so a join retried after a lost acknowledgement is the same join. */
+  joins: Map<string, number>;
 }
 
 export interface RoomManager {
@@ -57,6 +59,8 @@ export interface RoomManager {
   get(code: string): RoomState | undefined;
   dispatch(code: string, command: Command): ReduceResult;
   playerBySecret(code: string, secret: string): number | undefined;
+  rememberJoin(code: string, requestId: string, playerId: number): void;
+  recallJoin(code: string, requestId: string): number | undefined;
   /** Socket bookkeeping for presence: true when this was the player's first open socket. */
   attach(code: string, playerId: number): void;
   detach(code: string, playerId: number): void;
@@ -96,7 +100,7 @@ export function createRoomManager(deps: {
   }
 
   function register(state: RoomState): Live {
-    const live: Live = { state, timer: null, secrets: new Map(), sockets: new Map() };
+    const live: Live = { state, timer: null, secrets: new Map(), sockets: new Map(), joins: new Map() };
     for (const p of state.players) live.secrets.set(p.secret, p.id);
     rooms.set(state.code, live);
     arm(state.code, live);
@@ -152,6 +156,8 @@ export function createRoomManager(deps: {
     get: (code) => rooms.get(code)?.state,
     dispatch,
     playerBySecret: (code, secret) => rooms.get(code)?.secrets.get(secret),
+    rememberJoin: (code, requestId, playerId) => void rooms.get(code)?.joins.set(requestId, playerId),
+    recallJoin: (code, requestId) => rooms.get(code)?.joins.get(requestId),
     attach(code, playerId) {
       const live = rooms.get(code);
       if (!live) return;

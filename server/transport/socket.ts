@@ -256,13 +256,30 @@ export function attachTransport(deps: TransportDeps): void {
       }),
     'player:join': (socket, payload) =>
       parsed(PlayerJoinSchema, payload, (p) => {
-        const secret = deps.random.secret();
-        const result = rooms.dispatch(p.code, { type: 'join', nickname: p.nickname, secret });
-        if (!result.ok) return result;
-        const playerId = result.playerId!;
+        const known = p.requestId === undefined ? undefined : rooms.recallJoin(p.code, p.requestId);
+        let playerId: number;
+        if (known !== undefined) {
+          if (rooms.get(p.code)!.players[known]!.kicked) return fail('KICKED');
+          playerId = known;
+        } else {
+          const result = rooms.dispatch(p.code, {
+            type: 'join',
+            nickname: p.nickname,
+            secret: deps.random.secret(),
+          });
+          if (!result.ok) return result;
+          playerId = result.playerId!;
+          if (p.requestId !== undefined) rooms.rememberJoin(p.code, p.requestId, playerId);
+        }
         bind(socket, { code: p.code, role: 'player', playerId });
         const state = rooms.get(p.code)!;
-        return { ok: true, playerId, playerSecret: secret, view: toPlayerView(state, playerId, clock.now()) };
+        const player = state.players[playerId]!;
+        return {
+          ok: true,
+          playerId,
+          playerSecret: player.secret,
+          view: toPlayerView(state, playerId, clock.now()),
+        };
       }),
     'player:resume': (socket, payload) =>
       parsed(PlayerResumeSchema, payload, (p) => {

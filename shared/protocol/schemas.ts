@@ -43,6 +43,8 @@ export const HostResumeSchema = v.object({ code: RoomCode, hostSecret: Secret })
 export const PlayerJoinSchema = v.object({
   code: RoomCode,
   nickname: v.pipe(v.string(), v.maxLength(200, 'Nicknames are at most 20 characters.')),
+  /** Chosen by the client per join attempt: a retry with the same id gets the same session back. */
+  requestId: v.optional(Secret),
 });
 export const PlayerResumeSchema = v.object({ code: RoomCode, playerSecret: Secret });
 export const RoundSchema = v.object({ round: RoundIndex });

@@ -1,7 +1,7 @@
 // A real server on port 0 and real socket.io-client sockets. Game time runs on a manual clock, so
 // answer times are exact and deadlines fire when the test says so; the sockets use real timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnswerReceipt } from '../../shared/protocol/events';
+import type { AnswerReceipt, PlayerSession } from '../../shared/protocol/events';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import {
   createGame,
@@ -364,5 +364,27 @@ describe('GET /healthz', () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true });
+  });
+});
+
+describe('a join retried after a lost acknowledgement', () => {
+  it('with the same requestId returns the same player instead of NAME_TAKEN', async () => {
+    const host = await createGame(server);
+    const phone = await connect(server.url);
+    const requestId = 'join-attempt-0123456789';
+    const first = ok(
+      await phone.call<PlayerSession>('player:join', { code: host.code, nickname: 'Ada', requestId }),
+    );
+    phone.close();
+    const again = await connect(server.url);
+    const retry = ok(
+      await again.call<PlayerSession>('player:join', { code: host.code, nickname: 'Ada', requestId }),
+    );
+    expect(retry.playerId).toBe(first.playerId);
+    expect(retry.playerSecret).toBe(first.playerSecret);
+    expect(await again.call('player:join', { code: host.code, nickname: 'Ada' })).toMatchObject({
+      error: 'NAME_TAKEN',
+    });
+    expect(server.app.rooms.get(host.code)!.players).toHaveLength(1);
   });
 });
