@@ -21,6 +21,9 @@ export default defineConfig({
     root: here('.'),
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One file at a time: the machine has two cores, and the browser, fault and load tests measure
+    // real processes that must not fight each other for them.
+    fileParallelism: false,
   },
 });
