@@ -232,25 +232,31 @@ function explainValley(f: QuadraticFacts): string {
   }
 }
 
-/** One quartic step θ' = θ(1 − α(θ² + b)), exact at the boundaries s = 1 (lands on 0) and s = 2 (θ' = −θ). */
+/**
+ * The multiplier of one quartic step, θ' = θ·(1 − s) with s = α(θ² + b), exactly 0 at s = 1 (lands
+ * on the minimum) and exactly −1 at s = 2 (the bounce θ → −θ).
+ */
+function quarticFactor(theta: number, b: number, alpha: number): number {
+  return 1 - snapRatio(alpha * (theta * theta + b));
+}
+
 function quarticStep(theta: number, b: number, alpha: number): number {
-  const s = snapRatio(alpha * (theta * theta + b));
-  if (s === 1) return 0;
-  if (s === 2) return -theta;
-  return theta * (1 - s);
+  const factor = quarticFactor(theta, b, alpha);
+  return factor === 0 ? 0 : theta * factor;
 }
 
 /**
- * The quartic verdict read from the first step of the run. It is final: the map keeps |θ| moving
- * the way the first step went (a step that shrinks |θ| lowers s for the next one, a step that grows
- * it raises s), so a first step that lands closer leads to 0 and one that lands further runs away.
+ * The quartic verdict, read from the first step of the run: its multiplier 1 − s rather than θ₁
+ * itself, so that a θ₁ underflowing to 0 cannot hide a crossing. The first step's verdict is final:
+ * a step that shrinks |θ| lowers s for the next one and a step that grows |θ| raises it, so a first
+ * step that lands closer leads to 0 and one that lands further runs away.
  */
-function quarticOutcome(theta0: number, theta1: number): Outcome {
+function quarticOutcome(theta0: number, b: number, alpha: number): Outcome {
   if (theta0 === 0) return 'converges';
-  if (!Number.isFinite(theta1) || Math.abs(theta1) > Math.abs(theta0)) return 'diverges';
-  if (theta1 === -theta0) return 'oscillates';
-  if (theta1 === 0 || Math.sign(theta1) === Math.sign(theta0)) return 'converges';
-  return 'zigzag';
+  const factor = quarticFactor(theta0, b, alpha);
+  if (factor === -1) return 'oscillates';
+  if (Math.abs(factor) > 1) return 'diverges';
+  return factor >= 0 ? 'converges' : 'zigzag';
 }
 
 function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number): Simulation {
@@ -276,7 +282,7 @@ function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number
 
   const curvature = theta0 * theta0 + b;
   const ratio = snapRatio(alpha * curvature);
-  const outcome = quarticOutcome(theta0, quarticStep(theta0, b, alpha));
+  const outcome = quarticOutcome(theta0, b, alpha);
   return {
     outcome,
     steps,
@@ -321,7 +327,7 @@ export function sweepAlpha(scenario: Scenario, alphas: readonly number[]): Outco
     throw new RangeError(`sweepAlpha: every alpha must be finite and > 0, got ${invalid}`);
   if (cost.kind === 'quartic') {
     const theta0 = scenario.start[0] ?? 0;
-    return alphas.map((alpha) => quarticOutcome(theta0, quarticStep(theta0, cost.b, alpha)));
+    return alphas.map((alpha) => quarticOutcome(theta0, cost.b, alpha));
   }
   const form = quadraticFormOf(cost);
   const lambdaMax = form?.values[form.values.length - 1] ?? Number.NaN;

@@ -9,7 +9,8 @@ export const PROPERTY_SEED = 20251125;
 export const PROPERTY_RUNS = 2000;
 export const propertyOptions = { numRuns: PROPERTY_RUNS, seed: PROPERTY_SEED } as const;
 
-export const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+export const finite = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 /** Log-uniform positive numbers in [min, max]. */
 export const positive = (min: number, max: number) =>
@@ -82,7 +83,11 @@ export const quadraticScenario: fc.Arbitrary<RatedScenario> = regime.chain((name
       ratio: ratioIn[name],
     })
     .map(({ a, c, offset: [isNegative, size], ratio }) => ({
-      scenario: { cost: { kind: 'quadratic', a, c }, start: [c + (isNegative ? -size : size)], alpha: ratio / a },
+      scenario: {
+        cost: { kind: 'quadratic', a, c },
+        start: [c + (isNegative ? -size : size)],
+        alpha: ratio / a,
+      },
       ratio,
       regime: name,
     })),
@@ -101,8 +106,15 @@ export const valleyScenario: fc.Arbitrary<RatedScenario> = fc
 /** Any valid scenario, parameters across the whole allowed range (1e-6 to 1e6). */
 export const anyScenario: fc.Arbitrary<Scenario> = fc.oneof(
   fc
-    .record({ a: positive(1e-6, 1e6), c: finite(-1e6, 1e6), start: finite(-1e6, 1e6), alpha: positive(1e-6, 1e6) })
-    .map(({ a, c, start, alpha }): Scenario => ({ cost: { kind: 'quadratic', a, c }, start: [start], alpha })),
+    .record({
+      a: positive(1e-6, 1e6),
+      c: finite(-1e6, 1e6),
+      start: finite(-1e6, 1e6),
+      alpha: positive(1e-6, 1e6),
+    })
+    .map(
+      ({ a, c, start, alpha }): Scenario => ({ cost: { kind: 'quadratic', a, c }, start: [start], alpha }),
+    ),
   fc
     .record({ b: positive(1e-6, 1e6), start: finite(-1e6, 1e6), alpha: positive(1e-6, 1e6) })
     .map(({ b, start, alpha }): Scenario => ({ cost: { kind: 'quartic', b }, start: [start], alpha })),

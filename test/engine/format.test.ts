@@ -1,6 +1,12 @@
 // What students read: numbers without floating-point noise, formulas in the course's notation.
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatNumber, formatPoint, formatRatio, OUTCOME_LABELS } from '../../shared/engine/index';
+import {
+  formatCost,
+  formatNumber,
+  formatPoint,
+  formatRatio,
+  OUTCOME_LABELS,
+} from '../../shared/engine/index';
 
 describe('formatNumber', () => {
   it.each([

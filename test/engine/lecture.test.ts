@@ -63,4 +63,3 @@ describe('the lecture data set', () => {
     ]);
   });
 });
-

@@ -10,9 +10,27 @@ describe('createRng', () => {
   });
 
   it('is deterministic per seed and differs between seeds', () => {
-    const a = Array.from({ length: 20 }, ((r) => () => r.next())(createRng(42)));
-    const b = Array.from({ length: 20 }, ((r) => () => r.next())(createRng(42)));
-    const c = Array.from({ length: 20 }, ((r) => () => r.next())(createRng(43)));
+    const a = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          r.next()
+      )(createRng(42)),
+    );
+    const b = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          r.next()
+      )(createRng(42)),
+    );
+    const c = Array.from(
+      { length: 20 },
+      (
+        (r) => () =>
+          r.next()
+      )(createRng(43)),
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });
@@ -23,7 +41,9 @@ describe('createRng', () => {
     rng.int(1, 6);
     const saved = JSON.parse(JSON.stringify({ state: rng.state })) as { state: number };
     const resumed = createRng(saved.state);
-    expect(Array.from({ length: 10 }, () => resumed.next())).toEqual(Array.from({ length: 10 }, () => rng.next()));
+    expect(Array.from({ length: 10 }, () => resumed.next())).toEqual(
+      Array.from({ length: 10 }, () => rng.next()),
+    );
   });
 
   it('rngNext is the same stream as a pure function', () => {

@@ -5,7 +5,11 @@ import { BUILTIN_DECK, parseScenario, ScenarioSchema } from '../../shared/engine
 
 const quadratic = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 0.5 };
 const quartic = { cost: { kind: 'quartic', b: 1 }, start: [2], alpha: 0.3 };
-const bowl = { cost: { kind: 'bowl', eigenvalues: [1, 10], angle: 30, center: [0, 1] }, start: [3, 4], alpha: 0.1 };
+const bowl = {
+  cost: { kind: 'bowl', eigenvalues: [1, 10], angle: 30, center: [0, 1] },
+  start: [3, 4],
+  alpha: 0.1,
+};
 const linreg = { cost: { kind: 'linreg', x: [0, 1, 2], y: [1, 3, 5] }, start: [0, 0], alpha: 0.1 };
 
 /** A copy of `base` with one path replaced (or removed when value is `undefined` and remove is set). */
@@ -34,7 +38,12 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['cost missing', edit(quadratic, 'cost', undefined, true), 'cost', /cost is missing/],
   ['cost a string', edit(quadratic, 'cost', 'quadratic'), 'cost', /cost must be an object/],
   ['kind missing', edit(quadratic, 'cost.kind', undefined, true), 'cost.kind', /cost.kind is missing/],
-  ['kind unknown', edit(quadratic, 'cost.kind', 'cubic'), 'cost.kind', /cost.kind must be one of quadratic, quartic/],
+  [
+    'kind unknown',
+    edit(quadratic, 'cost.kind', 'cubic'),
+    'cost.kind',
+    /cost.kind must be one of quadratic, quartic/,
+  ],
   ['a 0', edit(quadratic, 'cost.a', 0), 'cost.a', /^cost.a must be a number greater than 0$/],
   ['a negative', edit(quadratic, 'cost.a', -2), 'cost.a', /cost.a must be a number greater than 0/],
   ['a missing', edit(quadratic, 'cost.a', undefined, true), 'cost.a', /cost.a is missing/],
@@ -45,7 +54,12 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['b missing', edit(quartic, 'cost.b', undefined, true), 'cost.b', /cost.b is missing/],
   ['eigenvalue 0', edit(bowl, 'cost.eigenvalues', [0, 1]), 'cost.eigenvalues', /greater than 0/],
   ['eigenvalue negative', edit(bowl, 'cost.eigenvalues', [1, -3]), 'cost.eigenvalues', /greater than 0/],
-  ['one eigenvalue', edit(bowl, 'cost.eigenvalues', [1]), 'cost.eigenvalues', /cost.eigenvalues must have 2 numbers/],
+  [
+    'one eigenvalue',
+    edit(bowl, 'cost.eigenvalues', [1]),
+    'cost.eigenvalues',
+    /cost.eigenvalues must have 2 numbers/,
+  ],
   ['three eigenvalues', edit(bowl, 'cost.eigenvalues', [1, 2, 3]), 'cost.eigenvalues', /must have 2 numbers/],
   ['eigenvalues a number', edit(bowl, 'cost.eigenvalues', 4), 'cost.eigenvalues', /list of 2 numbers/],
   ['angle NaN', edit(bowl, 'cost.angle', Number.NaN), 'cost.angle', /cost.angle must be a finite number/],
@@ -56,21 +70,49 @@ const invalid: [string, unknown, string, RegExp][] = [
   ['one point', { ...linreg, cost: { kind: 'linreg', x: [1], y: [2] } }, 'cost.x', /2 to 500 numbers/],
   [
     '501 points',
-    { ...linreg, cost: { kind: 'linreg', x: Array.from({ length: 501 }, (_, i) => i), y: Array(501).fill(0) } },
+    {
+      ...linreg,
+      cost: { kind: 'linreg', x: Array.from({ length: 501 }, (_, i) => i), y: Array(501).fill(0) },
+    },
     'cost.x',
     /2 to 500 numbers/,
   ],
   ['x all equal', edit(linreg, 'cost.x', [2, 2, 2]), 'cost.x', /at least two different values/],
-  ['y NaN', edit(linreg, 'cost.y', [1, Number.NaN, 5]), 'cost.y', /every number in cost.y must be a finite number/],
+  [
+    'y NaN',
+    edit(linreg, 'cost.y', [1, Number.NaN, 5]),
+    'cost.y',
+    /every number in cost.y must be a finite number/,
+  ],
   ['x missing', edit(linreg, 'cost.x', undefined, true), 'cost.x', /cost.x is missing/],
   ['start missing', edit(quadratic, 'start', undefined, true), 'start', /start is missing/],
   ['start a number', edit(quadratic, 'start', 5), 'start', /start must be a list/],
   ['start empty', edit(quadratic, 'start', []), 'start', /start must be a list of 1 or 2 numbers/],
-  ['start 2-D for a quadratic', edit(quadratic, 'start', [1, 2]), 'start', /^start must have 1 number for a quadratic cost$/],
-  ['start 2-D for a quartic', edit(quartic, 'start', [1, 2]), 'start', /^start must have 1 number for a quartic cost$/],
+  [
+    'start 2-D for a quadratic',
+    edit(quadratic, 'start', [1, 2]),
+    'start',
+    /^start must have 1 number for a quadratic cost$/,
+  ],
+  [
+    'start 2-D for a quartic',
+    edit(quartic, 'start', [1, 2]),
+    'start',
+    /^start must have 1 number for a quartic cost$/,
+  ],
   ['start 1-D for a bowl', edit(bowl, 'start', [1]), 'start', /^start must have 2 numbers for a bowl cost$/],
-  ['start 1-D for linreg', edit(linreg, 'start', [1]), 'start', /^start must have 2 numbers for a linreg cost$/],
-  ['start NaN', edit(quadratic, 'start', [Number.NaN]), 'start', /every number in start must be a finite number/],
+  [
+    'start 1-D for linreg',
+    edit(linreg, 'start', [1]),
+    'start',
+    /^start must have 2 numbers for a linreg cost$/,
+  ],
+  [
+    'start NaN',
+    edit(quadratic, 'start', [Number.NaN]),
+    'start',
+    /every number in start must be a finite number/,
+  ],
   ['start absurd', edit(bowl, 'start', [0, 1e9]), 'start', /between -1000000 and 1000000/],
 ];
 

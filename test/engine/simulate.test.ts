@@ -206,7 +206,7 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     expect(sim.explanation).toContain('θ₀ = 0 is already the minimum');
   });
 
-  it('reports thresholds 1/(θ₀² + b) and 2/(θ₀² + b) and J\'\'(0) = b', () => {
+  it("reports thresholds 1/(θ₀² + b) and 2/(θ₀² + b) and J''(0) = b", () => {
     // θ₀ = 2, b = 1: θ₀² + b = 5.
     const sim = simulate(quartic(2, 0.1));
     expect(sim.thresholds).toEqual({ zigzagFrom: 0.2, divergeFrom: 0.4, fastest: 0.2 });
@@ -258,8 +258,16 @@ describe('bowl J = ½ (θ − center)ᵀ H (θ − center)', () => {
 
   it('takes the eigenvalues in either order: [9, 1] at 30° is [1, 9] at 120°', () => {
     // Rotating by a further 90° swaps the roles of the two axes.
-    const a = simulate({ cost: { kind: 'bowl', eigenvalues: [9, 1], angle: 30, center: [0, 0] }, start: [2, 1], alpha: 0.1 });
-    const b = simulate({ cost: { kind: 'bowl', eigenvalues: [1, 9], angle: 120, center: [0, 0] }, start: [2, 1], alpha: 0.1 });
+    const a = simulate({
+      cost: { kind: 'bowl', eigenvalues: [9, 1], angle: 30, center: [0, 0] },
+      start: [2, 1],
+      alpha: 0.1,
+    });
+    const b = simulate({
+      cost: { kind: 'bowl', eigenvalues: [1, 9], angle: 120, center: [0, 0] },
+      start: [2, 1],
+      alpha: 0.1,
+    });
     expect(a.eigenvalues).toEqual([1, 9]);
     expect(b.eigenvalues).toEqual([1, 9]);
     a.steps.forEach((step, k) => {
@@ -375,21 +383,31 @@ describe('run length', () => {
 
   it('stops a converged run once the distance is negligible', () => {
     // r = 0.9: the distance falls by 10× per step and passes 1e-9 of the start after 9 steps.
-    const sim = simulate({ cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1], alpha: 0.9 }, { maxSteps: 100 });
+    const sim = simulate(
+      { cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1], alpha: 0.9 },
+      { maxSteps: 100 },
+    );
     expect(sim.steps.length).toBeLessThan(12);
     expect(sim.distances[sim.distances.length - 1]).toBeLessThanOrEqual(1e-9);
   });
 
   it('stops a diverging run before overflow, keeping only finite numbers', () => {
     // r = 1e6·1e6 = 1e12: one step already leaves 1e6 × the start distance.
-    const sim = simulate({ cost: { kind: 'quadratic', a: 1e6, c: 0 }, start: [1e6], alpha: 1e6 }, { maxSteps: 1000 });
+    const sim = simulate(
+      { cost: { kind: 'quadratic', a: 1e6, c: 0 }, start: [1e6], alpha: 1e6 },
+      { maxSteps: 1000 },
+    );
     expect(sim.outcome).toBe('diverges');
     expect(sim.steps).toHaveLength(2);
     expect(sim.steps.flatMap((s) => [...s.theta, s.cost]).every(Number.isFinite)).toBe(true);
   });
 
   it('throws on a scenario that was not parsed (a bug, not user input)', () => {
-    expect(() => simulate({ cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1, 2], alpha: 1 })).toThrow(RangeError);
-    expect(() => simulate({ cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1], alpha: 0 })).toThrow(RangeError);
+    expect(() => simulate({ cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1, 2], alpha: 1 })).toThrow(
+      RangeError,
+    );
+    expect(() => simulate({ cost: { kind: 'quadratic', a: 1, c: 0 }, start: [1], alpha: 0 })).toThrow(
+      RangeError,
+    );
   });
 });
