@@ -13,10 +13,12 @@ export const MAX_STEPS_LIMIT = 10_000;
  * 2 ± 4e-16, and the class must read the boundary the instructor wrote.
  */
 export const BOUNDARY_TOLERANCE = 1e-12;
-/** A run has converged once its distance is below this fraction of the start distance… */
+/**
+ * A run has converged once its distance is at most this fraction of the start distance (0 included:
+ * a start on the minimum, or r = 1, stops at once). Relative only, so a start 1e-13 away from the
+ * minimum of a diverging cost still shows the divergence.
+ */
 const CONVERGED_RELATIVE = 1e-9;
-/** …or below this absolute distance (θ units). */
-const CONVERGED_ABSOLUTE = 1e-12;
 /** A run has escaped once its distance exceeds this multiple of the start distance. */
 const ESCAPED_RELATIVE = 1e6;
 /**
@@ -56,7 +58,7 @@ function assertRunnable(scenario: Scenario, dimension: number): void {
 const isAllFinite = (xs: readonly number[]): boolean => xs.every(Number.isFinite);
 
 function hasConverged(distance: number, startDistance: number): boolean {
-  return distance <= Math.max(CONVERGED_RELATIVE * startDistance, CONVERGED_ABSOLUTE);
+  return distance <= CONVERGED_RELATIVE * startDistance;
 }
 
 /**
