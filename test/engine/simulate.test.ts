@@ -206,6 +206,14 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     expect(sim.explanation).toContain('θ₀ = 0 is already the minimum');
   });
 
+  it('a start just off 0 still shows the divergence when αb > 2', () => {
+    // θ₀ = 1e-13, b = 1, α = 3: s = 3·(1e-26 + 1) = 3; θ₁ = 1e-13·(1 − 3) = −2e-13, then ×(−2) each step.
+    const sim = simulate(quartic(1e-13, 3));
+    expect(sim.outcome).toBe('diverges');
+    expect(sim.steps[1]?.theta[0]).toBeCloseTo(-2e-13, 25);
+    expect(sim.distances[sim.distances.length - 1]).toBeGreaterThan(1e-7);
+  });
+
   it("reports thresholds 1/(θ₀² + b) and 2/(θ₀² + b) and J''(0) = b", () => {
     // θ₀ = 2, b = 1: θ₀² + b = 5.
     const sim = simulate(quartic(2, 0.1));
