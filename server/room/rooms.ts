@@ -8,20 +8,51 @@ import type { Clock, TimerHandle } from './clock';
 import { type ReduceResult, reduce } from './reduce';
 import type { Command, RoomState } from './state';
 
+/** What a store gives back: the room, and the client request id of each join that had one. */
+export interface StoredRoom {
+  state: RoomState;
+  joins: Array<[requestId: string, playerId: number]>;
+}
+
+/** What caused a change, beyond the command: kept with it so a restart remembers it too. */
+export interface SaveContext {
+  /** The join's client request id: a join retried after a lost acknowledgement is the same join. */
+  requestId?: string;
+}
+
 /** Persistence behind a small interface, so another database could stand in later. */
 export interface RoomStore {
-  /** Rooms to resume at startup. */
-  loadRooms(): RoomState[];
-  /** Called with every change, before any client is told; `command` says what caused it. */
-  saveRoom(next: RoomState, prev: RoomState | null, command: Command | null): void;
+  /** Games not finished, to resume at startup. */
+  loadRooms(): StoredRoom[];
+  /** Any saved game, finished ones included (they are loaded on demand after leaving memory). */
+  loadRoom(code: string): StoredRoom | undefined;
+  /**
+   * Called with every change, before any client is told or acknowledged, and must have made it
+   * durable when it returns (throw otherwise: the change is then refused). `prev` is null for a new
+   * room; `command` says what caused the change.
+   */
+  saveRoom(next: RoomState, prev: RoomState | null, command: Command | null, context?: SaveContext): void;
 }
 
 export function createMemoryStore(): RoomStore & { rooms: Map<string, RoomState> } {
   const rooms = new Map<string, RoomState>();
+  const joins = new Map<string, Array<[string, number]>>();
+  const stored = (state: RoomState): StoredRoom => ({ state, joins: [...(joins.get(state.code) ?? [])] });
   return {
     rooms,
-    loadRooms: () => [...rooms.values()],
-    saveRoom: (next) => void rooms.set(next.code, next),
+    loadRooms: () => [...rooms.values()].filter((s) => s.phase.kind !== 'podium').map(stored),
+    loadRoom: (code) => {
+      const state = rooms.get(code);
+      return state && stored(state);
+    },
+    saveRoom: (next, _prev, command, context) => {
+      rooms.set(next.code, next);
+      if (command?.type === 'join' && context?.requestId !== undefined) {
+        const list = joins.get(next.code) ?? [];
+        list.push([context.requestId, next.players.length - 1]);
+        joins.set(next.code, list);
+      }
+    },
   };
 }
 
@@ -44,9 +75,22 @@ export interface RoomChange {
   command: Command;
 }
 
+/**
+ * After a restart, how long players who were connected when the server stopped count as connected
+ * while their phones reconnect. Without it the first student back who had answered would find
+ * everyone else "disconnected", and the open question would close as if all had answered.
+ */
+export const RECONNECT_GRACE_MS = 15_000;
+/** How long a finished game stays in memory once nobody is connected to it; it stays in the store. */
+export const EVICT_AFTER_MS = 10 * 60_000;
+/** When saving a deadline's close fails (a full disk), how long before trying again. */
+const RETRY_MS = 1_000;
+
 interface Live {
   state: RoomState;
   timer: { round: number; deadlineAt: number; handle: TimerHandle } | null;
+  graceTimer: TimerHandle | null;
+  evictTimer: TimerHandle | null;
   secrets: Map<string, number>;
   /** Open sockets per player: presence only flips when the last one closes. */
   sockets: Map<number, number>;
@@ -56,15 +100,17 @@ interface Live {
 
 export interface RoomManager {
   create(deck: Deck, settings: Settings): RoomState;
+  /** The room's current state; a finished game that left memory is loaded from the store. */
   get(code: string): RoomState | undefined;
-  dispatch(code: string, command: Command): ReduceResult;
+  dispatch(code: string, command: Command, context?: SaveContext): ReduceResult;
   playerBySecret(code: string, secret: string): number | undefined;
   rememberJoin(code: string, requestId: string, playerId: number): void;
   recallJoin(code: string, requestId: string): number | undefined;
-  /** Socket bookkeeping for presence: true when this was the player's first open socket. */
+  /** Socket bookkeeping for presence: the first open socket of a player marks them connected. */
   attach(code: string, playerId: number): void;
   detach(code: string, playerId: number): void;
   onChange(listener: (change: RoomChange) => void): void;
+  /** Rooms in memory. */
   codes(): string[];
   close(): void;
 }
@@ -73,14 +119,21 @@ export function createRoomManager(deps: {
   clock: Clock;
   store: RoomStore;
   random?: RandomSource;
+  log?: (message: string, error?: unknown) => void;
+  reconnectGraceMs?: number;
+  evictAfterMs?: number;
 }): RoomManager {
   const { clock, store } = deps;
   const random = deps.random ?? cryptoRandom;
+  const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
+  const graceMs = deps.reconnectGraceMs ?? RECONNECT_GRACE_MS;
+  const evictAfterMs = deps.evictAfterMs ?? EVICT_AFTER_MS;
   const rooms = new Map<string, Live>();
   const listeners: Array<(change: RoomChange) => void> = [];
 
   function arm(code: string, live: Live) {
     const { phase } = live.state;
+    if (phase.kind === 'podium' && !live.evictTimer) armEviction(code, live);
     const wanted = phase.kind === 'question' ? { round: phase.round, deadlineAt: phase.deadlineAt } : null;
     if (
       live.timer &&
@@ -92,40 +145,96 @@ export function createRoomManager(deps: {
     live.timer?.handle.cancel();
     live.timer = null;
     if (!wanted) return;
-    const handle = clock.at(wanted.deadlineAt, () => {
+    const fire = () => {
       live.timer = null;
-      dispatch(code, { type: 'deadline', round: wanted.round });
-    });
-    live.timer = { ...wanted, handle };
+      const result = dispatch(code, { type: 'deadline', round: wanted.round });
+      // The close could not be saved: the question stays open (answers are refused after the
+      // deadline anyway) and the close is tried again.
+      if (!result.ok && rooms.get(code) === live)
+        live.timer = { ...wanted, handle: clock.at(clock.now() + RETRY_MS, fire) };
+    };
+    live.timer = { ...wanted, handle: clock.at(wanted.deadlineAt, fire) };
   }
 
-  function register(state: RoomState): Live {
-    const live: Live = { state, timer: null, secrets: new Map(), sockets: new Map(), joins: new Map() };
+  function armEviction(code: string, live: Live) {
+    live.evictTimer = clock.at(clock.now() + evictAfterMs, () => {
+      live.evictTimer = null;
+      if (rooms.get(code) !== live) return;
+      if (live.sockets.size > 0) armEviction(code, live);
+      else {
+        live.timer?.handle.cancel();
+        live.graceTimer?.cancel();
+        rooms.delete(code);
+      }
+    });
+  }
+
+  function register(state: RoomState, joins: Iterable<[string, number]> = []): Live {
+    const live: Live = {
+      state,
+      timer: null,
+      graceTimer: null,
+      evictTimer: null,
+      secrets: new Map(),
+      sockets: new Map(),
+      joins: new Map(joins),
+    };
     for (const p of state.players) live.secrets.set(p.secret, p.id);
     rooms.set(state.code, live);
     arm(state.code, live);
     return live;
   }
 
-  function dispatch(code: string, command: Command): ReduceResult {
+  /** A room from the store: no socket survived the restart, so presence is settled after a grace period. */
+  function restore(stored: StoredRoom): Live {
+    const live = register(stored.state, stored.joins);
+    if (stored.state.players.some((p) => p.connected && !p.kicked))
+      live.graceTimer = clock.at(clock.now() + graceMs, () => {
+        live.graceTimer = null;
+        if (rooms.get(stored.state.code) !== live) return;
+        for (const p of live.state.players)
+          if (p.connected && !p.kicked && !live.sockets.has(p.id))
+            dispatch(stored.state.code, { type: 'presence', playerId: p.id, connected: false });
+      });
+    return live;
+  }
+
+  function find(code: string): Live | undefined {
     const live = rooms.get(code);
+    if (live) return live;
+    let stored: StoredRoom | undefined;
+    try {
+      stored = store.loadRoom(code);
+    } catch (error) {
+      log(`loading room ${code} failed`, error);
+      return undefined;
+    }
+    return stored && restore(stored);
+  }
+
+  function dispatch(code: string, command: Command, context?: SaveContext): ReduceResult {
+    const live = find(code);
     if (!live) return fail('ROOM_NOT_FOUND');
     const prev = live.state;
     const result = reduce(prev, command, clock.now());
     if (!result.ok || result.state === prev) return result;
-    store.saveRoom(result.state, prev, command);
+    try {
+      store.saveRoom(result.state, prev, command, context);
+    } catch (error) {
+      log(`saving room ${code} after ${command.type} failed`, error);
+      return fail('INTERNAL');
+    }
     live.state = result.state;
-    if (command.type === 'join' && result.playerId !== undefined)
+    if (command.type === 'join' && result.playerId !== undefined) {
       live.secrets.set(command.secret, result.playerId);
+      if (context?.requestId !== undefined) live.joins.set(context.requestId, result.playerId);
+    }
     arm(code, live);
     for (const listener of listeners) listener({ prev, next: result.state, command });
     return result;
   }
 
-  for (const state of store.loadRooms()) {
-    // Presence is about sockets, and no socket survived the restart: everyone starts disconnected.
-    register({ ...state, players: state.players.map((p) => (p.connected ? { ...p, connected: false } : p)) });
-  }
+  for (const stored of store.loadRooms()) restore(stored);
   // A question whose deadline passed while the server was down closes now.
   for (const [code, live] of rooms) {
     const { phase } = live.state;
@@ -136,7 +245,8 @@ export function createRoomManager(deps: {
   return {
     create(deck, settings) {
       let code = random.roomCode();
-      while (rooms.has(code)) code = random.roomCode();
+      // A finished game keeps its code in the store, readable by its host.
+      while (rooms.has(code) || store.loadRoom(code)) code = random.roomCode();
       const state: RoomState = {
         code,
         hostSecret: random.secret(),
@@ -153,13 +263,13 @@ export function createRoomManager(deps: {
       register(state);
       return state;
     },
-    get: (code) => rooms.get(code)?.state,
+    get: (code) => find(code)?.state,
     dispatch,
-    playerBySecret: (code, secret) => rooms.get(code)?.secrets.get(secret),
-    rememberJoin: (code, requestId, playerId) => void rooms.get(code)?.joins.set(requestId, playerId),
-    recallJoin: (code, requestId) => rooms.get(code)?.joins.get(requestId),
+    playerBySecret: (code, secret) => find(code)?.secrets.get(secret),
+    rememberJoin: (code, requestId, playerId) => void find(code)?.joins.set(requestId, playerId),
+    recallJoin: (code, requestId) => find(code)?.joins.get(requestId),
     attach(code, playerId) {
-      const live = rooms.get(code);
+      const live = find(code);
       if (!live) return;
       const count = (live.sockets.get(playerId) ?? 0) + 1;
       live.sockets.set(playerId, count);
@@ -179,7 +289,11 @@ export function createRoomManager(deps: {
     onChange: (listener) => void listeners.push(listener),
     codes: () => [...rooms.keys()],
     close() {
-      for (const live of rooms.values()) live.timer?.handle.cancel();
+      for (const live of rooms.values()) {
+        live.timer?.handle.cancel();
+        live.graceTimer?.cancel();
+        live.evictTimer?.cancel();
+      }
     },
   };
 }

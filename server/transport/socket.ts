@@ -262,14 +262,13 @@ export function attachTransport(deps: TransportDeps): void {
           if (rooms.get(p.code)!.players[known]!.kicked) return fail('KICKED');
           playerId = known;
         } else {
-          const result = rooms.dispatch(p.code, {
-            type: 'join',
-            nickname: p.nickname,
-            secret: deps.random.secret(),
-          });
+          const result = rooms.dispatch(
+            p.code,
+            { type: 'join', nickname: p.nickname, secret: deps.random.secret() },
+            p.requestId === undefined ? undefined : { requestId: p.requestId },
+          );
           if (!result.ok) return result;
           playerId = result.playerId!;
-          if (p.requestId !== undefined) rooms.rememberJoin(p.code, p.requestId, playerId);
         }
         bind(socket, { code: p.code, role: 'player', playerId });
         const state = rooms.get(p.code)!;

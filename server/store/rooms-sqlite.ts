@@ -1,0 +1,446 @@
+// The rooms' RoomStore on SQLite. A save writes what the change touched, not the room: an answer
+// appends one row, a join inserts one player, presence updates one player, and a phase change
+// rewrites the room's row (plus, at a close, the players whose score changed and the round's result).
+// Every save also updates the room row's `version`; its phase column changes with the phase.
+//
+// Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
+import type { Answer, Outcome } from '../../shared/engine/types';
+import type { RoomStore, SaveContext, StoredRoom } from '../room/rooms';
+import {
+  assertNever,
+  type CloseReason,
+  type Command,
+  type Phase,
+  type Player,
+  type RecordedAnswer,
+  type RoomState,
+  type RoundResult,
+  type ScoredAnswer,
+} from '../room/state';
+import { type Db, type Migration, migrate } from './sqlite';
+
+export const ROOMS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE rooms (
+        code        TEXT PRIMARY KEY,
+        host_secret TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        settings    TEXT NOT NULL,     -- JSON Settings
+        deck        TEXT NOT NULL,     -- JSON Deck
+        locked      INTEGER NOT NULL,
+        version     INTEGER NOT NULL,
+        phase       TEXT NOT NULL,     -- JSON Phase; a question's answers live in the answers table
+        finished    INTEGER NOT NULL,  -- 1 once at the podium: not resumed at startup, loaded on demand
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE INDEX rooms_unfinished ON rooms (finished, code);
+      CREATE TABLE players (
+        code         TEXT NOT NULL REFERENCES rooms (code) ON DELETE CASCADE,
+        id           INTEGER NOT NULL,
+        nickname     TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        secret       TEXT NOT NULL,
+        joined_at    INTEGER NOT NULL,
+        score        INTEGER NOT NULL,
+        streak       INTEGER NOT NULL,
+        answer_ms    INTEGER NOT NULL,
+        connected    INTEGER NOT NULL,
+        kicked       INTEGER NOT NULL,
+        join_request TEXT,              -- the client's requestId, so a retried join finds its player
+        PRIMARY KEY (code, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE answers (
+        code         TEXT NOT NULL REFERENCES rooms (code) ON DELETE CASCADE,
+        round        INTEGER NOT NULL,
+        player_id    INTEGER NOT NULL,
+        choice       TEXT NOT NULL,
+        at           INTEGER NOT NULL,
+        elapsed_ms   INTEGER NOT NULL,
+        -- Set when the round is scored. Null in a closed round: the answer of a player kicked before
+        -- the close, which the result leaves out.
+        correct      INTEGER,
+        points       INTEGER,
+        streak_bonus INTEGER,
+        PRIMARY KEY (code, round, player_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE results (
+        code        TEXT NOT NULL REFERENCES rooms (code) ON DELETE CASCADE,
+        round       INTEGER NOT NULL,
+        outcome     TEXT NOT NULL,
+        scored      INTEGER NOT NULL,
+        opened_at   INTEGER NOT NULL,
+        closed_at   INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        closed_by   TEXT NOT NULL,
+        eligible    INTEGER NOT NULL,
+        slots       INTEGER NOT NULL,  -- length of the result's answers array (players at the close)
+        PRIMARY KEY (code, round)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+type QuestionPhase = Extract<Phase, { kind: 'question' }>;
+/**
+ * A phase as stored in rooms.phase. A question's answers are rows of the answers table (their count
+ * is `answered`); what stays is the length of its answers array at the opening, where the reducer
+ * fills it, so a late joiner's answer comes back at the same index.
+ */
+type StoredPhase =
+  | Exclude<Phase, QuestionPhase>
+  | (Omit<QuestionPhase, 'answers' | 'answered'> & { slots: number });
+
+/** The phase's header: what the rooms.phase column holds. It changes only when the phase does. */
+function phaseHeader(phase: Phase): string {
+  if (phase.kind !== 'question') return JSON.stringify(phase);
+  const { answers, answered: _answered, ...header } = phase;
+  return JSON.stringify({ ...header, slots: answers.length });
+}
+
+function sameHeader(a: Phase, b: Phase): boolean {
+  switch (a.kind) {
+    case 'lobby':
+      return b.kind === 'lobby';
+    case 'question':
+      return (
+        b.kind === 'question' &&
+        a.round === b.round &&
+        a.openedAt === b.openedAt &&
+        a.deadlineAt === b.deadlineAt &&
+        a.durationMs === b.durationMs
+      );
+    case 'reveal':
+    case 'leaderboard':
+      return b.kind === a.kind && a.round === b.round;
+    case 'podium':
+      return b.kind === 'podium' && a.endedAt === b.endedAt && a.endedEarly === b.endedEarly;
+    default:
+      return assertNever(a);
+  }
+}
+
+interface RoomRow {
+  code: string;
+  host_secret: string;
+  created_at: number;
+  settings: string;
+  deck: string;
+  locked: number;
+  version: number;
+  phase: string;
+}
+interface PlayerRow {
+  id: number;
+  nickname: string;
+  key: string;
+  secret: string;
+  joined_at: number;
+  score: number;
+  streak: number;
+  answer_ms: number;
+  connected: number;
+  kicked: number;
+  join_request: string | null;
+}
+interface AnswerRow {
+  round: number;
+  player_id: number;
+  choice: Answer;
+  at: number;
+  elapsed_ms: number;
+  correct: number | null;
+  points: number | null;
+  streak_bonus: number | null;
+}
+interface ResultRow {
+  round: number;
+  outcome: Outcome;
+  scored: number;
+  opened_at: number;
+  closed_at: number;
+  duration_ms: number;
+  closed_by: CloseReason;
+  eligible: number;
+  slots: number;
+}
+
+const EMPTY: ReadonlyArray<RecordedAnswer | null> = [];
+
+/** A sqlite-backed RoomStore. The database must be open; this applies the rooms' migrations. */
+export function createSqliteRoomStore(db: Db): RoomStore {
+  migrate(db, 'rooms', ROOMS_MIGRATIONS);
+
+  const q = {
+    insertRoom: db.prepare(
+      `INSERT INTO rooms (code, host_secret, created_at, settings, deck, locked, version, phase, finished, updated_at)
+       VALUES (@code, @hostSecret, @createdAt, @settings, @deck, @locked, @version, @phase, @finished, @now)
+       ON CONFLICT (code) DO UPDATE SET host_secret = excluded.host_secret, created_at = excluded.created_at,
+         settings = excluded.settings, deck = excluded.deck, locked = excluded.locked,
+         version = excluded.version, phase = excluded.phase, finished = excluded.finished,
+         updated_at = excluded.updated_at`,
+    ),
+    updateRoom: db.prepare(
+      'UPDATE rooms SET locked = @locked, version = @version, updated_at = @now WHERE code = @code',
+    ),
+    updatePhase: db.prepare(
+      'UPDATE rooms SET phase = @phase, finished = @finished, updated_at = @now WHERE code = @code',
+    ),
+    insertPlayer: db.prepare(
+      `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request)
+       VALUES (@code, @id, @nickname, @key, @secret, @joinedAt, @score, @streak, @answerMs, @connected, @kicked, @joinRequest)`,
+    ),
+    updatePlayer: db.prepare(
+      `UPDATE players SET nickname = @nickname, key = @key, secret = @secret, joined_at = @joinedAt,
+         score = @score, streak = @streak, answer_ms = @answerMs, connected = @connected, kicked = @kicked
+       WHERE code = @code AND id = @id`,
+    ),
+    insertAnswer: db.prepare(
+      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms)
+       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs)`,
+    ),
+    scoreAnswer: db.prepare(
+      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, correct, points, streak_bonus)
+       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @correct, @points, @streakBonus)
+       ON CONFLICT (code, round, player_id) DO UPDATE SET correct = excluded.correct,
+         points = excluded.points, streak_bonus = excluded.streak_bonus`,
+    ),
+    insertResult: db.prepare(
+      `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots)
+       VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots)`,
+    ),
+    selectRoom: db.prepare('SELECT * FROM rooms WHERE code = ?'),
+    selectUnfinished: db.prepare('SELECT code FROM rooms WHERE finished = 0 ORDER BY code'),
+    selectPlayers: db.prepare('SELECT * FROM players WHERE code = ? ORDER BY id'),
+    selectAnswers: db.prepare('SELECT * FROM answers WHERE code = ? ORDER BY round, player_id'),
+    selectResults: db.prepare('SELECT * FROM results WHERE code = ? ORDER BY round'),
+  };
+
+  const playerParams = (code: string, p: Player, joinRequest: string | null = null) => ({
+    code,
+    id: p.id,
+    nickname: p.nickname,
+    key: p.key,
+    secret: p.secret,
+    joinedAt: p.joinedAt,
+    score: p.score,
+    streak: p.streak,
+    answerMs: p.answerMs,
+    connected: p.connected ? 1 : 0,
+    kicked: p.kicked ? 1 : 0,
+    joinRequest,
+  });
+  const samePlayer = (a: Player, b: Player) =>
+    a.score === b.score &&
+    a.streak === b.streak &&
+    a.answerMs === b.answerMs &&
+    a.connected === b.connected &&
+    a.kicked === b.kicked &&
+    a.nickname === b.nickname &&
+    a.key === b.key &&
+    a.secret === b.secret &&
+    a.joinedAt === b.joinedAt;
+
+  function writeResult(code: string, result: RoundResult) {
+    q.insertResult.run({
+      code,
+      round: result.round,
+      outcome: result.outcome,
+      scored: result.scored ? 1 : 0,
+      openedAt: result.openedAt,
+      closedAt: result.closedAt,
+      durationMs: result.durationMs,
+      closedBy: result.closedBy,
+      eligible: result.eligible,
+      slots: result.answers.length,
+    });
+    result.answers.forEach((a, playerId) => {
+      if (!a) return;
+      q.scoreAnswer.run({
+        code,
+        round: result.round,
+        playerId,
+        choice: a.choice,
+        at: a.at,
+        elapsedMs: a.elapsedMs,
+        correct: a.correct ? 1 : 0,
+        points: a.points,
+        streakBonus: a.streakBonus,
+      });
+    });
+  }
+
+  const writeAnswer = (code: string, round: number, playerId: number, a: RecordedAnswer) =>
+    q.insertAnswer.run({ code, round, playerId, choice: a.choice, at: a.at, elapsedMs: a.elapsedMs });
+
+  const writeRoomRow = (state: RoomState, now: number) =>
+    q.insertRoom.run({
+      code: state.code,
+      hostSecret: state.hostSecret,
+      createdAt: state.createdAt,
+      settings: JSON.stringify(state.settings),
+      deck: JSON.stringify(state.deck),
+      locked: state.locked ? 1 : 0,
+      version: state.version,
+      phase: phaseHeader(state.phase),
+      finished: state.phase.kind === 'podium' ? 1 : 0,
+      now,
+    });
+
+  /** Everything: a new room (saved with no previous state). */
+  function writeWhole(state: RoomState, joins: ReadonlyMap<number, string>, now: number) {
+    writeRoomRow(state, now);
+    for (const p of state.players) q.insertPlayer.run(playerParams(state.code, p, joins.get(p.id) ?? null));
+    for (const r of state.results) writeResult(state.code, r);
+    if (state.phase.kind === 'question') {
+      const { round, answers } = state.phase;
+      answers.forEach((a, id) => {
+        if (a) writeAnswer(state.code, round, id, a);
+      });
+    }
+  }
+
+  const save = db.transaction(
+    (next: RoomState, prev: RoomState | null, command: Command | null, context: SaveContext | undefined) => {
+      const now = Date.now();
+      const { code } = next;
+      if (!prev) {
+        const joins = new Map<number, string>();
+        if (context?.requestId !== undefined && command?.type === 'join')
+          joins.set(next.players.length - 1, context.requestId);
+        writeWhole(next, joins, now);
+        return;
+      }
+      if (next.players !== prev.players) {
+        const before = prev.players;
+        for (let i = 0; i < next.players.length; i++) {
+          const p = next.players[i]!;
+          const old = before[i];
+          if (!old) {
+            const joinRequest =
+              command?.type === 'join' && context?.requestId !== undefined ? context.requestId : null;
+            q.insertPlayer.run(playerParams(code, p, joinRequest));
+          } else if (p !== old && !samePlayer(p, old)) q.updatePlayer.run(playerParams(code, p));
+        }
+      }
+
+      // Answers to the open question: one new row each. The answer that closes a round is written
+      // with its score below, with the result.
+      const { phase } = next;
+      if (phase.kind === 'question') {
+        const before =
+          prev.phase.kind === 'question' && prev.phase.round === phase.round ? prev.phase.answers : EMPTY;
+        if (phase.answers !== before) {
+          if (command?.type === 'answer') {
+            const a = phase.answers[command.playerId];
+            if (a && a !== before[command.playerId]) writeAnswer(code, phase.round, command.playerId, a);
+          } else {
+            phase.answers.forEach((a, id) => {
+              if (a && a !== before[id]) writeAnswer(code, phase.round, id, a);
+            });
+          }
+        }
+      }
+      for (let r = prev.results.length; r < next.results.length; r++) writeResult(code, next.results[r]!);
+
+      if (
+        next.hostSecret !== prev.hostSecret ||
+        next.createdAt !== prev.createdAt ||
+        next.settings !== prev.settings ||
+        next.deck !== prev.deck
+      )
+        writeRoomRow(next, now);
+      else {
+        q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version: next.version, now });
+        if (!sameHeader(prev.phase, phase))
+          q.updatePhase.run({
+            code,
+            phase: phaseHeader(phase),
+            finished: phase.kind === 'podium' ? 1 : 0,
+            now,
+          });
+      }
+    },
+  );
+
+  function load(code: string): StoredRoom | undefined {
+    const row = q.selectRoom.get(code) as RoomRow | undefined;
+    if (!row) return undefined;
+    const joins: Array<[string, number]> = [];
+    const players = (q.selectPlayers.all(code) as PlayerRow[]).map((r): Player => {
+      if (r.join_request !== null) joins.push([r.join_request, r.id]);
+      return {
+        id: r.id,
+        nickname: r.nickname,
+        key: r.key,
+        secret: r.secret,
+        joinedAt: r.joined_at,
+        score: r.score,
+        streak: r.streak,
+        answerMs: r.answer_ms,
+        connected: r.connected === 1,
+        kicked: r.kicked === 1,
+      };
+    });
+    const stored = JSON.parse(row.phase) as StoredPhase;
+    const answerRows = q.selectAnswers.all(code) as AnswerRow[];
+    const results = (q.selectResults.all(code) as ResultRow[]).map(
+      (r): RoundResult => ({
+        round: r.round,
+        outcome: r.outcome,
+        scored: r.scored === 1,
+        openedAt: r.opened_at,
+        closedAt: r.closed_at,
+        durationMs: r.duration_ms,
+        closedBy: r.closed_by,
+        answers: new Array<ScoredAnswer | null>(r.slots).fill(null),
+        eligible: r.eligible,
+      }),
+    );
+    let phase: Phase;
+    if (stored.kind === 'question') {
+      const { slots, ...header } = stored;
+      phase = { ...header, answers: new Array<RecordedAnswer | null>(slots).fill(null), answered: 0 };
+    } else phase = stored;
+    for (const a of answerRows) {
+      const recorded: RecordedAnswer = { choice: a.choice, at: a.at, elapsedMs: a.elapsed_ms };
+      if (phase.kind === 'question' && a.round === phase.round) {
+        phase.answers[a.player_id] = recorded;
+        phase.answered++;
+      } else if (a.correct !== null) {
+        const result = results[a.round];
+        if (result)
+          result.answers[a.player_id] = {
+            ...recorded,
+            correct: a.correct === 1,
+            points: a.points ?? 0,
+            streakBonus: a.streak_bonus ?? 0,
+          };
+      }
+    }
+    const state: RoomState = {
+      code: row.code,
+      hostSecret: row.host_secret,
+      createdAt: row.created_at,
+      settings: JSON.parse(row.settings),
+      deck: JSON.parse(row.deck),
+      locked: row.locked === 1,
+      players,
+      results,
+      version: row.version,
+      phase,
+    };
+    return { state, joins };
+  }
+
+  return {
+    loadRooms: () =>
+      (q.selectUnfinished.all() as Array<{ code: string }>).flatMap((r) => {
+        const room = load(r.code);
+        return room ? [room] : [];
+      }),
+    loadRoom: load,
+    saveRoom: (next, prev, command, context) => save(next, prev, command, context),
+  };
+}

@@ -1,0 +1,78 @@
+// Opens the embedded database and applies each module's migrations. One file in DATA_DIR, WAL mode.
+//
+// Modules (the rooms today; instructors' decks and game reports later) each own a list of
+// migrations, numbered from 1, and their own tables; `schema_version` records how far each module
+// got, so adding a module or a migration never touches another module's tables.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  /** 1, 2, 3, … in order; a migration once shipped is never edited, only followed by another. */
+  version: number;
+  up: string | ((db: Db) => void);
+}
+
+export const DB_FILE = 'overshoot.db';
+
+export interface OpenOptions {
+  /**
+   * `normal` (the default) survives a killed process: a commit is in the WAL file before the call
+   * returns. Only a power cut or an OS crash can lose the last commits. `full` also syncs the WAL to
+   * the disk at every commit, at the cost of one fsync per answer.
+   */
+  synchronous?: 'normal' | 'full';
+}
+
+/** Opens (creating the directory and file on first start) `DATA_DIR/overshoot.db`, or `:memory:`. */
+export function openDatabase(dataDir: string | ':memory:', options: OpenOptions = {}): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, DB_FILE);
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  // Another process (a backup with the sqlite3 CLI) may hold the lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+    module     TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  return db;
+}
+
+/** Applies the module's migrations that are newer than its recorded version, each in a transaction. */
+export function migrate(db: Db, module: string, migrations: readonly Migration[]): number {
+  const row = db.prepare('SELECT version FROM schema_version WHERE module = ?').get(module) as
+    | { version: number }
+    | undefined;
+  let current = row?.version ?? 0;
+  const latest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
+  if (current > latest)
+    throw new Error(
+      `The database's "${module}" schema is version ${current}, newer than this server knows (${latest}). ` +
+        'Run a newer Overshoot on this DATA_DIR.',
+    );
+  const record = db.prepare(
+    `INSERT INTO schema_version (module, version, applied_at) VALUES (?, ?, ?)
+     ON CONFLICT (module) DO UPDATE SET version = excluded.version, applied_at = excluded.applied_at`,
+  );
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    if (m.version !== current + 1)
+      throw new Error(`Migration ${module} ${m.version} follows ${current}: the list has a gap.`);
+    db.transaction(() => {
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+      record.run(module, m.version, Date.now());
+    })();
+    current = m.version;
+  }
+  return current;
+}

@@ -1,0 +1,290 @@
+// The SQLite store: a room saved change by change comes back exactly as the reducer left it, each
+// change writes only the rows it touched, and the schema is versioned per module.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reduce } from '../../server/room/reduce';
+import type { RoomStore } from '../../server/room/rooms';
+import type { Actor, Command, RoomState } from '../../server/room/state';
+import { createSqliteRoomStore, ROOMS_MIGRATIONS } from '../../server/store/rooms-sqlite';
+import { type Db, migrate, openDatabase } from '../../server/store/sqlite';
+import { ANSWERS } from '../../shared/engine/types';
+import { CONVERGES, DIVERGES, OSCILLATES, ZIGZAG } from '../helpers/scenarios';
+import { HOST, makeRoom, T0 } from '../room/helpers';
+
+const dirs: string[] = [];
+const dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function memoryStore(): { db: Db; store: RoomStore } {
+  const db = openDatabase(':memory:');
+  dbs.push(db);
+  return { db, store: createSqliteRoomStore(db) };
+}
+
+/** A deck with every kind of round: scored ones, and the exact r = 2 bounce that scores nobody. */
+const room = () => {
+  const s = makeRoom({ rounds: [ZIGZAG, OSCILLATES, DIVERGES, CONVERGES] });
+  return {
+    ...s,
+    deck: { ...s.deck, rounds: s.deck.rounds.map((r, i) => (i === 2 ? { ...r, seconds: 7 } : r)) },
+  };
+};
+
+type Op =
+  | { op: 'join'; name: number; requestId: boolean }
+  | { op: 'presence'; who: number; connected: boolean }
+  | { op: 'answer'; who: number; round: number; choice: number }
+  | { op: 'deadline' }
+  | { op: 'start' | 'reveal' | 'leaderboard'; exact: boolean; round: number; stranger: boolean }
+  | { op: 'end' }
+  | { op: 'kick'; who: number }
+  | { op: 'lock'; locked: boolean }
+  | { op: 'advance'; ms: number }
+  | { op: 'reload' }
+  | { op: 'restart' };
+
+const hostStep = fc.record({
+  op: fc.constantFrom('start', 'reveal', 'leaderboard'),
+  // Mostly the step the host means to take, sometimes a stale or a stranger's one.
+  exact: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  round: fc.nat(4),
+  stranger: fc.oneof(
+    { weight: 8, arbitrary: fc.constant(false) },
+    { weight: 1, arbitrary: fc.constant(true) },
+  ),
+});
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('join'), name: fc.nat(30), requestId: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('presence'), who: fc.nat(40), connected: fc.boolean() }),
+  },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      op: fc.constant('answer'),
+      who: fc.nat(40),
+      round: fc.integer({ min: -3, max: 4 }),
+      choice: fc.nat(2),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('deadline') }) },
+  { weight: 8, arbitrary: hostStep },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('kick'), who: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('lock'), locked: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('advance'), ms: fc.integer({ min: 1, max: 20_000 }) }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('reload') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('restart') }) },
+) as fc.Arbitrary<Op>;
+/** A class joins, then the game: random steps, and now and then the end. */
+const gameArb: fc.Arbitrary<Op[]> = fc
+  .tuple(
+    fc.array(fc.record({ op: fc.constant('join' as const), name: fc.nat(30), requestId: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 12,
+      size: 'max',
+    }),
+    fc.array(opArb, { minLength: 10, maxLength: 150, size: 'max' }),
+    fc.option(fc.constant<Op>({ op: 'end' }), { freq: 2 }),
+  )
+  .map(([joins, ops, end]) => [...joins, ...ops, ...(end ? [end] : []), ...ops.slice(0, 10)]);
+
+/** The round a host step acts on when it is meant to be accepted. */
+function currentRound(s: RoomState, op: 'start' | 'reveal' | 'leaderboard'): number {
+  const { phase } = s;
+  if (op === 'start') return phase.kind === 'lobby' ? 0 : 'round' in phase ? phase.round + 1 : 0;
+  return 'round' in phase ? phase.round : 0;
+}
+
+function toCommand(s: RoomState, o: Op, seq: number): Command | null {
+  const by: Actor = { role: 'host' };
+  switch (o.op) {
+    case 'join':
+      return { type: 'join', nickname: `Name ${o.name}`, secret: `secret-${seq}-0123456789ab` };
+    case 'presence':
+      return { type: 'presence', playerId: o.who % (s.players.length + 1), connected: o.connected };
+    case 'answer': {
+      // Mostly the open round (a negative draw), sometimes another.
+      const round = o.round < 0 && 'round' in s.phase ? s.phase.round : Math.max(0, o.round);
+      return {
+        type: 'answer',
+        playerId: o.who % (s.players.length + 1),
+        round,
+        choice: ANSWERS[o.choice]!,
+      };
+    }
+    case 'deadline':
+      return { type: 'deadline', round: 'round' in s.phase ? s.phase.round : 0 };
+    case 'start':
+    case 'reveal':
+    case 'leaderboard':
+      return {
+        type: o.op,
+        by: o.stranger ? { role: 'stranger' } : by,
+        round: o.exact ? currentRound(s, o.op) : o.round,
+      };
+    case 'end':
+      return { type: 'end', by: HOST };
+    case 'kick':
+      return { type: 'kick', by: HOST, playerId: o.who % (s.players.length + 1) };
+    case 'lock':
+      return { type: 'lock', by: HOST, locked: o.locked };
+    default:
+      return null;
+  }
+}
+
+describe('a room saved change by change is loaded back exactly', () => {
+  it('random games through the reducer, reloaded at random points, deep-equal the reducer state', () => {
+    fc.assert(
+      fc.property(gameArb, (ops) => {
+        const { db } = memoryStore();
+        let store = createSqliteRoomStore(db);
+        let state = room();
+        let now = T0;
+        store.saveRoom(state, null, null);
+        ops.forEach((o, seq) => {
+          if (o.op === 'advance') {
+            now += o.ms;
+            return;
+          }
+          if (o.op === 'reload' || o.op === 'restart') {
+            if (o.op === 'restart') store = createSqliteRoomStore(db);
+            const loaded = store.loadRoom(state.code)!;
+            expect(loaded.state).toStrictEqual(state);
+            state = loaded.state; // go on from what was loaded, as a restarted server does
+            return;
+          }
+          // The room shell fires a deadline when its time has come.
+          if (o.op === 'deadline' && state.phase.kind === 'question')
+            now = Math.max(now, state.phase.deadlineAt);
+          const command = toCommand(state, o, seq)!;
+          const result = reduce(state, command, now);
+          if (!result.ok || result.state === state) return;
+          const context =
+            o.op === 'join' && o.requestId ? { requestId: `request-${seq}-abcdefghij` } : undefined;
+          store.saveRoom(result.state, state, command, context);
+          state = result.state;
+        });
+        const loaded = store.loadRoom(state.code)!;
+        expect(loaded.state).toStrictEqual(state);
+        const unfinished = store.loadRooms().map((r) => r.state.code);
+        expect(unfinished).toEqual(state.phase.kind === 'podium' ? [] : [state.code]);
+      }),
+      { numRuns: 300, seed: 20260105 },
+    );
+  });
+
+  it('join request ids come back with the player they created', () => {
+    const { store } = memoryStore();
+    let state = room();
+    store.saveRoom(state, null, null);
+    for (const [i, requestId] of ['req-a-0123456789abcdef', undefined, 'req-c-0123456789abcdef'].entries()) {
+      const command: Command = { type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` };
+      const result = reduce(state, command, T0);
+      if (!result.ok) throw new Error(result.error);
+      store.saveRoom(result.state, state, command, requestId ? { requestId } : undefined);
+      state = result.state;
+    }
+    expect(store.loadRoom(state.code)!.joins).toEqual([
+      ['req-a-0123456789abcdef', 0],
+      ['req-c-0123456789abcdef', 2],
+    ]);
+  });
+});
+
+describe('a change writes the rows it touched, not the room', () => {
+  /** Rows inserted, updated or deleted by one save. */
+  function changesOf(db: Db, save: () => void): number {
+    const total = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = total();
+    save();
+    return total() - before;
+  }
+
+  it('a join is one player row, an answer one answer row (each plus the room row), a close the scored players', () => {
+    const { db, store } = memoryStore();
+    let state = room();
+    store.saveRoom(state, null, null);
+    const apply = (command: Command, now = T0) => {
+      const result = reduce(state, command, now);
+      if (!result.ok) throw new Error(result.error);
+      const changes = changesOf(db, () => store.saveRoom(result.state, state, command));
+      state = result.state;
+      return changes;
+    };
+    const n = 200;
+    for (let i = 0; i < n; i++)
+      expect(apply({ type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` })).toBe(2);
+    expect(apply({ type: 'start', by: HOST, round: 0 })).toBe(2); // the room row, twice: version, phase
+    for (let i = 0; i < n - 1; i++)
+      expect(apply({ type: 'answer', playerId: i, round: 0, choice: 'zigzag' }, T0 + 1000)).toBe(2);
+    expect(apply({ type: 'presence', playerId: 5, connected: false })).toBe(2);
+    // The last answer closes the round: its row, the result, n players' scores, the room row twice.
+    expect(apply({ type: 'answer', playerId: n - 1, round: 0, choice: 'zigzag' }, T0 + 2000)).toBe(
+      1 + 1 + (n - 1) + n + 2,
+    );
+  });
+
+  it('measured: saving answers and the close of a 2,000-player room', () => {
+    const { store } = memoryStore();
+    let state = room();
+    store.saveRoom(state, null, null);
+    const apply = (command: Command, now = T0) => {
+      const result = reduce(state, command, now);
+      if (!result.ok) throw new Error(result.error);
+      store.saveRoom(result.state, state, command);
+      state = result.state;
+    };
+    const n = 2000;
+    for (let i = 0; i < n; i++)
+      apply({ type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` });
+    apply({ type: 'start', by: HOST, round: 0 });
+    let t = performance.now();
+    for (let i = 0; i < n - 1; i++)
+      apply({ type: 'answer', playerId: i, round: 0, choice: 'zigzag' }, T0 + 1000);
+    const perAnswerMs = (performance.now() - t) / (n - 1);
+    t = performance.now();
+    apply({ type: 'answer', playerId: n - 1, round: 0, choice: 'zigzag' }, T0 + 2000);
+    const closeMs = performance.now() - t;
+    console.log(
+      `store: ${perAnswerMs.toFixed(3)} ms per answer (reducer + save), close ${closeMs.toFixed(1)} ms`,
+    );
+    // Generous bounds on a shared 2-core machine; the figures are in the log above.
+    expect(perAnswerMs).toBeLessThan(1);
+    expect(closeMs).toBeLessThan(200);
+  });
+});
+
+describe('the database file', () => {
+  it('is created in DATA_DIR, in WAL mode, and keeps rooms across reopening', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'overshoot-store-')), 'nested', 'data');
+    dirs.push(dir);
+    let db = openDatabase(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const state = room();
+    createSqliteRoomStore(db).saveRoom(state, null, null);
+    db.close();
+    db = openDatabase(dir);
+    dbs.push(db);
+    expect(createSqliteRoomStore(db).loadRoom(state.code)!.state).toStrictEqual(state);
+  });
+
+  it("records each module's schema version and applies a migration once", () => {
+    const { db } = memoryStore();
+    const version = () => db.prepare("SELECT version FROM schema_version WHERE module = 'rooms'").get();
+    expect(version()).toEqual({ version: ROOMS_MIGRATIONS.length });
+    createSqliteRoomStore(db); // a second start: nothing to apply, nothing fails
+    expect(migrate(db, 'decks', [{ version: 1, up: 'CREATE TABLE decks (id INTEGER PRIMARY KEY)' }])).toBe(1);
+    expect(migrate(db, 'decks', [{ version: 1, up: 'CREATE TABLE decks (id INTEGER PRIMARY KEY)' }])).toBe(1);
+    expect(() => migrate(db, 'rooms', [])).toThrow(/newer than this server knows/);
+  });
+});
