@@ -61,7 +61,7 @@ const inBand = (r: number, [lo, hi]: readonly [number, number]): boolean => r >=
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** The nice α nearest (in ratio) to `target / curvature` whose r = α·curvature stays in the band. */
-function niceAlphaFor(targetRatio: number, curvature: number, band: readonly [number, number]) {
+export function niceAlphaFor(targetRatio: number, curvature: number, band: readonly [number, number]) {
   const raw = targetRatio / curvature;
   const decade = Math.floor(Math.log10(raw));
   let best: number | undefined;
@@ -76,7 +76,7 @@ function niceAlphaFor(targetRatio: number, curvature: number, band: readonly [nu
   return best;
 }
 
-interface Draft {
+export interface Draft {
   cost: Scenario['cost'];
   start: number[];
   /** λ_max, or θ₀² + b for the quartic: r = α·curvature. */
@@ -128,7 +128,8 @@ function draftLinreg(rng: Rng): Draft {
   return { cost, start, curvature };
 }
 
-function draft(rng: Rng, kind: CostKind, difficulty: Difficulty): Draft {
+/** A cost and a start for the difficulty, with λ_max (θ₀² + b for the quartic): α is chosen after. */
+export function draft(rng: Rng, kind: CostKind, difficulty: Difficulty): Draft {
   switch (kind) {
     case 'quadratic':
       return draftQuadratic(rng, difficulty);

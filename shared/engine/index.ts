@@ -41,3 +41,23 @@ export {
   sweepAlpha,
 } from './simulate';
 export * from './types';
+export {
+  FASTEST_FRACTION,
+  FASTEST_KINDS,
+  FASTEST_MIN_LEAD,
+  generateFastestRound,
+  generateMaxAlphaRound,
+  hasMirrorPair,
+  isFairRace,
+  iterationsToReach,
+  MAX_ALPHA_KINDS,
+  MAX_ALPHA_POINTS,
+  MAX_ALPHA_SPAN,
+  MAX_ALPHA_WINDOW_DECADES,
+  maxAlphaPoints,
+  maxAlphaRange,
+  type Problem,
+  type Race,
+  raceAlphas,
+  targetAlpha,
+} from './round-kinds';
