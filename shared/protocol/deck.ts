@@ -74,8 +74,14 @@ export function parseDeck(input: unknown): DeckParse {
   return { ok: true, deck: { title: title.trim() || 'Untitled deck', rounds: parsed } };
 }
 
-/** The deck file form of a deck: the scenario fields flattened, as docs/scenarios.md describes. */
-export function toDeckFile(deck: Deck): { title: string; rounds: Array<Scenario & { seconds?: number }> } {
+/** A deck as a file: each round's scenario fields flattened, as docs/scenarios.md describes. */
+export interface DeckFile {
+  title: string;
+  rounds: Array<Scenario & { seconds?: number }>;
+}
+
+/** The deck file form of a deck. */
+export function toDeckFile(deck: Deck): DeckFile {
   return {
     title: deck.title,
     rounds: deck.rounds.map((r) =>

@@ -11,6 +11,7 @@ import {
   iterationsToReach,
   maxAlphaPoints,
   maxAlphaRange,
+  type Problem,
   raceAlphas,
   targetAlpha,
 } from '../../shared/engine/round-kinds';
@@ -18,7 +19,7 @@ import { simulate, sweepAlpha } from '../../shared/engine/simulate';
 import type { Difficulty } from '../../shared/engine/types';
 import { DIFFICULTIES } from '../../shared/engine/types';
 
-const parabola = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] } as const;
+const parabola: Problem = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] };
 
 describe('targetAlpha: the largest α that still converges', () => {
   it('is 2/a for a parabola: a = 2 gives α* = 1', () => {
