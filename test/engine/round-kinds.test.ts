@@ -26,10 +26,10 @@ describe('targetAlpha: the largest α that still converges', () => {
     expect(targetAlpha(parabola)).toBe(1);
   });
   it('is 2/λ_max for a bowl: eigenvalues [1, 8] give α* = 0.25', () => {
-    const bowl = {
+    const bowl: Problem = {
       cost: { kind: 'bowl', eigenvalues: [1, 8], angle: 45, center: [1, -1] },
       start: [5, -2],
-    } as const;
+    };
     expect(targetAlpha(bowl)).toBeCloseTo(0.25, 12);
   });
   it('is 2/(θ₀² + b) for the quartic: θ₀ = 3, b = 1 gives 2/10 = 0.2', () => {
