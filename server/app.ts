@@ -15,19 +15,64 @@ import {
   type RoomManager,
   type RoomStore,
 } from './room/rooms';
+import { createSqliteRoomStore } from './store/rooms-sqlite';
+import { type Db, openDatabase } from './store/sqlite';
+import { createOriginCheck } from './transport/origin';
+import type { Limits } from './transport/rate-limit';
 import { type AppServer, attachTransport } from './transport/socket';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+/**
+ * Heartbeat: the server pings every PING_INTERVAL_MS and drops a client that has not answered within
+ * PING_TIMEOUT_MS; a client that has heard nothing for their sum reconnects. So a black-holed Wi-Fi
+ * is found within 10 s either way, rather than Socket.IO's default 45 s, while a phone whose screen
+ * locks for a few seconds keeps its connection. A request in flight notices sooner: the client's
+ * acknowledgement timeout.
+ */
+export const PING_INTERVAL_MS = 5_000;
+export const PING_TIMEOUT_MS = 5_000;
+
+/** Written by hand: the apps load only their own scripts and styles, never inline ones. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
 
 export interface AppDeps {
   clock?: Clock;
+  /** Where games are kept. Without it, `dataDir` opens SQLite there; without either, memory only. */
   store?: RoomStore;
+  /** DATA_DIR: the directory of the SQLite file (created on first start). */
+  dataDir?: string;
   random?: RandomSource;
   /** The address students type, e.g. http://192.168.1.20:3000; defaults to the listening address. */
   publicUrl?: string;
   /** The built client (vite build); null serves no pages (API-only tests). */
   staticDir?: string | null;
   log?: (message: string, error?: unknown) => void;
+  /** Origins, besides the server's own, whose pages may open a game connection (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
+  /** Per-socket and per-address limits; tests that fire thousands of events raise them. */
+  limits?: Limits;
+  /** Client addresses from X-Forwarded-For (TRUST_PROXY=1, behind a reverse proxy). */
+  trustProxy?: boolean;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
 }
 
 export interface App {
@@ -43,13 +88,23 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import
 
 export function createApp(deps: AppDeps = {}): App {
   const clock = deps.clock ?? createSystemClock();
-  const store = deps.store ?? createMemoryStore();
-  const random = deps.random ?? cryptoRandom;
   const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
-  const rooms = createRoomManager({ clock, store, random });
+  let db: Db | null = null;
+  let store = deps.store;
+  if (!store && deps.dataDir) {
+    db = openDatabase(deps.dataDir);
+    store = createSqliteRoomStore(db);
+  }
+  store ??= createMemoryStore();
+  const random = deps.random ?? cryptoRandom;
+  const rooms = createRoomManager({ clock, store, random, log });
 
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
   const httpServer = createServer(app);
   const publicUrl = () => {
     if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '');
@@ -83,8 +138,23 @@ export function createApp(deps: AppDeps = {}): App {
     // Compression costs ~10x memory and ~3.4x CPU per socket for messages this small.
     perMessageDeflate: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: deps.pingIntervalMs ?? PING_INTERVAL_MS,
+    pingTimeout: deps.pingTimeoutMs ?? PING_TIMEOUT_MS,
+    // Identity comes only from our own secrets (host:resume, player:resume): Socket.IO's connection
+    // state recovery stays off (not set), as it keeps sessions in memory only and skips middlewares.
+    // Socket.IO's `cors` does not protect WebSockets; the handshake's Origin is checked here.
+    allowRequest: createOriginCheck(() => [publicUrl(), ...(deps.allowedOrigins ?? [])]),
   });
-  attachTransport({ io, rooms, clock, random, joinUrl: (code) => `${publicUrl()}/join/${code}`, log });
+  attachTransport({
+    io,
+    rooms,
+    clock,
+    random,
+    joinUrl: (code) => `${publicUrl()}/join/${code}`,
+    log,
+    limits: deps.limits,
+    trustProxy: deps.trustProxy,
+  });
 
   return {
     app,
@@ -95,6 +165,7 @@ export function createApp(deps: AppDeps = {}): App {
     close: async () => {
       rooms.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      db?.close();
     },
   };
 }

@@ -1,22 +1,38 @@
 // Starts Overshoot: `npm start`. Prints the address and a QR code students use to join.
+//
+// Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
+// (./data), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them.
+import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
 import { lanAddress } from './lan';
+import { parseAllowedOrigins } from './transport/origin';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const publicUrl = process.env.PUBLIC_URL ?? `http://${lanAddress()}:${port}`;
+const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const allowed = parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+if (allowed.invalid.length > 0)
+  console.warn(`ALLOWED_ORIGINS: ignoring ${allowed.invalid.join(', ')} (expected e.g. https://example.org)`);
 
-const server = createApp({ publicUrl });
+const server = createApp({
+  publicUrl,
+  dataDir,
+  allowedOrigins: allowed.origins,
+  trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
+});
 
 server.httpServer.listen(port, host, async () => {
   const qr = await QRCode.toString(publicUrl, { type: 'terminal', small: true });
+  const resumed = server.rooms.codes().length;
   console.log(
     [
       '',
       'Overshoot is running.',
       `  Projector (you):   http://localhost:${port}/host`,
       `  Students join at:  ${publicUrl}`,
+      `  Games are saved in ${dataDir}${resumed ? ` (${resumed} resumed)` : ''}`,
       '',
       qr,
     ].join('\n'),

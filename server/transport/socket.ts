@@ -25,6 +25,7 @@ import type { Clock } from '../room/clock';
 import type { RandomSource, RoomChange, RoomManager } from '../room/rooms';
 import type { Actor, Command, RoomState } from '../room/state';
 import { toHostProgress, toHostView, toPlayerView } from '../room/views';
+import { DEFAULT_LIMITS, KeyedBuckets, type Limits, TokenBucket } from './rate-limit';
 
 export type Session = { code: string; role: 'host' } | { code: string; role: 'player'; playerId: number };
 export interface SocketData {
@@ -48,6 +49,27 @@ export interface TransportDeps {
   random: RandomSource;
   joinUrl(code: string): string;
   log(message: string, error?: unknown): void;
+  limits?: Limits;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
+}
+
+/** Events that present a code and a secret or nickname: failures among them are throttled. */
+const IDENTITY_EVENTS: ReadonlySet<string> = new Set(['player:join', 'player:resume', 'host:resume']);
+/** Refusals that mean a wrong code or a wrong secret: what a guesser gets. */
+const GUESS_FAILURES: ReadonlySet<ErrorCode> = new Set(['ROOM_NOT_FOUND', 'UNKNOWN_PLAYER', 'NOT_HOST']);
+
+/** The address a connection comes from; behind a trusted proxy, the one the proxy saw. */
+export function clientAddress(
+  handshake: { address: string; headers: Record<string, string | string[] | undefined> },
+  trustProxy: boolean,
+): string {
+  const forwarded = handshake.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) {
+    // The nearest proxy appends the address it saw last; earlier entries are the client's to invent.
+    return forwarded.split(',').at(-1)!.trim();
+  }
+  return handshake.address;
 }
 
 type Handler = (socket: AppSocket, payload: unknown) => Result;
@@ -326,9 +348,41 @@ export function attachTransport(deps: TransportDeps): void {
   };
   const known = new Set<string>(CLIENT_EVENTS);
 
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const guessesByAddress = new KeyedBuckets(limits.failedJoinsPerAddress);
+
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
     socket.data.session = null;
+    // Rate limits run on wall time, not the game clock (which tests move by hand).
+    const events = new TokenBucket(limits.events, Date.now());
+    const refusals = new TokenBucket(limits.refusals, Date.now());
+    const guesses = new TokenBucket(limits.failedJoinsPerSocket, Date.now());
+    const address = clientAddress(socket.handshake, deps.trustProxy ?? false);
+
+    // Every inbound event pays a token first. A flood gets RATE_LIMITED acknowledgements, and a
+    // client that keeps flooding regardless is disconnected: decoding its packets is work the
+    // honest clients would otherwise wait for.
+    (socket as unknown as Socket).use((packet, next) => {
+      const now = Date.now();
+      if (events.take(now)) return next();
+      const last = packet[packet.length - 1];
+      if (typeof last === 'function') (last as (r: Result) => void)(fail('RATE_LIMITED'));
+      if (!refusals.take(now)) socket.disconnect(true);
+    });
+
+    const run = (event: string, handler: Handler, payload: unknown): Result => {
+      const guessing = IDENTITY_EVENTS.has(event);
+      const now = Date.now();
+      if (guessing && !(guesses.has(now) && guessesByAddress.has(address, now))) return fail('RATE_LIMITED');
+      const result = handler(socket, payload);
+      if (guessing && !result.ok && GUESS_FAILURES.has(result.error)) {
+        guesses.take(now);
+        guessesByAddress.take(address, now);
+      }
+      return result;
+    };
+
     for (const event of CLIENT_EVENTS) {
       const handler = handlers[event];
       // Inbound data is unknown until parsed: the acknowledgement is whatever function came last,
@@ -339,7 +393,7 @@ export function attachTransport(deps: TransportDeps): void {
         const payload = ack && args.length === 1 ? undefined : args[0];
         let result: Result;
         try {
-          result = handler(socket, payload);
+          result = run(event, handler, payload);
         } catch (error) {
           deps.log(`handler for ${event} failed`, error);
           result = fail('INTERNAL');

@@ -1,0 +1,192 @@
+// The room shell over a store, in one process on a manual clock: what a restart resumes, when
+// presence settles afterwards, finished games leaving memory and coming back, and a failing disk.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../server/room/clock';
+import {
+  createMemoryStore,
+  createRoomManager,
+  EVICT_AFTER_MS,
+  RECONNECT_GRACE_MS,
+  type RoomStore,
+} from '../../server/room/rooms';
+import type { RoomState } from '../../server/room/state';
+import { createSqliteRoomStore } from '../../server/store/rooms-sqlite';
+import { type Db, openDatabase } from '../../server/store/sqlite';
+import type { HostView } from '../../shared/protocol/views';
+import { createGame, isPhase, joinPlayers } from '../helpers/game';
+import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
+import { closeAllClients, connect, ok, startServer, type TestServer } from '../helpers/server';
+
+const HOST = { role: 'host' } as const;
+const ROUND_MS = 30_000;
+const deck = { title: 'Restore', rounds: [{ scenario: ZIGZAG }, { scenario: DIVERGES }] };
+const settings = { secondsPerQuestion: ROUND_MS / 1000, speedPoints: true };
+
+const dbs: Db[] = [];
+let server: TestServer | null = null;
+afterEach(async () => {
+  closeAllClients();
+  await server?.close();
+  server = null;
+  for (const db of dbs.splice(0)) db.close();
+});
+function sqliteStore(): RoomStore {
+  const db = openDatabase(':memory:');
+  dbs.push(db);
+  return createSqliteRoomStore(db);
+}
+
+/** A room with three connected students and round 0 open, of which student 0 has answered. */
+function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
+  const rooms = createRoomManager({ clock, store });
+  const { code } = rooms.create(deck, settings);
+  for (const name of ['Ada', 'Grace', 'Alan']) {
+    const r = rooms.dispatch(code, { type: 'join', nickname: name, secret: `secret-${name}-0123456789` });
+    rooms.attach(code, r.ok ? r.playerId! : -1);
+  }
+  rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+  clock.advance(1_000);
+  expect(rooms.dispatch(code, { type: 'answer', playerId: 0, round: 0, choice: 'zigzag' }).ok).toBe(true);
+  rooms.close(); // the process dies: timers gone, sockets gone
+  return { code, clock };
+}
+
+describe('after a restart', () => {
+  it('the first student back, who had answered, does not close the question for the others', () => {
+    const store = sqliteStore();
+    const { code, clock } = questionWithOneAnswer(store);
+    const rooms = createRoomManager({ clock, store });
+    rooms.attach(code, 0); // Ada's phone reconnects first; Grace and Alan are still on their way
+    expect(rooms.get(code)!.phase).toMatchObject({ kind: 'question', round: 0, answered: 1 });
+    rooms.attach(code, 1);
+    rooms.attach(code, 2);
+    expect(rooms.dispatch(code, { type: 'answer', playerId: 1, round: 0, choice: 'zigzag' }).ok).toBe(true);
+    expect(rooms.get(code)!.phase.kind).toBe('question');
+    rooms.close();
+  });
+
+  it('students who do not come back within the grace period count as disconnected', () => {
+    const store = sqliteStore();
+    const { code, clock } = questionWithOneAnswer(store);
+    const rooms = createRoomManager({ clock, store });
+    rooms.attach(code, 0);
+    rooms.attach(code, 1);
+    clock.advance(RECONNECT_GRACE_MS - 1);
+    expect(rooms.get(code)!.players.map((p) => p.connected)).toEqual([true, true, true]);
+    clock.advance(1);
+    expect(rooms.get(code)!.players.map((p) => p.connected)).toEqual([true, true, false]);
+    rooms.close();
+  });
+
+  it('an open question keeps its deadline: the timer fires at the deadline saved before the restart', () => {
+    const store = sqliteStore();
+    const { code, clock } = questionWithOneAnswer(store);
+    const rooms = createRoomManager({ clock, store });
+    for (const id of [0, 1, 2]) rooms.attach(code, id);
+    const phase = rooms.get(code)!.phase;
+    if (phase.kind !== 'question') throw new Error('not a question');
+    clock.set(phase.deadlineAt - 1);
+    expect(rooms.get(code)!.phase.kind).toBe('question');
+    clock.set(phase.deadlineAt);
+    expect(rooms.get(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+    expect(rooms.get(code)!.results[0]!.closedBy).toBe('deadline');
+    rooms.close();
+  });
+});
+
+describe('a finished game', () => {
+  it('leaves memory once nobody is connected, and its host and students still read it from the store', async () => {
+    const store = sqliteStore();
+    server = await startServer({ store });
+    const host = await createGame(server, { rounds: [ZIGZAG] });
+    const players = await joinPlayers(server, host.code, 2);
+    ok(await host.call('round:start', { round: 0 }));
+    await players[0]!.view(isPhase('question', 0));
+    for (const p of players) ok(await p.call('answer:submit', { round: 0, choice: 'zigzag' }));
+    ok(await host.call('game:end'));
+    await host.view<HostView>(isPhase('podium'));
+    for (const p of players) p.close();
+    host.close();
+    await expect.poll(() => server!.app.rooms.get(host.code)!.players.some((p) => p.connected)).toBe(false);
+    server.clock.advance(EVICT_AFTER_MS);
+    expect(server.app.rooms.codes()).not.toContain(host.code);
+
+    const again = await connect(server.url);
+    const { view } = ok(
+      await again.call<{ view: HostView }>('host:resume', { code: host.code, hostSecret: host.hostSecret }),
+    );
+    expect(view.phase.kind === 'podium' && view.phase.standings.map((s) => s.nickname)).toEqual([
+      'Student 1',
+      'Student 2',
+    ]);
+    const phone = await connect(server.url);
+    expect(
+      await phone.call('player:resume', { code: host.code, playerSecret: players[1]!.secret }),
+    ).toMatchObject({
+      ok: true,
+      view: { phase: { kind: 'podium' }, me: { nickname: 'Student 2', score: 1000 } },
+    });
+  });
+
+  it('is not resumed at startup but loaded when asked for', () => {
+    const store = createMemoryStore();
+    const clock = createManualClock();
+    const rooms = createRoomManager({ clock, store });
+    const { code } = rooms.create(deck, settings);
+    rooms.dispatch(code, { type: 'end', by: HOST });
+    const later = createRoomManager({ clock, store });
+    expect(later.codes()).toEqual([]);
+    expect(later.get(code)!.phase.kind).toBe('podium');
+    expect(later.codes()).toEqual([code]);
+  });
+});
+
+describe('a store that cannot save', () => {
+  /** A memory store whose saves fail while `failing` is set: a full disk. */
+  function flakyStore() {
+    const inner = createMemoryStore();
+    const flaky = {
+      failing: false,
+      loadRooms: inner.loadRooms,
+      loadRoom: inner.loadRoom,
+      saveRoom(...args: Parameters<RoomStore['saveRoom']>) {
+        if (flaky.failing) throw new Error('SQLITE_FULL: database or disk is full');
+        inner.saveRoom(...args);
+      },
+    };
+    return flaky;
+  }
+
+  it('refuses the change with INTERNAL and keeps the room as it was', () => {
+    const store = flakyStore();
+    const logged: string[] = [];
+    const rooms = createRoomManager({ clock: createManualClock(), store, log: (m) => logged.push(m) });
+    const { code } = rooms.create(deck, settings);
+    store.failing = true;
+    const before: RoomState = rooms.get(code)!;
+    expect(
+      rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' }),
+    ).toMatchObject({
+      ok: false,
+      error: 'INTERNAL',
+    });
+    expect(rooms.get(code)).toBe(before);
+    expect(logged).toHaveLength(1);
+  });
+
+  it('retries a deadline whose close could not be saved', () => {
+    const store = flakyStore();
+    const clock = createManualClock();
+    const rooms = createRoomManager({ clock, store, log: () => {} });
+    const { code } = rooms.create(deck, settings);
+    rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
+    rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+    store.failing = true;
+    clock.advance(ROUND_MS);
+    expect(rooms.get(code)!.phase.kind).toBe('question');
+    store.failing = false;
+    clock.advance(1_000);
+    expect(rooms.get(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+    rooms.close();
+  });
+});
