@@ -1,0 +1,57 @@
+// A whole class at once, against the real server process: 300 students join from one address (a
+// school's NAT) within seconds, then all reconnect together after the server is killed and
+// restarted, with the apps' reconnection jitter on.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { PlayerView } from '../../shared/protocol/views';
+import { ZIGZAG } from '../helpers/scenarios';
+import { closeAllConnections, hostGame, joinGame, percentile, phaseIs, type Tracked } from './clients';
+import { killAllServers, removeDataDirs, startServerProcess } from './process';
+
+const CLASS_SIZE = 300;
+
+afterEach(async () => {
+  closeAllConnections();
+  await killAllServers();
+});
+afterAll(removeDataDirs);
+
+describe('300 students', () => {
+  it('join from one address within a minute, and all come back after a restart', async () => {
+    const server = await startServerProcess();
+    const host = await hostGame(server.url, {
+      deck: { source: 'custom', deck: { title: 'Crowd', rounds: [ZIGZAG] } },
+      secondsPerQuestion: 300,
+    });
+    const joinStart = Date.now();
+    const students: Array<Tracked<PlayerView>> = await Promise.all(
+      Array.from({ length: CLASS_SIZE }, (_, i) => joinGame(server.url, host.code, `Student ${i + 1}`)),
+    );
+    const joinMs = Date.now() - joinStart;
+    await host.waitFor((v) => v.playerCount === CLASS_SIZE && v.connectedCount === CLASS_SIZE);
+    expect(joinMs).toBeLessThan(60_000);
+    expect((await host.conn.request('round:start', { round: 0 }, { retry: true })).ok).toBe(true);
+    await Promise.all(students.map((s) => s.waitFor(phaseIs('question', 0))));
+
+    const killedAt = Date.now();
+    await server.kill();
+    await server.restart();
+    const downMs = Date.now() - killedAt;
+    const backAt = await Promise.all(
+      students.map((s) => s.waitFor(phaseIs('question', 0), { since: killedAt, timeoutMs: 30_000 })),
+    );
+    const backMs = backAt.map((t) => t - killedAt);
+    console.log(
+      `${CLASS_SIZE} joins from one address in ${joinMs} ms; restart: down ${downMs} ms, back after ` +
+        `p50 ${percentile(backMs, 50)} ms, p99 ${percentile(backMs, 99)} ms, max ${Math.max(...backMs)} ms`,
+    );
+    await host.waitFor((v) => v.connectedCount === CLASS_SIZE, { since: killedAt });
+    // The server stood: it answers, and the game goes on for everyone.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const acks = await Promise.all(
+      students.map((s) => s.conn.request('answer:submit', { round: 0, choice: 'zigzag' }, { retry: true })),
+    );
+    expect(acks.filter((a) => a.ok)).toHaveLength(CLASS_SIZE);
+    await host.waitFor(phaseIs('reveal', 0));
+    expect(server.output()).not.toMatch(/Error/);
+  }, 120_000);
+});
