@@ -10,14 +10,14 @@ import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { CONVERGES, DIVERGES, ZIGZAG } from '../helpers/scenarios';
 import { closeAllConnections, hostGame, joinGame, phaseIs, type Tracked } from './clients';
 import { killAllServers, removeDataDirs, type ServerProcess, startServerProcess } from './process';
-import { type Proxy, startProxy } from './proxy';
+import { startProxy, type TcpProxy } from './proxy';
 
 /** The network stays down longer than the acknowledgement timeout, as a walk down a corridor does. */
 const OUTAGE_MS = ACK_TIMEOUT_MS + 2_000;
 const HEARTBEAT_MS = PING_INTERVAL_MS + PING_TIMEOUT_MS;
 
 let server: ServerProcess;
-let proxy: Proxy;
+let proxy: TcpProxy;
 let host: Awaited<ReturnType<typeof hostGame>>;
 let others: Array<Tracked<PlayerView>>;
 let victim: Awaited<ReturnType<typeof joinGame>>;

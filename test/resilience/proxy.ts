@@ -20,7 +20,7 @@ interface Pair {
   broken: boolean;
 }
 
-export interface Proxy {
+export interface TcpProxy {
   url: string;
   port: number;
   blackhole(direction?: 'both' | 'to-client'): void;
@@ -31,7 +31,7 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(target: { host: string; port: number }): Promise<Proxy> {
+export async function startProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let mode: Mode = 'forward';
   const pairs = new Set<Pair>();
 
