@@ -1,7 +1,142 @@
+// The projector app: create a game, show the code, run the rounds, animate each reveal.
+import '../ui/answers.css';
+import '../plots/plots.css';
+import './host.css';
 import { render } from 'preact';
+import { assertNever } from '../../shared/engine/format';
+import type { HostView } from '../../shared/protocol/views';
+import { ConnectionBanner } from '../ui/connection-banner';
+import { listenToKeys } from './keyboard';
+import {
+  actionError,
+  endGame,
+  newGame,
+  nextStep,
+  revealNow,
+  type Screen,
+  screen,
+  start,
+  status,
+} from './model';
+import { CreateScreen, ResumingScreen } from './screens/create';
+import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
+import { QuestionScreen } from './screens/question';
+import { RevealScreen } from './screens/reveal';
+import { LeaderboardScreen, PodiumScreen } from './screens/standings';
 
-function App() {
-  return <h1>Overshoot — host</h1>;
+function GameScreen({ view }: { view: HostView }) {
+  const { phase } = view;
+  switch (phase.kind) {
+    case 'lobby':
+      return <LobbyScreen view={view} />;
+    case 'question':
+      return <QuestionScreen key={phase.round} phase={phase} />;
+    case 'reveal':
+      return <RevealScreen key={phase.round} phase={phase} />;
+    case 'leaderboard':
+      return <LeaderboardScreen view={view} round={phase.round} top={phase.top} />;
+    case 'podium':
+      return (
+        <PodiumScreen
+          standings={phase.standings}
+          endedEarly={phase.endedEarly}
+          roundsPlayed={phase.roundsPlayed}
+          roundCount={view.roundCount}
+        />
+      );
+    default:
+      return assertNever(phase);
+  }
 }
 
+function Header({ view }: { view: HostView }) {
+  const { phase } = view;
+  const round = 'round' in phase ? `Question ${phase.round + 1} of ${view.roundCount}` : null;
+  return (
+    <header class="top">
+      <span class="brand-small">Overshoot</span>
+      {round && <span class="top-round">{round}</span>}
+      {phase.kind !== 'lobby' && phase.kind !== 'podium' && (
+        <span class="top-join">
+          {siteOf(view.joinUrl)} · code <strong>{spacedCode(view.code)}</strong>
+        </span>
+      )}
+    </header>
+  );
+}
+
+function Footer({ view }: { view: HostView }) {
+  const step = nextStep.value;
+  const { phase } = view;
+  return (
+    <footer class="bottom">
+      {actionError.value && (
+        <p class="error" role="alert">
+          {actionError.value}
+        </p>
+      )}
+      <div class="actions">
+        {phase.kind === 'podium' ? (
+          <button type="button" class="primary" onClick={newGame}>
+            New game
+          </button>
+        ) : (
+          <>
+            {phase.kind !== 'lobby' && (
+              <button type="button" class="secondary" onClick={endGame}>
+                End game
+              </button>
+            )}
+            {phase.kind === 'question' && (
+              <button type="button" class="primary" onClick={revealNow}>
+                Reveal now <kbd>R</kbd>
+              </button>
+            )}
+            {step && phase.kind !== 'question' && (
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void step.run()}
+                disabled={phase.kind === 'lobby' && view.playerCount === 0}
+              >
+                {step.label} <kbd>Space</kbd>
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </footer>
+  );
+}
+
+function Body({ current }: { current: Screen }) {
+  switch (current.kind) {
+    case 'create':
+      return <CreateScreen notice={current.notice} />;
+    case 'resuming':
+      return <ResumingScreen code={current.code} onNew={newGame} />;
+    case 'game':
+      return <GameScreen view={current.view} />;
+    default:
+      return assertNever(current);
+  }
+}
+
+function App() {
+  const current = screen.value;
+  const view = current.kind === 'game' ? current.view : null;
+  return (
+    <div class={`shell shell-${view ? view.phase.kind : current.kind}`}>
+      <ConnectionBanner status={status.value} visible={current.kind !== 'create'} />
+      {view && <Header view={view} />}
+      <main class="stage">
+        <Body current={current} />
+      </main>
+      {view && <Footer view={view} />}
+    </div>
+  );
+}
+
+start();
+listenToKeys();
 render(<App />, document.getElementById('app')!);

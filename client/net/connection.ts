@@ -4,7 +4,7 @@
 //
 // It has no DOM dependency, so the fault tests run it in Node against a real server.
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { type ErrorCode, fail, type Result } from '../../shared/protocol/errors';
+import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
 import type { ClientToServerEvents } from '../../shared/protocol/events';
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
 
@@ -12,6 +12,14 @@ export type Status = 'connecting' | 'online' | 'offline';
 type EventName = keyof ClientToServerEvents;
 type Payload<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
 type Reply<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
+// Written out rather than taken from fail(): that would pull every error message into the player
+// page, which counts its bytes.
+const NO_RESPONSE: Failure = {
+  ok: false,
+  error: 'NO_RESPONSE',
+  message: 'The game server did not answer. Check your connection and try again.',
+};
 
 /** How long to wait for an acknowledgement before treating the connection as dead. */
 export const ACK_TIMEOUT_MS = 5_000;
@@ -116,7 +124,7 @@ export function createConnection(
         }
         if (!entry.retry) {
           queue.splice(queue.indexOf(entry), 1);
-          entry.resolve(fail('NO_RESPONSE'));
+          entry.resolve(NO_RESPONSE);
         }
         // No acknowledgement in time: the connection is probably dead even if the socket has not
         // noticed yet (a black-holed Wi-Fi). Start a fresh one; the entry goes again once it is ready.
@@ -207,7 +215,7 @@ export function createConnection(
     },
     clockOffset: () => offset,
     close() {
-      for (const entry of queue.splice(0)) entry.resolve(fail('NO_RESPONSE'));
+      for (const entry of queue.splice(0)) entry.resolve(NO_RESPONSE);
       socket.close();
     },
   };

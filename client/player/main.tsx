@@ -1,7 +1,63 @@
+// The phone app: join with a code and a nickname, then follow the game the server runs.
+import '../ui/answers.css';
+import '../plots/plots.css';
+import './player.css';
 import { render } from 'preact';
+import { assertNever } from '../../shared/engine/format';
+import type { PlayerView } from '../../shared/protocol/views';
+import { Watch } from '../ui/cell';
+import { ConnectionBanner } from '../ui/connection-banner';
+import { joining, type Screen, screen, start, status } from './model';
+import { JoinScreen } from './screens/join';
+import { QuestionScreen } from './screens/question';
+import { RevealScreen } from './screens/reveal';
+import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
 
-function App() {
-  return <h1>Overshoot</h1>;
+function GameScreen({ view }: { view: PlayerView }) {
+  const { phase } = view;
+  switch (phase.kind) {
+    case 'lobby':
+      return <LobbyScreen view={view} />;
+    case 'question':
+      return <QuestionScreen key={phase.round} view={view} phase={phase} />;
+    case 'reveal':
+      return <RevealScreen key={phase.round} view={view} phase={phase} />;
+    case 'leaderboard':
+      return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
+    case 'podium':
+      return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} />;
+    case 'kicked':
+      // The model turns this view into the join screen; nothing to show in between.
+      return null;
+    default:
+      return assertNever(phase);
+  }
 }
 
-render(<App />, document.getElementById('app')!);
+function Body({ current }: { current: Screen }) {
+  switch (current.kind) {
+    case 'join':
+      return <JoinScreen notice={current.notice} />;
+    case 'rejoining':
+      return <RejoiningScreen code={current.code} nickname={current.nickname} />;
+    case 'game':
+      return <GameScreen view={current.view} />;
+    default:
+      return assertNever(current);
+  }
+}
+
+function App() {
+  const current = screen.value;
+  return (
+    <>
+      <ConnectionBanner status={status.value} visible={current.kind !== 'join' || joining.value} />
+      <main class={`page page-${current.kind === 'game' ? current.view.phase.kind : current.kind}`}>
+        <Body current={current} />
+      </main>
+    </>
+  );
+}
+
+start(location.pathname);
+render(<Watch render={() => <App />} />, document.getElementById('app')!);

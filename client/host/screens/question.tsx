@@ -1,0 +1,63 @@
+import { ANSWERS } from '../../../shared/engine/types';
+import type { HostView } from '../../../shared/protocol/views';
+import { ScenarioPlot } from '../../plots/scenario-plot';
+import { Sized } from '../../plots/sized';
+import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon } from '../../ui/answers';
+import { secondsLeft } from '../../ui/format';
+import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
+import { answered, serverNow } from '../model';
+
+type QuestionPhase = Extract<HostView['phase'], { kind: 'question' }>;
+
+export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
+  const left = secondsLeft(phase.deadlineAt, serverNow.value);
+  const count = answered.value ?? { answered: phase.answered, total: phase.total };
+  const share = count.total > 0 ? count.answered / count.total : 0;
+  return (
+    <section class="question">
+      <div class="question-main">
+        <Sized class="big-plot">
+          {(w, h, em, uid) => (
+            <ScenarioPlot scenario={phase.scenario} width={w} height={h} em={em} uid={uid} />
+          )}
+        </Sized>
+        <div class="question-side">
+          <CostFormula scenario={phase.scenario} />
+          <p class="alpha-big">α = {formatAlpha(phase.scenario.alpha)}</p>
+          <p class="start">
+            <StartText scenario={phase.scenario} />
+          </p>
+          <ul class="legend">
+            {ANSWERS.map((a) => (
+              <li key={a}>
+                <span class={`legend-tag tone-${a}`}>
+                  <AnswerIcon outcome={a} />
+                  {ANSWER_LABELS[a]}
+                </span>
+                <span class="legend-hint">{ANSWER_HINTS[a]}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <div class="question-status">
+        <p
+          class={left <= 5 ? 'countdown countdown-low' : 'countdown'}
+          role="timer"
+          aria-label={`${left} seconds left`}
+        >
+          {left}
+          <span class="unit"> s</span>
+        </p>
+        <div class="answered">
+          <p aria-live="polite">
+            <strong>{count.answered}</strong> of {count.total} answered
+          </p>
+          <div class="meter" aria-hidden="true">
+            <div class="meter-fill" style={{ width: `${Math.round(share * 100)}%` }} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

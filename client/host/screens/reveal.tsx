@@ -1,0 +1,102 @@
+import { formatNumber } from '../../../shared/engine/format';
+import type { HostView } from '../../../shared/protocol/views';
+import { AnswerBars } from '../../plots/answer-bars';
+import { DistancePlot } from '../../plots/distance-plot';
+import { ScenarioPlot } from '../../plots/scenario-plot';
+import { Sized } from '../../plots/sized';
+import { OutcomeTag } from '../../ui/answers';
+import { MathText } from '../../ui/math-text';
+import { reducedMotion } from '../../ui/motion';
+import { formatAlpha } from '../../ui/scenario-text';
+import { useStepAnimation } from '../../ui/use-step-animation';
+
+type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
+
+export function RevealScreen({ phase }: { phase: RevealPhase }) {
+  const sim = phase.simulation;
+  const last = sim.steps.length - 1;
+  const animation = useStepAnimation(last, reducedMotion.value);
+  const { thresholds } = sim;
+  return (
+    <section class="reveal">
+      <div class="verdict-row">
+        <OutcomeTag outcome={sim.outcome} class="huge-tag" />
+        <div class="verdict-text">
+          <p class="explanation">
+            <MathText text={sim.explanation} />
+          </p>
+          <p class="thresholds">
+            Here α = {formatAlpha(phase.scenario.alpha)}: steps overshoot for α above{' '}
+            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}.
+          </p>
+          {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
+        </div>
+      </div>
+      <div class="reveal-grid">
+        <figure class="reveal-run">
+          <Sized class="big-plot" data-shown={animation.shown} data-total={last}>
+            {(w, h, em, uid) => (
+              <ScenarioPlot
+                scenario={phase.scenario}
+                steps={sim.steps}
+                shown={animation.shown}
+                outcome={sim.outcome}
+                width={w}
+                height={h}
+                em={em}
+                uid={uid}
+              />
+            )}
+          </Sized>
+          <figcaption class="run-caption">
+            <span>
+              Step {animation.shown} of {last}
+            </span>
+            {animation.done ? (
+              <button type="button" class="secondary small" onClick={animation.replay}>
+                Replay
+              </button>
+            ) : (
+              <button type="button" class="secondary small" onClick={animation.finish}>
+                Show all steps
+              </button>
+            )}
+          </figcaption>
+        </figure>
+        <div class="reveal-side">
+          <figure class="side-figure">
+            <figcaption>Distance to the minimum (log scale)</figcaption>
+            <Sized class="side-plot">
+              {(w, h, em) => (
+                <DistancePlot
+                  distances={sim.distances}
+                  shown={animation.shown}
+                  outcome={sim.outcome}
+                  width={w}
+                  height={h}
+                  em={em}
+                />
+              )}
+            </Sized>
+          </figure>
+          <figure class="side-figure">
+            <figcaption>
+              The class: {phase.correct} of {phase.total} right
+            </figcaption>
+            <Sized class="side-plot bars-plot">
+              {(w, h, em) => (
+                <AnswerBars
+                  distribution={phase.distribution}
+                  outcome={sim.outcome}
+                  width={w}
+                  height={h}
+                  em={em}
+                />
+              )}
+            </Sized>
+          </figure>
+        </div>
+      </div>
+    </section>
+  );
+}

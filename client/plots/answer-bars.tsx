@@ -1,0 +1,72 @@
+// The class's answers as horizontal bars, one per answer plus "no answer", the correct one marked by
+// a tick and a heavy outline (not by colour alone).
+import type { Answer, Outcome } from '../../shared/engine/types';
+import type { Distribution } from '../../shared/protocol/views';
+import { ANSWER_LABELS, AnswerIcon } from '../ui/answers';
+
+export interface AnswerBarsProps {
+  distribution: Distribution;
+  outcome: Outcome;
+  width: number;
+  height: number;
+  em: number;
+}
+
+const ROWS: Array<Answer | 'none'> = ['converges', 'zigzag', 'diverges', 'none'];
+
+export function AnswerBars({ distribution, outcome, width, height, em }: AnswerBarsProps) {
+  const max = Math.max(1, ...ROWS.map((k) => distribution[k]));
+  const row = Math.min(height / ROWS.length, em * 2.2);
+  const labelW = em * 8.2;
+  const countW = em * 6.5;
+  const barX = labelW;
+  const barMax = Math.max(em, width - labelW - countW);
+  return (
+    <svg
+      class="plot answer-bars"
+      width={width}
+      height={row * ROWS.length}
+      role="img"
+      aria-label={ROWS.map(
+        (k) => `${k === 'none' ? 'No answer' : ANSWER_LABELS[k]}: ${distribution[k]}`,
+      ).join(', ')}
+    >
+      {ROWS.map((k, i) => {
+        const y = i * row;
+        const count = distribution[k];
+        const w = (barMax * count) / max;
+        const correct = k === outcome;
+        const bar = Math.max(count > 0 ? em * 0.3 : 0, w);
+        return (
+          <g key={k} class={correct ? 'bar-row bar-correct' : 'bar-row'}>
+            {k !== 'none' && (
+              <AnswerIcon
+                outcome={k}
+                class={`bar-icon ink-${k}`}
+                x={0}
+                y={y + (row - em * 1.2) / 2}
+                width={em * 1.2}
+                height={em * 1.2}
+              />
+            )}
+            <text class="bar-label" x={em * 1.5} y={y + row / 2 + em * 0.35}>
+              {k === 'none' ? 'No answer' : ANSWER_LABELS[k]}
+            </text>
+            <rect
+              class={`bar bar-${k}`}
+              x={barX}
+              y={y + row * 0.15}
+              width={bar}
+              height={row * 0.7}
+              rx={em * 0.15}
+            />
+            <text class="bar-count" x={barX + bar + em * 0.3} y={y + row / 2 + em * 0.35}>
+              {count}
+              {correct ? ' ✓ correct' : ''}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

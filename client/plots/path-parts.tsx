@@ -1,0 +1,120 @@
+// Pieces both trajectory plots draw: arrowheads, the numbered points of a run, and the note where
+// a run leaves the frame.
+import type { Outcome } from '../../shared/engine/types';
+
+/** The arrowhead marker for the steps of a run; `id` must be unique in the page. */
+export function ArrowMarker({ id, size }: { id: string; size: number }) {
+  return (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerUnits="userSpaceOnUse"
+      markerWidth={size}
+      markerHeight={size}
+      orient="auto-start-reverse"
+    >
+      <path d="M0 0L10 5L0 10z" fill="var(--ink)" />
+    </marker>
+  );
+}
+
+export interface ScreenPoint {
+  x: number;
+  y: number;
+  inside: boolean;
+}
+
+/**
+ * Segments k−1 → k with arrowheads, up to the first point outside the frame (the segment toward it
+ * is drawn and clipped: the run is seen leaving), then the points inside, numbered while they are
+ * few enough to read.
+ */
+export function RunPath({
+  points,
+  shown,
+  outcome,
+  markerId,
+  em,
+  labelled,
+}: {
+  points: ScreenPoint[];
+  shown: number;
+  outcome: Outcome | null;
+  markerId: string;
+  em: number;
+  labelled: number;
+}) {
+  const visible = points.slice(0, shown + 1);
+  const exit = visible.findIndex((p) => !p.inside);
+  const drawn = exit < 0 ? visible : visible.slice(0, exit + 1);
+  const segments = drawn.slice(1).map((p, i) => {
+    const from = drawn[i]!;
+    // Stop the line short of the point so the arrowhead does not hide it.
+    const dx = p.x - from.x;
+    const dy = p.y - from.y;
+    const len = Math.hypot(dx, dy);
+    const cut = p.inside ? Math.min(len * 0.45, em * 0.45) : 0;
+    const x2 = len > 0 ? p.x - (dx / len) * cut : p.x;
+    const y2 = len > 0 ? p.y - (dy / len) * cut : p.y;
+    return len < em * 0.6 ? null : (
+      <line
+        key={i}
+        class="run-step"
+        x1={from.x}
+        y1={from.y}
+        x2={x2}
+        y2={y2}
+        marker-end={`url(#${markerId})`}
+      />
+    );
+  });
+  const tone = outcome ? `tone-fill-${outcome}` : 'tone-fill-start';
+  return (
+    <g>
+      {segments}
+      {drawn.map((p, k) =>
+        p.inside ? (
+          <circle
+            key={k}
+            class={`run-point ${k === 0 ? 'run-start' : tone}`}
+            cx={p.x}
+            cy={p.y}
+            r={k === 0 ? em * 0.38 : em * 0.28}
+          />
+        ) : null,
+      )}
+      {numbered(drawn, labelled, em).map((k) => (
+        <text
+          key={`l${k}`}
+          class="run-label"
+          x={drawn[k]!.x}
+          y={drawn[k]!.y - em * 0.55}
+          text-anchor="middle"
+        >
+          {k}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+/**
+ * Which points get their step number: the first `max` inside the frame, skipping any that would sit
+ * on top of a number already placed (a converging run piles its last points up at the minimum).
+ */
+function numbered(points: ScreenPoint[], max: number, em: number): number[] {
+  const placed: number[] = [0];
+  for (let k = 1; k <= max && k < points.length; k++) {
+    const p = points[k]!;
+    if (!p.inside) break;
+    if (placed.every((j) => Math.hypot(points[j]!.x - p.x, points[j]!.y - p.y) > em * 1.3)) placed.push(k);
+  }
+  return placed.slice(1);
+}
+
+/** Index of the first shown point outside the frame, or −1. */
+export function exitIndex(points: ScreenPoint[], shown: number): number {
+  return points.slice(0, shown + 1).findIndex((p) => !p.inside);
+}

@@ -1,0 +1,21 @@
+// The right picture for a scenario: a curve for a one-dimensional cost, contours for two dimensions.
+import { dimensionOf } from '../../shared/engine/cost-model';
+import type { Outcome, Scenario, Step } from '../../shared/engine/types';
+import { ContourPlot } from './contour-plot';
+import { CostCurve } from './cost-curve';
+
+export interface ScenarioPlotProps {
+  scenario: Scenario;
+  steps?: Step[];
+  shown?: number;
+  outcome?: Outcome | null;
+  width: number;
+  height: number;
+  em: number;
+  compact?: boolean;
+  uid: string;
+}
+
+export function ScenarioPlot(props: ScenarioPlotProps) {
+  return dimensionOf(props.scenario.cost) === 1 ? <CostCurve {...props} /> : <ContourPlot {...props} />;
+}

@@ -1,0 +1,25 @@
+// Assertions on the layout rules of the issue, shared by the browser tests.
+import { expect } from 'vitest';
+import { HOST_MIN_FONT_PX, PLAYER_MIN_FONT_PX, type ScreenCheck } from './harness';
+
+export function expectPhoneLayout(check: ScreenCheck): void {
+  for (const l of check.layouts) {
+    const where = `player ${check.name} at ${l.size}`;
+    expect(l.scrollWidth, `${where}: no horizontal scrolling`).toBeLessThanOrEqual(l.innerWidth);
+    expect(l.minFontPx, `${where}: smallest text ${l.smallest.join('; ')}`).toBeGreaterThanOrEqual(
+      PLAYER_MIN_FONT_PX,
+    );
+  }
+}
+
+export function expectProjectorLayout(check: ScreenCheck): void {
+  for (const l of check.layouts) {
+    const where = `host ${check.name} at ${l.size}`;
+    expect(l.scrollWidth, `${where}: no horizontal scrolling`).toBeLessThanOrEqual(l.innerWidth);
+    expect(l.scrollHeight, `${where}: no vertical scrolling`).toBeLessThanOrEqual(l.innerHeight);
+    // The rule is 24 px at 720p; the text only grows on a bigger screen.
+    expect(l.minFontPx, `${where}: smallest text ${l.smallest.join('; ')}`).toBeGreaterThanOrEqual(
+      HOST_MIN_FONT_PX,
+    );
+  }
+}

@@ -1,0 +1,91 @@
+// What a dropped connection looks like: a banner on both apps while the server is unreachable, then
+// a quiet resume on the same screen once it answers again. Also: R reveals now, and with reduced
+// motion asked for, the reveal shows its final state at once.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectPhoneLayout, expectProjectorLayout } from './checks';
+import {
+  captureHost,
+  capturePlayer,
+  launchBrowser,
+  PHONE,
+  PROJECTOR,
+  startServer,
+  type TestBrowser,
+  type TestServer,
+} from './harness';
+
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('shows a banner while the server is unreachable and resumes the same screen after', async () => {
+  const host = await browser.device(PROJECTOR, { reducedMotion: true });
+  host.setDefaultTimeout(10_000);
+  await host.goto(`${server.url}/host`);
+  // Sensible defaults: one click starts a lobby with the built-in deck.
+  await host.getByRole('button', { name: 'Create game' }).click();
+  const joinUrl = (await host.locator('.join-url').textContent())!.trim();
+
+  const player = await browser.device(PHONE);
+  player.setDefaultTimeout(10_000);
+  await player.goto(joinUrl);
+  await player.getByLabel('Nickname').fill('Zoë');
+  await player.getByRole('button', { name: 'Join' }).click();
+  await player.getByText("You're in!").waitFor();
+  // A second student who never answers keeps the question open until the host reveals it.
+  const quiet = await browser.device(PHONE);
+  await quiet.goto(joinUrl);
+  await quiet.getByLabel('Nickname').fill('Quiet');
+  await quiet.getByRole('button', { name: 'Join' }).click();
+  await quiet.getByText("You're in!").waitFor();
+  await host.keyboard.press('Space');
+  await player.getByText('What does gradient descent do?').waitFor();
+  await host.locator('.question').waitFor();
+
+  await server.cut();
+  await player.getByText('Connection lost. Reconnecting…').waitFor();
+  await host.getByText('Connection lost. Reconnecting…').waitFor();
+  // The screen stays where it was under the banner.
+  expect(await player.locator('button.answer').count()).toBe(3);
+  expectPhoneLayout(await capturePlayer(player, 'connection-lost'));
+  expectProjectorLayout(await captureHost(host, 'connection-lost'));
+
+  await server.restore();
+  await player.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
+  await host.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
+  // Resumed as the same student: the answer goes through, and the projector counts it.
+  await player.getByRole('button', { name: /^Diverges/ }).click();
+  await player.getByText('Answer locked in').waitFor();
+  await host.getByText('1 of 2 answered').waitFor();
+
+  await host.keyboard.press('r');
+  await host.locator('.reveal').waitFor();
+  // Reduced motion: the whole run at once, no animation to wait for.
+  const plot = host.locator('[data-shown]');
+  expect(await plot.getAttribute('data-shown')).toBe(await plot.getAttribute('data-total'));
+  await player.getByText('You said:').waitFor();
+  expect(await player.locator('.answer-line').nth(1).textContent()).toBe('You said: Diverges');
+});
+
+it('a reloaded phone with no game to go back to shows the join screen with a friendly note', async () => {
+  const player = await browser.device(PHONE);
+  player.setDefaultTimeout(10_000);
+  await player.goto(server.url);
+  await player.evaluate(() =>
+    localStorage.setItem(
+      'overshoot:player',
+      JSON.stringify({ code: '123456', playerSecret: 'abcdefghijklmnopqrstuvwx', nickname: 'Old' }),
+    ),
+  );
+  await player.reload();
+  await player.getByText('Your last game has ended').waitFor();
+  expect(await player.evaluate(() => localStorage.getItem('overshoot:player'))).toBeNull();
+});

@@ -1,0 +1,247 @@
+// The browser tests' world: the real server (in-process, port 0, manual game clock) serving the
+// production build, and Debian's Chromium driven by playwright-core. Every server and browser made
+// here is closed by the test that made it.
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
+import { createManualClock, type ManualClock } from '../../server/room/clock';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
+
+export const PHONE = { width: 390, height: 844 };
+export const SMALL_PHONE = { width: 360, height: 640 };
+export const PROJECTOR = { width: 1280, height: 720 };
+export const BIG_PROJECTOR = { width: 1920, height: 1080 };
+
+export interface TestServer {
+  app: App;
+  url: string;
+  port: number;
+  clock: ManualClock;
+  /** Stops accepting connections and drops every open one, as a dead Wi-Fi or server would. */
+  cut(): Promise<void>;
+  /** Listens again on the same port; clients reconnect by themselves. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const clock = createManualClock();
+  const app = createApp({ staticDir: DEFAULT_STATIC_DIR, clock, log: () => {} });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    clock,
+    async cut() {
+      app.httpServer.close();
+      for (const socket of app.io.sockets.sockets.values()) socket.conn.close();
+      app.httpServer.closeAllConnections();
+    },
+    async restore() {
+      await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', resolve));
+    },
+    close: () => app.close(),
+  };
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A new, separate browser profile (its own localStorage), like another person's device. */
+  device(size: { width: number; height: number }, options?: { reducedMotion?: boolean }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  // playwright-core gives each launch a fresh temporary profile, and each device below is a new
+  // context on it (its own storage and cache): nothing from an earlier run or another device leaks in.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async device(size, options = {}) {
+      const context = await browser.newContext({
+        viewport: size,
+        deviceScaleFactor: 1,
+        reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw new Error(`page error on ${page.url()}: ${error.message}`);
+      });
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+    },
+  };
+}
+
+/** Writes test-results/browser/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+}
+
+export interface Layout {
+  scrollWidth: number;
+  scrollHeight: number;
+  innerWidth: number;
+  innerHeight: number;
+  /** The smallest computed font size among visible text, px, with a sample of where. */
+  minFontPx: number;
+  smallest: string[];
+}
+
+/** Measures what the layout rules speak of: overflow, and the size of every visible piece of text. */
+export async function measureLayout(page: Page): Promise<Layout> {
+  return page.evaluate(() => {
+    const sizes: Array<[number, string]> = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      // Hidden <option>s of a closed <select> have no box of their own; the select's text counts.
+      if (el.closest('option')) continue;
+      sizes.push([
+        Number.parseFloat(style.fontSize),
+        `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}: "${text.slice(0, 30)}"`,
+      ]);
+    }
+    sizes.sort((a, b) => a[0] - b[0]);
+    const root = document.documentElement;
+    return {
+      scrollWidth: root.scrollWidth,
+      scrollHeight: root.scrollHeight,
+      innerWidth: window.innerWidth,
+      innerHeight: window.innerHeight,
+      minFontPx: sizes[0]?.[0] ?? Number.POSITIVE_INFINITY,
+      smallest: sizes.slice(0, 5).map(([px, where]) => `${px}px ${where}`),
+    };
+  });
+}
+
+let axeSource: Promise<string> | null = null;
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(
+    fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
+    'utf8',
+  );
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  // Evaluated through the DevTools protocol rather than added as a <script>: the server's
+  // Content-Security-Policy rightly refuses inline scripts, and the test must not weaken it.
+  if (!hasAxe) await page.evaluate(await axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: Array<{
+              id: string;
+              impact: string;
+              help: string;
+              nodes: Array<{ target: unknown }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(' ')}`);
+}
+
+/** Player rule: no text under 16 px, no horizontal scrolling. */
+export const PLAYER_MIN_FONT_PX = 16;
+/** Host rule: no text under 24 px at 1280×720, no scrolling at all. */
+export const HOST_MIN_FONT_PX = 24;
+
+export interface ScreenCheck {
+  name: string;
+  layouts: Array<{ size: string } & Layout>;
+}
+
+async function atSize<T>(
+  page: Page,
+  size: { width: number; height: number },
+  run: () => Promise<T>,
+): Promise<T> {
+  const before = page.viewportSize();
+  if (before?.width !== size.width || before?.height !== size.height) {
+    await page.setViewportSize(size);
+    // Plots measure their box after a resize (ResizeObserver), then draw: let that settle.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+  }
+  try {
+    return await run();
+  } finally {
+    if (before && (before.width !== size.width || before.height !== size.height))
+      await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Screenshots a phone screen at 390×844 and 360×640 and measures it at both sizes; the caller
+ * asserts on the result (so a failure names the screen).
+ */
+export async function capturePlayer(page: Page, name: string): Promise<ScreenCheck> {
+  const layouts: ScreenCheck['layouts'] = [];
+  for (const size of [PHONE, SMALL_PHONE]) {
+    await atSize(page, size, async () => {
+      await screenshot(page, `player-${name}-${size.width}x${size.height}`);
+      layouts.push({ size: `${size.width}x${size.height}`, ...(await measureLayout(page)) });
+    });
+  }
+  return { name, layouts };
+}
+
+/** The same for the projector, at 1280×720 and 1920×1080. */
+export async function captureHost(page: Page, name: string): Promise<ScreenCheck> {
+  const layouts: ScreenCheck['layouts'] = [];
+  for (const size of [PROJECTOR, BIG_PROJECTOR]) {
+    await atSize(page, size, async () => {
+      await screenshot(page, `host-${name}-${size.width}x${size.height}`);
+      layouts.push({ size: `${size.width}x${size.height}`, ...(await measureLayout(page)) });
+    });
+  }
+  return { name, layouts };
+}
