@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { DEFAULT_STATIC_DIR } from '../../server/app';
 
-export const PLAYER_JS_BUDGET_BYTES = 30_000;
+const PLAYER_JS_BUDGET_BYTES = 30_000;
 
 /** Paths under dist/client of every script index.html loads, following static imports. */
 async function playerScripts(): Promise<string[]> {
