@@ -127,7 +127,11 @@ function App() {
   const view = current.kind === 'game' ? current.view : null;
   return (
     <div class={`shell shell-${view ? view.phase.kind : current.kind}`}>
-      <ConnectionBanner status={status.value} visible={current.kind !== 'create'} />
+      <ConnectionBanner
+        status={status.value}
+        visible={current.kind !== 'create'}
+        inGame={current.kind === 'game'}
+      />
       {view && <Header view={view} />}
       <main class="stage">
         <Body current={current} />

@@ -51,7 +51,11 @@ function App() {
   const current = screen.value;
   return (
     <>
-      <ConnectionBanner status={status.value} visible={current.kind !== 'join' || joining.value} />
+      <ConnectionBanner
+        status={status.value}
+        visible={current.kind !== 'join' || joining.value}
+        inGame={current.kind === 'game'}
+      />
       <main class={`page page-${current.kind === 'game' ? current.view.phase.kind : current.kind}`}>
         <Body current={current} />
       </main>

@@ -76,7 +76,7 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
           {t}
         </text>
       ))}
-      <text class="axis-name" x={area.x0 - em * 0.3} y={area.y1 + em * 1.2} text-anchor="end">
+      <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
         step
       </text>
       <polyline

@@ -61,7 +61,9 @@ it('shows a banner while the server is unreachable and resumes the same screen a
   await server.restore();
   await player.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
   await host.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
-  // Resumed as the same student: the answer goes through, and the projector counts it.
+  // Both students are back (the projector counts the connected ones), so one answer does not close
+  // the question. Resumed as the same student: the answer goes through, and the projector counts it.
+  await host.getByText('0 of 2 answered').waitFor({ timeout: 15_000 });
   await player.getByRole('button', { name: /^Diverges/ }).click();
   await player.getByText('Answer locked in').waitFor();
   await host.getByText('1 of 2 answered').waitFor();
