@@ -1,7 +1,9 @@
 // The right picture for a scenario: a curve for a one-dimensional cost, contours for two dimensions.
+
+import type { ComponentChildren } from 'preact';
 import { dimensionOf } from '../../shared/engine/cost-model';
 import type { Outcome, Scenario, Step } from '../../shared/engine/types';
-import { ContourPlot } from './contour-plot';
+import { ContourPlot, type OverlayContext } from './contour-plot';
 import { CostCurve } from './cost-curve';
 
 export interface ScenarioPlotProps {
@@ -14,6 +16,8 @@ export interface ScenarioPlotProps {
   em: number;
   compact?: boolean;
   uid: string;
+  /** For 2-D plots: drawn over the contours (contour-zoom.tsx). */
+  overlay?: (context: OverlayContext) => ComponentChildren;
 }
 
 export function ScenarioPlot(props: ScenarioPlotProps) {

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../shared/engine/format';
 import type { HostView } from '../../../shared/protocol/views';
 import { AnswerBars } from '../../plots/answer-bars';
+import { zoomOverlay } from '../../plots/contour-zoom';
 import { DistancePlot } from '../../plots/distance-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -45,6 +46,7 @@ export function RevealScreen({ phase }: { phase: RevealPhase }) {
                 height={h}
                 em={em}
                 uid={uid}
+                overlay={zoomOverlay}
               />
             )}
           </Sized>
