@@ -9,6 +9,7 @@ import { ConnectionBanner } from '../ui/connection-banner';
 import { listenToKeys } from './keyboard';
 import {
   actionError,
+  endArmed,
   endGame,
   newGame,
   nextStep,
@@ -83,8 +84,8 @@ function Footer({ view }: { view: HostView }) {
         ) : (
           <>
             {phase.kind !== 'lobby' && (
-              <button type="button" class="secondary" onClick={endGame}>
-                End game
+              <button type="button" class={endArmed.value ? 'primary danger' : 'secondary'} onClick={endGame}>
+                {endArmed.value ? 'Click again to end the game' : 'End game'}
               </button>
             )}
             {phase.kind === 'question' && (

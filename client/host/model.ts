@@ -181,7 +181,20 @@ export function revealNow(): void {
   if (phase?.kind === 'question') void send('round:reveal', { round: phase.round });
 }
 
+/** "End game" asks for a second click: a stray click must not end a class's game. */
+export const endArmed = signal(false);
+let disarm: ReturnType<typeof setTimeout> | undefined;
+
 export function endGame(): void {
+  if (!endArmed.value) {
+    endArmed.value = true;
+    clearTimeout(disarm);
+    disarm = setTimeout(() => {
+      endArmed.value = false;
+    }, 5_000);
+    return;
+  }
+  endArmed.value = false;
   void send('game:end', {});
 }
 

@@ -75,6 +75,12 @@ it('shows a banner while the server is unreachable and resumes the same screen a
   expect(await plot.getAttribute('data-shown')).toBe(await plot.getAttribute('data-total'));
   await player.getByText('You said:').waitFor();
   expect(await player.locator('.answer-line').nth(1).textContent()).toBe('You said: Diverges');
+
+  // Ending early takes a second click, then every screen goes to the podium.
+  await host.getByRole('button', { name: 'End game' }).click();
+  await host.getByRole('button', { name: 'Click again to end the game' }).click();
+  await host.getByText('Ended after 1 of 12 questions').waitFor();
+  await player.getByText('Final results').waitFor();
 });
 
 it('a reloaded phone with no game to go back to shows the join screen with a friendly note', async () => {
