@@ -21,9 +21,12 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  // An honest phone sends a handful of events per question; the host a few per round.
-  events: { burst: 40, perSecond: 10 },
-  refusals: { burst: 100, perSecond: 10 },
+  // An honest phone sends a handful of events per question (a resume, a retried request or two, an
+  // answer); the host a few per round, one per key press.
+  events: { burst: 30, perSecond: 10 },
+  // Past its budget a client gets RATE_LIMITED for a while, then is thrown out: every refusal is
+  // still a message read and answered.
+  refusals: { burst: 20, perSecond: 2 },
   failedJoinsPerSocket: { burst: 8, perSecond: 0.5 },
   // 300 students, one in five mistyping the code once or twice, within a minute.
   failedJoinsPerAddress: { burst: 120, perSecond: 2 },

@@ -54,6 +54,9 @@ export interface TransportDeps {
   trustProxy?: boolean;
 }
 
+/** How long a flooder's connection lingers, unread, for its last acknowledgements to leave. */
+const FLOODER_LINGER_MS = 1_000;
+
 /** Events that present a code and a secret or nickname: failures among them are throttled. */
 const IDENTITY_EVENTS: ReadonlySet<string> = new Set(['player:join', 'player:resume', 'host:resume']);
 /** Refusals that mean a wrong code or a wrong secret: what a guesser gets. */
@@ -368,7 +371,15 @@ export function attachTransport(deps: TransportDeps): void {
       if (events.take(now)) return next();
       const last = packet[packet.length - 1];
       if (typeof last === 'function') (last as (r: Result) => void)(fail('RATE_LIMITED'));
-      if (!refusals.take(now)) socket.disconnect(true);
+      if (!refusals.take(now)) {
+        // Stop reading its bytes at once (every frame read is unmasked and parsed), let the
+        // acknowledgements already written and the disconnect go out, then cut the connection:
+        // a flooder is in no hurry to answer a WebSocket closing handshake.
+        const tcp = socket.request.socket;
+        tcp?.pause();
+        socket.disconnect(true);
+        setTimeout(() => tcp?.destroy(), FLOODER_LINGER_MS).unref();
+      }
     });
 
     const run = (event: string, handler: Handler, payload: unknown): Result => {
