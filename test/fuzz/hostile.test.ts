@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../server/app';
 import { DEFAULT_LIMITS } from '../../server/transport/rate-limit';
-import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { PlayerView } from '../../shared/protocol/views';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
 import { ZIGZAG } from '../helpers/scenarios';
