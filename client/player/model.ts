@@ -1,9 +1,8 @@
 // The phone app's one model: which screen shows, the connection's state, and the actions a student
 // takes. The server decides everything; this keeps the session's secret, sends requests and renders
 // the newest view it is given.
-import type { Answer } from '../../shared/engine/types';
 import type { ErrorCode } from '../../shared/protocol/errors';
-import type { PlayerView } from '../../shared/protocol/views';
+import type { AnswerValue, PlayerView } from '../../shared/protocol/views';
 import { type Connection, createConnection, type Status } from '../net/connection';
 import { cell } from '../ui/cell';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
@@ -37,7 +36,7 @@ export const joinError = cell<string | null>(null);
 export const joining = cell(false);
 
 /** The answer tapped for a round, before and after the server acknowledged it. */
-export const sentAnswer = cell<{ round: number; choice: Answer; acknowledged: boolean } | null>(null);
+export const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
 export const answerError = cell<string | null>(null);
 
 /** Local time, ticking while a question is open, for the countdown. */
@@ -172,7 +171,7 @@ export async function join(): Promise<void> {
   connection.adoptView(reply.view);
 }
 
-export async function answer(choice: Answer): Promise<void> {
+export async function answer(choice: AnswerValue): Promise<void> {
   const phase = view()?.phase;
   if (!connection || phase?.kind !== 'question' || phase.answer) return;
   const round = phase.round;

@@ -1,9 +1,12 @@
 // The game rules as a pure state machine: (state, command, now) -> state | error.
 // No I/O, no timers, no randomness: ids and secrets arrive inside commands, time arrives as `now`.
-import { simulate } from '../../shared/engine/index';
+import { maxAlphaPoints } from '../../shared/engine/round-kinds';
+import type { Outcome } from '../../shared/engine/types';
+import type { DeckRound } from '../../shared/protocol/deck';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
+import type { AnswerValue } from '../../shared/protocol/views';
 import { pointsFor } from './scoring';
 import {
   type Actor,
@@ -18,6 +21,7 @@ import {
   type RoundResult,
   type ScoredAnswer,
 } from './state';
+import { raceOf, simulationOf, targetOf } from './verdicts';
 
 export type ReduceResult =
   | { ok: true; state: RoomState; receipt?: AnswerReceipt; playerId?: number }
@@ -163,20 +167,53 @@ function answer(
       return { ok: true, state, receipt: { round, choice, elapsedMs: earlier.elapsedMs } };
     return refuse('ALREADY_ANSWERED');
   }
-  if (!isOpen) {
-    const current =
-      phase.kind === 'lobby' ? -1 : phase.kind === 'podium' ? Number.POSITIVE_INFINITY : phase.round;
-    return round < current || (round === current && phase.kind !== 'question') || phase.kind === 'podium'
-      ? refuse('ROUND_CLOSED')
-      : refuse('WRONG_ROUND');
-  }
+  if (!isOpen) return refuse(hasOpened(state, round) ? 'ROUND_CLOSED' : 'WRONG_ROUND');
   // A3: the server's clock decides; a timer that has not fired yet does not keep a question open.
   if (now > phase.deadlineAt) return refuse('ROUND_CLOSED');
+  const refusal = checkChoice(state.deck.rounds[round]!, choice);
+  if (refusal) return refusal;
   const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt));
   const answers = phase.answers.slice();
   answers[playerId] = { choice, at: now, elapsedMs };
   const recorded = next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } });
   return { ok: true, state: closeIfAllAnswered(recorded, now), receipt: { round, choice, elapsedMs } };
+}
+
+/** Whether round `round` has been asked already (it may be closed since). */
+function hasOpened(state: RoomState, round: number): boolean {
+  const { phase } = state;
+  switch (phase.kind) {
+    case 'lobby':
+      return false;
+    case 'podium':
+      return true;
+    case 'question':
+    case 'reveal':
+    case 'leaderboard':
+      return round <= phase.round;
+    default:
+      return assertNever(phase);
+  }
+}
+
+/** K1: a prediction takes one of the three outcomes; the other kinds take a learning rate. */
+function checkChoice(round: DeckRound, choice: AnswerValue): Failure | null {
+  switch (round.type) {
+    case 'predict':
+      return typeof choice === 'string'
+        ? null
+        : refuse('WRONG_ANSWER_TYPE', 'Pick converges, zig-zags or diverges.');
+    case 'max-alpha':
+      return typeof choice === 'number'
+        ? null
+        : refuse('WRONG_ANSWER_TYPE', 'Answer with a learning rate α.');
+    case 'fastest':
+      return typeof choice === 'number' && round.alphas.includes(choice)
+        ? null
+        : refuse('WRONG_ANSWER_TYPE', 'Pick one of the learning rates offered.');
+    default:
+      return assertNever(round);
+  }
 }
 
 /** R2: the round closes early once every connected player has answered (and someone has). */
@@ -217,12 +254,48 @@ function end(state: RoomState, now: number): ReduceResult {
   return { ok: true, state: next(closed, { phase: { kind: 'podium', endedAt: now, endedEarly } }) };
 }
 
-/** Closes the open question: the engine decides the outcome, then every answer is scored. */
+interface Judge {
+  /** The prediction round's outcome; null for the other kinds. */
+  outcome: Outcome | null;
+  /** False when no answer can be right: nobody scores and every streak stays as it was (S6). */
+  scored: boolean;
+  /** Whether an answer is right, and for a "largest α" guess the points before the streak bonus. */
+  grade(choice: AnswerValue): { correct: boolean; base?: number };
+}
+
+/** The engine's verdict on a round, as the scoring needs it. */
+function judge(round: DeckRound): Judge {
+  switch (round.type) {
+    case 'predict': {
+      const { outcome } = simulationOf(round.scenario);
+      return { outcome, scored: outcome !== 'oscillates', grade: (c) => ({ correct: c === outcome }) };
+    }
+    case 'fastest': {
+      // K3: the α needing the fewest iterations to 10⁻³ of the start distance.
+      const { winner } = raceOf(round);
+      return { outcome: null, scored: winner !== null, grade: (c) => ({ correct: c === winner }) };
+    }
+    case 'max-alpha': {
+      // K2: scored on a log scale below α*, nothing at or above it.
+      const target = targetOf(round);
+      return {
+        outcome: null,
+        scored: true,
+        grade: (c) => {
+          const base = typeof c === 'number' ? maxAlphaPoints(c, target) : 0;
+          return { correct: base > 0, base };
+        },
+      };
+    }
+    default:
+      return assertNever(round);
+  }
+}
+
+/** Closes the open question: the engine decides the verdict, then every answer is scored. */
 function close(state: RoomState, now: number, closedBy: CloseReason): RoomState {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
-  const round = state.deck.rounds[phase.round]!;
-  const { outcome } = simulate(round.scenario);
-  const scored = outcome !== 'oscillates';
+  const { outcome, scored, grade } = judge(state.deck.rounds[phase.round]!);
   const answers: Array<ScoredAnswer | null> = new Array(state.players.length).fill(null);
   let eligible = 0;
   const players = state.players.map((p): Player => {
@@ -233,13 +306,14 @@ function close(state: RoomState, now: number, closedBy: CloseReason): RoomState 
       if (given) answers[p.id] = { ...given, correct: false, points: 0, streakBonus: 0 };
       return p;
     }
-    const correct = given?.choice === outcome;
+    const { correct, base } = given ? grade(given.choice) : { correct: false };
     const { points, streakBonus } = pointsFor({
       correct,
       elapsedMs: given?.elapsedMs ?? phase.durationMs,
       durationMs: phase.durationMs,
       speedPoints: state.settings.speedPoints,
       streakBefore: p.streak,
+      ...(base === undefined ? {} : { base }),
     });
     if (given) answers[p.id] = { ...given, correct, points, streakBonus };
     return {

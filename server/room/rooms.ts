@@ -99,7 +99,8 @@ interface Live {
 }
 
 export interface RoomManager {
-  create(deck: Deck, settings: Settings): RoomState;
+  /** A new room in the lobby; `owner` is the instructor its report is saved for. */
+  create(deck: Deck, settings: Settings, owner?: string | null): RoomState;
   /** The room's current state; a finished game that left memory is loaded from the store. */
   get(code: string): RoomState | undefined;
   dispatch(code: string, command: Command, context?: SaveContext): ReduceResult;
@@ -243,13 +244,14 @@ export function createRoomManager(deps: {
   }
 
   return {
-    create(deck, settings) {
+    create(deck, settings, owner = null) {
       let code = random.roomCode();
       // A finished game keeps its code in the store, readable by its host.
       while (rooms.has(code) || store.loadRoom(code)) code = random.roomCode();
       const state: RoomState = {
         code,
         hostSecret: random.secret(),
+        owner,
         createdAt: clock.now(),
         settings,
         deck,

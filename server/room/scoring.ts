@@ -15,10 +15,12 @@ export function pointsFor(opts: {
   durationMs: number;
   speedPoints: boolean;
   streakBefore: number;
+  /** K2: points decided by the answer itself (a "largest α" guess), in place of the speed rule. */
+  base?: number;
 }): { points: number; streakBonus: number } {
   if (!opts.correct) return { points: 0, streakBonus: 0 };
   const fraction = Math.min(1, Math.max(0, opts.elapsedMs / opts.durationMs));
-  const base = opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS;
+  const base = opts.base ?? (opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS);
   const streakBonus = Math.min(STREAK_STEP * opts.streakBefore, STREAK_CAP);
   return { points: base + streakBonus, streakBonus };
 }

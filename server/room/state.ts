@@ -1,9 +1,9 @@
 // The room's state: plain JSON, so the store can save it as is and a restarted server resumes it.
 // Phases are a discriminated union; each carries only its own fields.
 
-import type { Answer, Outcome } from '../../shared/engine/types';
+import type { Outcome } from '../../shared/engine/types';
 import type { Deck } from '../../shared/protocol/deck';
-import type { Settings } from '../../shared/protocol/views';
+import type { AnswerValue, Settings } from '../../shared/protocol/views';
 
 /** Players are never removed, only marked kicked, so a player's id is their index in `players`. */
 export interface Player {
@@ -23,7 +23,8 @@ export interface Player {
 }
 
 export interface RecordedAnswer {
-  choice: Answer;
+  /** An outcome for a prediction round, a learning rate for the other kinds. */
+  choice: AnswerValue;
   /** Server time at receipt, ms since the epoch. */
   at: number;
   /** at − openedAt, clamped to [0, durationMs]. */
@@ -41,8 +42,12 @@ export type CloseReason = 'deadline' | 'all-answered' | 'host' | 'game-ended';
 
 export interface RoundResult {
   round: number;
-  outcome: Outcome;
-  /** False when no student answer could be right (the exact r = 2 bounce): nobody scores or loses a streak. */
+  /** The engine's verdict for a prediction round; null for the other kinds (their verdict is in the deck). */
+  outcome: Outcome | null;
+  /**
+   * False when no student answer could be right (the exact r = 2 bounce, a race with a tie): nobody
+   * scores or loses a streak.
+   */
   scored: boolean;
   openedAt: number;
   closedAt: number;
@@ -73,6 +78,8 @@ export type Phase =
 export interface RoomState {
   code: string;
   hostSecret: string;
+  /** The instructor the game's report is saved for (a hash of their key), or null. */
+  owner: string | null;
   createdAt: number;
   settings: Settings;
   deck: Deck;
@@ -90,7 +97,7 @@ export type Actor = { role: 'host' } | { role: 'player'; playerId: number } | { 
 export type Command =
   | { type: 'join'; nickname: string; secret: string }
   | { type: 'presence'; playerId: number; connected: boolean }
-  | { type: 'answer'; playerId: number; round: number; choice: Answer }
+  | { type: 'answer'; playerId: number; round: number; choice: AnswerValue }
   | { type: 'deadline'; round: number }
   | { type: 'start'; by: Actor; round: number }
   | { type: 'reveal'; by: Actor; round: number }

@@ -1,9 +1,12 @@
 // Projections of the room to each audience. The player projection is the only door through which
 // a player learns anything, so it is where "no verdict before the reveal" is kept.
-import { simulate } from '../../shared/engine/index';
-import type { Scenario, Simulation } from '../../shared/engine/types';
+import { maxAlphaRange } from '../../shared/engine/round-kinds';
+import { sweepAlpha } from '../../shared/engine/simulate';
+import type { Outcome } from '../../shared/engine/types';
+import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import { PROTOCOL_VERSION } from '../../shared/protocol/schemas';
 import type {
+  AnswerValue,
   Distribution,
   HostPhase,
   HostProgress,
@@ -11,24 +14,19 @@ import type {
   PlayerPhase,
   PlayerView,
   RankEntry,
+  RevealDetail,
+  Task,
+  Verdict,
 } from '../../shared/protocol/views';
 import { activePlayers } from './reduce';
 import { rank } from './scoring';
-import { assertNever, type RoomState } from './state';
+import { assertNever, type RoomState, type RoundResult } from './state';
+import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
+
+export { simulationOf };
 
 export const TOP_COUNT = 5;
 export const PODIUM_COUNT = 3;
-
-const simulations = new WeakMap<Scenario, Simulation>();
-/** Scenarios are immutable once in a deck, so one simulation per scenario object serves every view. */
-export function simulationOf(scenario: Scenario): Simulation {
-  let sim = simulations.get(scenario);
-  if (!sim) {
-    sim = simulate(scenario);
-    simulations.set(scenario, sim);
-  }
-  return sim;
-}
 
 function top(state: RoomState, count: number): RankEntry[] {
   const { order, rankOf } = rank(state.players);
@@ -37,8 +35,86 @@ function top(state: RoomState, count: number): RankEntry[] {
     .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, rank: rankOf[p.id]! }));
 }
 
-function scenarioOf(state: RoomState, round: number): Scenario {
-  return state.deck.rounds[round]!.scenario;
+function roundOf(state: RoomState, round: number): DeckRound {
+  return state.deck.rounds[round]!;
+}
+
+/** V1: the question as both audiences see it, with nothing that decides the verdict. */
+export function taskOf(state: RoomState, round: number): Task {
+  const r = roundOf(state, round);
+  switch (r.type) {
+    case 'predict':
+      return { type: 'predict', scenario: r.scenario };
+    case 'max-alpha':
+      return {
+        type: 'max-alpha',
+        problem: r.problem,
+        range: maxAlphaRange(targetOf(r), rangeShift(state.code, round)),
+      };
+    case 'fastest':
+      return { type: 'fastest', problem: r.problem, alphas: r.alphas };
+    default:
+      return assertNever(r);
+  }
+}
+
+function revealDetail(state: RoomState, result: RoundResult): RevealDetail {
+  const r = roundOf(state, result.round);
+  const given = state.players
+    .filter((p) => !p.kicked)
+    .map((p) => result.answers[p.id])
+    .filter((a) => a !== null && a !== undefined);
+  const none = Math.max(0, result.eligible - given.length);
+  switch (r.type) {
+    case 'predict': {
+      const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none };
+      for (const a of given) if (typeof a.choice === 'string') distribution[a.choice]++;
+      return { type: 'predict', simulation: simulationOf(r.scenario), distribution };
+    }
+    case 'max-alpha': {
+      const sorted = given
+        .filter((a): a is typeof a & { choice: number } => typeof a.choice === 'number')
+        .sort((a, b) => a.choice - b.choice);
+      const outcomes = sweepAlpha(
+        { ...r.problem, alpha: 1 },
+        sorted.map((a) => a.choice),
+      );
+      return {
+        type: 'max-alpha',
+        target: targetOf(r),
+        guesses: sorted.map((a, i) => ({ alpha: a.choice, outcome: outcomes[i]!, points: a.points })),
+        none,
+      };
+    }
+    case 'fastest': {
+      const { race, simulations } = raceOf(r);
+      const counts = r.alphas.map((alpha) => given.filter((a) => a.choice === alpha).length);
+      return { type: 'fastest', race, simulations, counts, none };
+    }
+    default:
+      return assertNever(r);
+  }
+}
+
+function verdictFor(state: RoomState, result: RoundResult, answer: AnswerValue | null): Verdict {
+  const r = roundOf(state, result.round);
+  switch (r.type) {
+    case 'predict': {
+      const sim = simulationOf(r.scenario);
+      return { type: 'predict', outcome: sim.outcome, explanation: sim.explanation };
+    }
+    case 'max-alpha': {
+      const outcomeAtGuess: Outcome | null =
+        typeof answer === 'number' ? sweepAlpha({ ...problemOf(r), alpha: 1 }, [answer])[0]! : null;
+      return { type: 'max-alpha', target: targetOf(r), outcomeAtGuess };
+    }
+    case 'fastest': {
+      const { race, winner } = raceOf(r);
+      return { type: 'fastest', winner, iterations: race.iterations };
+    }
+    default:
+      return assertNever(r);
+  }
 }
 
 /** Students the host counts as "M" in "N of M answered": connected now, or already answered. */
@@ -63,7 +139,7 @@ function hostPhase(state: RoomState): HostPhase {
       return {
         kind: 'question',
         round: phase.round,
-        scenario: scenarioOf(state, phase.round),
+        task: taskOf(state, phase.round),
         openedAt: phase.openedAt,
         deadlineAt: phase.deadlineAt,
         durationMs: phase.durationMs,
@@ -72,27 +148,15 @@ function hostPhase(state: RoomState): HostPhase {
       };
     case 'reveal': {
       const result = state.results[phase.round]!;
-      const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none: 0 };
-      let correct = 0;
-      for (const p of state.players) {
-        if (p.kicked) continue;
-        const a = result.answers[p.id];
-        if (a) {
-          distribution[a.choice]++;
-          if (a.correct) correct++;
-        }
-      }
-      distribution.none = Math.max(
+      const correct = state.players.reduce(
+        (n, p) => n + (!p.kicked && result.answers[p.id]?.correct ? 1 : 0),
         0,
-        result.eligible - distribution.converges - distribution.zigzag - distribution.diverges,
       );
-      const scenario = scenarioOf(state, phase.round);
       return {
         kind: 'reveal',
         round: phase.round,
-        scenario,
-        simulation: simulationOf(scenario),
-        distribution,
+        task: taskOf(state, phase.round),
+        detail: revealDetail(state, result),
         total: result.eligible,
         correct,
         scored: result.scored,
@@ -144,7 +208,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
       return {
         kind: 'question',
         round: phase.round,
-        scenario: scenarioOf(state, phase.round),
+        task: taskOf(state, phase.round),
         openedAt: phase.openedAt,
         deadlineAt: phase.deadlineAt,
         durationMs: phase.durationMs,
@@ -153,15 +217,13 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
     case 'reveal': {
       const result = state.results[phase.round]!;
       const mine = result.answers[playerId] ?? null;
-      const scenario = scenarioOf(state, phase.round);
-      const sim = simulationOf(scenario);
+      const answer = mine?.choice ?? null;
       return {
         kind: 'reveal',
         round: phase.round,
-        scenario,
-        outcome: result.outcome,
-        explanation: sim.explanation,
-        answer: mine?.choice ?? null,
+        task: taskOf(state, phase.round),
+        verdict: verdictFor(state, result, answer),
+        answer,
         correct: mine?.correct ?? false,
         scored: result.scored,
         points: mine?.points ?? 0,

@@ -4,7 +4,8 @@
 // Every save also updates the room row's `version`; its phase column changes with the phase.
 //
 // Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
-import type { Answer, Outcome } from '../../shared/engine/types';
+import { ANSWERS, type Answer, type Outcome } from '../../shared/engine/types';
+import type { AnswerValue } from '../../shared/protocol/views';
 import type { RoomStore, SaveContext, StoredRoom } from '../room/rooms';
 import {
   assertNever,
@@ -80,7 +81,23 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // The instructor a game's report is saved for (a hash of their key); null for games without one.
+    version: 2,
+    up: 'ALTER TABLE rooms ADD COLUMN owner TEXT',
+  },
 ];
+
+/** results.outcome of a round that is not a prediction (its verdict is in the deck). */
+const NO_OUTCOME = '';
+
+/**
+ * answers.choice: an outcome as its name, a learning rate as JavaScript's shortest round-trip
+ * decimal (SQLite's own REAL-to-text keeps 15 digits and would change the guess).
+ */
+const encodeChoice = (c: AnswerValue): string => (typeof c === 'number' ? String(c) : c);
+const decodeChoice = (text: string): AnswerValue =>
+  (ANSWERS as readonly string[]).includes(text) ? (text as Answer) : Number(text);
 
 type QuestionPhase = Extract<Phase, { kind: 'question' }>;
 /**
@@ -124,6 +141,7 @@ function sameHeader(a: Phase, b: Phase): boolean {
 interface RoomRow {
   code: string;
   host_secret: string;
+  owner: string | null;
   created_at: number;
   settings: string;
   deck: string;
@@ -147,7 +165,7 @@ interface PlayerRow {
 interface AnswerRow {
   round: number;
   player_id: number;
-  choice: Answer;
+  choice: string;
   at: number;
   elapsed_ms: number;
   correct: number | null;
@@ -156,7 +174,7 @@ interface AnswerRow {
 }
 interface ResultRow {
   round: number;
-  outcome: Outcome;
+  outcome: string;
   scored: number;
   opened_at: number;
   closed_at: number;
@@ -174,9 +192,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
 
   const q = {
     insertRoom: db.prepare(
-      `INSERT INTO rooms (code, host_secret, created_at, settings, deck, locked, version, phase, finished, updated_at)
-       VALUES (@code, @hostSecret, @createdAt, @settings, @deck, @locked, @version, @phase, @finished, @now)
-       ON CONFLICT (code) DO UPDATE SET host_secret = excluded.host_secret, created_at = excluded.created_at,
+      `INSERT INTO rooms (code, host_secret, owner, created_at, settings, deck, locked, version, phase, finished, updated_at)
+       VALUES (@code, @hostSecret, @owner, @createdAt, @settings, @deck, @locked, @version, @phase, @finished, @now)
+       ON CONFLICT (code) DO UPDATE SET host_secret = excluded.host_secret, owner = excluded.owner,
+         created_at = excluded.created_at,
          settings = excluded.settings, deck = excluded.deck, locked = excluded.locked,
          version = excluded.version, phase = excluded.phase, finished = excluded.finished,
          updated_at = excluded.updated_at`,
@@ -246,7 +265,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     q.insertResult.run({
       code,
       round: result.round,
-      outcome: result.outcome,
+      outcome: result.outcome ?? NO_OUTCOME,
       scored: result.scored ? 1 : 0,
       openedAt: result.openedAt,
       closedAt: result.closedAt,
@@ -261,7 +280,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         code,
         round: result.round,
         playerId,
-        choice: a.choice,
+        choice: encodeChoice(a.choice),
         at: a.at,
         elapsedMs: a.elapsedMs,
         correct: a.correct ? 1 : 0,
@@ -272,12 +291,20 @@ export function createSqliteRoomStore(db: Db): RoomStore {
   }
 
   const writeAnswer = (code: string, round: number, playerId: number, a: RecordedAnswer) =>
-    q.insertAnswer.run({ code, round, playerId, choice: a.choice, at: a.at, elapsedMs: a.elapsedMs });
+    q.insertAnswer.run({
+      code,
+      round,
+      playerId,
+      choice: encodeChoice(a.choice),
+      at: a.at,
+      elapsedMs: a.elapsedMs,
+    });
 
   const writeRoomRow = (state: RoomState, now: number) =>
     q.insertRoom.run({
       code: state.code,
       hostSecret: state.hostSecret,
+      owner: state.owner,
       createdAt: state.createdAt,
       settings: JSON.stringify(state.settings),
       deck: JSON.stringify(state.deck),
@@ -346,6 +373,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
 
       if (
         next.hostSecret !== prev.hostSecret ||
+        next.owner !== prev.owner ||
         next.createdAt !== prev.createdAt ||
         next.settings !== prev.settings ||
         next.deck !== prev.deck
@@ -388,7 +416,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     const results = (q.selectResults.all(code) as ResultRow[]).map(
       (r): RoundResult => ({
         round: r.round,
-        outcome: r.outcome,
+        outcome: r.outcome === NO_OUTCOME ? null : (r.outcome as Outcome),
         scored: r.scored === 1,
         openedAt: r.opened_at,
         closedAt: r.closed_at,
@@ -404,7 +432,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       phase = { ...header, answers: new Array<RecordedAnswer | null>(slots).fill(null), answered: 0 };
     } else phase = stored;
     for (const a of answerRows) {
-      const recorded: RecordedAnswer = { choice: a.choice, at: a.at, elapsedMs: a.elapsed_ms };
+      const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
       if (phase.kind === 'question' && a.round === phase.round) {
         phase.answers[a.player_id] = recorded;
         phase.answered++;
@@ -422,6 +450,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     const state: RoomState = {
       code: row.code,
       hostSecret: row.host_secret,
+      owner: row.owner,
       createdAt: row.created_at,
       settings: JSON.parse(row.settings),
       deck: JSON.parse(row.deck),

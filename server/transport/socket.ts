@@ -3,9 +3,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import type * as v from 'valibot';
-import { BUILTIN_DECK, generateDeck } from '../../shared/engine/index';
 import type { Deck } from '../../shared/protocol/deck';
 import { parseDeck } from '../../shared/protocol/deck';
+import { BUILTIN_GAME_DECK, generateGameDeck } from '../../shared/protocol/decks';
 import { type ErrorCode, fail, type Result } from '../../shared/protocol/errors';
 import { CLIENT_EVENTS, type ServerToClientEvents } from '../../shared/protocol/events';
 import {
@@ -21,6 +21,7 @@ import {
   parsePayload,
   RoundSchema,
 } from '../../shared/protocol/schemas';
+import { ownerOf } from '../api/instructor';
 import type { Clock } from '../room/clock';
 import type { RandomSource, RoomChange, RoomManager } from '../room/rooms';
 import type { Actor, Command, RoomState } from '../room/state';
@@ -232,19 +233,13 @@ export function attachTransport(deps: TransportDeps): void {
   ): { ok: true; deck: Deck } | { ok: false; error: ErrorCode; message: string } {
     switch (choice.source) {
       case 'builtin':
-        return {
-          ok: true,
-          deck: { title: BUILTIN_DECK.title, rounds: BUILTIN_DECK.rounds.map((scenario) => ({ scenario })) },
-        };
+        return { ok: true, deck: BUILTIN_GAME_DECK };
       case 'generated': {
         const seed = choice.seed ?? Number.parseInt(deps.random.secret().slice(0, 6), 36) % 2 ** 31;
-        const scenarios = generateDeck(seed, { difficulty: choice.difficulty, rounds: choice.rounds });
+        const { difficulty, rounds, kinds } = choice;
         return {
           ok: true,
-          deck: {
-            title: `Generated (${choice.difficulty})`,
-            rounds: scenarios.map((scenario) => ({ scenario })),
-          },
+          deck: generateGameDeck(seed, { difficulty, rounds, ...(kinds ? { kinds } : {}) }),
         };
       }
       case 'custom': {
@@ -259,10 +254,11 @@ export function attachTransport(deps: TransportDeps): void {
       parsed(HostCreateSchema, payload, (p) => {
         const deck = deckFor(p.deck);
         if (!deck.ok) return deck;
-        const state = rooms.create(deck.deck, {
-          secondsPerQuestion: p.secondsPerQuestion,
-          speedPoints: p.speedPoints,
-        });
+        const state = rooms.create(
+          deck.deck,
+          { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints },
+          p.instructorKey === undefined ? null : ownerOf(p.instructorKey),
+        );
         bind(socket, { code: state.code, role: 'host' });
         return {
           ok: true,

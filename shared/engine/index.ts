@@ -30,17 +30,6 @@ export {
 } from './generate';
 export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
 export { createRng, type Rng, type RngState, rngNext, toRngState } from './rng';
-export { parseScenario, SCENARIO_LIMITS, ScenarioSchema } from './schema';
-export {
-  BOUNDARY_TOLERANCE,
-  DEFAULT_MAX_STEPS,
-  MAX_STEPS_LIMIT,
-  outcomeOfRatio,
-  simulate,
-  snapRatio,
-  sweepAlpha,
-} from './simulate';
-export * from './types';
 export {
   FASTEST_FRACTION,
   FASTEST_KINDS,
@@ -61,3 +50,15 @@ export {
   raceAlphas,
   targetAlpha,
 } from './round-kinds';
+export { parseScenario, SCENARIO_LIMITS, ScenarioSchema } from './schema';
+export {
+  BOUNDARY_TOLERANCE,
+  DEFAULT_MAX_STEPS,
+  MAX_STEPS_LIMIT,
+  outcomeOfRatio,
+  simulate,
+  snapRatio,
+  sweepAlpha,
+} from './simulate';
+export { type Run, trajectory } from './trajectory';
+export * from './types';

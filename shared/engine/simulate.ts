@@ -1,65 +1,25 @@
 // Gradient descent θ' = θ − α∇J(θ), its trajectory and the verdict. For the quadratic kinds the
 // verdict comes from the exact rule on r = α·λ_max, never from watching a finite run; for the
 // quartic it comes from the run itself.
-import { componentsIn, type QuadraticForm, quadraticFormOf } from './cost-model';
+import { type QuadraticForm, quadraticFormOf } from './cost-model';
 import { formatNumber, formatPoint, formatRatio } from './format';
-import type { Outcome, QuarticCost, Scenario, SimulateOptions, Simulation, Step } from './types';
+import {
+  clampSteps,
+  outcomeOfRatio,
+  quarticFactor,
+  runQuadraticForm,
+  runQuartic,
+  snapRatio,
+} from './trajectory';
+import type { Outcome, QuarticCost, Scenario, SimulateOptions, Simulation } from './types';
 
-/** Steps drawn by default: enough for r = 0.2 to get visibly close and r = 2.2 to visibly escape. */
-export const DEFAULT_MAX_STEPS = 40;
-export const MAX_STEPS_LIMIT = 10_000;
-/**
- * Relative tolerance under which r counts as exactly 1 or 2: α·a with α = 0.1, a = 20 may round to
- * 2 ± 4e-16, and the class must read the boundary the instructor wrote.
- */
-export const BOUNDARY_TOLERANCE = 1e-12;
-/**
- * A run has converged once its distance is at most this fraction of the start distance (0 included:
- * a start on the minimum, or r = 1, stops at once). Relative only, so a start 1e-13 away from the
- * minimum of a diverging cost still shows the divergence.
- */
-const CONVERGED_RELATIVE = 1e-9;
-/** A run has escaped once its distance exceeds this multiple of the start distance. */
-const ESCAPED_RELATIVE = 1e6;
-/**
- * Eigen-components below this fraction of the start distance are rounding noise from the rotation
- * (cos 90° is not 0 in floating point): they count as 0, so a start on the valley floor stays there.
- */
-const NOISE_RELATIVE = 1e-10;
-
-/** r, with values within BOUNDARY_TOLERANCE of 1 or 2 replaced by exactly 1 or 2. */
-export function snapRatio(r: number): number {
-  if (Math.abs(r - 1) <= BOUNDARY_TOLERANCE) return 1;
-  if (Math.abs(r - 2) <= 2 * BOUNDARY_TOLERANCE) return 2;
-  return r;
-}
-
-/** The rule of DESIGN.md for r = α·λ_max on a quadratic, or for s = α(θ₀² + b) on the first quartic step. */
-export function outcomeOfRatio(r: number): Outcome {
-  const snapped = snapRatio(r);
-  if (snapped <= 1) return 'converges';
-  if (snapped < 2) return 'zigzag';
-  if (snapped === 2) return 'oscillates';
-  return 'diverges';
-}
-
-function clampSteps(maxSteps: number | undefined): number {
-  if (maxSteps === undefined || Number.isNaN(maxSteps)) return DEFAULT_MAX_STEPS;
-  return Math.min(MAX_STEPS_LIMIT, Math.max(0, Math.floor(maxSteps)));
-}
-
-function assertRunnable(scenario: Scenario, dimension: number): void {
-  if (!(Number.isFinite(scenario.alpha) && scenario.alpha > 0))
-    throw new RangeError('simulate: alpha must be finite and > 0; parse the scenario first');
-  if (scenario.start.length !== dimension || !scenario.start.every(Number.isFinite))
-    throw new RangeError(`simulate: start must have ${dimension} finite numbers; parse the scenario first`);
-}
-
-const isAllFinite = (xs: readonly number[]): boolean => xs.every(Number.isFinite);
-
-function hasConverged(distance: number, startDistance: number): boolean {
-  return distance <= CONVERGED_RELATIVE * startDistance;
-}
+export {
+  BOUNDARY_TOLERANCE,
+  DEFAULT_MAX_STEPS,
+  MAX_STEPS_LIMIT,
+  outcomeOfRatio,
+  snapRatio,
+} from './trajectory';
 
 /**
  * Runs gradient descent and classifies it. The scenario must be valid (see parseScenario); an
@@ -75,39 +35,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 }
 
 function simulateQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps: number): Simulation {
-  assertRunnable(scenario, form.dimension);
   const { alpha, start } = scenario;
   const lambdaMin = form.values[0] ?? Number.NaN;
   const lambdaMax = form.values[form.values.length - 1] ?? Number.NaN;
-  const ratios = form.values.map((lambda) => snapRatio(alpha * lambda));
-  // In eigen-coordinates one step is zᵢ ← (1 − α·λᵢ)·zᵢ: the same θ − α∇J, but r = 1 lands exactly
-  // on θ* and r = 2 bounces exactly, which the θ form only does up to rounding.
-  const factors = ratios.map((r) => 1 - r);
-  const rawComponents = componentsIn(form, start);
-  const startDistance = Math.hypot(...start.map((t, i) => t - (form.minimum[i] ?? 0)));
-  const startComponents = rawComponents.map((zi) =>
-    Math.abs(zi) <= NOISE_RELATIVE * startDistance ? 0 : zi,
-  );
-  let z = startComponents;
-  const costOf = (components: readonly number[]): number =>
-    form.minimumCost + components.reduce((sum, zi, i) => sum + ((form.values[i] ?? 0) * zi * zi) / 2, 0);
-
-  const steps: Step[] = [{ theta: [...start], cost: costOf(rawComponents) }];
-  const distances = [startDistance];
-  for (let k = 1; k <= maxSteps; k++) {
-    if (hasConverged(distances[distances.length - 1] ?? 0, startDistance)) break;
-    z = z.map((zi, i) => zi * (factors[i] ?? 1));
-    const theta = form.minimum.map((m, j) =>
-      form.vectors.reduce((sum, v, i) => sum + (v[j] ?? 0) * (z[i] ?? 0), m),
-    );
-    const stepCost = costOf(z);
-    const distance = Math.hypot(...z);
-    if (!isAllFinite(theta) || !Number.isFinite(stepCost) || !Number.isFinite(distance)) break;
-    steps.push({ theta, cost: stepCost });
-    distances.push(distance);
-    if (distance > ESCAPED_RELATIVE * startDistance) break;
-  }
-
+  const { steps, distances, ratios, startComponents } = runQuadraticForm(scenario, form, maxSteps);
   const ratio = snapRatio(alpha * lambdaMax);
   const outcome = outcomeOfRatio(ratio);
   // What this very start can show: only the directions it has a component along take part.
@@ -235,19 +166,6 @@ function explainValley(f: QuadraticFacts): string {
 }
 
 /**
- * The multiplier of one quartic step, θ' = θ·(1 − s) with s = α(θ² + b), exactly 0 at s = 1 (lands
- * on the minimum) and exactly −1 at s = 2 (the bounce θ → −θ).
- */
-function quarticFactor(theta: number, b: number, alpha: number): number {
-  return 1 - snapRatio(alpha * (theta * theta + b));
-}
-
-function quarticStep(theta: number, b: number, alpha: number): number {
-  const factor = quarticFactor(theta, b, alpha);
-  return factor === 0 ? 0 : theta * factor;
-}
-
-/**
  * The quartic verdict, read from the first step of the run: its multiplier 1 − s rather than θ₁
  * itself, so that a θ₁ underflowing to 0 cannot hide a crossing. The first step's verdict is final:
  * a step that shrinks |θ| lowers s for the next one and a step that grows |θ| raises it, so a first
@@ -262,26 +180,10 @@ function quarticOutcome(theta0: number, b: number, alpha: number): Outcome {
 }
 
 function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number): Simulation {
-  assertRunnable(scenario, 1);
   const { alpha } = scenario;
   const { b } = cost;
   const theta0 = scenario.start[0] ?? 0;
-  const costOf = (t: number): number => (t * t * t * t) / 4 + (b * t * t) / 2;
-  const startDistance = Math.abs(theta0);
-
-  const steps: Step[] = [{ theta: [theta0], cost: costOf(theta0) }];
-  const distances = [startDistance];
-  let theta = theta0;
-  for (let k = 1; k <= maxSteps; k++) {
-    if (hasConverged(Math.abs(theta), startDistance)) break;
-    theta = quarticStep(theta, b, alpha);
-    const stepCost = costOf(theta);
-    if (!Number.isFinite(theta) || !Number.isFinite(stepCost)) break;
-    steps.push({ theta: [theta], cost: stepCost });
-    distances.push(Math.abs(theta));
-    if (Math.abs(theta) > ESCAPED_RELATIVE * startDistance) break;
-  }
-
+  const { steps, distances } = runQuartic(scenario, cost, maxSteps);
   const curvature = theta0 * theta0 + b;
   const ratio = snapRatio(alpha * curvature);
   const outcome = quarticOutcome(theta0, b, alpha);

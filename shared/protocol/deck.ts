@@ -1,19 +1,40 @@
-// A deck file is what instructors write and share: { "title": "...", "rounds": [scenario, ...] },
-// each round a scenario with an optional "seconds". Errors name the round (counted from 1, as a
-// teacher counts) and the field, so a colleague's file can be fixed by hand.
-import { parseScenario } from '../engine/index';
-import type { Scenario } from '../engine/types';
-import { DECK_ROUNDS_MAX, SECONDS_MAX, SECONDS_MIN } from './schemas';
+// A deck file is what instructors write and share: { "title": "...", "rounds": [...] }. A round is a
+// scenario (predict the outcome), or a cost and start with "type": "max-alpha" (find the largest α
+// that still converges), or with "type": "fastest" and 3–4 "alphas" (which is fastest?); any round
+// may carry "seconds". Errors name the round (counted from 1, as a teacher counts) and the field, so
+// a colleague's file can be fixed by hand. docs/scenarios.md is the reference.
 
-export interface DeckRound {
-  scenario: Scenario;
+import type { Problem } from '../engine/round-kinds';
+import { parseScenario } from '../engine/schema';
+import type { Scenario } from '../engine/types';
+import { DECK_ROUNDS_MAX, ROUND_TYPES, SECONDS_MAX, SECONDS_MIN } from './schemas';
+
+export const FASTEST_OPTIONS_MIN = 3;
+export const FASTEST_OPTIONS_MAX = 4;
+
+interface RoundBase {
   /** Overrides the game's seconds per question for this round. */
   seconds?: number;
 }
+export type DeckRound =
+  | (RoundBase & { type: 'predict'; scenario: Scenario })
+  | (RoundBase & { type: 'max-alpha'; problem: Problem })
+  | (RoundBase & { type: 'fastest'; problem: Problem; alphas: number[] });
 
 export interface Deck {
   title: string;
   rounds: DeckRound[];
+}
+
+/** A round as written in a deck file: the fields flattened. */
+export type DeckFileRound =
+  | (Scenario & { type?: 'predict'; seconds?: number })
+  | (Problem & { type: 'max-alpha'; seconds?: number })
+  | (Problem & { type: 'fastest'; alphas: number[]; seconds?: number });
+
+export interface DeckFile {
+  title: string;
+  rounds: DeckFileRound[];
 }
 
 export const DECK_TITLE_MAX_CHARS = 100;
@@ -21,9 +42,74 @@ export const DECK_TITLE_MAX_CHARS = 100;
 export type DeckParse =
   | { ok: true; deck: Deck }
   | { ok: false; error: string; round?: number; field?: string };
+type RoundParse = { ok: true; round: DeckRound } | { ok: false; error: string; field: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The scenario/problem of the round that a deck round is about, for drawing and the engine. */
+export function problemOf(round: DeckRound): Problem {
+  return round.type === 'predict'
+    ? { cost: round.scenario.cost, start: round.scenario.start }
+    : round.problem;
+}
+
+/** Checks one round (the deck editor checks each round as the instructor types). */
+export function parseDeckRound(raw: unknown): RoundParse {
+  if (!isRecord(raw)) return { ok: false, field: '', error: 'a round must be an object' };
+  const { seconds, type = 'predict', alphas, ...rest } = raw;
+  if (
+    seconds !== undefined &&
+    (typeof seconds !== 'number' ||
+      !Number.isInteger(seconds) ||
+      seconds < SECONDS_MIN ||
+      seconds > SECONDS_MAX)
+  )
+    return {
+      ok: false,
+      field: 'seconds',
+      error: `seconds must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}`,
+    };
+  const base: RoundBase = seconds === undefined ? {} : { seconds };
+  switch (type) {
+    case 'predict': {
+      const checked = parseScenario(rest);
+      return checked.ok
+        ? { ok: true, round: { type: 'predict', scenario: checked.scenario, ...base } }
+        : { ok: false, field: checked.field, error: checked.error };
+    }
+    case 'max-alpha':
+    case 'fastest': {
+      // The cost and start follow the scenario rules; α is the students' to find, so any valid one
+      // stands in while checking them.
+      const { alpha: _ignored, ...problemFields } = rest;
+      const checked = parseScenario({ ...problemFields, alpha: 1 });
+      if (!checked.ok) return { ok: false, field: checked.field, error: checked.error };
+      const problem: Problem = { cost: checked.scenario.cost, start: checked.scenario.start };
+      if (type === 'max-alpha') return { ok: true, round: { type, problem, ...base } };
+      const message = `alphas must be a list of ${FASTEST_OPTIONS_MIN} or ${FASTEST_OPTIONS_MAX} different learning rates`;
+      if (
+        !Array.isArray(alphas) ||
+        alphas.length < FASTEST_OPTIONS_MIN ||
+        alphas.length > FASTEST_OPTIONS_MAX
+      )
+        return { ok: false, field: 'alphas', error: message };
+      for (const a of alphas) {
+        const one = parseScenario({ ...problemFields, alpha: a });
+        if (!one.ok)
+          return {
+            ok: false,
+            field: 'alphas',
+            error: one.error.replace(/^alpha\b/, 'every number in alphas'),
+          };
+      }
+      if (new Set(alphas).size !== alphas.length) return { ok: false, field: 'alphas', error: message };
+      return { ok: true, round: { type, problem, alphas: [...(alphas as number[])], ...base } };
+    }
+    default:
+      return { ok: false, field: 'type', error: `type must be one of ${ROUND_TYPES.join(', ')}` };
+  }
+}
 
 export function parseDeck(input: unknown): DeckParse {
   if (!isRecord(input))
@@ -43,49 +129,34 @@ export function parseDeck(input: unknown): DeckParse {
   const parsed: DeckRound[] = [];
   for (const [index, raw] of rounds.entries()) {
     const round = index + 1;
-    if (!isRecord(raw)) return { ok: false, round, error: `Round ${round} must be an object.` };
-    const { seconds, ...scenario } = raw;
-    if (
-      seconds !== undefined &&
-      (typeof seconds !== 'number' ||
-        !Number.isInteger(seconds) ||
-        seconds < SECONDS_MIN ||
-        seconds > SECONDS_MAX)
-    ) {
+    const checked = parseDeckRound(raw);
+    if (!checked.ok) {
+      const where = checked.field ? `Round ${round}, ${checked.field}` : `Round ${round}`;
       return {
         ok: false,
         round,
-        field: 'seconds',
-        error: `Round ${round}, seconds: must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}.`,
+        ...(checked.field ? { field: checked.field } : {}),
+        error: `${where}: ${checked.error}.`,
       };
     }
-    const checked = parseScenario(scenario);
-    if (!checked.ok)
-      return {
-        ok: false,
-        round,
-        field: checked.field,
-        error: `Round ${round}, ${checked.field}: ${checked.error}`,
-      };
-    parsed.push(
-      seconds === undefined ? { scenario: checked.scenario } : { scenario: checked.scenario, seconds },
-    );
+    parsed.push(checked.round);
   }
   return { ok: true, deck: { title: title.trim() || 'Untitled deck', rounds: parsed } };
 }
 
-/** A deck as a file: each round's scenario fields flattened, as docs/scenarios.md describes. */
-export interface DeckFile {
-  title: string;
-  rounds: Array<Scenario & { seconds?: number }>;
+export function toDeckFileRound(round: DeckRound): DeckFileRound {
+  const seconds = round.seconds === undefined ? {} : { seconds: round.seconds };
+  switch (round.type) {
+    case 'predict':
+      return { ...round.scenario, ...seconds };
+    case 'max-alpha':
+      return { type: 'max-alpha', ...round.problem, ...seconds };
+    case 'fastest':
+      return { type: 'fastest', ...round.problem, alphas: round.alphas, ...seconds };
+  }
 }
 
-/** The deck file form of a deck. */
+/** The deck file form of a deck: what export writes and import reads back. */
 export function toDeckFile(deck: Deck): DeckFile {
-  return {
-    title: deck.title,
-    rounds: deck.rounds.map((r) =>
-      r.seconds === undefined ? { ...r.scenario } : { ...r.scenario, seconds: r.seconds },
-    ),
-  };
+  return { title: deck.title, rounds: deck.rounds.map(toDeckFileRound) };
 }

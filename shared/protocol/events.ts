@@ -1,6 +1,5 @@
 // The typed events both sides use. Client-to-server events all take an acknowledgement that carries
 // either a result or an error code; server-to-client events are view snapshots.
-import type { Answer } from '../engine/types';
 import type { Result } from './errors';
 import type {
   AnswerSubmitPayload,
@@ -12,7 +11,7 @@ import type {
   PlayerResumePayload,
   RoundPayload,
 } from './schemas';
-import type { HostProgress, HostView, PlayerView } from './views';
+import type { AnswerValue, HostProgress, HostView, PlayerView } from './views';
 
 export type Ack<T extends object = object> = (result: Result<T>) => void;
 
@@ -28,7 +27,7 @@ export interface PlayerSession {
 }
 export interface AnswerReceipt {
   round: number;
-  choice: Answer;
+  choice: AnswerValue;
   /** Time from the question opening to the server receiving the answer. */
   elapsedMs: number;
 }

@@ -1,4 +1,5 @@
 export * from './deck';
+export * from './decks';
 export * from './errors';
 export * from './events';
 export * from './nickname';

@@ -11,6 +11,10 @@ export const SECONDS_DEFAULT = 30;
 export const GENERATED_ROUNDS_MAX = 30;
 export const DECK_ROUNDS_MAX = 100;
 
+/** predict: which outcome? max-alpha: the largest α that still converges? fastest: which α is fastest? */
+export const ROUND_TYPES = ['predict', 'max-alpha', 'fastest'] as const;
+export type RoundType = (typeof ROUND_TYPES)[number];
+
 const RoomCode = v.pipe(v.string(), v.regex(/^\d{6}$/, 'The room code is six digits.'));
 const Secret = v.pipe(v.string(), v.minLength(16), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
 const RoundIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(DECK_ROUNDS_MAX - 1));
@@ -29,13 +33,22 @@ export const DeckChoiceSchema = v.variant('source', [
     difficulty: v.picklist(DIFFICULTIES),
     rounds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(GENERATED_ROUNDS_MAX)),
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1))),
+    /** Kinds of round to mix in; prediction only by default. */
+    kinds: v.optional(v.pipe(v.array(v.picklist(ROUND_TYPES)), v.minLength(1), v.maxLength(3))),
   }),
   // The deck itself is checked round by round by parseDeck, which names the round and field.
   v.object({ source: v.literal('custom'), deck: v.unknown() }),
 ]);
 
+/** An instructor's private key (made by their browser): their games' reports are saved for them. */
+export const InstructorKey = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{22,64}$/, 'The instructor key is not valid.'),
+);
+
 export const HostCreateSchema = v.object({
   deck: v.optional(DeckChoiceSchema, { source: 'builtin' }),
+  instructorKey: v.optional(InstructorKey),
   secondsPerQuestion: v.optional(Seconds, SECONDS_DEFAULT),
   speedPoints: v.optional(v.boolean(), true),
 });
@@ -53,7 +66,24 @@ export const KickSchema = v.object({
   playerId: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
 });
 export const LockSchema = v.object({ locked: v.boolean() });
-export const AnswerSubmitSchema = v.object({ round: RoundIndex, choice: v.picklist(ANSWERS) });
+/** A learning rate as students type or slide it. */
+export const AlphaGuess = v.pipe(
+  v.number('α must be a number.'),
+  v.finite('α must be a number.'),
+  v.gtValue(0, 'α must be greater than 0.'),
+  v.maxValue(1e6, 'α must be at most 1000000.'),
+);
+/**
+ * `choice` is one of the three outcomes for a prediction round, and a learning rate for the other
+ * kinds (a guess of the largest α, or the α picked among a race's options).
+ */
+export const AnswerSubmitSchema = v.object({
+  round: RoundIndex,
+  choice: v.union(
+    [v.picklist(ANSWERS), AlphaGuess],
+    'choice must be converges, zigzag, diverges or a learning rate.',
+  ),
+});
 
 export type DeckChoice = v.InferOutput<typeof DeckChoiceSchema>;
 export type HostCreatePayload = v.InferInput<typeof HostCreateSchema>;

@@ -1,5 +1,6 @@
 // Each audience gets its own view: small snapshots, never patches, stamped with the room's version
 // so a client can drop a stale one. A player's view never holds the verdict before the reveal.
+import type { Problem, Race } from '../engine/round-kinds';
 import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
 
 export type PhaseKind = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium';
@@ -25,6 +26,38 @@ export interface RosterEntry {
 
 export type Distribution = Record<Answer | 'none', number>;
 
+/** The verdict of a round and the class's answers, as the projector shows them. */
+export type RevealDetail =
+  | { type: 'predict'; simulation: Simulation; distribution: Distribution }
+  | {
+      type: 'max-alpha';
+      /** α*: at it the run bounces for ever; below it converges, above it diverges. */
+      target: number;
+      /** Every guess with what gradient descent does at it and the points it earned, smallest α first. */
+      guesses: Array<{ alpha: number; outcome: Outcome; points: number }>;
+      none: number;
+    }
+  | {
+      type: 'fastest';
+      race: Race;
+      /** One run per option, in the order of `task.alphas`, long enough to show the race. */
+      simulations: Simulation[];
+      /** Students per option, in the order of `task.alphas`. */
+      counts: number[];
+      none: number;
+    };
+
+/** What a student learns at the reveal about the round itself. */
+export type Verdict =
+  | { type: 'predict'; outcome: Outcome; explanation: string }
+  | {
+      type: 'max-alpha';
+      target: number;
+      /** What gradient descent does at the student's own guess (null without one). */
+      outcomeAtGuess: Outcome | null;
+    }
+  | { type: 'fastest'; winner: number | null; iterations: number[] };
+
 interface ViewBase {
   protocol: number;
   /** Grows with every change of the room; a client keeps the highest it has seen. */
@@ -35,9 +68,23 @@ interface ViewBase {
   roundCount: number;
 }
 
+/** What a question asks. The scenario or problem only: never anything that decides the verdict. */
+export type Task =
+  | { type: 'predict'; scenario: Scenario }
+  | {
+      type: 'max-alpha';
+      problem: Problem;
+      /** The answer slider's ends: a factor 900 apart, placed so that their middle is not the answer. */
+      range: { min: number; max: number };
+    }
+  | { type: 'fastest'; problem: Problem; alphas: number[] };
+
+/** An answer: one of the outcomes for a prediction, a learning rate for the other kinds. */
+export type AnswerValue = Answer | number;
+
 export interface QuestionInfo {
   round: number;
-  scenario: Scenario;
+  task: Task;
   openedAt: number;
   deadlineAt: number;
   durationMs: number;
@@ -49,9 +96,8 @@ export type HostPhase =
   | {
       kind: 'reveal';
       round: number;
-      scenario: Scenario;
-      simulation: Simulation;
-      distribution: Distribution;
+      task: Task;
+      detail: RevealDetail;
       /** Students who could have answered: those connected at the close, or who answered. */
       total: number;
       correct: number;
@@ -85,16 +131,15 @@ export interface Me {
 
 export type PlayerPhase =
   | { kind: 'lobby' }
-  | ({ kind: 'question'; answer: Answer | null } & QuestionInfo)
+  | ({ kind: 'question'; answer: AnswerValue | null } & QuestionInfo)
   | {
       kind: 'reveal';
       round: number;
-      scenario: Scenario;
-      outcome: Outcome;
-      explanation: string;
-      answer: Answer | null;
+      task: Task;
+      verdict: Verdict;
+      answer: AnswerValue | null;
       correct: boolean;
-      /** False when the outcome is one no student could pick (the exact r = 2 bounce). */
+      /** False when no answer could be right (the exact r = 2 bounce, a race with a tie). */
       scored: boolean;
       points: number;
       streakBonus: number;

@@ -2,6 +2,7 @@
 // a quiet resume on the same screen once it answers again. Also: R reveals now, and with reduced
 // motion asked for, the reveal shows its final state at once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BUILTIN_GAME_DECK } from '../../shared/protocol/decks';
 import { expectPhoneLayout, expectProjectorLayout } from './checks';
 import {
   captureHost,
@@ -79,7 +80,7 @@ it('shows a banner while the server is unreachable and resumes the same screen a
   // Ending early takes a second click, then every screen goes to the podium.
   await host.getByRole('button', { name: 'End game' }).click();
   await host.getByRole('button', { name: 'Click again to end the game' }).click();
-  await host.getByText('Ended after 1 of 12 questions').waitFor();
+  await host.getByText(`Ended after 1 of ${BUILTIN_GAME_DECK.rounds.length} questions`).waitFor();
   await player.getByText('Final results').waitFor();
 });
 

@@ -41,8 +41,9 @@ async function phone(): Promise<Page> {
 
 /** The engine's verdict on round `round` of the game: the test plays a student who did the maths. */
 function truthOf(code: string, round: number): Answer {
-  const scenario = server.app.rooms.get(code)?.deck.rounds[round]?.scenario;
-  if (!scenario) throw new Error(`no round ${round} in game ${code}`);
+  const deckRound = server.app.rooms.get(code)?.deck.rounds[round];
+  if (deckRound?.type !== 'predict') throw new Error(`no prediction round ${round} in game ${code}`);
+  const { scenario } = deckRound;
   const outcome = simulate(scenario).outcome;
   if (outcome === 'oscillates') throw new Error('a generated round must never sit on r = 2');
   return outcome;

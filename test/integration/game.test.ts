@@ -64,11 +64,19 @@ describe('a whole three-round game with a host and five students', () => {
     server.clock.set(open0 + ROUND_MS); // s5 never answers: the deadline closes the round
     const r0 = await host.view<HostView>(isPhase('reveal', 0));
     if (r0.phase.kind !== 'reveal') throw new Error('not a reveal');
-    expect(r0.phase.simulation.outcome).toBe('zigzag');
-    expect(r0.phase.distribution).toEqual({ converges: 1, zigzag: 2, diverges: 1, none: 1 });
+    expect(r0.phase.detail).toMatchObject({
+      type: 'predict',
+      simulation: { outcome: 'zigzag' },
+      distribution: { converges: 1, zigzag: 2, diverges: 1, none: 1 },
+    });
     expect(r0.phase.correct).toBe(2);
     const p1r0 = await s1!.view<PlayerView>(isPhase('reveal', 0));
-    expect(p1r0.phase).toMatchObject({ outcome: 'zigzag', correct: true, points: 1000, answer: 'zigzag' });
+    expect(p1r0.phase).toMatchObject({
+      verdict: { type: 'predict', outcome: 'zigzag' },
+      correct: true,
+      points: 1000,
+      answer: 'zigzag',
+    });
     expect(p1r0.me).toMatchObject({ score: 1000, rank: 1, streak: 1 });
     ok(await host.call('round:leaderboard', { round: 0 }));
     const lb0 = await host.view<HostView>(isPhase('leaderboard', 0));
@@ -91,11 +99,8 @@ describe('a whole three-round game with a host and five students', () => {
     await answerAt(s4!, 1, 'zigzag', 3_000, open1); // wrong: 0
     await answerAt(s5!, 1, 'diverges', 12_000, open1); // 1000 × (1 − 0.2) = 800
     const r1 = await host.view<HostView>(isPhase('reveal', 1));
-    expect(r1.phase.kind === 'reveal' && r1.phase.distribution).toEqual({
-      converges: 0,
-      zigzag: 1,
-      diverges: 4,
-      none: 0,
+    expect(r1.phase.kind === 'reveal' && r1.phase.detail).toMatchObject({
+      distribution: { converges: 0, zigzag: 1, diverges: 4, none: 0 },
     });
     ok(await host.call('round:leaderboard', { round: 1 }));
 

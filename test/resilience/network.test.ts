@@ -66,7 +66,10 @@ async function finishRound(cutAt: number) {
     ).toBe(true);
   await host.waitFor(phaseIs('reveal', 1));
   const reveal = host.latest()!.phase as Extract<HostView['phase'], { kind: 'reveal' }>;
-  expect(reveal.distribution).toEqual({ converges: 0, zigzag: 0, diverges: 3, none: 0 });
+  expect(reveal.detail).toMatchObject({
+    type: 'predict',
+    distribution: { converges: 0, zigzag: 0, diverges: 3, none: 0 },
+  });
   await victim.waitFor(phaseIs('reveal', 1), { since: cutAt });
   expect(victim.latest()).toMatchObject({
     phase: { kind: 'reveal', answer: 'diverges', correct: true, points: 1100 },

@@ -108,7 +108,10 @@ describe('killed and restarted in each phase with 30 students playing', () => {
     // Everyone answered: the reveal. Each answer counted once, as given.
     await host.waitFor(phaseIs('reveal', 0));
     const reveal0 = host.latest()!.phase as Extract<HostView['phase'], { kind: 'reveal' }>;
-    expect(reveal0.distribution).toEqual({ converges: 10, zigzag: 10, diverges: 10, none: 0 });
+    expect(reveal0.detail).toMatchObject({
+      type: 'predict',
+      distribution: { converges: 10, zigzag: 10, diverges: 10, none: 0 },
+    });
     await Promise.all(students.map((s) => s.waitFor(phaseIs('reveal', 0))));
     for (const [i, s] of students.entries())
       expect(s.latest()!.phase).toMatchObject({ kind: 'reveal', answer: choiceOf(i, 0) });
@@ -185,6 +188,9 @@ describe('killed and restarted in each phase with 30 students playing', () => {
     });
     const reveal = host.latest()!.phase as Extract<HostView['phase'], { kind: 'reveal' }>;
     // Students connected when the server stopped still count as could-have-answered.
-    expect(reveal.distribution).toEqual({ converges: 0, zigzag: 1, diverges: 0, none: 2 });
+    expect(reveal.detail).toMatchObject({
+      type: 'predict',
+      distribution: { converges: 0, zigzag: 1, diverges: 0, none: 2 },
+    });
   }, 60_000);
 });

@@ -12,6 +12,7 @@ import {
 import type { RoomState } from '../../server/room/state';
 import { createSqliteRoomStore } from '../../server/store/rooms-sqlite';
 import { type Db, openDatabase } from '../../server/store/sqlite';
+import type { Deck } from '../../shared/protocol/deck';
 import type { HostView } from '../../shared/protocol/views';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
@@ -19,7 +20,13 @@ import { closeAllClients, connect, ok, startServer, type TestServer } from '../h
 
 const HOST = { role: 'host' } as const;
 const ROUND_MS = 30_000;
-const deck = { title: 'Restore', rounds: [{ scenario: ZIGZAG }, { scenario: DIVERGES }] };
+const deck: Deck = {
+  title: 'Restore',
+  rounds: [
+    { type: 'predict', scenario: ZIGZAG },
+    { type: 'predict', scenario: DIVERGES },
+  ],
+};
 const settings = { secondsPerQuestion: ROUND_MS / 1000, speedPoints: true };
 
 const dbs: Db[] = [];

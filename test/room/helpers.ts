@@ -17,9 +17,10 @@ export function makeRoom(
   return {
     code: '123456',
     hostSecret: 'host-secret-host-secret',
+    owner: null,
     createdAt: T0,
     settings: { secondsPerQuestion: opts.seconds ?? ROUND_MS / 1000, speedPoints: opts.speedPoints ?? true },
-    deck: { title: 'Test deck', rounds: rounds.map((scenario) => ({ scenario })) },
+    deck: { title: 'Test deck', rounds: rounds.map((scenario) => ({ type: 'predict', scenario })) },
     locked: false,
     players: [],
     results: [],

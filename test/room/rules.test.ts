@@ -189,7 +189,7 @@ describe('R1 the flow: lobby → question → reveal → leaderboard → … →
 
   it('the question lasts the deck round’s own seconds when it has them', () => {
     let s = withPlayers(makeRoom(), 1);
-    s = { ...s, deck: { ...s.deck, rounds: [{ scenario: ZIGZAG, seconds: 12 }] } };
+    s = { ...s, deck: { ...s.deck, rounds: [{ type: 'predict', scenario: ZIGZAG, seconds: 12 }] } };
     s = step(s, { type: 'start', by: HOST, round: 0 });
     expect(s.phase).toMatchObject({ durationMs: 12_000, deadlineAt: T0 + 12_000 });
   });

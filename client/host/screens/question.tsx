@@ -10,6 +10,8 @@ import { answered, serverNow } from '../model';
 type QuestionPhase = Extract<HostView['phase'], { kind: 'question' }>;
 
 export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
+  const { task } = phase;
+  const scenario = task.type === 'predict' ? task.scenario : { ...task.problem, alpha: Number.NaN };
   const left = secondsLeft(phase.deadlineAt, serverNow.value);
   const count = answered.value ?? { answered: phase.answered, total: phase.total };
   const share = count.total > 0 ? count.answered / count.total : 0;
@@ -17,15 +19,19 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
     <section class="question">
       <div class="question-main">
         <Sized class="big-plot">
-          {(w, h, em, uid) => (
-            <ScenarioPlot scenario={phase.scenario} width={w} height={h} em={em} uid={uid} />
-          )}
+          {(w, h, em, uid) => <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} />}
         </Sized>
         <div class="question-side">
-          <CostFormula scenario={phase.scenario} />
-          <p class="alpha-big">α = {formatAlpha(phase.scenario.alpha)}</p>
+          <CostFormula scenario={scenario} />
+          {task.type === 'predict' ? (
+            <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>
+          ) : (
+            <p class="alpha-big">
+              {task.type === 'max-alpha' ? 'Largest α that converges?' : 'Which α is fastest?'}
+            </p>
+          )}
           <p class="start">
-            <StartText scenario={phase.scenario} />
+            <StartText scenario={scenario} />
           </p>
           <ul class="legend">
             {ANSWERS.map((a) => (

@@ -1,5 +1,6 @@
 import { formatNumber } from '../../../shared/engine/format';
-import type { HostView } from '../../../shared/protocol/views';
+import type { Scenario } from '../../../shared/engine/types';
+import type { HostView, RevealDetail } from '../../../shared/protocol/views';
 import { AnswerBars } from '../../plots/answer-bars';
 import { zoomOverlay } from '../../plots/contour-zoom';
 import { DistancePlot } from '../../plots/distance-plot';
@@ -14,7 +15,32 @@ import { useStepAnimation } from '../../ui/use-step-animation';
 type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
 
 export function RevealScreen({ phase }: { phase: RevealPhase }) {
-  const sim = phase.simulation;
+  const { task, detail } = phase;
+  if (task.type !== 'predict' || detail.type !== 'predict')
+    return (
+      <section class="reveal">
+        <p class="explanation">
+          {detail.type === 'max-alpha'
+            ? `The largest α that converges is just under ${formatNumber(detail.target)}.`
+            : detail.type === 'fastest' && detail.race.winner !== null && task.type === 'fastest'
+              ? `The fastest α is ${formatNumber(task.alphas[detail.race.winner]!)}.`
+              : 'No single fastest α this time.'}
+        </p>
+      </section>
+    );
+  return <PredictReveal phase={phase} scenario={task.scenario} detail={detail} />;
+}
+
+function PredictReveal({
+  phase,
+  scenario,
+  detail,
+}: {
+  phase: RevealPhase;
+  scenario: Scenario;
+  detail: Extract<RevealDetail, { type: 'predict' }>;
+}) {
+  const sim = detail.simulation;
   const last = sim.steps.length - 1;
   const animation = useStepAnimation(last, reducedMotion.value);
   const { thresholds } = sim;
@@ -27,7 +53,7 @@ export function RevealScreen({ phase }: { phase: RevealPhase }) {
             <MathText text={sim.explanation} />
           </p>
           <p class="thresholds">
-            Here α = {formatAlpha(phase.scenario.alpha)}: steps overshoot for α above{' '}
+            Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
             {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}.
           </p>
           {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
@@ -38,7 +64,7 @@ export function RevealScreen({ phase }: { phase: RevealPhase }) {
           <Sized class="big-plot" data-shown={animation.shown} data-total={last}>
             {(w, h, em, uid) => (
               <ScenarioPlot
-                scenario={phase.scenario}
+                scenario={scenario}
                 steps={sim.steps}
                 shown={animation.shown}
                 outcome={sim.outcome}
@@ -88,7 +114,7 @@ export function RevealScreen({ phase }: { phase: RevealPhase }) {
             <Sized class="side-plot bars-plot">
               {(w, h, em) => (
                 <AnswerBars
-                  distribution={phase.distribution}
+                  distribution={detail.distribution}
                   outcome={sim.outcome}
                   width={w}
                   height={h}

@@ -1,5 +1,6 @@
-import { simulate } from '../../../shared/engine/simulate';
-import type { Scenario, Simulation } from '../../../shared/engine/types';
+import { formatNumber } from '../../../shared/engine/format';
+import { type Run, trajectory } from '../../../shared/engine/trajectory';
+import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { PlayerView } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -7,15 +8,15 @@ import { OutcomeTag } from '../../ui/answers';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 
-const runs = new WeakMap<Scenario, Simulation>();
+const runs = new WeakMap<Scenario, Run>();
 /**
  * The view carries the verdict but not the run: the same engine the server uses draws it here,
  * which keeps the message to every phone small. Once per view, not per render.
  */
-function runOf(scenario: Scenario): Simulation {
+function runOf(scenario: Scenario): Run {
   let run = runs.get(scenario);
   if (!run) {
-    run = simulate(scenario);
+    run = trajectory(scenario);
     runs.set(scenario, run);
   }
   return run;
@@ -24,7 +25,57 @@ function runOf(scenario: Scenario): Simulation {
 type RevealPhase = Extract<PlayerView['phase'], { kind: 'reveal' }>;
 
 export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealPhase }) {
-  const run = runOf(phase.scenario);
+  const { task, verdict: truth } = phase;
+  if (task.type !== 'predict' || truth.type !== 'predict') return <OtherReveal view={view} phase={phase} />;
+  return (
+    <PredictReveal
+      view={view}
+      phase={phase}
+      scenario={task.scenario}
+      outcome={truth.outcome}
+      explanation={truth.explanation}
+    />
+  );
+}
+
+/** Interim reveal for the rounds that take a learning rate. */
+function OtherReveal({ view, phase }: { view: PlayerView; phase: RevealPhase }) {
+  const { verdict } = phase;
+  return (
+    <section class="reveal">
+      <header class="bar">
+        <span>
+          Question {phase.round + 1} of {view.roundCount}
+        </span>
+        <span>{points(view.me.score)} pts</span>
+      </header>
+      <p class="answer-line">
+        {verdict.type === 'max-alpha'
+          ? `The largest α that converges is just under ${formatNumber(verdict.target)}.`
+          : verdict.type === 'fastest' && verdict.winner !== null
+            ? `The fastest α is ${formatNumber(verdict.winner)}.`
+            : 'No single fastest α this time.'}
+      </p>
+      <p class="answer-line">+{points(phase.points)} points</p>
+    </section>
+  );
+}
+
+function PredictReveal({
+  view,
+  phase,
+  scenario,
+  outcome,
+  explanation,
+}: {
+  view: PlayerView;
+  phase: RevealPhase;
+  scenario: Scenario;
+  outcome: Outcome;
+  explanation: string;
+}) {
+  const run = runOf(scenario);
+  const answer = typeof phase.answer === 'string' ? phase.answer : null;
   const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : phase.answer ? 'wrong' : 'missed';
   return (
     <section class="reveal">
@@ -49,11 +100,11 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
         </span>
       </div>
       <p class="answer-line">
-        The answer: <OutcomeTag outcome={phase.outcome} />
+        The answer: <OutcomeTag outcome={outcome} />
       </p>
       {!phase.scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
       <p class="answer-line">
-        You said: {phase.answer ? <OutcomeTag outcome={phase.answer} /> : <strong>nothing</strong>}
+        You said: {answer ? <OutcomeTag outcome={answer} /> : <strong>nothing</strong>}
       </p>
       <dl class="stats">
         <div>
@@ -85,9 +136,9 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
       <Sized class="phone-plot">
         {(w, h, em, uid) => (
           <ScenarioPlot
-            scenario={phase.scenario}
+            scenario={scenario}
             steps={run.steps}
-            outcome={phase.outcome}
+            outcome={outcome}
             width={w}
             height={h}
             em={em}
@@ -97,7 +148,7 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
         )}
       </Sized>
       <p class="explanation">
-        <MathText text={phase.explanation} />
+        <MathText text={explanation} />
       </p>
     </section>
   );

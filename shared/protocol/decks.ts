@@ -1,0 +1,94 @@
+// The decks a game can start from without an instructor writing one: the built-in deck and
+// generated ones, both mixing in the two extra kinds of round.
+import { BUILTIN_DECK } from '../engine/builtin-deck';
+import { generateDeck } from '../engine/generate';
+import { LECTURE_DATASET } from '../engine/lecture-dataset';
+import { createRng } from '../engine/rng';
+import { generateFastestRound, generateMaxAlphaRound } from '../engine/round-kinds';
+import type { Difficulty } from '../engine/types';
+import type { Deck, DeckRound } from './deck';
+import type { RoundType } from './schemas';
+
+const predict = BUILTIN_DECK.rounds.map((scenario): DeckRound => ({ type: 'predict', scenario }));
+
+/**
+ * The built-in deck: the engine's twelve prediction rounds, with a race after the bowls (in 2-D the
+ * fastest α is 2/(λ_min + λ_max), not the largest safe one) and, to close, the largest α that still
+ * converges on the lecture's own data.
+ */
+export const BUILTIN_GAME_DECK: Deck = {
+  title: BUILTIN_DECK.title,
+  rounds: [
+    ...predict.slice(0, 7),
+    {
+      type: 'fastest',
+      // λ = 1 and 4: r = 4α gives 0.8, 1, 1.6, 1.8; α = 0.4 = 2/(1 + 4) shrinks both directions by 0.6.
+      problem: { cost: { kind: 'bowl', eigenvalues: [1, 4], angle: 30, center: [0, 0] }, start: [3, 2] },
+      alphas: [0.2, 0.25, 0.4, 0.45],
+    },
+    ...predict.slice(7),
+    {
+      type: 'max-alpha',
+      // α* = 2/λ_max = 0.0538: between the lecture's 0.05 (zig-zags) and 0.06 (diverges).
+      problem: {
+        cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
+        start: [...LECTURE_DATASET.start],
+      },
+    },
+  ],
+};
+
+export interface GeneratedDeckOptions {
+  difficulty: Difficulty;
+  rounds: number;
+  /** Kinds of round to mix; prediction only by default. */
+  kinds?: readonly RoundType[];
+}
+
+/**
+ * A generated deck, deterministic from its seed. With prediction rounds and other kinds mixed, about
+ * one round in four is of another kind, spread through the deck; prediction rounds keep the
+ * generator's balance of outcomes.
+ */
+export function generateGameDeck(seed: number, options: GeneratedDeckOptions): Deck {
+  const { difficulty, rounds } = options;
+  const kinds: readonly RoundType[] = options.kinds?.length ? options.kinds : ['predict'];
+  const others = kinds.filter((k): k is Exclude<RoundType, 'predict'> => k !== 'predict');
+  const otherCount = !kinds.includes('predict')
+    ? rounds
+    : others.length === 0
+      ? 0
+      : Math.max(1, Math.floor(rounds / 4));
+  const rng = createRng(seed);
+  const predictions =
+    rounds - otherCount > 0
+      ? generateDeck(rng.int(0, 0xffffffff), { difficulty, rounds: rounds - otherCount })
+      : [];
+  // Other kinds go at evenly spaced places, never first: the class warms up on predictions.
+  const slots = new Set(
+    Array.from({ length: otherCount }, (_, i) =>
+      otherCount === rounds ? i : Math.min(rounds - 1, Math.round(((i + 1) * rounds) / (otherCount + 1))),
+    ),
+  );
+  const deck: DeckRound[] = [];
+  let p = 0;
+  let o = 0;
+  for (let i = 0; i < rounds; i++) {
+    if (slots.has(i) && o < otherCount) {
+      const type = others[o++ % others.length]!;
+      const roundSeed = rng.int(0, 0xffffffff);
+      deck.push(
+        type === 'fastest'
+          ? (({ alphas, ...problem }) => ({ type, problem, alphas }))(
+              generateFastestRound(roundSeed, { difficulty }),
+            )
+          : { type, problem: generateMaxAlphaRound(roundSeed, { difficulty }) },
+      );
+    } else {
+      const scenario = predictions[p++];
+      if (scenario) deck.push({ type: 'predict', scenario });
+    }
+  }
+  const names = kinds.length > 1 || kinds[0] !== 'predict' ? ', mixed' : '';
+  return { title: `Generated (${difficulty}${names})`, rounds: deck };
+}
