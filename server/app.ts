@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { Server } from 'socket.io';
+import type { GameReport } from '../shared/protocol/report';
+import { createApiRouter } from './api/router';
+import { buildReport, overallShare, reportCsv } from './reports/report';
 import { type Clock, createSystemClock } from './room/clock';
 import {
   createMemoryStore,
@@ -15,6 +18,7 @@ import {
   type RoomManager,
   type RoomStore,
 } from './room/rooms';
+import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
 import { createOriginCheck } from './transport/origin';
@@ -57,6 +61,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Where games are kept. Without it, `dataDir` opens SQLite there; without either, memory only. */
   store?: RoomStore;
+  /** Instructors' decks and reports. Without it, `dataDir`'s SQLite file, or an in-memory database. */
+  library?: LibraryStore;
   /** DATA_DIR: the directory of the SQLite file (created on first start). */
   dataDir?: string;
   random?: RandomSource;
@@ -80,6 +86,7 @@ export interface App {
   httpServer: HttpServer;
   io: AppServer;
   rooms: RoomManager;
+  library: LibraryStore;
   publicUrl(): string;
   close(): Promise<void>;
 }
@@ -96,8 +103,37 @@ export function createApp(deps: AppDeps = {}): App {
     store = createSqliteRoomStore(db);
   }
   store ??= createMemoryStore();
+  let library = deps.library;
+  if (!library) {
+    db ??= openDatabase(':memory:');
+    library = createSqliteLibraryStore(db);
+  }
   const random = deps.random ?? cryptoRandom;
   const rooms = createRoomManager({ clock, store, random, log });
+
+  // A game that reaches the podium is saved as a report for its instructor, once.
+  rooms.onChange(({ prev, next }) => {
+    if (next.phase.kind !== 'podium' || prev.phase.kind === 'podium' || next.owner === null) return;
+    try {
+      const report = buildReport(next);
+      library.saveReport(
+        next.owner,
+        {
+          id: random.secret(),
+          code: report.code,
+          title: report.title,
+          startedAt: report.startedAt,
+          endedAt: report.endedAt,
+          players: report.players.length,
+          rounds: report.rounds.length,
+          shareCorrect: overallShare(report),
+        },
+        report,
+      );
+    } catch (error) {
+      log(`could not save the report of game ${next.code}`, error);
+    }
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -118,6 +154,15 @@ export function createApp(deps: AppDeps = {}): App {
   app.get('/api/info', (_req, res) => {
     res.json({ publicUrl: publicUrl() });
   });
+  app.use(
+    '/api',
+    createApiRouter({
+      library,
+      now: () => clock.now(),
+      newId: () => random.secret(),
+      reportCsv: (body) => reportCsv(body as GameReport),
+    }),
+  );
 
   const staticDir = deps.staticDir === undefined ? DEFAULT_STATIC_DIR : deps.staticDir;
   if (staticDir && existsSync(staticDir)) {
@@ -161,6 +206,7 @@ export function createApp(deps: AppDeps = {}): App {
     httpServer,
     io,
     rooms,
+    library,
     publicUrl,
     close: async () => {
       rooms.close();

@@ -15,15 +15,22 @@ export interface PlayerClient extends Client {
 
 export async function createGame(
   server: TestServer,
-  opts: { rounds?: Scenario[]; seconds?: number; speedPoints?: boolean } = {},
+  opts: {
+    rounds?: Scenario[];
+    /** A whole deck file, for rounds of every kind. */
+    deck?: unknown;
+    seconds?: number;
+    speedPoints?: boolean;
+    instructorKey?: string;
+  } = {},
 ): Promise<HostClient> {
   const host = await connect(server.url);
+  const deck = opts.deck ?? (opts.rounds ? { title: 'Test', rounds: opts.rounds } : undefined);
   const payload = {
-    deck: opts.rounds
-      ? { source: 'custom', deck: { title: 'Test', rounds: opts.rounds } }
-      : { source: 'builtin' },
+    deck: deck ? { source: 'custom', deck } : { source: 'builtin' },
     secondsPerQuestion: opts.seconds ?? 30,
     speedPoints: opts.speedPoints ?? true,
+    ...(opts.instructorKey ? { instructorKey: opts.instructorKey } : {}),
   };
   const session = ok(await host.call<HostSession>('host:create', payload));
   return Object.assign(host, { code: session.code, hostSecret: session.hostSecret });

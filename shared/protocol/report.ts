@@ -1,0 +1,70 @@
+// A finished game's report, as the API serves it and the host app draws it (docs/api.md).
+import type { Outcome } from '../engine/types';
+import type { RoundType } from './schemas';
+import type { AnswerValue, Settings, Task } from './views';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportAnswer {
+  playerId: number;
+  nickname: string;
+  /** null: no answer. */
+  answer: AnswerValue | null;
+  correct: boolean;
+  /** Seconds from the question opening to the answer reaching the server; null without an answer. */
+  seconds: number | null;
+  points: number;
+}
+
+export interface ReportBar {
+  /** What the bar counts, in words ("Zig-zags", "α = 0.4", "α* or above: does not converge"). */
+  label: string;
+  count: number;
+  /** The bar of the right answer (for a "largest α" round: guesses that scored). */
+  isCorrect: boolean;
+}
+
+export interface ReportRound {
+  /** 0-based; shown as index + 1. */
+  index: number;
+  type: RoundType;
+  task: Task;
+  /** One line: the cost, the start and the α (or the α offered). */
+  summary: string;
+  /** The right answer in words ("Diverges", "α just below 0.0538", "α = 0.4"). */
+  answerText: string;
+  /** A prediction round's outcome. */
+  outcome: Outcome | null;
+  /** r = α·λ_max (s = α(θ₀² + b) for the quartic) of a prediction round: where intuition is tested. */
+  ratio: number | null;
+  scored: boolean;
+  /** Students who could answer: connected at the close, or who answered. */
+  eligible: number;
+  answered: number;
+  correct: number;
+  /** correct / eligible; null when nobody could answer. */
+  shareCorrect: number | null;
+  bars: ReportBar[];
+  answers: ReportAnswer[];
+}
+
+export interface Confusion {
+  round: number;
+  share: number;
+  /** e.g. "41 % answered zig-zags when it diverged". */
+  text: string;
+}
+
+export interface GameReport {
+  version: number;
+  code: string;
+  title: string;
+  startedAt: number;
+  endedAt: number;
+  endedEarly: boolean;
+  settings: Settings;
+  roundCount: number;
+  players: Array<{ id: number; nickname: string; score: number; rank: number }>;
+  rounds: ReportRound[];
+  confusions: Confusion[];
+}

@@ -1,0 +1,203 @@
+// A played game's report and CSV, checked against the answers given, and who may read them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnswerReceipt } from '../../shared/protocol/events';
+import type { GameReport } from '../../shared/protocol/report';
+import type { HostView, PlayerView } from '../../shared/protocol/views';
+import { createGame, isPhase, joinPlayer, type PlayerClient } from '../helpers/game';
+import { DIVERGES } from '../helpers/scenarios';
+import { closeAllClients, ok, startServer, type TestServer } from '../helpers/server';
+
+const ADA_KEY = 'ada-instructor-key-0123456789abcd';
+const BOB_KEY = 'bob-instructor-key-0123456789abcd';
+const ROUND_MS = 30_000;
+const parabola = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] };
+const deck = {
+  title: 'Week 4',
+  rounds: [
+    DIVERGES, // r = α·a = 1.2 × 2 = 2.4
+    { type: 'max-alpha', ...parabola }, // α* = 2/a = 1
+    { type: 'fastest', ...parabola, alphas: [0.25, 0.5, 0.8] }, // 10, 1, 14 iterations: 0.5 wins
+  ],
+};
+
+let dataDir: string;
+let server: TestServer;
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'overshoot-report-'));
+  server = await startServer({ dataDir });
+});
+afterEach(async () => {
+  closeAllClients();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (path: string, key: string | null = ADA_KEY) =>
+  fetch(`${server.url}/api${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+async function answerAt(p: PlayerClient, round: number, choice: unknown, atMs: number, openedAt: number) {
+  server.clock.set(openedAt + atMs);
+  return ok(await p.call<AnswerReceipt>('answer:submit', { round, choice }));
+}
+
+async function openRound(host: Awaited<ReturnType<typeof createGame>>, p: PlayerClient, round: number) {
+  ok(await host.call('round:start', { round }));
+  const q = await p.view<PlayerView>(isPhase('question', round));
+  return q.phase.kind === 'question' ? q.phase.openedAt : 0;
+}
+
+/** Plays the three rounds; returns the game's code. Points worked out in the comments. */
+async function playGame(instructorKey?: string): Promise<string> {
+  const host = await createGame(server, {
+    deck,
+    seconds: ROUND_MS / 1000,
+    ...(instructorKey ? { instructorKey } : {}),
+  });
+  const ada = await joinPlayer(server, host.code, 'Ada');
+  const formula = await joinPlayer(server, host.code, '=1+1');
+  const bo = await joinPlayer(server, host.code, 'Bo, the 2nd');
+
+  let t = await openRound(host, ada, 0);
+  await answerAt(ada, 0, 'diverges', 3_000, t); // 1000 × (1 − 0.1/2) = 950
+  await answerAt(formula, 0, 'zigzag', 6_000, t); // wrong: 0
+  server.clock.set(t + ROUND_MS); // Bo never answers: the deadline closes it
+  await host.view<HostView>(isPhase('reveal', 0));
+  ok(await host.call('round:leaderboard', { round: 0 }));
+
+  t = await openRound(host, ada, 1);
+  await answerAt(ada, 1, 0.9, 1_000, t); // δ = −0.0458: 908, + streak bonus 100 = 1008
+  await answerAt(formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
+  await answerAt(bo, 1, 0.5, 4_000, t); // δ = −0.301: 398, no streak
+  await host.view<HostView>(isPhase('reveal', 1));
+  ok(await host.call('round:leaderboard', { round: 1 }));
+
+  t = await openRound(host, ada, 2);
+  await answerAt(ada, 2, 0.5, 15_000, t); // t = T/2: 750, + streak bonus 200 = 950
+  await answerAt(formula, 2, 0.5, 0, t); // 1000
+  await answerAt(bo, 2, 0.8, 3_000, t); // 14 iterations, slower: 0
+  await host.view<HostView>(isPhase('reveal', 2));
+  ok(await host.call('game:end'));
+  await host.view<HostView>(isPhase('podium'));
+  return host.code;
+}
+
+describe("a finished game's report", () => {
+  it('holds every round, answer, time and point as played, and the confusions', async () => {
+    const code = await playGame(ADA_KEY);
+    const { reports } = await (await get('/reports')).json();
+    expect(reports).toHaveLength(1);
+    // 4 right (Ada ×3, "=1+1" once; Bo's 0.5 guess scored too) of 9 possible: Ada r0, Ada r1, Bo r1, Ada r2, =1+1 r2 = 5.
+    expect(reports[0]).toMatchObject({ code, title: 'Week 4', players: 3, rounds: 3 });
+    expect(reports[0].shareCorrect).toBeCloseTo(5 / 9, 10);
+
+    const report: GameReport = await (await get(`/reports/${reports[0].id}`)).json();
+    expect(report.players.map((p) => [p.nickname, p.score, p.rank])).toEqual([
+      ['Ada', 950 + 1008 + 950, 1],
+      ['=1+1', 1000, 2],
+      ['Bo, the 2nd', 398, 3],
+    ]);
+    const [r0, r1, r2] = report.rounds;
+    expect(r0).toMatchObject({
+      type: 'predict',
+      outcome: 'diverges',
+      answerText: 'Diverges',
+      eligible: 3,
+      answered: 2,
+      correct: 1,
+    });
+    expect(r0!.ratio).toBeCloseTo(2.4, 12);
+    expect(r0!.shareCorrect).toBeCloseTo(1 / 3, 12);
+    expect(r0!.bars.map((b) => [b.label, b.count, b.isCorrect])).toEqual([
+      ['Converges', 0, false],
+      ['Zig-zags', 1, false],
+      ['Diverges', 1, true],
+    ]);
+    expect(r0!.answers).toEqual([
+      { playerId: 0, nickname: 'Ada', answer: 'diverges', correct: true, seconds: 3, points: 950 },
+      { playerId: 1, nickname: '=1+1', answer: 'zigzag', correct: false, seconds: 6, points: 0 },
+      { playerId: 2, nickname: 'Bo, the 2nd', answer: null, correct: false, seconds: null, points: 0 },
+    ]);
+    expect(r1).toMatchObject({
+      type: 'max-alpha',
+      answerText: 'α just below α* = 1',
+      correct: 2,
+      ratio: null,
+    });
+    expect(r1!.answers.map((a) => [a.answer, a.points])).toEqual([
+      [0.9, 1008],
+      [1.5, 0],
+      [0.5, 398],
+    ]);
+    expect(r2).toMatchObject({ type: 'fastest', answerText: 'α = 0.5', correct: 2 });
+    expect(r2!.bars.map((b) => [b.label, b.count, b.isCorrect])).toEqual([
+      ['α = 0.25', 0, false],
+      ['α = 0.5', 2, true],
+      ['α = 0.8', 1, false],
+    ]);
+    expect(report.confusions.map((c) => c.text)).toEqual([
+      '33 % answered zig-zags when it diverged',
+      '33 % guessed an α of 1 or more, where gradient descent no longer converges',
+      '33 % picked α = 0.8 as fastest; α = 0.5 was',
+    ]);
+  });
+
+  it('exports one CSV row per student per round, with formulas defused', async () => {
+    await playGame(ADA_KEY);
+    const { reports } = await (await get('/reports')).json();
+    const res = await get(`/reports/${reports[0].id}/csv`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?Week-4-\d{6}\.csv"?$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte-order mark Excel looks for
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe('nickname,round,kind,scenario,answer,correct answer,correct,seconds,points');
+    expect(lines).toHaveLength(1 + 3 * 3 + 1);
+    const row = (n: number) => lines[n]!.replace(/,"[^"]*"/g, ',<q>').split(',');
+    // Round 1: Ada, then "=1+1" defused with an apostrophe, then Bo quoted for his comma.
+    expect(lines[1]).toMatch(
+      /^Ada,1,predict,J\(θ\) = \(θ − 1\)²; θ₀ = 5; α = 1\.2,Diverges,Diverges,yes,3,950$/,
+    );
+    expect(lines[2]!.startsWith("'=1+1,1,predict,")).toBe(true);
+    expect(lines[2]).toMatch(/,Zig-zags,Diverges,no,6,0$/);
+    expect(lines[3]).toMatch(/^"Bo, the 2nd",1,predict,.*,,Diverges,no,,0$/);
+    expect(row(4)).toEqual([
+      'Ada',
+      '2',
+      'largest α',
+      'J(θ) = (θ − 1)²; θ₀ = 5; largest α that converges?',
+      '0.9',
+      'α just below α* = 1',
+      'yes',
+      '1',
+      '1008',
+    ]);
+    expect(lines[9]).toMatch(/^"Bo, the 2nd",3,fastest α,.*,0\.8,α = 0\.5,no,3,0$/);
+  });
+
+  it('belongs to its instructor: another one sees nothing, a student or stranger gets 401', async () => {
+    await playGame(ADA_KEY);
+    const { reports } = await (await get('/reports')).json();
+    const id = reports[0].id;
+    expect((await (await get('/reports', BOB_KEY)).json()).reports).toEqual([]);
+    for (const path of [`/reports/${id}`, `/reports/${id}/csv`]) {
+      expect((await get(path, BOB_KEY)).status).toBe(404);
+      expect((await get(path, null)).status).toBe(401);
+    }
+    const del = await fetch(`${server.url}/api/reports/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${BOB_KEY}` },
+    });
+    expect(del.status).toBe(404);
+    expect((await get(`/reports/${id}`)).status).toBe(200);
+  });
+
+  it('a game hosted without an instructor key is saved for nobody', async () => {
+    await playGame();
+    expect((await (await get('/reports')).json()).reports).toEqual([]);
+  });
+});
