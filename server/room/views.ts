@@ -35,6 +35,9 @@ function top(state: RoomState, count: number): RankEntry[] {
     .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, rank: rankOf[p.id]! }));
 }
 
+/** JSON has no Infinity: a run that never arrives is sent as null, said so in the type. */
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
 function roundOf(state: RoomState, round: number): DeckRound {
   return state.deck.rounds[round]!;
 }
@@ -89,7 +92,17 @@ function revealDetail(state: RoomState, result: RoundResult): RevealDetail {
     case 'fastest': {
       const { race, simulations } = raceOf(r);
       const counts = r.alphas.map((alpha) => given.filter((a) => a.choice === alpha).length);
-      return { type: 'fastest', race, simulations, counts, none };
+      return {
+        type: 'fastest',
+        race: {
+          iterations: race.iterations.map(finiteOrNull),
+          winner: race.winner,
+          lead: finiteOrNull(race.lead),
+        },
+        simulations,
+        counts,
+        none,
+      };
     }
     default:
       return assertNever(r);
@@ -110,7 +123,7 @@ function verdictFor(state: RoomState, result: RoundResult, answer: AnswerValue |
     }
     case 'fastest': {
       const { race, winner } = raceOf(r);
-      return { type: 'fastest', winner, iterations: race.iterations };
+      return { type: 'fastest', winner, iterations: race.iterations.map(finiteOrNull) };
     }
     default:
       return assertNever(r);

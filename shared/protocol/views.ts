@@ -1,6 +1,6 @@
 // Each audience gets its own view: small snapshots, never patches, stamped with the room's version
 // so a client can drop a stale one. A player's view never holds the verdict before the reveal.
-import type { Problem, Race } from '../engine/round-kinds';
+import type { Problem } from '../engine/round-kinds';
 import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
 
 export type PhaseKind = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium';
@@ -26,6 +26,16 @@ export interface RosterEntry {
 
 export type Distribution = Record<Answer | 'none', number>;
 
+/** The engine's race (Race), in JSON: a run that never gets within 10⁻³ has null iterations. */
+export interface RaceView {
+  /** Per option, in the order of `task.alphas`: iterations to 10⁻³ of the start distance, or null. */
+  iterations: Array<number | null>;
+  /** Index of the fastest option; null on a tie or when none gets there. */
+  winner: number | null;
+  /** Runner-up's iterations over the winner's; null when the runner-up never gets there. */
+  lead: number | null;
+}
+
 /** The verdict of a round and the class's answers, as the projector shows them. */
 export type RevealDetail =
   | { type: 'predict'; simulation: Simulation; distribution: Distribution }
@@ -39,7 +49,7 @@ export type RevealDetail =
     }
   | {
       type: 'fastest';
-      race: Race;
+      race: RaceView;
       /** One run per option, in the order of `task.alphas`, long enough to show the race. */
       simulations: Simulation[];
       /** Students per option, in the order of `task.alphas`. */
@@ -56,7 +66,13 @@ export type Verdict =
       /** What gradient descent does at the student's own guess (null without one). */
       outcomeAtGuess: Outcome | null;
     }
-  | { type: 'fastest'; winner: number | null; iterations: number[] };
+  | {
+      type: 'fastest';
+      /** The winning α itself; null on a tie. */
+      winner: number | null;
+      /** Per option, in the order of `task.alphas`: null for a run that never gets there. */
+      iterations: Array<number | null>;
+    };
 
 interface ViewBase {
   protocol: number;
