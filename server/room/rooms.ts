@@ -1,5 +1,11 @@
 // The room shell: holds each room's current state, feeds commands to the pure reducer, saves every
 // change before anyone is told about it, and arms the one deadline timer a room needs.
+//
+// Group commit: a command changes the room in memory at once (the next command sees it), and its
+// change joins a batch that is saved in one transaction when the event loop has read everything that
+// arrived with it (setImmediate). Only then are the views sent and the acknowledgements given
+// (afterCommit). A class answering at once costs a few commits instead of one per answer; a save that
+// fails puts the rooms back as they were and every acknowledgement of the batch says INTERNAL.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail } from '../../shared/protocol/errors';
@@ -32,6 +38,8 @@ export interface RoomStore {
    * room; `command` says what caused the change.
    */
   saveRoom(next: RoomState, prev: RoomState | null, command: Command | null, context?: SaveContext): void;
+  /** Runs `fn` (several saveRoom calls) as one transaction: all of them are saved, or none. */
+  transaction?(fn: () => void): void;
 }
 
 export function createMemoryStore(): RoomStore & { rooms: Map<string, RoomState> } {
@@ -87,7 +95,10 @@ export const EVICT_AFTER_MS = 10 * 60_000;
 const RETRY_MS = 1_000;
 
 interface Live {
+  /** The latest state, with the changes of the batch not saved yet. */
   state: RoomState;
+  /** The latest state saved: what clients may be told. */
+  committed: RoomState;
   timer: { round: number; deadlineAt: number; handle: TimerHandle } | null;
   graceTimer: TimerHandle | null;
   evictTimer: TimerHandle | null;
@@ -103,17 +114,39 @@ export interface RoomManager {
   create(deck: Deck, settings: Settings, owner?: string | null): RoomState;
   /** The room's current state; a finished game that left memory is loaded from the store. */
   get(code: string): RoomState | undefined;
+  /** The room's latest saved state: the one to show clients. */
+  committed(code: string): RoomState | undefined;
+  /**
+   * Applies a command now; its change is saved with the current batch. Tell clients nothing about
+   * it before afterCommit.
+   */
   dispatch(code: string, command: Command, context?: SaveContext): ReduceResult;
+  /**
+   * Runs `then(true)` once every change dispatched so far is saved (at once if none is waiting), or
+   * `then(false)` if saving them failed and they were undone. Callbacks run in the order given.
+   */
+  afterCommit(then: (saved: boolean) => void): void;
   playerBySecret(code: string, secret: string): number | undefined;
   rememberJoin(code: string, requestId: string, playerId: number): void;
   recallJoin(code: string, requestId: string): number | undefined;
   /** Socket bookkeeping for presence: the first open socket of a player marks them connected. */
   attach(code: string, playerId: number): void;
   detach(code: string, playerId: number): void;
+  /** Called for every saved change, in order, after its batch was saved. */
   onChange(listener: (change: RoomChange) => void): void;
   /** Rooms in memory. */
   codes(): string[];
+  /** Saves what is waiting and stops every timer. */
   close(): void;
+}
+
+interface PendingChange {
+  live: Live;
+  code: string;
+  prev: RoomState;
+  next: RoomState;
+  command: Command;
+  context: SaveContext | undefined;
 }
 
 export function createRoomManager(deps: {
@@ -148,11 +181,7 @@ export function createRoomManager(deps: {
     if (!wanted) return;
     const fire = () => {
       live.timer = null;
-      const result = dispatch(code, { type: 'deadline', round: wanted.round });
-      // The close could not be saved: the question stays open (answers are refused after the
-      // deadline anyway) and the close is tried again.
-      if (!result.ok && rooms.get(code) === live)
-        live.timer = { ...wanted, handle: clock.at(clock.now() + RETRY_MS, fire) };
+      dispatch(code, { type: 'deadline', round: wanted.round });
     };
     live.timer = { ...wanted, handle: clock.at(wanted.deadlineAt, fire) };
   }
@@ -173,6 +202,7 @@ export function createRoomManager(deps: {
   function register(state: RoomState, joins: Iterable<[string, number]> = []): Live {
     const live: Live = {
       state,
+      committed: state,
       timer: null,
       graceTimer: null,
       evictTimer: null,
@@ -213,26 +243,85 @@ export function createRoomManager(deps: {
     return stored && restore(stored);
   }
 
+  let pending: PendingChange[] = [];
+  let waiting: Array<(saved: boolean) => void> = [];
+  let flushScheduled = false;
+  const transaction = store.transaction?.bind(store) ?? ((fn: () => void) => fn());
+
   function dispatch(code: string, command: Command, context?: SaveContext): ReduceResult {
     const live = find(code);
     if (!live) return fail('ROOM_NOT_FOUND');
     const prev = live.state;
     const result = reduce(prev, command, clock.now());
     if (!result.ok || result.state === prev) return result;
-    try {
-      store.saveRoom(result.state, prev, command, context);
-    } catch (error) {
-      log(`saving room ${code} after ${command.type} failed`, error);
-      return fail('INTERNAL');
-    }
     live.state = result.state;
     if (command.type === 'join' && result.playerId !== undefined) {
       live.secrets.set(command.secret, result.playerId);
       if (context?.requestId !== undefined) live.joins.set(context.requestId, result.playerId);
     }
+    pending.push({ live, code, prev, next: result.state, command, context });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
     arm(code, live);
-    for (const listener of listeners) listener({ prev, next: result.state, command });
     return result;
+  }
+
+  /** Saves the batch in one transaction, then tells the listeners and the acknowledgements. */
+  function flush() {
+    flushScheduled = false;
+    const batch = pending;
+    const then = waiting;
+    pending = [];
+    waiting = [];
+    if (batch.length === 0) {
+      for (const t of then) t(true);
+      return;
+    }
+    try {
+      transaction(() => {
+        for (const c of batch) store.saveRoom(c.next, c.prev, c.command, c.context);
+      });
+    } catch (error) {
+      log(`saving ${batch.length} change(s) failed; they are undone`, error);
+      undo(batch);
+      for (const t of then) t(false);
+      return;
+    }
+    for (const c of batch) {
+      c.live.committed = c.next;
+      for (const listener of listeners) listener({ prev: c.prev, next: c.next, command: c.command });
+    }
+    for (const t of then) t(true);
+  }
+
+  /** Puts each room of a failed batch back to its state before the batch. */
+  function undo(batch: PendingChange[]) {
+    for (const c of [...batch].reverse()) {
+      c.live.state = c.prev;
+      if (c.command.type === 'join') {
+        c.live.secrets.delete(c.command.secret);
+        if (c.context?.requestId !== undefined) c.live.joins.delete(c.context.requestId);
+      }
+    }
+    for (const live of new Set(batch.map((c) => c.live))) {
+      const { phase } = live.state;
+      const code = live.state.code;
+      // A deadline whose close could not be saved is tried again a moment later, not at once.
+      if (phase.kind === 'question' && phase.deadlineAt <= clock.now()) {
+        live.timer?.handle.cancel();
+        const round = phase.round;
+        live.timer = {
+          round,
+          deadlineAt: phase.deadlineAt,
+          handle: clock.at(clock.now() + RETRY_MS, () => {
+            live.timer = null;
+            dispatch(code, { type: 'deadline', round });
+          }),
+        };
+      } else arm(code, live);
+    }
   }
 
   for (const stored of store.loadRooms()) restore(stored);
@@ -266,7 +355,12 @@ export function createRoomManager(deps: {
       return state;
     },
     get: (code) => find(code)?.state,
+    committed: (code) => find(code)?.committed,
     dispatch,
+    afterCommit(then) {
+      if (pending.length === 0 && waiting.length === 0) then(true);
+      else waiting.push(then);
+    },
     playerBySecret: (code, secret) => find(code)?.secrets.get(secret),
     rememberJoin: (code, requestId, playerId) => void find(code)?.joins.set(requestId, playerId),
     recallJoin: (code, requestId) => find(code)?.joins.get(requestId),
@@ -291,6 +385,7 @@ export function createRoomManager(deps: {
     onChange: (listener) => void listeners.push(listener),
     codes: () => [...rooms.keys()],
     close() {
+      flush();
       for (const live of rooms.values()) {
         live.timer?.handle.cancel();
         live.graceTimer?.cancel();

@@ -471,5 +471,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       }),
     loadRoom: load,
     saveRoom: (next, prev, command, context) => save(next, prev, command, context),
+    // The saves inside run as savepoints of this one transaction: one commit for the batch.
+    transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -102,7 +102,8 @@ export function attachTransport(deps: TransportDeps): void {
   };
 
   function sendHostView(code: string) {
-    const state = rooms.get(code);
+    // What is saved, never a change still waiting for its batch to be committed.
+    const state = rooms.committed(code);
     const hosts = audiences.get(code)?.hosts;
     if (!state || !hosts?.size) return;
     const view = toHostView(state, clock.now(), deps.joinUrl(code));
@@ -405,7 +406,15 @@ export function attachTransport(deps: TransportDeps): void {
           deps.log(`handler for ${event} failed`, error);
           result = fail('INTERNAL');
         }
-        ack?.(result);
+        // Committed before acknowledged: the reply waits for the batch holding this change.
+        rooms.afterCommit((saved) => {
+          if (saved || !result.ok) ack?.(result);
+          else {
+            // The change was undone: a join's player no longer exists, so its socket is nobody.
+            if (event === 'player:join') unbind(socket);
+            ack?.(fail('INTERNAL'));
+          }
+        });
       });
     }
     (socket as unknown as Socket).onAny((event: unknown, ...args: unknown[]) => {

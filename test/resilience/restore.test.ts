@@ -141,6 +141,7 @@ describe('a finished game', () => {
     const rooms = createRoomManager({ clock, store });
     const { code } = rooms.create(deck, settings);
     rooms.dispatch(code, { type: 'end', by: HOST });
+    rooms.close(); // saves the end
     const later = createRoomManager({ clock, store });
     expect(later.codes()).toEqual([]);
     expect(later.get(code)!.phase.kind).toBe('podium');
@@ -164,36 +165,51 @@ describe('a store that cannot save', () => {
     return flaky;
   }
 
-  it('refuses the change with INTERNAL and keeps the room as it was', () => {
+  const committed = (rooms: ReturnType<typeof createRoomManager>) =>
+    new Promise<boolean>((resolve) => rooms.afterCommit(resolve));
+
+  it('undoes the change and acknowledges INTERNAL; the next batch saves again', async () => {
     const store = flakyStore();
     const logged: string[] = [];
+    const told: string[] = [];
     const rooms = createRoomManager({ clock: createManualClock(), store, log: (m) => logged.push(m) });
+    rooms.onChange(({ command }) => told.push(command.type));
     const { code } = rooms.create(deck, settings);
-    store.failing = true;
     const before: RoomState = rooms.get(code)!;
-    expect(
-      rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' }),
-    ).toMatchObject({
-      ok: false,
-      error: 'INTERNAL',
-    });
+    store.failing = true;
+    const join = rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
+    expect(join.ok).toBe(true); // applied in memory, not saved yet
+    expect(await committed(rooms)).toBe(false);
     expect(rooms.get(code)).toBe(before);
+    expect(rooms.committed(code)).toBe(before);
+    expect(rooms.playerBySecret(code, 'secret-ada-0123456789')).toBeUndefined();
+    expect(told).toEqual([]); // nobody was told about it
     expect(logged).toHaveLength(1);
+    store.failing = false;
+    rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
+    expect(await committed(rooms)).toBe(true);
+    expect(told).toEqual(['join']);
+    expect(rooms.committed(code)!.players.map((p) => p.nickname)).toEqual(['Ada']);
   });
 
-  it('retries a deadline whose close could not be saved', () => {
+  it('retries a deadline whose close could not be saved, a moment later', async () => {
     const store = flakyStore();
     const clock = createManualClock();
     const rooms = createRoomManager({ clock, store, log: () => {} });
     const { code } = rooms.create(deck, settings);
     rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
     rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+    expect(await committed(rooms)).toBe(true);
     store.failing = true;
     clock.advance(ROUND_MS);
+    expect(await committed(rooms)).toBe(false);
     expect(rooms.get(code)!.phase.kind).toBe('question');
     store.failing = false;
-    clock.advance(1_000);
-    expect(rooms.get(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+    clock.advance(999);
+    expect(rooms.get(code)!.phase.kind).toBe('question');
+    clock.advance(1);
+    expect(await committed(rooms)).toBe(true);
+    expect(rooms.committed(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
     rooms.close();
   });
 });
