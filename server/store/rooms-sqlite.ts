@@ -341,7 +341,19 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       }
       if (next.players !== prev.players) {
         const before = prev.players;
-        for (let i = 0; i < next.players.length; i++) {
+        // A join adds one player, presence or a kick changes one (unless it closed the round): only
+        // those are looked at, so a class of 2,000 joining is not 2,000 scans of 2,000 players.
+        let from = 0;
+        let to = next.players.length;
+        if (command?.type === 'join') from = before.length;
+        else if (
+          (command?.type === 'presence' || command?.type === 'kick') &&
+          next.results.length === prev.results.length
+        ) {
+          from = command.playerId;
+          to = Math.min(to, command.playerId + 1);
+        }
+        for (let i = from; i < to; i++) {
           const p = next.players[i]!;
           const old = before[i];
           if (!old) {
