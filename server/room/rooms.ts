@@ -3,8 +3,8 @@
 //
 // Group commit: a command changes the room in memory at once (the next command sees it), and its
 // change joins a batch that is saved in one transaction when the event loop has read everything that
-// arrived with it (setImmediate). Only then are the views sent and the acknowledgements given
-// (afterCommit). A class answering at once costs a few commits instead of one per answer; a save that
+// arrived with it (setImmediate). Only then are the acknowledgements given (afterCommit) and the
+// views sent. A class answering at once costs a few commits instead of one per answer; a save that
 // fails puts the rooms back as they were and every acknowledgement of the batch says INTERNAL.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Deck } from '../../shared/protocol/deck';
@@ -289,11 +289,12 @@ export function createRoomManager(deps: {
       for (const t of then) t(false);
       return;
     }
-    for (const c of batch) {
-      c.live.committed = c.next;
-      for (const listener of listeners) listener({ prev: c.prev, next: c.next, command: c.command });
-    }
+    for (const c of batch) c.live.committed = c.next;
+    // Acknowledgements first: they are small, and the batch may hold a close whose views go to the
+    // whole class.
     for (const t of then) t(true);
+    for (const c of batch)
+      for (const listener of listeners) listener({ prev: c.prev, next: c.next, command: c.command });
   }
 
   /** Puts each room of a failed batch back to its state before the batch. */

@@ -328,81 +328,85 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     }
   }
 
-  const save = db.transaction(
-    (next: RoomState, prev: RoomState | null, command: Command | null, context: SaveContext | undefined) => {
-      const now = Date.now();
-      const { code } = next;
-      if (!prev) {
-        const joins = new Map<number, string>();
-        if (context?.requestId !== undefined && command?.type === 'join')
-          joins.set(next.players.length - 1, context.requestId);
-        writeWhole(next, joins, now);
-        return;
+  const saveChanges = (
+    next: RoomState,
+    prev: RoomState | null,
+    command: Command | null,
+    context: SaveContext | undefined,
+  ) => {
+    const now = Date.now();
+    const { code } = next;
+    if (!prev) {
+      const joins = new Map<number, string>();
+      if (context?.requestId !== undefined && command?.type === 'join')
+        joins.set(next.players.length - 1, context.requestId);
+      writeWhole(next, joins, now);
+      return;
+    }
+    if (next.players !== prev.players) {
+      const before = prev.players;
+      // A join adds one player, presence or a kick changes one (unless it closed the round): only
+      // those are looked at, so a class of 2,000 joining is not 2,000 scans of 2,000 players.
+      let from = 0;
+      let to = next.players.length;
+      if (command?.type === 'join') from = before.length;
+      else if (
+        (command?.type === 'presence' || command?.type === 'kick') &&
+        next.results.length === prev.results.length
+      ) {
+        from = command.playerId;
+        to = Math.min(to, command.playerId + 1);
       }
-      if (next.players !== prev.players) {
-        const before = prev.players;
-        // A join adds one player, presence or a kick changes one (unless it closed the round): only
-        // those are looked at, so a class of 2,000 joining is not 2,000 scans of 2,000 players.
-        let from = 0;
-        let to = next.players.length;
-        if (command?.type === 'join') from = before.length;
-        else if (
-          (command?.type === 'presence' || command?.type === 'kick') &&
-          next.results.length === prev.results.length
-        ) {
-          from = command.playerId;
-          to = Math.min(to, command.playerId + 1);
-        }
-        for (let i = from; i < to; i++) {
-          const p = next.players[i]!;
-          const old = before[i];
-          if (!old) {
-            const joinRequest =
-              command?.type === 'join' && context?.requestId !== undefined ? context.requestId : null;
-            q.insertPlayer.run(playerParams(code, p, joinRequest));
-          } else if (p !== old && !samePlayer(p, old)) q.updatePlayer.run(playerParams(code, p));
-        }
+      for (let i = from; i < to; i++) {
+        const p = next.players[i]!;
+        const old = before[i];
+        if (!old) {
+          const joinRequest =
+            command?.type === 'join' && context?.requestId !== undefined ? context.requestId : null;
+          q.insertPlayer.run(playerParams(code, p, joinRequest));
+        } else if (p !== old && !samePlayer(p, old)) q.updatePlayer.run(playerParams(code, p));
       }
+    }
 
-      // Answers to the open question: one new row each. The answer that closes a round is written
-      // with its score below, with the result.
-      const { phase } = next;
-      if (phase.kind === 'question') {
-        const before =
-          prev.phase.kind === 'question' && prev.phase.round === phase.round ? prev.phase.answers : EMPTY;
-        if (phase.answers !== before) {
-          if (command?.type === 'answer') {
-            const a = phase.answers[command.playerId];
-            if (a && a !== before[command.playerId]) writeAnswer(code, phase.round, command.playerId, a);
-          } else {
-            phase.answers.forEach((a, id) => {
-              if (a && a !== before[id]) writeAnswer(code, phase.round, id, a);
-            });
-          }
-        }
-      }
-      for (let r = prev.results.length; r < next.results.length; r++) writeResult(code, next.results[r]!);
-
-      if (
-        next.hostSecret !== prev.hostSecret ||
-        next.owner !== prev.owner ||
-        next.createdAt !== prev.createdAt ||
-        next.settings !== prev.settings ||
-        next.deck !== prev.deck
-      )
-        writeRoomRow(next, now);
-      else {
-        q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version: next.version, now });
-        if (!sameHeader(prev.phase, phase))
-          q.updatePhase.run({
-            code,
-            phase: phaseHeader(phase),
-            finished: phase.kind === 'podium' ? 1 : 0,
-            now,
+    // Answers to the open question: one new row each. The answer that closes a round is written
+    // with its score below, with the result.
+    const { phase } = next;
+    if (phase.kind === 'question') {
+      const before =
+        prev.phase.kind === 'question' && prev.phase.round === phase.round ? prev.phase.answers : EMPTY;
+      if (phase.answers !== before) {
+        if (command?.type === 'answer') {
+          const a = phase.answers[command.playerId];
+          if (a && a !== before[command.playerId]) writeAnswer(code, phase.round, command.playerId, a);
+        } else {
+          phase.answers.forEach((a, id) => {
+            if (a && a !== before[id]) writeAnswer(code, phase.round, id, a);
           });
+        }
       }
-    },
-  );
+    }
+    for (let r = prev.results.length; r < next.results.length; r++) writeResult(code, next.results[r]!);
+
+    if (
+      next.hostSecret !== prev.hostSecret ||
+      next.owner !== prev.owner ||
+      next.createdAt !== prev.createdAt ||
+      next.settings !== prev.settings ||
+      next.deck !== prev.deck
+    )
+      writeRoomRow(next, now);
+    else {
+      q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version: next.version, now });
+      if (!sameHeader(prev.phase, phase))
+        q.updatePhase.run({
+          code,
+          phase: phaseHeader(phase),
+          finished: phase.kind === 'podium' ? 1 : 0,
+          now,
+        });
+    }
+  };
+  const save = db.transaction(saveChanges);
 
   function load(code: string): StoredRoom | undefined {
     const row = q.selectRoom.get(code) as RoomRow | undefined;
@@ -482,7 +486,9 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         return room ? [room] : [];
       }),
     loadRoom: load,
-    saveRoom: (next, prev, command, context) => save(next, prev, command, context),
+    // Inside the batch's transaction a save needs no savepoint of its own.
+    saveRoom: (next, prev, command, context) =>
+      db.inTransaction ? saveChanges(next, prev, command, context) : save(next, prev, command, context),
     // The saves inside run as savepoints of this one transaction: one commit for the batch.
     transaction: (fn) => db.transaction(fn)(),
   };
