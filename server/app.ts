@@ -192,6 +192,7 @@ export function createApp(deps: AppDeps = {}): App {
   });
   attachTransport({
     io,
+    savedDeck: (owner, id) => library.getDeck(owner, id)?.deck,
     rooms,
     clock,
     random,

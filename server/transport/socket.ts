@@ -45,6 +45,8 @@ export const HOST_VIEW_INTERVAL_MS = 100;
 
 export interface TransportDeps {
   io: AppServer;
+  /** An instructor's saved deck file by id (undefined if they have none with that id). */
+  savedDeck?(owner: string, id: string): unknown;
   rooms: RoomManager;
   clock: Clock;
   random: RandomSource;
@@ -231,6 +233,7 @@ export function attachTransport(deps: TransportDeps): void {
 
   function deckFor(
     choice: DeckChoice,
+    owner: string | null,
   ): { ok: true; deck: Deck } | { ok: false; error: ErrorCode; message: string } {
     switch (choice.source) {
       case 'builtin':
@@ -247,18 +250,25 @@ export function attachTransport(deps: TransportDeps): void {
         const d = parseDeck(choice.deck);
         return d.ok ? d : { ok: false, error: 'BAD_PAYLOAD', message: d.error };
       }
+      case 'saved': {
+        const file = owner === null ? undefined : deps.savedDeck?.(owner, choice.id);
+        if (file === undefined) return fail('DECK_NOT_FOUND');
+        const d = parseDeck(file);
+        return d.ok ? d : { ok: false, error: 'BAD_PAYLOAD', message: d.error };
+      }
     }
   }
 
   const handlers: Record<(typeof CLIENT_EVENTS)[number], Handler> = {
     'host:create': (socket, payload) =>
       parsed(HostCreateSchema, payload, (p) => {
-        const deck = deckFor(p.deck);
+        const owner = p.instructorKey === undefined ? null : ownerOf(p.instructorKey);
+        const deck = deckFor(p.deck, owner);
         if (!deck.ok) return deck;
         const state = rooms.create(
           deck.deck,
           { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints },
-          p.instructorKey === undefined ? null : ownerOf(p.instructorKey),
+          owner,
         );
         bind(socket, { code: state.code, role: 'host' });
         return {

@@ -20,6 +20,7 @@ export const ErrorCode = {
   ALREADY_ANSWERED: 'ALREADY_ANSWERED',
   WRONG_ANSWER_TYPE: 'WRONG_ANSWER_TYPE',
   GAME_OVER: 'GAME_OVER',
+  DECK_NOT_FOUND: 'DECK_NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
   /** Client-side only: the server did not acknowledge in time. */
@@ -46,6 +47,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ALREADY_ANSWERED: 'You have already answered this question.',
   WRONG_ANSWER_TYPE: 'This question takes a different kind of answer.',
   GAME_OVER: 'This game is over.',
+  DECK_NOT_FOUND: 'That deck is not among your saved decks.',
   RATE_LIMITED: 'Too many requests. Please wait a moment.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
   NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',

@@ -38,6 +38,9 @@ export const DeckChoiceSchema = v.variant('source', [
   }),
   // The deck itself is checked round by round by parseDeck, which names the round and field.
   v.object({ source: v.literal('custom'), deck: v.unknown() }),
+  // One of the instructor's saved decks (docs/api.md), by id: a deck of long data sets can be larger
+  // than a socket message may be. Needs the instructorKey it belongs to.
+  v.object({ source: v.literal('saved'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
 ]);
 
 /** An instructor's private key (made by their browser): their games' reports are saved for them. */

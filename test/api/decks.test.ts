@@ -217,3 +217,36 @@ describe('decks belong to the instructor who made them', () => {
     expect((await (await api(`/decks/${id}`)).json()).deck).toEqual(deckFile);
   });
 });
+
+describe('a saved deck is played by its id', () => {
+  it('even one larger than a socket message may be, and only by its owner', async () => {
+    const { LECTURE_DATASET } = await import('../../shared/engine/lecture-dataset');
+    const lecture = {
+      cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
+      start: [25, 0],
+    };
+    const big = {
+      title: 'The lecture, many times',
+      rounds: Array.from({ length: 12 }, (_, i) => ({ ...lecture, alpha: 0.01 + i / 400 })),
+    };
+    expect(JSON.stringify(big).length).toBeGreaterThan(16 * 1024);
+    const { id } = await createDeck(big);
+    const { connect, ok } = await import('../helpers/server');
+    const host = await connect(server.url);
+    const created = ok(
+      await host.call<{ view: { roundCount: number; deckTitle: string } }>('host:create', {
+        deck: { source: 'saved', id },
+        instructorKey: ADA,
+      }),
+    );
+    expect(created.view).toMatchObject({ roundCount: 12, deckTitle: 'The lecture, many times' });
+    for (const key of [BOB, undefined]) {
+      const refused = await host.call('host:create', {
+        deck: { source: 'saved', id },
+        ...(key ? { instructorKey: key } : {}),
+      });
+      expect(refused).toMatchObject({ ok: false, error: 'DECK_NOT_FOUND' });
+    }
+    host.close();
+  });
+});
