@@ -4,10 +4,14 @@
 import { computed, signal } from '@preact/signals';
 import { assertNever } from '../../shared/engine/format';
 import type { Difficulty } from '../../shared/engine/types';
+import type { DeckFile } from '../../shared/protocol/deck';
 import type { ErrorCode } from '../../shared/protocol/errors';
+import type { DeckChoice } from '../../shared/protocol/schemas';
 import type { HostProgress, HostView } from '../../shared/protocol/views';
 import { type Connection, createConnection, type Status } from '../net/connection';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
+import { instructorKey } from './instructor';
+import { go } from './route';
 
 const SESSION_KEY = 'overshoot:host';
 
@@ -111,29 +115,46 @@ export function start(): void {
   }
 }
 
-export async function createGame(): Promise<void> {
-  if (!connection || busy.value) return;
+export function createGame(): Promise<boolean> {
+  return startGame(
+    deckSource.value === 'builtin'
+      ? { source: 'builtin' }
+      : { source: 'generated', difficulty: difficulty.value, rounds: generatedRounds.value },
+  );
+}
+
+/** Starts a game with one of the instructor's decks; false (and `createError` says why) if refused. */
+export function playDeck(deck: DeckFile): Promise<boolean> {
+  return startGame({ source: 'custom', deck });
+}
+
+async function startGame(deck: DeckChoice): Promise<boolean> {
+  if (!connection || busy.value) return false;
   busy.value = true;
   createError.value = null;
-  const deck =
-    deckSource.value === 'builtin'
-      ? { source: 'builtin' as const }
-      : { source: 'generated' as const, difficulty: difficulty.value, rounds: generatedRounds.value };
+  // The instructor's key makes the server save this game's report for them.
   const reply = await connection.request(
     'host:create',
-    { deck, secondsPerQuestion: secondsPerQuestion.value, speedPoints: speedPoints.value },
+    {
+      deck,
+      instructorKey: instructorKey.value,
+      secondsPerQuestion: secondsPerQuestion.value,
+      speedPoints: speedPoints.value,
+    },
     { retry: false },
   );
   busy.value = false;
   if (!reply.ok) {
     createError.value = reply.message;
-    return;
+    return false;
   }
   saveJson(SESSION_KEY, { code: reply.code, hostSecret: reply.hostSecret });
   connection.setResume({ event: 'host:resume', payload: { code: reply.code, hostSecret: reply.hostSecret } });
   progress.value = null;
   showView(reply.view);
   connection.adoptView(reply.view);
+  go({ page: 'game' }, { force: true });
+  return true;
 }
 
 /** Host steps name their round, so a repeat (double press, retry) is refused and changes nothing. */

@@ -38,6 +38,8 @@ export const joining = cell(false);
 /** The answer tapped for a round, before and after the server acknowledged it. */
 export const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
 export const answerError = cell<string | null>(null);
+/** A "largest α" answer being chosen: the α on the slider or typed, and the text typed. */
+export const guess = cell<{ round: number; alpha: number; text: string } | null>(null);
 
 /** Local time, ticking while a question is open, for the countdown. */
 export const now = cell(Date.now());

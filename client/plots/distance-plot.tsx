@@ -28,7 +28,8 @@ const SUPER: Record<string, string> = {
   '8': '⁸',
   '9': '⁹',
 };
-const power = (n: number) => `10${[...String(n)].map((c) => SUPER[c] ?? c).join('')}`;
+/** "10⁻³": a decade as a tick label, in the text's own size. */
+export const power = (n: number) => `10${[...String(n)].map((c) => SUPER[c] ?? c).join('')}`;
 
 export function DistancePlot({ distances, shown, outcome, width, height, em }: DistancePlotProps) {
   const last = Math.min(shown ?? distances.length - 1, distances.length - 1);

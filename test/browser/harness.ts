@@ -29,9 +29,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/**
+ * `dataDir`: keep games, decks and reports in a real SQLite file there (as `npm start` with DATA_DIR
+ * does), so a test can prove they survive; by default everything lives in memory.
+ */
+export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
   const clock = createManualClock();
-  const app = createApp({ staticDir: DEFAULT_STATIC_DIR, clock, log: () => {} });
+  const app = createApp({
+    staticDir: DEFAULT_STATIC_DIR,
+    clock,
+    log: () => {},
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {

@@ -4,6 +4,8 @@ import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
 import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
+import { MathText } from '../../ui/math-text';
+import { OptionMark } from '../../ui/options';
 import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
 import { answered, serverNow } from '../model';
 
@@ -16,34 +18,52 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
   const count = answered.value ?? { answered: phase.answered, total: phase.total };
   const share = count.total > 0 ? count.answered / count.total : 0;
   return (
-    <section class="question">
+    <section class={`question question-${task.type}`}>
       <div class="question-main">
         <Sized class="big-plot">
           {(w, h, em, uid) => <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} />}
         </Sized>
         <div class="question-side">
           <CostFormula scenario={scenario} />
-          {task.type === 'predict' ? (
-            <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>
-          ) : (
-            <p class="alpha-big">
-              {task.type === 'max-alpha' ? 'Largest α that converges?' : 'Which α is fastest?'}
-            </p>
-          )}
+          {task.type === 'predict' && <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>}
           <p class="start">
             <StartText scenario={scenario} />
           </p>
-          <ul class="legend">
-            {ANSWERS.map((a) => (
-              <li key={a}>
-                <span class={`legend-tag tone-${a}`}>
-                  <AnswerIcon outcome={a} />
-                  {ANSWER_LABELS[a]}
-                </span>
-                <span class="legend-hint">{ANSWER_HINTS[a]}</span>
-              </li>
-            ))}
-          </ul>
+          {task.type === 'predict' && (
+            <ul class="legend">
+              {ANSWERS.map((a) => (
+                <li key={a}>
+                  <span class={`legend-tag tone-${a}`}>
+                    <AnswerIcon outcome={a} />
+                    {ANSWER_LABELS[a]}
+                  </span>
+                  <span class="legend-hint">{ANSWER_HINTS[a]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {task.type === 'max-alpha' && (
+            <>
+              <p class="ask-big">What is the largest α that still converges?</p>
+              <p class="ask-note">Zig-zagging still converges. Slide or type your α on your phone.</p>
+            </>
+          )}
+          {task.type === 'fastest' && (
+            <>
+              <p class="ask-big">Which α is fastest?</p>
+              <ul class="options-big">
+                {task.alphas.map((a, i) => (
+                  <li key={a}>
+                    <OptionMark index={i} />
+                    <span>
+                      α = <MathText text={formatAlpha(a)} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p class="ask-note">Fastest: the fewest steps to within 1/1000 of the start distance.</p>
+            </>
+          )}
         </div>
       </div>
       <div class="question-status">

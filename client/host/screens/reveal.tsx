@@ -11,24 +11,20 @@ import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
 import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
+import { FastestReveal } from './fastest-reveal';
+import { MaxAlphaReveal } from './max-alpha-reveal';
 
 type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
 
 export function RevealScreen({ phase }: { phase: RevealPhase }) {
   const { task, detail } = phase;
-  if (task.type !== 'predict' || detail.type !== 'predict')
-    return (
-      <section class="reveal">
-        <p class="explanation">
-          {detail.type === 'max-alpha'
-            ? `The largest α that converges is just under ${formatNumber(detail.target)}.`
-            : detail.type === 'fastest' && detail.race.winner !== null && task.type === 'fastest'
-              ? `The fastest α is ${formatNumber(task.alphas[detail.race.winner]!)}.`
-              : 'No single fastest α this time.'}
-        </p>
-      </section>
-    );
-  return <PredictReveal phase={phase} scenario={task.scenario} detail={detail} />;
+  if (task.type === 'predict' && detail.type === 'predict')
+    return <PredictReveal phase={phase} scenario={task.scenario} detail={detail} />;
+  if (task.type === 'max-alpha' && detail.type === 'max-alpha')
+    return <MaxAlphaReveal phase={phase} task={task} detail={detail} />;
+  if (task.type === 'fastest' && detail.type === 'fastest')
+    return <FastestReveal phase={phase} task={task} detail={detail} />;
+  return null;
 }
 
 function PredictReveal({

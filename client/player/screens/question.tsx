@@ -1,79 +1,31 @@
-import { ANSWERS, type Answer, type Scenario } from '../../../shared/engine/types';
-import type { PlayerView } from '../../../shared/protocol/views';
+import { ANSWERS, type Answer } from '../../../shared/engine/types';
+import type { PlayerView, Task } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
 import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon, OutcomeTag } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
+import { MathText } from '../../ui/math-text';
+import { OptionMark } from '../../ui/options';
 import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
-import { answer, answerError, sentAnswer, serverNow } from '../model';
+import { answer, answerError, guess, sentAnswer, serverNow } from '../model';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
+type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
+
+/** Slider positions: fine enough that neighbouring stops differ in the third digit. */
+const STOPS = 1000;
+
+/** "0,05", "5e-2", " .05 ": what students type, read as a number; NaN when it is not one. */
+export const readAlpha = (text: string): number => Number(text.trim().replace(',', '.') || Number.NaN);
+
+/** What the server takes as a learning rate (AlphaGuess in shared/protocol/schemas.ts). */
+const isAlpha = (x: number): boolean => x > 0 && x <= 1e6;
 
 export function QuestionScreen({ view, phase }: { view: PlayerView; phase: QuestionPhase }) {
   const { task } = phase;
-  if (task.type !== 'predict') return <OtherQuestion view={view} phase={phase} />;
-  return <PredictQuestion view={view} phase={phase} scenario={task.scenario} />;
-}
-
-/** Interim answer form for the rounds that take a learning rate. */
-function OtherQuestion({ view, phase }: { view: PlayerView; phase: QuestionPhase }) {
-  const { task } = phase;
-  if (task.type === 'predict') return null;
-  const sent = sentAnswer.value?.round === phase.round ? sentAnswer.value : null;
-  const chosen = phase.answer ?? sent?.choice ?? null;
-  return (
-    <section class="question">
-      <header class="bar">
-        <span>
-          Question {phase.round + 1} of {view.roundCount}
-        </span>
-      </header>
-      <CostFormula scenario={task.problem} />
-      <p class="prompt">
-        {task.type === 'max-alpha' ? 'What is the largest α that still converges?' : 'Which α is fastest?'}
-      </p>
-      {chosen !== null ? (
-        <p class="locked" role="status">
-          Answer locked in: α = {typeof chosen === 'number' ? formatAlpha(chosen) : chosen}
-        </p>
-      ) : task.type === 'fastest' ? (
-        <fieldset class="answers">
-          {task.alphas.map((a) => (
-            <button key={a} type="button" class="answer" onClick={() => void answer(a)}>
-              α = {formatAlpha(a)}
-            </button>
-          ))}
-        </fieldset>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = Number((e.currentTarget.elements.namedItem('alpha') as HTMLInputElement).value);
-            if (value > 0) void answer(value);
-          }}
-        >
-          <label>
-            α = <input name="alpha" inputMode="decimal" />
-          </label>
-          <button type="submit">Lock in</button>
-        </form>
-      )}
-    </section>
-  );
-}
-
-function PredictQuestion({
-  view,
-  phase,
-  scenario,
-}: {
-  view: PlayerView;
-  phase: QuestionPhase;
-  scenario: Scenario;
-}) {
+  const problem = task.type === 'predict' ? task.scenario : task.problem;
   const sent = sentAnswer.value?.round === phase.round ? sentAnswer.value : null;
   const given = phase.answer ?? sent?.choice ?? null;
-  const chosen: Answer | null = typeof given === 'string' ? given : null;
   const locked = phase.answer !== null || sent?.acknowledged === true;
   const left = secondsLeft(phase.deadlineAt, serverNow());
   return (
@@ -90,22 +42,35 @@ function PredictQuestion({
           {left} s
         </span>
       </header>
-      <CostFormula scenario={scenario} />
+      <CostFormula scenario={problem} />
       <Sized class="phone-plot">
         {(w, h, em, uid) => (
-          <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} compact />
+          <ScenarioPlot
+            scenario={task.type === 'predict' ? task.scenario : { ...problem, alpha: Number.NaN }}
+            width={w}
+            height={h}
+            em={em}
+            uid={uid}
+            compact
+          />
         )}
       </Sized>
       <p class="params">
-        <span class="alpha">α = {formatAlpha(scenario.alpha)}</span>
+        {task.type === 'predict' && <span class="alpha">α = {formatAlpha(task.scenario.alpha)}</span>}
         <span>
-          <StartText scenario={scenario} />
+          <StartText scenario={problem} />
         </span>
       </p>
-      {chosen ? (
+      {given !== null ? (
         <div class="locked" role="status">
           <p class="locked-title">{locked ? 'Answer locked in' : 'Sending your answer…'}</p>
-          <OutcomeTag outcome={chosen} class="big-tag" />
+          {typeof given === 'string' ? (
+            <OutcomeTag outcome={given} class="big-tag" />
+          ) : (
+            <p class="alpha">
+              α = <MathText text={formatAlpha(given)} />
+            </p>
+          )}
           <p class="muted">
             {locked ? 'Watch the projector for the reveal.' : 'It goes as soon as the connection allows.'}
           </p>
@@ -114,10 +79,10 @@ function PredictQuestion({
         <p class="locked" role="status">
           Time's up! Watch the projector for the reveal.
         </p>
-      ) : (
+      ) : task.type === 'predict' ? (
         <fieldset class="answers">
           <legend class="prompt">What does gradient descent do?</legend>
-          {ANSWERS.map((a) => (
+          {ANSWERS.map((a: Answer) => (
             <button key={a} type="button" class={`answer tone-${a}`} onClick={() => void answer(a)}>
               <AnswerIcon outcome={a} />
               <span class="answer-text">
@@ -127,6 +92,22 @@ function PredictQuestion({
             </button>
           ))}
         </fieldset>
+      ) : task.type === 'fastest' ? (
+        <fieldset class="answers">
+          <legend class="prompt">
+            Which α gets within 1/1000 of the start distance in the fewest steps?
+          </legend>
+          {task.alphas.map((a, i) => (
+            <button key={a} type="button" class="answer option" onClick={() => void answer(a)}>
+              <OptionMark index={i} />
+              <span class="answer-label">
+                α = <MathText text={formatAlpha(a)} />
+              </span>
+            </button>
+          ))}
+        </fieldset>
+      ) : (
+        <MaxAlphaForm round={phase.round} task={task} />
       )}
       {answerError.value && (
         <p class="error" role="alert">
@@ -134,5 +115,75 @@ function PredictQuestion({
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * A log-scale slider over the task's range, or a typed α (any α > 0, even outside the slider).
+ * Slid values keep three significant digits, so the α shown is the α sent.
+ */
+function MaxAlphaForm({ round, task }: { round: number; task: MaxAlphaTask }) {
+  const { min, max } = task.range;
+  const decades = Math.log(max / min);
+  const alphaAt = (stop: number) => Number((min * Math.exp((decades * stop) / STOPS)).toPrecision(3));
+  const mine = guess.value?.round === round ? guess.value : null;
+  const alpha = mine?.alpha ?? alphaAt(STOPS / 2);
+  const typed = mine?.text ?? '';
+  const bad = typed.trim() !== '' && !isAlpha(readAlpha(typed));
+  const shown = formatAlpha(alpha);
+  return (
+    <form
+      class="guess"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!bad) void answer(alpha);
+      }}
+    >
+      <p class="prompt">What is the largest α that still converges?</p>
+      <p class="alpha guess-value" aria-hidden="true">
+        α = <MathText text={shown} />
+      </p>
+      <input
+        type="range"
+        class="guess-slider"
+        min={0}
+        max={STOPS}
+        value={Math.round((STOPS * Math.log(alpha / min)) / decades)}
+        aria-label="α, on a log scale"
+        aria-valuetext={`α = ${shown}`}
+        onInput={(e) => {
+          guess.value = { round, alpha: alphaAt(Number(e.currentTarget.value)), text: '' };
+        }}
+      />
+      <p class="guess-ends muted" aria-hidden="true">
+        <MathText text={formatAlpha(Number(min.toPrecision(3)))} />
+        <span>log scale</span>
+        <MathText text={formatAlpha(Number(max.toPrecision(3)))} />
+      </p>
+      <label class="field">
+        <span>Or type α</span>
+        <input
+          name="alpha"
+          inputMode="decimal"
+          autocomplete="off"
+          placeholder="e.g. 0.05"
+          value={typed}
+          aria-invalid={bad}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            const value = readAlpha(text);
+            guess.value = { round, alpha: isAlpha(value) ? value : alpha, text };
+          }}
+        />
+      </label>
+      {bad && (
+        <p class="error" role="alert">
+          Type a number above 0, like 0.05.
+        </p>
+      )}
+      <button type="submit" class="primary">
+        Lock in α = <MathText text={shown} />
+      </button>
+    </form>
   );
 }

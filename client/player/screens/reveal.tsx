@@ -1,4 +1,3 @@
-import { formatNumber } from '../../../shared/engine/format';
 import { type Run, trajectory } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { PlayerView } from '../../../shared/protocol/views';
@@ -7,76 +6,104 @@ import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
+import { OptionMark } from '../../ui/options';
+import { formatAlpha } from '../../ui/scenario-text';
 
-const runs = new WeakMap<Scenario, Run>();
+let drawn: { key: string; run: Run } | null = null;
 /**
  * The view carries the verdict but not the run: the same engine the server uses draws it here,
- * which keeps the message to every phone small. Once per view, not per render.
+ * which keeps the message to every phone small. Once per round and α, not per render.
  */
-function runOf(scenario: Scenario): Run {
-  let run = runs.get(scenario);
-  if (!run) {
-    run = trajectory(scenario);
-    runs.set(scenario, run);
-  }
-  return run;
+function runOf(scenario: Scenario, key: string): Run {
+  if (drawn?.key !== key) drawn = { key, run: trajectory(scenario) };
+  return drawn.run;
 }
 
 type RevealPhase = Extract<PlayerView['phase'], { kind: 'reveal' }>;
 
+/** Iterations arrive as null for "never" (JSON has no Infinity). */
+const steps = (n: number | null): string =>
+  n === null || !Number.isFinite(n) ? 'never gets there' : n === 1 ? '1 step' : `${n} steps`;
+
 export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealPhase }) {
-  const { task, verdict: truth } = phase;
-  if (task.type !== 'predict' || truth.type !== 'predict') return <OtherReveal view={view} phase={phase} />;
-  return (
-    <PredictReveal
-      view={view}
-      phase={phase}
-      scenario={task.scenario}
-      outcome={truth.outcome}
-      explanation={truth.explanation}
-    />
+  const { task, verdict: truth, answer } = phase;
+  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
+  const said = (
+    <p class="answer-line">
+      You said:{' '}
+      {answer === null ? (
+        <strong>nothing</strong>
+      ) : typeof answer === 'string' ? (
+        <OutcomeTag outcome={answer} />
+      ) : (
+        <strong>
+          α = <MathText text={formatAlpha(answer)} />
+        </strong>
+      )}
+    </p>
   );
-}
-
-/** Interim reveal for the rounds that take a learning rate. */
-function OtherReveal({ view, phase }: { view: PlayerView; phase: RevealPhase }) {
-  const { verdict } = phase;
-  return (
-    <section class="reveal">
-      <header class="bar">
-        <span>
-          Question {phase.round + 1} of {view.roundCount}
-        </span>
-        <span>{points(view.me.score)} pts</span>
-      </header>
-      <p class="answer-line">
-        {verdict.type === 'max-alpha'
-          ? `The largest α that converges is just under ${formatNumber(verdict.target)}.`
-          : verdict.type === 'fastest' && verdict.winner !== null
-            ? `The fastest α is ${formatNumber(verdict.winner)}.`
-            : 'No single fastest α this time.'}
-      </p>
-      <p class="answer-line">+{points(phase.points)} points</p>
-    </section>
-  );
-}
-
-function PredictReveal({
-  view,
-  phase,
-  scenario,
-  outcome,
-  explanation,
-}: {
-  view: PlayerView;
-  phase: RevealPhase;
-  scenario: Scenario;
-  outcome: Outcome;
-  explanation: string;
-}) {
-  const run = runOf(scenario);
-  const answer = typeof phase.answer === 'string' ? phase.answer : null;
-  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : phase.answer ? 'wrong' : 'missed';
+  // What the plot draws: the round's run, or for a guess of α*, the run at the student's own α.
+  let plot: { scenario: Scenario; outcome: Outcome } | null = null;
+  let body = null;
+  if (truth.type === 'predict' && task.type === 'predict') {
+    plot = { scenario: task.scenario, outcome: truth.outcome };
+    body = (
+      <>
+        <p class="answer-line">
+          The answer: <OutcomeTag outcome={truth.outcome} />
+        </p>
+        {!phase.scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
+        {said}
+      </>
+    );
+  } else if (truth.type === 'max-alpha' && task.type === 'max-alpha') {
+    const at = truth.outcomeAtGuess;
+    if (typeof answer === 'number' && at)
+      plot = { scenario: { ...task.problem, alpha: answer }, outcome: at };
+    body = (
+      <>
+        <p class="answer-line">
+          The answer: just below <strong>α* = {formatAlpha(Number(truth.target.toPrecision(3)))}</strong>
+        </p>
+        {said}
+        {at && (
+          <p class="answer-line">
+            At your α gradient descent <OutcomeTag outcome={at} />
+          </p>
+        )}
+      </>
+    );
+  } else if (truth.type === 'fastest' && task.type === 'fastest') {
+    const winner = truth.winner === null ? -1 : task.alphas.indexOf(truth.winner);
+    body = (
+      <>
+        <p class="answer-line">
+          {winner < 0 ? (
+            'No single fastest α: nobody scores, and streaks stay as they were.'
+          ) : (
+            <>
+              Fastest: <OptionMark index={winner} /> <strong>α = {formatAlpha(task.alphas[winner]!)}</strong>
+            </>
+          )}
+        </p>
+        <ul class="race-list">
+          {task.alphas.map((a, i) => (
+            <li key={a} class={i === winner ? 'race-winner' : ''}>
+              <OptionMark index={i} />
+              <span>α = {formatAlpha(a)}</span>
+              <span>
+                {steps(truth.iterations[i] ?? null)}
+                {i === winner && ' ✓'}
+                {a === answer && ' (you)'}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {said}
+      </>
+    );
+  }
+  const run = plot && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
   return (
     <section class="reveal">
       <header class="bar">
@@ -99,13 +126,7 @@ function PredictReveal({
                 : 'Nobody could win this one'}
         </span>
       </div>
-      <p class="answer-line">
-        The answer: <OutcomeTag outcome={outcome} />
-      </p>
-      {!phase.scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
-      <p class="answer-line">
-        You said: {answer ? <OutcomeTag outcome={answer} /> : <strong>nothing</strong>}
-      </p>
+      {body}
       <dl class="stats">
         <div>
           <dt>Points</dt>
@@ -133,23 +154,27 @@ function PredictReveal({
           <dd>{ordinal(view.me.rank)}</dd>
         </div>
       </dl>
-      <Sized class="phone-plot">
-        {(w, h, em, uid) => (
-          <ScenarioPlot
-            scenario={scenario}
-            steps={run.steps}
-            outcome={outcome}
-            width={w}
-            height={h}
-            em={em}
-            uid={uid}
-            compact
-          />
-        )}
-      </Sized>
-      <p class="explanation">
-        <MathText text={explanation} />
-      </p>
+      {plot && run && (
+        <Sized class="phone-plot">
+          {(w, h, em, uid) => (
+            <ScenarioPlot
+              scenario={plot.scenario}
+              steps={run.steps}
+              outcome={plot.outcome}
+              width={w}
+              height={h}
+              em={em}
+              uid={uid}
+              compact
+            />
+          )}
+        </Sized>
+      )}
+      {truth.type === 'predict' && (
+        <p class="explanation">
+          <MathText text={truth.explanation} />
+        </p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,31 @@
+// How the other kinds of round are put in words, on the projector and in the editor.
+import { formatNumber } from '../../../shared/engine/format';
+import type { Problem } from '../../../shared/engine/round-kinds';
+import type { Simulation } from '../../../shared/engine/types';
+
+/** "2/λ_max = 2/37.2": how α* comes from this cost and start. */
+export function targetFormula(problem: Problem, target: number): string {
+  const curvature = formatNumber(2 / target, 4);
+  switch (problem.cost.kind) {
+    case 'quartic':
+      return `2/(θ₀² + b) = 2/${curvature}`;
+    case 'quadratic':
+      return `2/a = 2/${curvature}`;
+    default:
+      return `2/λ_max = 2/${curvature}`;
+  }
+}
+
+/** Iterations arrive as null for "never": JSON has no Infinity. */
+export const finishText = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? 'never' : n === 1 ? '1 step' : `${n} steps`;
+
+/** The best α for the cost, in words: what a teacher would add once the race is over. */
+export function bestAlphaText(problem: Problem, sim: Simulation | undefined): string | null {
+  const best = sim?.thresholds.fastest;
+  if (!sim || best === undefined) return null;
+  if (problem.cost.kind === 'quartic')
+    return `From θ₀, α = 1/(θ₀² + b) = ${formatNumber(best)} lands on the minimum in one step.`;
+  if (sim.dimension === 1) return `Here α = 1/a = ${formatNumber(best)} lands on the minimum in one step.`;
+  return `The fastest α for this cost is 2/(λ_min + λ_max) = ${formatNumber(best)}: it shrinks the steep and the shallow directions equally.`;
+}

@@ -1,0 +1,115 @@
+// The reveal of a "largest α that still converges?" round: every guess on the α axis, shaped by what
+// gradient descent does there, α* and α*/2 marked; beside it, the runs at the closest guesses on
+// either side of α*, which show the cliff: just below, a zig-zag that dies down; just above, one
+// that grows.
+import { formatNumber } from '../../../shared/engine/format';
+import type { Problem } from '../../../shared/engine/round-kinds';
+import { simulate } from '../../../shared/engine/simulate';
+import type { Outcome } from '../../../shared/engine/types';
+import type { HostView, RevealDetail, Task } from '../../../shared/protocol/views';
+import { AlphaDots, DotKey } from '../../plots/alpha-dots';
+import { ScenarioPlot } from '../../plots/scenario-plot';
+import { Sized } from '../../plots/sized';
+import { ANSWER_LABELS, OutcomeTag } from '../../ui/answers';
+import { MathText } from '../../ui/math-text';
+import { formatAlpha } from '../../ui/scenario-text';
+import { targetFormula } from '../parts/round-text';
+
+type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
+type MaxAlphaDetail = Extract<RevealDetail, { type: 'max-alpha' }>;
+type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
+
+const KEYS: readonly Outcome[] = ['converges', 'zigzag', 'diverges', 'oscillates'];
+
+function NearRun({ problem, alpha, title }: { problem: Problem; alpha: number; title: string }) {
+  const sim = simulate({ ...problem, alpha });
+  return (
+    <figure class="near-run">
+      <figcaption>
+        {title}: α = {formatAlpha(alpha)} <OutcomeTag outcome={sim.outcome} />
+      </figcaption>
+      <Sized class="near-plot">
+        {(w, h, em, uid) => (
+          <ScenarioPlot
+            scenario={{ ...problem, alpha }}
+            steps={sim.steps}
+            outcome={sim.outcome}
+            width={w}
+            height={h}
+            em={em}
+            uid={uid}
+            compact
+          />
+        )}
+      </Sized>
+    </figure>
+  );
+}
+
+export function MaxAlphaReveal({
+  phase,
+  task,
+  detail,
+}: {
+  phase: RevealPhase;
+  task: MaxAlphaTask;
+  detail: MaxAlphaDetail;
+}) {
+  const { target, guesses } = detail;
+  const below = guesses.filter((g) => g.alpha < target).at(-1);
+  const above = guesses.find((g) => g.alpha >= target);
+  const shown = Number(target.toPrecision(3));
+  return (
+    <section class="reveal reveal-max-alpha">
+      <div class="verdict-row">
+        <span class="huge-tag target-tag">α* = {formatNumber(shown)}</span>
+        <div class="verdict-text">
+          <p class="explanation">
+            <MathText
+              text={`α* = ${targetFormula(task.problem, target)}. Below α* gradient descent converges (zig-zagging above α*/2); at α* it bounces for ever; above it diverges.`}
+            />
+          </p>
+          <p class="thresholds">
+            {phase.correct} of {phase.total} scored: guesses from α*/√10 ={' '}
+            {formatNumber(target / Math.sqrt(10))} up to just below α*.
+          </p>
+        </div>
+      </div>
+      <div class="dots-grid">
+        <figure class="dots-figure">
+          <figcaption class="dots-caption">
+            <span>
+              {guesses.length} {guesses.length === 1 ? 'guess' : 'guesses'}
+              {detail.none > 0 && `, ${detail.none} without an answer`}
+            </span>
+            <span class="dot-legend">
+              {KEYS.filter((k) => k !== 'oscillates' || guesses.some((g) => g.outcome === k)).map((k) => (
+                <span key={k} class="dot-legend-item">
+                  <DotKey outcome={k} />
+                  {ANSWER_LABELS[k]}
+                </span>
+              ))}
+            </span>
+          </figcaption>
+          <Sized class="dots-plot">
+            {(w, h, em) => (
+              <AlphaDots guesses={guesses} target={target} range={task.range} width={w} height={h} em={em} />
+            )}
+          </Sized>
+        </figure>
+        <div class="near-runs">
+          <NearRun
+            problem={task.problem}
+            alpha={below?.alpha ?? target * 0.9}
+            title={below ? 'Closest below α*' : 'Just below α*'}
+          />
+          <NearRun
+            problem={task.problem}
+            alpha={above?.alpha ?? target * 1.1}
+            title={above ? 'Closest at or above α*' : 'Just above α*'}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
