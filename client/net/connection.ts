@@ -24,6 +24,9 @@ const NO_RESPONSE: Failure = {
 /** How long to wait for an acknowledgement before treating the connection as dead. */
 export const ACK_TIMEOUT_MS = 5_000;
 
+/** A resume refused for a moment (a busy or failing server): present the identity again later. */
+const TRY_AGAIN: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
+
 /** A refusal that means the stored identity is gone for good: forget it, show the join screen. */
 const SESSION_LOST: ReadonlySet<ErrorCode> = new Set([
   'ROOM_NOT_FOUND',
@@ -162,6 +165,11 @@ export function createConnection(
           } else if (SESSION_LOST.has(reply.error)) {
             resume = null;
             for (const l of lostListeners) l(reply.error, reply.message);
+          } else if (TRY_AGAIN.has(reply.error)) {
+            // Not refused, only not now: nothing may go out without the identity (a queued answer
+            // would be refused as NOT_IN_ROOM). Reconnect after the usual delay and present it again.
+            if (socket.connected) socket.io.engine?.close();
+            return;
           }
           ready = true;
           flush();

@@ -390,11 +390,17 @@ export function attachTransport(deps: TransportDeps): void {
     });
 
     const run = (event: string, handler: Handler, payload: unknown): Result => {
-      const guessing = IDENTITY_EVENTS.has(event);
+      if (!IDENTITY_EVENTS.has(event)) return handler(socket, payload);
       const now = Date.now();
-      if (guessing && !(guesses.has(now) && guessesByAddress.has(address, now))) return fail('RATE_LIMITED');
+      const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
+      // A join is refused outright while throttled: it would tell a guesser which codes exist.
+      if (throttled && event === 'player:join') return fail('RATE_LIMITED');
+      // A resume goes through (a student with a valid secret gets back in even when someone at the
+      // same school address has been guessing); only its failure is masked while throttled, so that
+      // ROOM_NOT_FOUND and UNKNOWN_PLAYER tell a guesser nothing.
       const result = handler(socket, payload);
-      if (guessing && !result.ok && GUESS_FAILURES.has(result.error)) {
+      if (!result.ok && GUESS_FAILURES.has(result.error)) {
+        if (throttled) return fail('RATE_LIMITED');
         guesses.take(now);
         guessesByAddress.take(address, now);
       }

@@ -224,6 +224,42 @@ describe('wrong room codes', () => {
     expect(refused).toBeGreaterThanOrEqual(9);
   });
 
+  it('while one guesser at the address exhausts the budget, students still resume; guesses learn nothing', async () => {
+    server = await startServer();
+    const host = await createGame(server, { rounds: [ZIGZAG] });
+    const [student] = await joinPlayers(server, host.code, 1);
+    // Someone at the school's address guesses codes from new connections until refused.
+    let refused = false;
+    for (let i = 0; !refused && i < 1_000; i++) {
+      const c = await connect(server.url);
+      for (let k = 0; k < 4 && !refused; k++) {
+        const r = await c.call('player:join', { code: String(300_000 + i * 4 + k), nickname: 'Guess' });
+        refused = !r.ok && r.error === 'RATE_LIMITED';
+      }
+      c.close();
+    }
+    expect(refused).toBe(true);
+    // The phone reconnects (a new connection, the same address) and presents its secret: it is back.
+    const phone = await connect(server.url);
+    expect(
+      await phone.call('player:resume', { code: host.code, playerSecret: student!.secret }),
+    ).toMatchObject({
+      ok: true,
+    });
+    // A wrong room and a wrong secret look alike meanwhile.
+    const probe = await connect(server.url);
+    expect(await probe.call('player:resume', { code: '999999', playerSecret: 'x'.repeat(24) })).toMatchObject(
+      {
+        error: 'RATE_LIMITED',
+      },
+    );
+    expect(
+      await probe.call('player:resume', { code: host.code, playerSecret: 'x'.repeat(24) }),
+    ).toMatchObject({
+      error: 'RATE_LIMITED',
+    });
+  });
+
   it('a class of 300 from one address, a fifth of whom mistype the code first, all get in', async () => {
     server = await startServer();
     const host = await createGame(server);
