@@ -1,6 +1,7 @@
 // One key per step, for an instructor standing away from the laptop or holding a presenter remote
 // (which sends → or Space): Space or → for next, R to reveal now. Every key has a visible button too.
 import { next, revealNow, screen } from './model';
+import { route } from './route';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -8,7 +9,8 @@ const isTyping = (target: EventTarget | null): boolean =>
 
 export function listenToKeys(): void {
   window.addEventListener('keydown', (e) => {
-    if (screen.value.kind !== 'game' || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (screen.value.kind !== 'game' || route.value.page !== 'game') return;
+    if (e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
     if (isTyping(e.target)) return;
     if (e.key === ' ' || e.key === 'ArrowRight') {
       // A focused button would also act on Space: the keyboard alone decides, once.
@@ -21,6 +23,7 @@ export function listenToKeys(): void {
   });
   // Space "clicks" a focused button on keyup; that click would be a second step.
   window.addEventListener('keyup', (e) => {
-    if (screen.value.kind === 'game' && e.key === ' ' && !isTyping(e.target)) e.preventDefault();
+    if (screen.value.kind === 'game' && route.value.page === 'game' && e.key === ' ' && !isTyping(e.target))
+      e.preventDefault();
   });
 }

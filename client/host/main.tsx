@@ -2,11 +2,13 @@
 import '../ui/answers.css';
 import '../plots/plots.css';
 import './host.css';
+import './library.css';
 import { render } from 'preact';
 import { assertNever } from '../../shared/engine/format';
 import type { HostView } from '../../shared/protocol/views';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { listenToKeys } from './keyboard';
+import { openReportOf } from './library';
 import {
   actionError,
   endArmed,
@@ -19,6 +21,11 @@ import {
   start,
   status,
 } from './model';
+import { DeckPage } from './pages/deck-page';
+import { DecksPage } from './pages/decks-page';
+import { KeyPage } from './pages/key-page';
+import { ReportPage, ReportsPage } from './pages/reports-page';
+import { route } from './route';
 import { CreateScreen, ResumingScreen } from './screens/create';
 import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
 import { QuestionScreen } from './screens/question';
@@ -78,9 +85,20 @@ function Footer({ view }: { view: HostView }) {
       )}
       <div class="actions">
         {phase.kind === 'podium' ? (
-          <button type="button" class="primary" onClick={newGame}>
-            New game
-          </button>
+          <>
+            <button
+              type="button"
+              class="secondary"
+              onClick={async () => {
+                actionError.value = await openReportOf(view.code);
+              }}
+            >
+              See the report
+            </button>
+            <button type="button" class="primary" onClick={newGame}>
+              New game
+            </button>
+          </>
         ) : (
           <>
             {phase.kind !== 'lobby' && (
@@ -124,6 +142,26 @@ function Body({ current }: { current: Screen }) {
 }
 
 function App() {
+  const page = route.value;
+  switch (page.page) {
+    case 'decks':
+      return <DecksPage />;
+    case 'deck':
+      return <DeckPage id={page.id} />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'report':
+      return <ReportPage id={page.id} />;
+    case 'key':
+      return <KeyPage />;
+    case 'game':
+      return <GameApp />;
+    default:
+      return assertNever(page);
+  }
+}
+
+function GameApp() {
   const current = screen.value;
   const view = current.kind === 'game' ? current.view : null;
   return (

@@ -4,7 +4,6 @@
 import { computed, signal } from '@preact/signals';
 import { assertNever } from '../../shared/engine/format';
 import type { Difficulty } from '../../shared/engine/types';
-import type { DeckFile } from '../../shared/protocol/deck';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { DeckChoice } from '../../shared/protocol/schemas';
 import type { HostProgress, HostView } from '../../shared/protocol/views';
@@ -123,9 +122,12 @@ export function createGame(): Promise<boolean> {
   );
 }
 
-/** Starts a game with one of the instructor's decks; false (and `createError` says why) if refused. */
-export function playDeck(deck: DeckFile): Promise<boolean> {
-  return startGame({ source: 'custom', deck });
+/**
+ * Starts a game with one of the instructor's saved decks, by id (a deck of long data sets can be
+ * larger than a socket message); false, and `createError` says why, if refused.
+ */
+export function playDeck(id: string): Promise<boolean> {
+  return startGame({ source: 'saved', id });
 }
 
 async function startGame(deck: DeckChoice): Promise<boolean> {

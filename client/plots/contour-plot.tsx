@@ -28,6 +28,8 @@ export interface ContourPlotProps {
   height: number;
   em: number;
   compact?: boolean;
+  /** No axis names either: small multiples side by side, where one caption names them all. */
+  bare?: boolean;
   /** Unique in the page (Sized gives one). */
   uid: string;
   /** Drawn over the plot, with what it needs to line up with it. */
@@ -125,6 +127,7 @@ export function ContourPlot({
   height,
   em,
   compact,
+  bare,
   uid,
   overlay,
 }: ContourPlotProps) {
@@ -134,7 +137,7 @@ export function ContourPlot({
     x0: em * (compact ? 0.4 : 2.6),
     x1: width - em * 0.4,
     y0: em * 0.4,
-    y1: height - em * 1.6,
+    y1: height - em * (bare ? 0.4 : 1.6),
   };
   const map = equalAspectMap(box, outer);
   // The frame as drawn: the box mapped, centred in the space available.
@@ -182,12 +185,16 @@ export function ContourPlot({
           {formatNumber(t)}
         </text>
       ))}
-      <text class="axis-name" x={fx1} y={fy1 + em * 1.1} text-anchor="end">
-        θ₀ →
-      </text>
-      <text class="axis-name" x={fx0} y={fy1 + em * 1.1}>
-        θ₁ ↑
-      </text>
+      {!bare && (
+        <>
+          <text class="axis-name" x={fx1} y={fy1 + em * 1.1} text-anchor="end">
+            θ₀ →
+          </text>
+          <text class="axis-name" x={fx0} y={fy1 + em * 1.1}>
+            θ₁ ↑
+          </text>
+        </>
+      )}
       {overlay?.({ ...common, box, drawn: { x0: fx0, x1: fx1, y0: fy0, y1: fy1 }, map, uid })}
       {exitPoint && (
         <text class="exit-label" x={(fx0 + fx1) / 2} y={fy0 + em * 1.1} text-anchor="middle">

@@ -97,7 +97,7 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
           {formatNumber(t)}
         </text>
       ))}
-      <text class="axis-name" x={area.x0 - em * 0.3} y={area.y1 + em * 1.2} text-anchor="end">
+      <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
         step
       </text>
       <g clip-path={`url(#${uid}-race)`}>{lines}</g>

@@ -15,6 +15,8 @@ export interface ScenarioPlotProps {
   height: number;
   em: number;
   compact?: boolean;
+  /** 2-D only: no axis names (small multiples). */
+  bare?: boolean;
   uid: string;
   /** For 2-D plots: drawn over the contours (contour-zoom.tsx). */
   overlay?: (context: OverlayContext) => ComponentChildren;

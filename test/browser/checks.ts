@@ -1,6 +1,6 @@
 // Assertions on the layout rules of the issue, shared by the browser tests.
 import { expect } from 'vitest';
-import { HOST_MIN_FONT_PX, PLAYER_MIN_FONT_PX, type ScreenCheck } from './harness';
+import { HOST_MIN_FONT_PX, LIBRARY_MIN_FONT_PX, PLAYER_MIN_FONT_PX, type ScreenCheck } from './harness';
 
 export function expectPhoneLayout(check: ScreenCheck): void {
   for (const l of check.layouts) {
@@ -20,6 +20,17 @@ export function expectProjectorLayout(check: ScreenCheck): void {
     // The rule is 24 px at 720p; the text only grows on a bigger screen.
     expect(l.minFontPx, `${where}: smallest text ${l.smallest.join('; ')}`).toBeGreaterThanOrEqual(
       HOST_MIN_FONT_PX,
+    );
+  }
+}
+
+/** The instructor's pages are read at a laptop: 16 px text, and they may scroll down but not across. */
+export function expectLibraryLayout(check: ScreenCheck): void {
+  for (const l of check.layouts) {
+    const where = `host ${check.name} at ${l.size}`;
+    expect(l.scrollWidth, `${where}: no horizontal scrolling`).toBeLessThanOrEqual(l.innerWidth);
+    expect(l.minFontPx, `${where}: smallest text ${l.smallest.join('; ')}`).toBeGreaterThanOrEqual(
+      LIBRARY_MIN_FONT_PX,
     );
   }
 }

@@ -31,9 +31,10 @@ export interface TestServer {
 
 /**
  * `dataDir`: keep games, decks and reports in a real SQLite file there (as `npm start` with DATA_DIR
- * does), so a test can prove they survive; by default everything lives in memory.
+ * does), so a test can prove they survive; by default everything lives in memory. `port`: listen on
+ * that port (a restarted server on the same address, so the pages' origin and storage stay the same).
  */
-export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; port?: number } = {}): Promise<TestServer> {
   const clock = createManualClock();
   const app = createApp({
     staticDir: DEFAULT_STATIC_DIR,
@@ -41,7 +42,7 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<T
     log: () => {},
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.httpServer.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {
     app,
@@ -199,6 +200,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** Player rule: no text under 16 px, no horizontal scrolling. */
 export const PLAYER_MIN_FONT_PX = 16;
+/** The instructor's pages at a laptop: no text under 16 px, no horizontal scrolling. */
+export const LIBRARY_MIN_FONT_PX = 16;
 /** Host rule: no text under 24 px at 1280×720, no scrolling at all. */
 export const HOST_MIN_FONT_PX = 24;
 
@@ -241,6 +244,18 @@ export async function capturePlayer(page: Page, name: string): Promise<ScreenChe
     });
   }
   return { name, layouts };
+}
+
+/**
+ * An instructor's page (decks, the editor, reports): used at a laptop, so 1280×720 only, the whole
+ * page (it may scroll down) in the screenshot.
+ */
+export async function captureLibrary(page: Page, name: string): Promise<ScreenCheck> {
+  return atSize(page, PROJECTOR, async () => {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(RESULTS_DIR, `host-${name}-1280x720.png`), fullPage: true });
+    return { name, layouts: [{ size: '1280x720', ...(await measureLayout(page)) }] };
+  });
 }
 
 /** The same for the projector, at 1280×720 and 1920×1080. */

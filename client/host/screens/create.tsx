@@ -10,6 +10,7 @@ import {
   secondsPerQuestion,
   speedPoints,
 } from '../model';
+import { Link } from '../parts/link';
 
 const SECONDS = [10, 15, 20, 30, 45, 60, 90, 120];
 const ROUNDS = [3, 5, 8, 10, 15, 20];
@@ -34,6 +35,11 @@ export function CreateScreen({ notice }: { notice: string | null }) {
             {notice}
           </p>
         )}
+        <nav class="create-links" aria-label="Your decks and games">
+          <Link to={{ page: 'decks' }}>My decks</Link>
+          <Link to={{ page: 'reports' }}>Past games</Link>
+          <Link to={{ page: 'key' }}>Your instructor key</Link>
+        </nav>
       </div>
       <fieldset class="create-options">
         <legend>New game</legend>

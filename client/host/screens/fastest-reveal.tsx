@@ -109,6 +109,7 @@ export function FastestReveal({
                     em={em}
                     uid={uid}
                     compact
+                    bare
                   />
                 )}
               </Sized>

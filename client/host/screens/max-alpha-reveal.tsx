@@ -106,7 +106,7 @@ export function MaxAlphaReveal({
           <NearRun
             problem={task.problem}
             alpha={above?.alpha ?? target * 1.1}
-            title={above ? 'Closest at or above α*' : 'Just above α*'}
+            title={above ? 'Closest ≥ α*' : 'Just above α*'}
           />
         </div>
       </div>

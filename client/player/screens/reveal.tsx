@@ -71,6 +71,7 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
             At your α gradient descent <OutcomeTag outcome={at} />
           </p>
         )}
+        <p class="muted">Guesses from α*/√10 up to just below α* score: the closer, the more.</p>
       </>
     );
   } else if (truth.type === 'fastest' && task.type === 'fastest') {

@@ -1,0 +1,232 @@
+// What the editor shows beside a round as it is typed: the engine's verdict on it, the run to draw,
+// and the warnings a teacher wants before a class sees the round (a ratio too close to a boundary to
+// argue about, a run that never settles, a first step off the plot, an unfair race…). All from the
+// shared engine in the browser: no server round-trip per keystroke.
+import { eigenComponents } from '../../../shared/engine/cost-model';
+import { formatNumber } from '../../../shared/engine/format';
+import {
+  FASTEST_MIN_LEAD,
+  hasMirrorPair,
+  type Problem,
+  type Race,
+  raceAlphas,
+  targetAlpha,
+} from '../../../shared/engine/round-kinds';
+import { DEFAULT_MAX_STEPS, simulate } from '../../../shared/engine/simulate';
+import type { Outcome, Scenario, Simulation } from '../../../shared/engine/types';
+import type { DeckRound } from '../../../shared/protocol/deck';
+import { isInside, lineFrame, planeFrame } from '../../plots/geometry';
+import { formatAlpha } from '../../ui/scenario-text';
+import { bestAlphaText, finishText, targetFormula } from '../parts/round-text';
+
+export type WarningId =
+  | 'boundary'
+  | 'never-settles'
+  | 'off-plot'
+  | 'at-minimum'
+  | 'hidden-steep'
+  | 'no-winner'
+  | 'close-race'
+  | 'mirror-pair'
+  | 'long-race';
+
+export interface PreviewWarning {
+  id: WarningId;
+  text: string;
+}
+
+export interface RoundPreview {
+  /** The run drawn on the cost: the round's own, or for the other kinds the one that tells most. */
+  scenario: Scenario;
+  simulation: Simulation;
+  /** What the run drawn is, in words ("At 0.9 α* = 0.0484"). */
+  runLabel: string | null;
+  /** The engine's explanation of that run, when it is not the round's own. */
+  runExplanation: string | null;
+  /** The verdict in one line, with the outcome when there is one to show as a tag. */
+  outcome: Outcome | null;
+  headline: string;
+  explanation: string;
+  warnings: PreviewWarning[];
+  /** Worth knowing but not a problem (a diverging option in a race, a tie-free race's margins). */
+  notes: string[];
+  /** A race's runs, one per option, and its result. */
+  race: { simulations: Simulation[]; race: Race; alphas: number[] } | null;
+}
+
+/** |r − 1| ≤ 0.1 or |r − 2| ≤ 0.2: within 10 % of a boundary. */
+export const BOUNDARY_MARGIN = 0.1;
+/** A 2-D start with less than this share of its distance along the steep direction hides it. */
+export const HIDDEN_SHARE = 0.05;
+/** The runs a reveal draws of a race: long enough to see the winner arrive (server/room/verdicts.ts). */
+const RACE_STEPS_MAX = 250;
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function isOffPlot(scenario: Scenario, sim: Simulation): boolean {
+  const first = sim.steps[1]?.theta;
+  if (!first) return false;
+  if (sim.dimension === 1) {
+    const [lo, hi] = lineFrame(scenario).theta;
+    return (first[0] ?? 0) < lo || (first[0] ?? 0) > hi;
+  }
+  return !isInside(planeFrame(scenario).box, first[0] ?? 0, first[1] ?? 0);
+}
+
+/** The share of the start's distance along the steepest direction (2-D quadratic costs only). */
+function steepShare(problem: Problem): number | null {
+  if (problem.start.length < 2) return null;
+  const z = eigenComponents(problem.cost, problem.start);
+  const distance = Math.hypot(...z);
+  return distance > 0 ? Math.abs(z[z.length - 1] ?? 0) / distance : null;
+}
+
+function startWarnings(problem: Problem, sim: Simulation): PreviewWarning[] {
+  const warnings: PreviewWarning[] = [];
+  if ((sim.distances[0] ?? 0) === 0)
+    warnings.push({
+      id: 'at-minimum',
+      text: 'The start is the minimum itself: gradient descent never moves, so there is nothing to watch.',
+    });
+  const share = steepShare(problem);
+  if (share !== null && share < HIDDEN_SHARE)
+    warnings.push({
+      id: 'hidden-steep',
+      text: `Only ${percent(share)} of the start's distance lies along the steep direction: the overshoot hardly shows, and the run looks as if it converged. Start further up the valley's side.`,
+    });
+  return warnings;
+}
+
+function predictPreview(scenario: Scenario): RoundPreview {
+  const sim = simulate(scenario);
+  const warnings: PreviewWarning[] = [];
+  const r = sim.ratio;
+  const name = sim.ratioLabel;
+  if (Math.abs(r - 1) <= BOUNDARY_MARGIN || Math.abs(r - 2) <= 2 * BOUNDARY_MARGIN) {
+    const edge = Math.abs(r - 1) <= BOUNDARY_MARGIN ? 1 : 2;
+    warnings.push({
+      id: 'boundary',
+      text: `${name} = ${formatNumber(r, 4)} is within 10 % of ${edge}, the boundary between ${
+        edge === 1 ? 'converging and zig-zagging' : 'zig-zagging and diverging'
+      }: students cannot tell from the picture, and a small change of α flips the answer.`,
+    });
+  }
+  const d0 = sim.distances[0] ?? 0;
+  const end = sim.distances[sim.distances.length - 1] ?? 0;
+  if (sim.outcome === 'oscillates')
+    warnings.push({
+      id: 'never-settles',
+      text: `Never settles: at ${name} = 2 exactly the run bounces for ever, and nobody can score this round.`,
+    });
+  else if (sim.outcome !== 'diverges' && d0 > 0 && end > d0 / 2)
+    warnings.push({
+      id: 'never-settles',
+      text: `Never settles on screen: after ${DEFAULT_MAX_STEPS} steps the run is still ${percent(end / d0)} of the start distance away, so the class sees no convergence.`,
+    });
+  if (isOffPlot(scenario, sim))
+    warnings.push({
+      id: 'off-plot',
+      text: 'Diverges off the plot in one step: the first step already lands outside the picture, so the class sees nothing of the run.',
+    });
+  warnings.push(...startWarnings(scenario, sim));
+  return {
+    scenario,
+    simulation: sim,
+    runLabel: null,
+    runExplanation: null,
+    outcome: sim.outcome,
+    headline: `${name} = ${formatNumber(r, 4)}`,
+    explanation: sim.explanation,
+    warnings,
+    notes: [],
+    race: null,
+  };
+}
+
+function maxAlphaPreview(problem: Problem): RoundPreview {
+  const target = targetAlpha(problem);
+  // Just below α*: the run students must imagine, a zig-zag that barely dies down.
+  const alpha = Number((0.9 * target).toPrecision(3));
+  const scenario = { ...problem, alpha };
+  const sim = simulate(scenario);
+  return {
+    scenario,
+    simulation: sim,
+    runLabel: `The run at 0.9 α* = ${formatAlpha(alpha)}`,
+    runExplanation: sim.explanation,
+    outcome: null,
+    headline: `α* = ${targetFormula(problem, target)} = ${formatNumber(target, 4)}`,
+    explanation: `The answer: any α just below ${formatNumber(target, 4)}. At α* the run bounces for ever; above it, it diverges.`,
+    warnings: startWarnings(problem, sim),
+    notes: [],
+    race: null,
+  };
+}
+
+function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
+  const race = raceAlphas(problem, alphas);
+  const curvature = 2 / targetAlpha(problem);
+  const winnerSteps = race.winner === null ? 40 : (race.iterations[race.winner] ?? 40);
+  const steps = Math.min(RACE_STEPS_MAX, Math.max(12, Math.ceil(1.25 * winnerSteps)));
+  const simulations = alphas.map((alpha) => simulate({ ...problem, alpha }, { maxSteps: steps }));
+  const warnings: PreviewWarning[] = [];
+  const notes: string[] = [];
+  if (race.winner === null)
+    warnings.push({
+      id: 'no-winner',
+      text: 'No single winner: the fastest options tie, or none gets within 1/1000 of the start distance. Nobody can score this round.',
+    });
+  else if (race.lead < FASTEST_MIN_LEAD)
+    warnings.push({
+      id: 'close-race',
+      text: `Close race: the winner is only ${percent(race.lead - 1)} ahead of the runner-up (generated rounds keep at least 25 %).`,
+    });
+  const ratios = alphas.map((a) => a * curvature);
+  if (hasMirrorPair(ratios)) {
+    const pair = ratios.flatMap((r, i) =>
+      ratios.map((s, j) => (j > i && Math.abs(r + s - 2) < 0.05 ? [i, j] : null)).filter((p) => p !== null),
+    )[0];
+    const [i = 0, j = 1] = pair ?? [];
+    warnings.push({
+      id: 'mirror-pair',
+      text: `α = ${formatAlpha(alphas[i]!)} and α = ${formatAlpha(alphas[j]!)} give r and 2 − r (${formatNumber(ratios[i]!)} and ${formatNumber(ratios[j]!)}): both shrink the distance by the same factor each step, a tie in 1-D.`,
+    });
+  }
+  if (race.winner !== null && (race.iterations[race.winner] ?? 0) > 200)
+    warnings.push({
+      id: 'long-race',
+      text: `The winner needs ${race.iterations[race.winner]} steps: a long race to watch. Larger α values make it shorter.`,
+    });
+  for (const [i, sim] of simulations.entries())
+    if (sim.outcome === 'diverges' || sim.outcome === 'oscillates')
+      notes.push(
+        `α = ${formatAlpha(alphas[i]!)} ${sim.outcome === 'diverges' ? 'diverges' : 'bounces for ever'} (r = ${formatNumber(ratios[i]!)}): fine as a trap, but say so at the reveal.`,
+      );
+  const shown = race.winner ?? 0;
+  return {
+    scenario: { ...problem, alpha: alphas[shown]! },
+    simulation: simulations[shown]!,
+    runLabel: race.winner === null ? null : `The winner's run, α = ${formatAlpha(alphas[shown]!)}`,
+    runExplanation: null,
+    outcome: null,
+    headline:
+      race.winner === null
+        ? 'No single winner'
+        : `Fastest: α = ${formatAlpha(alphas[race.winner]!)}, ${finishText(race.iterations[race.winner])}`,
+    explanation: bestAlphaText(problem, simulations[0]) ?? '',
+    warnings,
+    notes,
+    race: { simulations, race, alphas },
+  };
+}
+
+export function previewRound(round: DeckRound): RoundPreview {
+  switch (round.type) {
+    case 'predict':
+      return predictPreview(round.scenario);
+    case 'max-alpha':
+      return maxAlphaPreview(round.problem);
+    case 'fastest':
+      return fastestPreview(round.problem, round.alphas);
+  }
+}

@@ -1,0 +1,124 @@
+// The instructor's decks and past games, as the /api serves them (docs/api.md): lists, one report,
+// and the actions on them. Screens read these signals; every change goes through the server.
+import { signal } from '@preact/signals';
+import type { DeckFile } from '../../shared/protocol/deck';
+import type { GameReport } from '../../shared/protocol/report';
+import { type ApiProblem, api, download } from './api';
+import { go } from './route';
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  rounds: number;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface StoredDeck extends DeckSummary {
+  deck: DeckFile;
+}
+export interface ReportSummary {
+  id: string;
+  code: string;
+  title: string;
+  startedAt: number;
+  endedAt: number;
+  players: number;
+  rounds: number;
+  shareCorrect: number | null;
+}
+
+export const decks = signal<DeckSummary[] | null>(null);
+export const decksError = signal<string | null>(null);
+/** The last import's refusal, with the round and field the server named. */
+export const importProblem = signal<ApiProblem | null>(null);
+/** A sentence about the last action on the decks page ("Deck imported."), for a live region. */
+export const decksNotice = signal<string | null>(null);
+
+export async function loadDecks(): Promise<void> {
+  const reply = await api<{ decks: DeckSummary[] }>('GET', '/decks');
+  if (reply.ok) {
+    decks.value = reply.value.decks;
+    decksError.value = null;
+  } else decksError.value = reply.problem.message;
+}
+
+/** A colleague's file, sent as it is: the server checks it and saves nothing if it is wrong. */
+export async function importDeck(file: File): Promise<void> {
+  importProblem.value = null;
+  decksNotice.value = null;
+  const reply = await api<StoredDeck>('POST', '/decks', await file.text());
+  if (!reply.ok) {
+    importProblem.value = reply.problem;
+    return;
+  }
+  decksNotice.value = `Imported “${reply.value.title}” (${reply.value.rounds} rounds).`;
+  await loadDecks();
+}
+
+export async function duplicateDeck(id: string): Promise<void> {
+  const reply = await api<StoredDeck>('POST', `/decks/${encodeURIComponent(id)}/duplicate`);
+  decksNotice.value = reply.ok ? `Made “${reply.value.title}”.` : reply.problem.message;
+  await loadDecks();
+}
+
+export async function deleteDeck(id: string): Promise<void> {
+  const reply = await api('DELETE', `/decks/${encodeURIComponent(id)}`);
+  decksNotice.value = reply.ok ? 'Deck deleted.' : reply.problem.message;
+  await loadDecks();
+}
+
+export async function exportDeck(id: string): Promise<string | null> {
+  const reply = await download(`/decks/${encodeURIComponent(id)}/file`, 'deck.json');
+  return reply.ok ? null : reply.problem.message;
+}
+
+export const reports = signal<ReportSummary[] | null>(null);
+export const reportsError = signal<string | null>(null);
+
+export async function loadReports(): Promise<void> {
+  const reply = await api<{ reports: ReportSummary[] }>('GET', '/reports');
+  if (reply.ok) {
+    reports.value = reply.value.reports;
+    reportsError.value = null;
+  } else reportsError.value = reply.problem.message;
+}
+
+export async function deleteReport(id: string): Promise<void> {
+  const reply = await api('DELETE', `/reports/${encodeURIComponent(id)}`);
+  if (!reply.ok) reportsError.value = reply.problem.message;
+  await loadReports();
+}
+
+export const report = signal<{ id: string; report: GameReport } | null>(null);
+export const reportError = signal<string | null>(null);
+
+export async function loadReport(id: string): Promise<void> {
+  if (report.value?.id !== id) report.value = null;
+  reportError.value = null;
+  const reply = await api<GameReport>('GET', `/reports/${encodeURIComponent(id)}`);
+  if (reply.ok) report.value = { id, report: reply.value };
+  else reportError.value = reply.problem.message;
+}
+
+export async function downloadCsv(id: string): Promise<string | null> {
+  const reply = await download(`/reports/${encodeURIComponent(id)}/csv`, 'report.csv');
+  return reply.ok ? null : reply.problem.message;
+}
+
+/**
+ * From a game's podium to its report: the newest report of that room code. It is saved as the game
+ * reaches the podium; a moment's wait and one retry cover a report not written yet.
+ */
+export async function openReportOf(code: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const reply = await api<{ reports: ReportSummary[] }>('GET', '/reports');
+    if (!reply.ok) return reply.problem.message;
+    const found = reply.value.reports.find((r) => r.code === code);
+    if (found) {
+      go({ page: 'report', id: found.id });
+      return null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  return 'The report of this game is not saved yet. Find it later under “Past games”.';
+}

@@ -1,0 +1,346 @@
+// The deck editor: the rounds in order (open, move, copy, delete), the open round's form, and the
+// live preview. Save, export and play; leaving with unsaved changes asks first.
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { formatNumber } from '../../../shared/engine/format';
+import { simulate } from '../../../shared/engine/simulate';
+import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
+import { ANSWER_LABELS } from '../../ui/answers';
+import {
+  addGenerated,
+  addRound,
+  checks,
+  closeDeck,
+  deckId,
+  deleteRound,
+  duplicateRound,
+  type GeneratedKind,
+  isDirty,
+  loadError,
+  loading,
+  moveRound,
+  newDeck,
+  openDeck,
+  rounds,
+  save,
+  saveError,
+  saveNotice,
+  saving,
+  selected,
+  title,
+} from '../editor/editor-model';
+import { parseColumns, type RoundDraft } from '../editor/round-draft';
+import { ROUND_TYPE_LABELS, RoundForm } from '../editor/round-form';
+import { RoundPreview } from '../editor/round-preview';
+import { exportDeck } from '../library';
+import { busy, createError, playDeck } from '../model';
+import { setLeaveGuard } from '../route';
+import { LibraryLayout } from './library-layout';
+
+/** The way out the instructor chose while the deck had unsaved changes. */
+const pendingLeave = signal<(() => void) | null>(null);
+const generating = signal({ difficulty: 'medium' as Difficulty, kind: 'mixed' as GeneratedKind, count: 3 });
+const exportNote = signal<string | null>(null);
+
+const KIND_SHORT: Record<RoundDraft['type'], string> = {
+  predict: 'Predict',
+  'max-alpha': 'Largest α',
+  fastest: 'Fastest α',
+};
+
+function regressionPoints(data: string): string {
+  const columns = parseColumns(data);
+  return columns.ok ? `${columns.x.length} points` : 'data to fix';
+}
+
+/** One line per round in the list: the kind, the cost in a few words, and α. */
+function roundLine(d: RoundDraft): string {
+  const cost =
+    d.kind === 'quadratic'
+      ? `parabola a = ${d.a}, c = ${d.c}`
+      : d.kind === 'quartic'
+        ? `quartic b = ${d.b}`
+        : d.kind === 'bowl'
+          ? `bowl λ = ${d.l1}, ${d.l2} at ${d.angle}°`
+          : `regression on ${regressionPoints(d.data)}`;
+  const alpha =
+    d.type === 'predict' ? ` · α = ${d.alpha}` : d.type === 'fastest' ? ` · α = ${d.alphas.join(', ')}` : '';
+  return `${cost}${alpha}`;
+}
+
+export function DeckPage({ id }: { id: string | null }) {
+  useEffect(() => {
+    if (id === null) {
+      if (deckId.value !== null || rounds.value.length === 0) newDeck();
+    } else void openDeck(id);
+  }, [id]);
+
+  useEffect(() => {
+    setLeaveGuard((leave) => {
+      if (!isDirty.value) return true;
+      pendingLeave.value = leave;
+      return false;
+    });
+    // A reload or a closed tab: the browser's own question.
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (isDirty.value) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      setLeaveGuard(null);
+      window.removeEventListener('beforeunload', onUnload);
+      pendingLeave.value = null;
+      closeDeck();
+    };
+  }, []);
+
+  if (loading.value) return <LibraryLayout title="Deck">Loading the deck…</LibraryLayout>;
+  if (loadError.value)
+    return (
+      <LibraryLayout title="Deck">
+        <p class="error" role="alert">
+          {loadError.value}
+        </p>
+      </LibraryLayout>
+    );
+  const list = rounds.value;
+  const dirty = isDirty.value;
+  const current = deckId.value;
+  return (
+    <LibraryLayout title={current === null ? 'New deck' : 'Edit deck'}>
+      <div class="editor-head">
+        <label class="title-field">
+          <span>Deck title</span>
+          <input
+            type="text"
+            value={title.value}
+            maxLength={100}
+            onInput={(e) => {
+              title.value = e.currentTarget.value;
+              saveNotice.value = null;
+            }}
+          />
+        </label>
+        <p class={dirty ? 'save-state unsaved' : 'save-state'} role="status">
+          {saving.value ? 'Saving…' : dirty ? 'Unsaved changes' : (saveNotice.value ?? 'All changes saved')}
+        </p>
+        <div class="editor-actions">
+          <button type="button" class="primary" disabled={saving.value} onClick={() => void save()}>
+            Save
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy.value}
+            onClick={async () => {
+              if ((dirty || current === null) && !(await save())) return;
+              const saved = deckId.value;
+              if (saved) await playDeck(saved);
+            }}
+          >
+            {dirty || current === null ? 'Save and play' : 'Play this deck'}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={current === null}
+            title={current === null ? 'Save the deck first' : undefined}
+            onClick={async () => {
+              if (current) exportNote.value = await exportDeck(current);
+            }}
+          >
+            Export
+          </button>
+        </div>
+      </div>
+      {(saveError.value || createError.value || exportNote.value) && (
+        <p class="error" role="alert">
+          {saveError.value ?? createError.value ?? exportNote.value}
+        </p>
+      )}
+      <div class="editor-grid">
+        <section class="round-list" aria-label="Rounds">
+          <h2>Rounds ({list.length})</h2>
+          <ol>
+            {list.map((r, i) => {
+              const check = checks.value[i];
+              const bad = check && !check.ok;
+              return (
+                <li key={r.key} class={i === selected.value ? 'round-item is-open' : 'round-item'}>
+                  <button
+                    type="button"
+                    class="round-open"
+                    aria-current={i === selected.value ? 'true' : undefined}
+                    onClick={() => (selected.value = i)}
+                  >
+                    <span class="round-number">{i + 1}</span>
+                    <span class="round-text">
+                      <strong>{KIND_SHORT[r.draft.type]}</strong>
+                      {check?.ok && check.round.type === 'predict' && (
+                        <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
+                      )}
+                      <span class="round-line">{roundLine(r.draft)}</span>
+                      {bad && <span class="round-bad">⚠ needs fixing</span>}
+                    </span>
+                  </button>
+                  <span class="round-tools">
+                    <button
+                      type="button"
+                      class="icon-button"
+                      aria-label={`Move round ${i + 1} up`}
+                      disabled={i === 0}
+                      onClick={() => moveRound(i, -1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      class="icon-button"
+                      aria-label={`Move round ${i + 1} down`}
+                      disabled={i === list.length - 1}
+                      onClick={() => moveRound(i, 1)}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      class="icon-button"
+                      aria-label={`Duplicate round ${i + 1}`}
+                      onClick={() => duplicateRound(i)}
+                    >
+                      Duplicate
+                    </button>
+                    <button
+                      type="button"
+                      class="icon-button"
+                      aria-label={`Delete round ${i + 1}`}
+                      disabled={list.length === 1}
+                      onClick={() => deleteRound(i)}
+                    >
+                      Delete
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" class="secondary" onClick={addRound}>
+            Add a round
+          </button>
+          <GeneratePanel />
+        </section>
+        <RoundForm />
+        <RoundPreview />
+      </div>
+      {pendingLeave.value && <LeaveDialog />}
+    </LibraryLayout>
+  );
+}
+
+/** A prediction round's outcome, for the list: a deck's balance shows at a glance. */
+const outcomes = new WeakMap<Scenario, string>();
+function roundOutcome(scenario: Scenario): string {
+  let text = outcomes.get(scenario);
+  if (text === undefined) {
+    const sim = simulate(scenario, { maxSteps: 0 });
+    text = `${ANSWER_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
+    outcomes.set(scenario, text);
+  }
+  return text;
+}
+
+function GeneratePanel() {
+  const g = generating.value;
+  return (
+    <details class="generate">
+      <summary>Add generated rounds</summary>
+      <div class="generate-body">
+        <span class="inline">
+          <label for="gen-difficulty">Difficulty</label>
+          <select
+            id="gen-difficulty"
+            value={g.difficulty}
+            onChange={(e) => (generating.value = { ...g, difficulty: e.currentTarget.value as Difficulty })}
+          >
+            {DIFFICULTIES.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span class="inline">
+          <label for="gen-kind">Kind of rounds</label>
+          <select
+            id="gen-kind"
+            value={g.kind}
+            onChange={(e) => (generating.value = { ...g, kind: e.currentTarget.value as GeneratedKind })}
+          >
+            <option value="mixed">a mix of the three</option>
+            {(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>).map((t) => (
+              <option key={t} value={t}>
+                {ROUND_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span class="inline">
+          <label for="gen-count">How many</label>
+          <select
+            id="gen-count"
+            value={String(g.count)}
+            onChange={(e) => (generating.value = { ...g, count: Number(e.currentTarget.value) })}
+          >
+            {[1, 2, 3, 5, 8, 10].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="button" class="secondary" onClick={() => addGenerated(g.difficulty, g.kind, g.count)}>
+          Add {g.count} {g.count === 1 ? 'round' : 'rounds'}
+        </button>
+      </div>
+    </details>
+  );
+}
+
+function LeaveDialog() {
+  const leave = pendingLeave.value;
+  if (!leave) return null;
+  const close = () => (pendingLeave.value = null);
+  return (
+    <div class="dialog-backdrop">
+      <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title">
+        <h2 id="leave-title">This deck has unsaved changes</h2>
+        <p>Save them before you go?</p>
+        <div class="dialog-actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              close();
+              if (await save()) leave();
+            }}
+          >
+            Save and go on
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              close();
+              leave();
+            }}
+          >
+            Leave without saving
+          </button>
+          <button type="button" class="secondary" onClick={close}>
+            Stay here
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

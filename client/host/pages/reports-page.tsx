@@ -1,0 +1,304 @@
+// "Past games": every finished game of this instructor, newest first, and one game's report: the
+// rounds with their share correct, the confusions worth a word next lesson, the share correct
+// against r, and every student's answers; the answers as CSV.
+import { signal } from '@preact/signals';
+import { Fragment } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { OUTCOME_LABELS } from '../../../shared/engine/format';
+import { ANSWERS } from '../../../shared/engine/types';
+import type { GameReport, ReportRound } from '../../../shared/protocol/report';
+import type { AnswerValue } from '../../../shared/protocol/views';
+import { ShareChart } from '../../plots/share-chart';
+import { Sized } from '../../plots/sized';
+import { MathText } from '../../ui/math-text';
+import { OptionMark } from '../../ui/options';
+import { formatAlpha } from '../../ui/scenario-text';
+import {
+  deleteReport,
+  downloadCsv,
+  loadReport,
+  loadReports,
+  report,
+  reportError,
+  reports,
+  reportsError,
+} from '../library';
+import { CountBars, type CountRow } from '../parts/count-bars';
+import { go } from '../route';
+import { spacedCode } from '../screens/lobby';
+import { LibraryLayout, percent, when } from './library-layout';
+
+const confirming = signal<string | null>(null);
+const csvNote = signal<string | null>(null);
+const openStudent = signal<number | null>(null);
+
+export function ReportsPage() {
+  useEffect(() => {
+    void loadReports();
+  }, []);
+  const list = reports.value;
+  return (
+    <LibraryLayout title="Past games">
+      {reportsError.value && (
+        <p class="error" role="alert">
+          {reportsError.value}
+        </p>
+      )}
+      {list === null ? (
+        <p>Loading your past games…</p>
+      ) : list.length === 0 ? (
+        <p>No finished games yet. A game's report is saved here when it reaches its final results.</p>
+      ) : (
+        <ul class="card-list report-list">
+          {list.map((r) => (
+            <li key={r.id} class="card">
+              <div class="card-text">
+                <h2 class="card-title">{r.title}</h2>
+                <p class="muted">
+                  {when(r.endedAt)} · game {spacedCode(r.code)} · {r.players}{' '}
+                  {r.players === 1 ? 'student' : 'students'} · {r.rounds}{' '}
+                  {r.rounds === 1 ? 'round' : 'rounds'} · {percent(r.shareCorrect)} right
+                </p>
+              </div>
+              {confirming.value === r.id ? (
+                <fieldset class="card-actions confirm">
+                  <legend class="visually-hidden">Delete this report?</legend>
+                  <span>Delete this report?</span>
+                  <button
+                    type="button"
+                    class="primary danger"
+                    onClick={() => {
+                      confirming.value = null;
+                      void deleteReport(r.id);
+                    }}
+                  >
+                    Yes, delete
+                  </button>
+                  <button type="button" class="secondary" onClick={() => (confirming.value = null)}>
+                    Keep it
+                  </button>
+                </fieldset>
+              ) : (
+                <div class="card-actions">
+                  <button
+                    type="button"
+                    class="primary"
+                    aria-label={`Open the report of ${r.title}, ${when(r.endedAt)}`}
+                    onClick={() => go({ page: 'report', id: r.id })}
+                  >
+                    Open
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={`Delete the report of ${r.title}, ${when(r.endedAt)}`}
+                    onClick={() => (confirming.value = r.id)}
+                  >
+                    Delete
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </LibraryLayout>
+  );
+}
+
+const KIND_NAMES = { predict: 'Predict', 'max-alpha': 'Largest α', fastest: 'Fastest α' } as const;
+
+function answerText(answer: AnswerValue | null): string {
+  if (answer === null) return 'no answer';
+  return typeof answer === 'string' ? OUTCOME_LABELS[answer] : `α = ${formatAlpha(answer)}`;
+}
+
+function barRows(round: ReportRound): CountRow[] {
+  return round.bars.map((bar, i) => {
+    const outcome =
+      round.type === 'predict' ? ANSWERS.find((a) => OUTCOME_LABELS[a] === bar.label) : undefined;
+    return {
+      key: `${i}`,
+      label:
+        round.type === 'fastest' ? (
+          <>
+            <OptionMark index={i} class="mark-small" /> {bar.label}
+          </>
+        ) : (
+          <MathText text={bar.label} />
+        ),
+      count: bar.count,
+      correct: bar.isCorrect,
+      tone: outcome ? `fill-${outcome}` : round.type === 'fastest' ? `fill-option-${i}` : undefined,
+    };
+  });
+}
+
+export function ReportPage({ id }: { id: string }) {
+  useEffect(() => {
+    void loadReport(id);
+    csvNote.value = null;
+    openStudent.value = null;
+  }, [id]);
+  const loaded = report.value?.id === id ? report.value.report : null;
+  if (!loaded)
+    return (
+      <LibraryLayout title="Report">
+        {reportError.value ? (
+          <p class="error" role="alert">
+            {reportError.value}
+          </p>
+        ) : (
+          <p>Loading the report…</p>
+        )}
+      </LibraryLayout>
+    );
+  return <ReportBody id={id} report={loaded} />;
+}
+
+function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
+  const points = r.rounds
+    .filter((x) => x.type === 'predict' && x.ratio !== null && x.shareCorrect !== null && x.scored)
+    .map((x) => ({ round: x.index + 1, ratio: x.ratio!, share: x.shareCorrect! }));
+  return (
+    <LibraryLayout title={r.title}>
+      <p class="muted report-meta">
+        Game {spacedCode(r.code)} · {when(r.startedAt)} · {r.players.length}{' '}
+        {r.players.length === 1 ? 'student' : 'students'} · {r.rounds.length} of {r.roundCount} rounds played
+        {r.endedEarly ? ' (ended early)' : ''}
+      </p>
+      <div class="toolbar">
+        <button
+          type="button"
+          class="primary"
+          onClick={async () => {
+            csvNote.value = await downloadCsv(id);
+          }}
+        >
+          Download the answers (CSV)
+        </button>
+        <button type="button" class="secondary" onClick={() => go({ page: 'reports' })}>
+          All past games
+        </button>
+      </div>
+      {csvNote.value && (
+        <p class="error" role="alert">
+          {csvNote.value}
+        </p>
+      )}
+      <section class="report-section">
+        <h2>Confusions worth discussing</h2>
+        {r.confusions.length === 0 ? (
+          <p>None: no wrong answer was given by a fifth of the class or more.</p>
+        ) : (
+          <ul class="confusions">
+            {r.confusions.map((c) => (
+              <li key={`${c.round}-${c.text}`}>
+                <strong>Round {c.round + 1}:</strong> <MathText text={c.text} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="report-section">
+        <h2>Where the class's intuition breaks</h2>
+        <p>
+          Share of right answers in each prediction round against its r = α·λ<sub>max</sub>: r = 1 and r = 2
+          are the boundaries between converging, zig-zagging and diverging.
+        </p>
+        {points.length === 0 ? (
+          <p class="muted">No prediction round was scored in this game.</p>
+        ) : (
+          <Sized class="share-plot">
+            {(w, h, em) => <ShareChart points={points} width={w} height={h} em={em} />}
+          </Sized>
+        )}
+      </section>
+      <section class="report-section">
+        <h2>Rounds</h2>
+        <ol class="report-rounds">
+          {r.rounds.map((round) => (
+            <li key={round.index} class="report-round" data-round={round.index + 1}>
+              <h3>
+                Round {round.index + 1} · {KIND_NAMES[round.type]} ·{' '}
+                <span class="share">
+                  {round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}
+                </span>{' '}
+                <span class="muted">
+                  ({round.correct} of {round.eligible})
+                </span>
+              </h3>
+              <p class="round-summary">
+                <MathText text={round.summary} />
+              </p>
+              <p>
+                Right answer: <strong>{<MathText text={round.answerText} />}</strong>
+              </p>
+              <CountBars label={`Answers in round ${round.index + 1}`} rows={barRows(round)} />
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section class="report-section">
+        <h2>Students</h2>
+        <table class="students">
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Nickname</th>
+              <th scope="col">Score</th>
+              <th scope="col">Answers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.players.map((p) => {
+              const open = openStudent.value === p.id;
+              return (
+                <Fragment key={p.id}>
+                  <tr>
+                    <td>{p.rank}</td>
+                    <td class="student-name">{p.nickname}</td>
+                    <td class="num-cell">{p.score.toLocaleString('en-US')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="secondary small"
+                        aria-expanded={open}
+                        onClick={() => (openStudent.value = open ? null : p.id)}
+                      >
+                        {open ? 'Hide' : 'Show'} <span class="visually-hidden">{p.nickname}'s answers</span>
+                      </button>
+                    </td>
+                  </tr>
+                  {open && (
+                    <tr class="student-answers">
+                      <td colSpan={4}>
+                        <ul>
+                          {r.rounds.map((round) => {
+                            const a = round.answers.find((x) => x.playerId === p.id);
+                            return (
+                              <li key={round.index}>
+                                Round {round.index + 1}:{' '}
+                                {a ? <MathText text={answerText(a.answer)} /> : 'not yet joined'}
+                                {a && a.answer !== null && (
+                                  <>
+                                    {' '}
+                                    {a.correct ? '✓' : '✗'} · {a.seconds?.toFixed(1)} s · {a.points} points
+                                  </>
+                                )}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </LibraryLayout>
+  );
+}

@@ -1,0 +1,102 @@
+// Where the class's intuition breaks: the share of correct answers of each prediction round against
+// its r = α·λ_max, on a log axis with the boundaries r = 1 and r = 2 marked and the three zones
+// named. A dip near a boundary, or across a whole zone, is what the next lesson is about.
+import { formatNumber } from '../../shared/engine/format';
+import { linearMap } from './geometry';
+
+export interface SharePoint {
+  /** 1-based, as the report counts rounds. */
+  round: number;
+  ratio: number;
+  /** 0 to 1. */
+  share: number;
+}
+
+export interface ShareChartProps {
+  points: SharePoint[];
+  width: number;
+  height: number;
+  em: number;
+}
+
+const TICKS = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
+
+export function ShareChart({ points, width, height, em }: ShareChartProps) {
+  const ratios = points.map((p) => p.ratio).filter((r) => r > 0);
+  const lo = Math.log10(Math.min(0.25, ...ratios.map((r) => r / 1.4)));
+  const hi = Math.log10(Math.max(4, ...ratios.map((r) => r * 1.4)));
+  const area = { x0: em * 3.4, x1: width - em * 0.8, y0: em * 1.8, y1: height - em * 2.6 };
+  const map = linearMap({ x0: lo, x1: hi, y0: 0, y1: 1 }, area);
+  const xOf = (r: number) => map.x(Math.log10(r));
+  const zones = [
+    { key: 'converges', x0: area.x0, x1: xOf(1), label: 'converges (r < 1)' },
+    { key: 'zigzag', x0: xOf(1), x1: xOf(2), label: 'zig-zags' },
+    { key: 'diverges', x0: xOf(2), x1: area.x1, label: 'diverges (r > 2)' },
+  ];
+  // Labels go above their dot, or below when a neighbour's label would overlap it.
+  const placed: Array<{ x: number; y: number }> = [];
+  const labels = [...points]
+    .sort((a, b) => a.ratio - b.ratio)
+    .map((p) => {
+      const x = xOf(p.ratio);
+      const y = map.y(p.share);
+      const above = y - em * 0.7;
+      const clash = placed.some((q) => Math.abs(q.x - x) < em * 2.2 && Math.abs(q.y - above) < em * 1.1);
+      const ly = clash || above < area.y0 + em * 0.2 ? y + em * 1.5 : above;
+      placed.push({ x, y: ly });
+      return { p, x, y, ly };
+    });
+  return (
+    <svg
+      class="plot share-chart"
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`Share correct per prediction round against r: ${points
+        .map((p) => `round ${p.round}, r = ${formatNumber(p.ratio)}, ${Math.round(p.share * 100)} %`)
+        .join('; ')}`}
+    >
+      {zones.map((z) => (
+        <g key={z.key}>
+          <rect
+            class={`zone zone-${z.key}`}
+            x={z.x0}
+            y={area.y0}
+            width={Math.max(0, z.x1 - z.x0)}
+            height={area.y1 - area.y0}
+          />
+          <text class="zone-label" x={(z.x0 + z.x1) / 2} y={area.y0 - em * 0.5} text-anchor="middle">
+            {z.label}
+          </text>
+        </g>
+      ))}
+      {[0, 0.25, 0.5, 0.75, 1].map((s) => (
+        <g key={s}>
+          <line class="grid" x1={area.x0} x2={area.x1} y1={map.y(s)} y2={map.y(s)} />
+          <text class="tick" x={area.x0 - em * 0.3} y={map.y(s) + em * 0.35} text-anchor="end">
+            {Math.round(s * 100)} %
+          </text>
+        </g>
+      ))}
+      {TICKS.filter((t) => Math.log10(t) >= lo && Math.log10(t) <= hi).map((t) => (
+        <text key={t} class="tick" x={xOf(t)} y={area.y1 + em * 1.2} text-anchor="middle">
+          {formatNumber(t)}
+        </text>
+      ))}
+      <text class="axis-name" x={(area.x0 + area.x1) / 2} y={area.y1 + em * 2.3} text-anchor="middle">
+        r = α·λₘₐₓ (s = α(θ₀² + b) for the quartic), log scale
+      </text>
+      <line class="axis" x1={area.x0} x2={area.x1} y1={area.y1} y2={area.y1} />
+      <line class="boundary-line" x1={xOf(1)} x2={xOf(1)} y1={area.y0} y2={area.y1} />
+      <line class="boundary-line" x1={xOf(2)} x2={xOf(2)} y1={area.y0} y2={area.y1} />
+      {labels.map(({ p, x, y, ly }) => (
+        <g key={p.round} class="share-point" data-round={p.round}>
+          <circle class="share-dot" cx={x} cy={y} r={em * 0.38} />
+          <text class="share-label" x={x} y={ly} text-anchor="middle">
+            Q{p.round}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
