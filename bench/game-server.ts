@@ -5,13 +5,37 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../server/app';
-import { attachProbe } from './probe';
+import type { RoomStore } from '../server/room/rooms';
+import { createSqliteRoomStore } from '../server/store/rooms-sqlite';
+import { openDatabase } from '../server/store/sqlite';
+import { attachProbe, type Counters } from './probe';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'overshoot-bench-'));
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+
+// The store createApp would open on DATA_DIR, timed: how much of a round is spent saving.
+const counters: Counters = { storeMs: 0, commits: 0, changes: 0 };
+const db = openDatabase(dataDir);
+const sqlite = createSqliteRoomStore(db);
+const store: RoomStore = {
+  loadRooms: () => sqlite.loadRooms(),
+  loadRoom: (code) => sqlite.loadRoom(code),
+  saveRoom: (...args) => {
+    counters.changes!++;
+    sqlite.saveRoom(...args);
+  },
+  transaction: (fn) => {
+    const t = performance.now();
+    sqlite.transaction!(fn);
+    counters.storeMs! += performance.now() - t;
+    counters.commits!++;
+  },
+};
 const app = createApp({
-  dataDir,
+  store,
   staticDir: null,
   log: (message, error) => console.error(message, error ?? ''),
 });
-app.httpServer.listen(0, '127.0.0.1', () => attachProbe((app.httpServer.address() as AddressInfo).port));
+app.httpServer.listen(0, '127.0.0.1', () =>
+  attachProbe((app.httpServer.address() as AddressInfo).port, counters),
+);

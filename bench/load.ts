@@ -31,6 +31,7 @@ export interface PassFigures {
   rssFull: number;
   cpuMs: number;
   loopDelayMaxMs: number;
+  counters: Record<string, number>;
 }
 
 /** A child's IPC as request/response: sends a command, resolves with the next reply of that type. */
@@ -129,6 +130,7 @@ async function runPass(kind: Kind, players: number, rounds: number): Promise<Pas
       rssFull: full.rss,
       cpuMs: usage.cpuMs,
       loopDelayMaxMs: usage.loopDelayMaxMs,
+      counters: usage.counters,
     };
   } finally {
     if (load) await stop(load);
@@ -152,6 +154,9 @@ export interface Figures {
 }
 
 interface Extra {
+  /** The game's store: time in its transactions, and how many, per round. */
+  store_ms_per_round?: number;
+  commits_per_round?: number;
   rss_per_player_kb: number;
   acks: number;
   reveals: number;
@@ -180,7 +185,14 @@ function summarize(passes: PassFigures[], players: number): { figures: Figures; 
           passes.reduce((n, p) => n + p.load.expected, 0),
       ) / 10_000,
   };
+  const counter = (key: string) => passes.reduce((n, p) => n + (p.counters[key] ?? 0), 0);
   const extra: Extra = {
+    ...(passes.some((p) => 'storeMs' in p.counters)
+      ? {
+          store_ms_per_round: round1(counter('storeMs') / rounds),
+          commits_per_round: round1(counter('commits') / rounds),
+        }
+      : {}),
     rss_per_player_kb: round1(median(passes.map((p) => (p.rssFull - p.rssEmpty) / players / 1024))),
     acks: acks.length,
     reveals: fanouts.length,
@@ -248,7 +260,8 @@ async function main() {
     );
   console.log(
     `(${gameExtra.acks} + ${bareExtra.acks} answers, ${gameExtra.reveals} + ${bareExtra.reveals} reveals; ` +
-      `RSS per student: game ${gameExtra.rss_per_player_kb} KB, bare ${bareExtra.rss_per_player_kb} KB)`,
+      `RSS per student: game ${gameExtra.rss_per_player_kb} KB, bare ${bareExtra.rss_per_player_kb} KB; ` +
+      `game store: ${gameExtra.store_ms_per_round} ms in ${gameExtra.commits_per_round} commits per round)`,
   );
   if (Object.keys(gameExtra.errors).length || Object.keys(bareExtra.errors).length)
     console.log('errors:', JSON.stringify({ game: gameExtra.errors, bare: bareExtra.errors }));

@@ -3,7 +3,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ServerCommand, ServerReply } from './shared';
 
-export function attachProbe(port: number): void {
+/** Counters a server adds to its usage report (they are reset at each mark). */
+export type Counters = Record<string, number>;
+
+export function attachProbe(port: number, counters: Counters = {}): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   const send = (reply: ServerReply) => process.send?.(reply);
@@ -23,6 +26,7 @@ export function attachProbe(port: number): void {
       case 'mark':
         cpuMark = process.cpuUsage();
         loop.reset();
+        for (const key of Object.keys(counters)) counters[key] = 0;
         send({ type: 'marked' });
         return;
       case 'usage': {
@@ -32,6 +36,7 @@ export function attachProbe(port: number): void {
           cpuMs: (cpu.user + cpu.system) / 1000,
           loopDelayMaxMs: loop.max / 1e6,
           heapUsed: process.memoryUsage().heapUsed,
+          counters: { ...counters },
         });
         return;
       }

@@ -33,7 +33,13 @@ export type ServerReply =
   | { type: 'ready'; port: number }
   | { type: 'heap'; heapUsed: number; rss: number }
   | { type: 'marked' }
-  | { type: 'usage'; cpuMs: number; loopDelayMaxMs: number; heapUsed: number };
+  | {
+      type: 'usage';
+      cpuMs: number;
+      loopDelayMaxMs: number;
+      heapUsed: number;
+      counters: Record<string, number>;
+    };
 
 export interface LoadOptions {
   url: string;

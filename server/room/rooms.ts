@@ -2,8 +2,8 @@
 // change before anyone is told about it, and arms the one deadline timer a room needs.
 //
 // Group commit: a command changes the room in memory at once (the next command sees it), and its
-// change joins a batch that is saved in one transaction when the event loop has read everything that
-// arrived with it (setImmediate). Only then are the acknowledgements given (afterCommit) and the
+// change joins a batch that is saved in one transaction a moment later (COMMIT_WINDOW_MS), with
+// every other change made meanwhile. Only then are the acknowledgements given (afterCommit) and the
 // views sent. A class answering at once costs a few commits instead of one per answer; a save that
 // fails puts the rooms back as they were and every acknowledgement of the batch says INTERNAL.
 import { randomBytes, randomInt } from 'node:crypto';
@@ -93,6 +93,12 @@ export const RECONNECT_GRACE_MS = 15_000;
 export const EVICT_AFTER_MS = 10 * 60_000;
 /** When saving a deadline's close fails (a full disk), how long before trying again. */
 const RETRY_MS = 1_000;
+/**
+ * How long a batch gathers changes before it is saved, in wall time (not the game clock). A class
+ * answering over a few seconds sends an answer every millisecond or so: a 2 ms window makes a few
+ * answers share a commit, and costs an acknowledgement at most those 2 ms.
+ */
+export const COMMIT_WINDOW_MS = 2;
 
 interface Live {
   /** The latest state, with the changes of the batch not saved yet. */
@@ -262,7 +268,7 @@ export function createRoomManager(deps: {
     pending.push({ live, code, prev, next: result.state, command, context });
     if (!flushScheduled) {
       flushScheduled = true;
-      setImmediate(flush);
+      setTimeout(flush, COMMIT_WINDOW_MS);
     }
     arm(code, live);
     return result;

@@ -1,7 +1,9 @@
 // The rooms' RoomStore on SQLite. A save writes what the change touched, not the room: an answer
 // appends one row, a join inserts one player, presence updates one player, and a phase change
 // rewrites the room's row (plus, at a close, the players whose score changed and the round's result).
-// Every save also updates the room row's `version`; its phase column changes with the phase.
+// Each row written carries the room's version after the change (the room's version is the highest
+// of its rows'), so an answer or a presence change is that one row, and the room's own row changes
+// only with the room (its phase, its lock).
 //
 // Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
 import { ANSWERS, type Answer, type Outcome } from '../../shared/engine/types';
@@ -86,6 +88,14 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
     version: 2,
     up: 'ALTER TABLE rooms ADD COLUMN owner TEXT',
   },
+  {
+    // The room's version after the change that wrote the row: an answer need not touch the room row.
+    version: 3,
+    up: `
+      ALTER TABLE players ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE answers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** results.outcome of a round that is not a prediction (its verdict is in the deck). */
@@ -150,6 +160,7 @@ interface RoomRow {
   phase: string;
 }
 interface PlayerRow {
+  version: number;
   id: number;
   nickname: string;
   key: string;
@@ -163,6 +174,7 @@ interface PlayerRow {
   join_request: string | null;
 }
 interface AnswerRow {
+  version: number;
   round: number;
   player_id: number;
   choice: string;
@@ -207,17 +219,18 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       'UPDATE rooms SET phase = @phase, finished = @finished, updated_at = @now WHERE code = @code',
     ),
     insertPlayer: db.prepare(
-      `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request)
-       VALUES (@code, @id, @nickname, @key, @secret, @joinedAt, @score, @streak, @answerMs, @connected, @kicked, @joinRequest)`,
+      `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request, version)
+       VALUES (@code, @id, @nickname, @key, @secret, @joinedAt, @score, @streak, @answerMs, @connected, @kicked, @joinRequest, @version)`,
     ),
     updatePlayer: db.prepare(
       `UPDATE players SET nickname = @nickname, key = @key, secret = @secret, joined_at = @joinedAt,
-         score = @score, streak = @streak, answer_ms = @answerMs, connected = @connected, kicked = @kicked
+         score = @score, streak = @streak, answer_ms = @answerMs, connected = @connected, kicked = @kicked,
+         version = @version
        WHERE code = @code AND id = @id`,
     ),
     insertAnswer: db.prepare(
-      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms)
-       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs)`,
+      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, version)
+       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @version)`,
     ),
     scoreAnswer: db.prepare(
       `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, correct, points, streak_bonus)
@@ -236,8 +249,9 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     selectResults: db.prepare('SELECT * FROM results WHERE code = ? ORDER BY round'),
   };
 
-  const playerParams = (code: string, p: Player, joinRequest: string | null = null) => ({
+  const playerParams = (code: string, version: number, p: Player, joinRequest: string | null = null) => ({
     code,
+    version,
     id: p.id,
     nickname: p.nickname,
     key: p.key,
@@ -290,9 +304,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     });
   }
 
-  const writeAnswer = (code: string, round: number, playerId: number, a: RecordedAnswer) =>
+  const writeAnswer = (code: string, version: number, round: number, playerId: number, a: RecordedAnswer) =>
     q.insertAnswer.run({
       code,
+      version,
       round,
       playerId,
       choice: encodeChoice(a.choice),
@@ -318,12 +333,13 @@ export function createSqliteRoomStore(db: Db): RoomStore {
   /** Everything: a new room (saved with no previous state). */
   function writeWhole(state: RoomState, joins: ReadonlyMap<number, string>, now: number) {
     writeRoomRow(state, now);
-    for (const p of state.players) q.insertPlayer.run(playerParams(state.code, p, joins.get(p.id) ?? null));
+    for (const p of state.players)
+      q.insertPlayer.run(playerParams(state.code, state.version, p, joins.get(p.id) ?? null));
     for (const r of state.results) writeResult(state.code, r);
     if (state.phase.kind === 'question') {
       const { round, answers } = state.phase;
       answers.forEach((a, id) => {
-        if (a) writeAnswer(state.code, round, id, a);
+        if (a) writeAnswer(state.code, state.version, round, id, a);
       });
     }
   }
@@ -335,7 +351,9 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     context: SaveContext | undefined,
   ) => {
     const now = Date.now();
-    const { code } = next;
+    const { code, version } = next;
+    /** Whether a row written carries the new version (else the room row must). */
+    let stamped = false;
     if (!prev) {
       const joins = new Map<number, string>();
       if (context?.requestId !== undefined && command?.type === 'join')
@@ -363,8 +381,12 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         if (!old) {
           const joinRequest =
             command?.type === 'join' && context?.requestId !== undefined ? context.requestId : null;
-          q.insertPlayer.run(playerParams(code, p, joinRequest));
-        } else if (p !== old && !samePlayer(p, old)) q.updatePlayer.run(playerParams(code, p));
+          q.insertPlayer.run(playerParams(code, version, p, joinRequest));
+          stamped = true;
+        } else if (p !== old && !samePlayer(p, old)) {
+          q.updatePlayer.run(playerParams(code, version, p));
+          stamped = true;
+        }
       }
     }
 
@@ -377,10 +399,16 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       if (phase.answers !== before) {
         if (command?.type === 'answer') {
           const a = phase.answers[command.playerId];
-          if (a && a !== before[command.playerId]) writeAnswer(code, phase.round, command.playerId, a);
+          if (a && a !== before[command.playerId]) {
+            writeAnswer(code, version, phase.round, command.playerId, a);
+            stamped = true;
+          }
         } else {
           phase.answers.forEach((a, id) => {
-            if (a && a !== before[id]) writeAnswer(code, phase.round, id, a);
+            if (a && a !== before[id]) {
+              writeAnswer(code, version, phase.round, id, a);
+              stamped = true;
+            }
           });
         }
       }
@@ -396,8 +424,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     )
       writeRoomRow(next, now);
     else {
-      q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version: next.version, now });
-      if (!sameHeader(prev.phase, phase))
+      const samePhase = sameHeader(prev.phase, phase);
+      if (!stamped || next.locked !== prev.locked || !samePhase)
+        q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version, now });
+      if (!samePhase)
         q.updatePhase.run({
           code,
           phase: phaseHeader(phase),
@@ -412,8 +442,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     const row = q.selectRoom.get(code) as RoomRow | undefined;
     if (!row) return undefined;
     const joins: Array<[string, number]> = [];
+    let version = row.version;
     const players = (q.selectPlayers.all(code) as PlayerRow[]).map((r): Player => {
       if (r.join_request !== null) joins.push([r.join_request, r.id]);
+      version = Math.max(version, r.version);
       return {
         id: r.id,
         nickname: r.nickname,
@@ -448,6 +480,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       phase = { ...header, answers: new Array<RecordedAnswer | null>(slots).fill(null), answered: 0 };
     } else phase = stored;
     for (const a of answerRows) {
+      version = Math.max(version, a.version);
       const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
       if (phase.kind === 'question' && a.round === phase.round) {
         phase.answers[a.player_id] = recorded;
@@ -473,7 +506,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       locked: row.locked === 1,
       players,
       results,
-      version: row.version,
+      version,
       phase,
     };
     return { state, joins };

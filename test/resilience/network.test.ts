@@ -92,7 +92,11 @@ describe('a student cut off mid-question', () => {
       `black-hole: answer delivered ${Date.now() - healedAt} ms after the network healed (view ${backMs} ms)`,
     );
     expect(receipt).toMatchObject({ ok: true, round: 1, choice: 'diverges' });
-    expect(victim.latest()).toMatchObject({ phase: { answer: 'diverges' }, me: { score: scoreBefore } });
+    // Her view follows the acknowledgement: the question, answered, and her score as it was.
+    await victim.waitFor((v) => v.phase.kind === 'question' && v.phase.answer === 'diverges', {
+      since: healedAt,
+    });
+    expect(victim.latest()).toMatchObject({ me: { score: scoreBefore } });
     await host.waitFor(() => answered() === 1);
     await finishRound(cutAt);
   }, 60_000);
