@@ -78,7 +78,6 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
   const map = linearMap({ x0: lo, x1: hi, y0: 0, y1: 1 }, area);
   const xOf = (alpha: number) => map.x(Math.log10(alpha));
   const d = Math.max(6, Math.min(em * 0.62, (area.x1 - area.x0) / 60));
-  const rows = Math.max(1, Math.floor((area.y1 - area.y0 - em * 1.5) / d));
 
   // Columns one dot wide; within a column, guesses grouped by outcome in the order of the axis.
   const columns = new Map<number, Map<Outcome, number>>();
@@ -92,6 +91,11 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
     0,
     ...[...columns.values()].map((col) => [...col.values()].reduce((a, b) => a + b, 0)),
   );
+  // Room above the stacks for the zone names, and when dots must stand for several guesses, a line
+  // below them saying how many.
+  const rowsBelow = (room: number) => Math.max(1, Math.floor((area.y1 - area.y0 - room) / d));
+  const crowded = tallest > rowsBelow(em * 1.5);
+  const rows = rowsBelow(em * (crowded ? 2.8 : 1.5));
   const perDot = Math.max(1, Math.ceil(tallest / rows));
   const dots: Array<{ x: number; y: number; outcome: Outcome }> = [];
   for (const [c, column] of columns) {
@@ -158,7 +162,7 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
         α* = {formatNumber(target)}
       </text>
       {perDot > 1 && (
-        <text class="per-dot" x={area.x0 + em * 0.3} y={area.y0 + em * 2.4}>
+        <text class="per-dot" x={area.x0 + em * 0.3} y={area.y0 + em * 2.45}>
           each mark: up to {perDot} guesses
         </text>
       )}

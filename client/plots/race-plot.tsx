@@ -40,11 +40,12 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
   const step = hi - BOTTOM > 5 ? 2 : 1;
   for (let p = BOTTOM; p <= hi; p += step) decades.push(p);
   const last = Math.min(shown, n);
-  const ends: Array<{ i: number; y: number }> = [];
+  const ends: Array<{ i: number; x: number; y: number }> = [];
   const lines = distances.map((d, i) => {
     const upTo = d.slice(0, last + 1);
     const end = upTo.length - 1;
-    ends.push({ i, y: Math.min(area.y1, Math.max(area.y0, yOf(upTo[end] ?? d0))) });
+    // The letter rides at the line's end as it is drawn.
+    ends.push({ i, x: map.x(end), y: Math.min(area.y1, Math.max(area.y0, yOf(upTo[end] ?? d0))) });
     const finish = iterations[i];
     const crossed = finish !== null && finish !== undefined && Number.isFinite(finish) && finish <= last;
     return (
@@ -101,8 +102,8 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
         step
       </text>
       <g clip-path={`url(#${uid}-race)`}>{lines}</g>
-      {ends.map(({ i, y }) => (
-        <text key={i} class={`race-letter option-${i}`} x={area.x1 + em * 0.3} y={y + em * 0.35}>
+      {ends.map(({ i, x, y }) => (
+        <text key={i} class={`race-letter option-${i}`} x={x + em * 0.3} y={y + em * 0.35}>
           {OPTION_LETTERS[i]}
         </text>
       ))}

@@ -252,4 +252,27 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
     return decks.find((d) => d.id !== original)?.id ?? '';
   }, id);
   expect(await storedDeck(page, copyId)).toEqual(saved);
+
+  // "Your instructor key": the decks belong to the key. Another instructor's key sees none of them;
+  // the first key brings them back.
+  await page.getByRole('link', { name: 'Your instructor key' }).click();
+  const own = await page.getByLabel('Your instructor key').inputValue();
+  expect(own).toBe(await page.evaluate(() => localStorage.getItem('overshoot:instructor')));
+  expect(own).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  expectLibraryLayout(await captureLibrary(page, 'instructor-key'));
+  expect(await accessibilityViolations(page), 'axe on the key page').toEqual([]);
+  const paste = page.getByLabel('Paste a key');
+  await paste.fill('too short');
+  await page.getByRole('button', { name: 'Use this key' }).click();
+  await page.getByText('That is not an instructor key').waitFor();
+  await paste.fill('another-instructor-key-0123456789');
+  await page.getByRole('button', { name: 'Use this key' }).click();
+  await page.getByText('This browser now uses that key').waitFor();
+  await page.getByRole('link', { name: 'My decks' }).click();
+  await page.getByText('No decks yet').waitFor();
+  await page.getByRole('link', { name: 'Your instructor key' }).click();
+  await paste.fill(own);
+  await page.getByRole('button', { name: 'Use this key' }).click();
+  await page.getByRole('link', { name: 'My decks' }).click();
+  await card.nth(1).waitFor();
 }, 120_000);

@@ -39,6 +39,7 @@ function NearRun({ problem, alpha, title }: { problem: Problem; alpha: number; t
             em={em}
             uid={uid}
             compact
+            bare
           />
         )}
       </Sized>

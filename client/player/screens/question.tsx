@@ -93,7 +93,7 @@ export function QuestionScreen({ view, phase }: { view: PlayerView; phase: Quest
           ))}
         </fieldset>
       ) : task.type === 'fastest' ? (
-        <fieldset class="answers">
+        <fieldset class="answers options">
           <legend class="prompt">
             Which α gets within 1/1000 of the start distance in the fewest steps?
           </legend>
