@@ -37,6 +37,8 @@ export const busy = signal(false);
 export const deckSource = signal<'builtin' | 'generated'>('builtin');
 export const difficulty = signal<Difficulty>('easy');
 export const generatedRounds = signal(5);
+/** Generated decks may mix in the other kinds of round (about one in four); predictions only by default. */
+export const mixedKinds = signal(false);
 export const secondsPerQuestion = signal(30);
 export const speedPoints = signal(true);
 export const createError = signal<string | null>(null);
@@ -118,7 +120,12 @@ export function createGame(): Promise<boolean> {
   return startGame(
     deckSource.value === 'builtin'
       ? { source: 'builtin' }
-      : { source: 'generated', difficulty: difficulty.value, rounds: generatedRounds.value },
+      : {
+          source: 'generated',
+          difficulty: difficulty.value,
+          rounds: generatedRounds.value,
+          kinds: mixedKinds.value ? ['predict', 'max-alpha', 'fastest'] : ['predict'],
+        },
   );
 }
 

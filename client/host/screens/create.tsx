@@ -1,5 +1,5 @@
-import { BUILTIN_DECK } from '../../../shared/engine/builtin-deck';
 import { DIFFICULTIES, type Difficulty } from '../../../shared/engine/types';
+import { BUILTIN_GAME_DECK } from '../../../shared/protocol/decks';
 import {
   busy,
   createError,
@@ -7,6 +7,7 @@ import {
   deckSource,
   difficulty,
   generatedRounds,
+  mixedKinds,
   secondsPerQuestion,
   speedPoints,
 } from '../model';
@@ -28,7 +29,8 @@ export function CreateScreen({ notice }: { notice: string | null }) {
         <h1 class="brand">Overshoot</h1>
         <p>
           A live game about the learning rate. Students predict whether gradient descent converges, zig-zags
-          or diverges; the projector shows what it really does.
+          or diverges, find the largest α that still converges and pick the fastest α; the projector shows
+          what it really does.
         </p>
         {notice && (
           <p class="notice" role="alert">
@@ -54,7 +56,7 @@ export function CreateScreen({ notice }: { notice: string | null }) {
               }}
             />
             <span>
-              Built-in: {BUILTIN_DECK.title} ({BUILTIN_DECK.rounds.length} questions)
+              Built-in: {BUILTIN_GAME_DECK.title} ({BUILTIN_GAME_DECK.rounds.length} questions)
             </span>
           </label>
           <label class="choice">
@@ -103,6 +105,16 @@ export function CreateScreen({ notice }: { notice: string | null }) {
                 ))}
               </select>
             </span>
+            <label class="inline">
+              <input
+                type="checkbox"
+                checked={mixedKinds.value}
+                onChange={(e) => {
+                  mixedKinds.value = e.currentTarget.checked;
+                }}
+              />{' '}
+              Mix in “largest α” and “fastest α” rounds
+            </label>
           </div>
         )}
         <div class="option-row">
