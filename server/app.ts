@@ -18,6 +18,7 @@ import {
   type RoomManager,
   type RoomStore,
 } from './room/rooms';
+import { reportIdOf } from './room/state';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
@@ -113,13 +114,15 @@ export function createApp(deps: AppDeps = {}): App {
 
   // A game that reaches the podium is saved as a report for its instructor, once.
   rooms.onChange(({ prev, next }) => {
-    if (next.phase.kind !== 'podium' || prev.phase.kind === 'podium' || next.owner === null) return;
+    const id = reportIdOf(next);
+    if (next.phase.kind !== 'podium' || prev.phase.kind === 'podium' || next.owner === null || id === null)
+      return;
     try {
       const report = buildReport(next);
       library.saveReport(
         next.owner,
         {
-          id: random.secret(),
+          id,
           code: report.code,
           title: report.title,
           startedAt: report.startedAt,

@@ -105,20 +105,7 @@ export async function downloadCsv(id: string): Promise<string | null> {
   return reply.ok ? null : reply.problem.message;
 }
 
-/**
- * From a game's podium to its report: the newest report of that room code. It is saved as the game
- * reaches the podium; a moment's wait and one retry cover a report not written yet.
- */
-export async function openReportOf(code: string): Promise<string | null> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const reply = await api<{ reports: ReportSummary[] }>('GET', '/reports');
-    if (!reply.ok) return reply.problem.message;
-    const found = reply.value.reports.find((r) => r.code === code);
-    if (found) {
-      go({ page: 'report', id: found.id });
-      return null;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  return 'The report of this game is not saved yet. Find it later under “Past games”.';
+/** From a game's podium to its report: the podium names it (saved as the game reached the podium). */
+export function openReport(id: string): void {
+  go({ page: 'report', id });
 }

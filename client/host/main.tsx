@@ -8,7 +8,7 @@ import { assertNever } from '../../shared/engine/format';
 import type { HostView } from '../../shared/protocol/views';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { listenToKeys } from './keyboard';
-import { openReportOf } from './library';
+import { openReport } from './library';
 import {
   actionError,
   endArmed,
@@ -86,15 +86,11 @@ function Footer({ view }: { view: HostView }) {
       <div class="actions">
         {phase.kind === 'podium' ? (
           <>
-            <button
-              type="button"
-              class="secondary"
-              onClick={async () => {
-                actionError.value = await openReportOf(view.code);
-              }}
-            >
-              See the report
-            </button>
+            {phase.reportId !== null && (
+              <button type="button" class="secondary" onClick={() => openReport(phase.reportId!)}>
+                See the report
+              </button>
+            )}
             <button type="button" class="primary" onClick={newGame}>
               New game
             </button>

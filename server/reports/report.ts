@@ -66,20 +66,18 @@ function barsOf(round: DeckRound, result: RoundResult, answers: ReportAnswer[]):
       }));
     }
     case 'max-alpha': {
+      // Three buckets that every guess falls in exactly one of: scoring decides the middle one.
       const target = targetOf(round);
-      const guesses = given.map((a) => a.answer as number);
+      const above = given.filter((a) => (a.answer as number) >= target).length;
+      const scored = given.filter((a) => a.correct).length;
       return [
         {
-          label: `below α*/√10: too cautious to score`,
-          count: guesses.filter((g) => g < target / Math.sqrt(10)).length,
+          label: 'far below α*: too cautious to score',
+          count: given.length - above - scored,
           isCorrect: false,
         },
-        { label: 'just below α*: scored', count: given.filter((a) => a.points > 0).length, isCorrect: true },
-        {
-          label: 'α* or above: does not converge',
-          count: guesses.filter((g) => g >= target).length,
-          isCorrect: false,
-        },
+        { label: 'just below α*: scored', count: scored, isCorrect: true },
+        { label: 'α* or above: does not converge', count: above, isCorrect: false },
       ];
     }
   }

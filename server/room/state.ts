@@ -108,6 +108,14 @@ export type Command =
 
 export const MAX_PLAYERS = 2500;
 
+/**
+ * The id under which a game's report is saved for its instructor, or null for a game without one:
+ * fixed by the game itself, so the podium can link to it before anyone asks the report store.
+ */
+export function reportIdOf(state: RoomState): string | null {
+  return state.owner === null ? null : `${state.code}-${state.createdAt.toString(36)}`;
+}
+
 export function assertNever(x: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
 }

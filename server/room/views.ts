@@ -20,7 +20,7 @@ import type {
 } from '../../shared/protocol/views';
 import { activePlayers } from './reduce';
 import { rank } from './scoring';
-import { assertNever, type RoomState, type RoundResult } from './state';
+import { assertNever, type RoomState, type RoundResult, reportIdOf } from './state';
 import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
 
 export { simulationOf };
@@ -184,6 +184,7 @@ function hostPhase(state: RoomState): HostPhase {
         standings: top(state, state.players.length),
         endedEarly: phase.endedEarly,
         roundsPlayed: state.results.length,
+        reportId: reportIdOf(state),
       };
     default:
       return assertNever(phase);

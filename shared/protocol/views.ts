@@ -121,7 +121,14 @@ export type HostPhase =
       top: RankEntry[];
     }
   | { kind: 'leaderboard'; round: number; top: RankEntry[] }
-  | { kind: 'podium'; standings: RankEntry[]; endedEarly: boolean; roundsPlayed: number };
+  | {
+      kind: 'podium';
+      standings: RankEntry[];
+      endedEarly: boolean;
+      roundsPlayed: number;
+      /** The game's report in the instructor API (GET /api/reports/:id); null for a game without an instructor. */
+      reportId: string | null;
+    };
 
 export interface HostView extends ViewBase {
   role: 'host';

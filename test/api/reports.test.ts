@@ -80,15 +80,18 @@ async function playGame(instructorKey?: string): Promise<string> {
   await answerAt(bo, 2, 0.8, 3_000, t); // 14 iterations, slower: 0
   await host.view<HostView>(isPhase('reveal', 2));
   ok(await host.call('game:end'));
-  await host.view<HostView>(isPhase('podium'));
+  const podium = await host.view<HostView>(isPhase('podium'));
+  reportIdAtPodium = podium.phase.kind === 'podium' ? podium.phase.reportId : undefined;
   return host.code;
 }
+let reportIdAtPodium: string | null | undefined;
 
 describe("a finished game's report", () => {
   it('holds every round, answer, time and point as played, and the confusions', async () => {
     const code = await playGame(ADA_KEY);
     const { reports } = await (await get('/reports')).json();
     expect(reports).toHaveLength(1);
+    expect(reports[0].id).toBe(reportIdAtPodium); // the podium links to its report
     // 4 right (Ada ×3, "=1+1" once; Bo's 0.5 guess scored too) of 9 possible: Ada r0, Ada r1, Bo r1, Ada r2, =1+1 r2 = 5.
     expect(reports[0]).toMatchObject({ code, title: 'Week 4', players: 3, rounds: 3 });
     expect(reports[0].shareCorrect).toBeCloseTo(5 / 9, 10);
@@ -126,6 +129,7 @@ describe("a finished game's report", () => {
       correct: 2,
       ratio: null,
     });
+    expect(r1!.bars.map((b) => b.count)).toEqual([0, 2, 1]); // too cautious, scored, α* or above
     expect(r1!.answers.map((a) => [a.answer, a.points])).toEqual([
       [0.9, 1008],
       [1.5, 0],
@@ -199,5 +203,6 @@ describe("a finished game's report", () => {
   it('a game hosted without an instructor key is saved for nobody', async () => {
     await playGame();
     expect((await (await get('/reports')).json()).reports).toEqual([]);
+    expect(reportIdAtPodium).toBeNull();
   });
 });
