@@ -1,31 +1,10 @@
 // The instructor's decks and past games, as the /api serves them (docs/api.md): lists, one report,
 // and the actions on them. Screens read these signals; every change goes through the server.
 import { signal } from '@preact/signals';
-import type { DeckFile } from '../../shared/protocol/deck';
+import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
 import type { GameReport } from '../../shared/protocol/report';
 import { type ApiProblem, api, download } from './api';
 import { go } from './route';
-
-export interface DeckSummary {
-  id: string;
-  title: string;
-  rounds: number;
-  createdAt: number;
-  updatedAt: number;
-}
-export interface StoredDeck extends DeckSummary {
-  deck: DeckFile;
-}
-export interface ReportSummary {
-  id: string;
-  code: string;
-  title: string;
-  startedAt: number;
-  endedAt: number;
-  players: number;
-  rounds: number;
-  shareCorrect: number | null;
-}
 
 export const decks = signal<DeckSummary[] | null>(null);
 export const decksError = signal<string | null>(null);

@@ -13,6 +13,7 @@ import type {
   HostView,
   PlayerPhase,
   PlayerView,
+  QuestionInfo,
   RankEntry,
   RevealDetail,
   Task,
@@ -20,7 +21,7 @@ import type {
 } from '../../shared/protocol/views';
 import { activePlayers } from './reduce';
 import { rank } from './scoring';
-import { assertNever, type RoomState, type RoundResult, reportIdOf } from './state';
+import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
 import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
 
 export { simulationOf };
@@ -143,6 +144,12 @@ export function toHostProgress(state: RoomState): HostProgress | null {
   return { version: state.version, round: phase.round, answered: phase.answered, total: eligibleNow(state) };
 }
 
+/** What both audiences see of an open question. */
+function questionInfo(state: RoomState, phase: Extract<Phase, { kind: 'question' }>): QuestionInfo {
+  const { round, openedAt, deadlineAt, durationMs } = phase;
+  return { round, task: taskOf(state, round), openedAt, deadlineAt, durationMs };
+}
+
 function hostPhase(state: RoomState): HostPhase {
   const { phase } = state;
   switch (phase.kind) {
@@ -151,11 +158,7 @@ function hostPhase(state: RoomState): HostPhase {
     case 'question':
       return {
         kind: 'question',
-        round: phase.round,
-        task: taskOf(state, phase.round),
-        openedAt: phase.openedAt,
-        deadlineAt: phase.deadlineAt,
-        durationMs: phase.durationMs,
+        ...questionInfo(state, phase),
         answered: phase.answered,
         total: eligibleNow(state),
       };
@@ -221,11 +224,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
       // Only the question: the scenario, never the simulation, outcome or explanation.
       return {
         kind: 'question',
-        round: phase.round,
-        task: taskOf(state, phase.round),
-        openedAt: phase.openedAt,
-        deadlineAt: phase.deadlineAt,
-        durationMs: phase.durationMs,
+        ...questionInfo(state, phase),
         answer: phase.answers[playerId]?.choice ?? null,
       };
     case 'reveal': {

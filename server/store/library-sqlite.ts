@@ -1,6 +1,7 @@
 // Instructors' decks and the reports of their finished games. Every row belongs to one owner (a
 // hash of the instructor's key) and every query is scoped by it: there is no way to read another
 // instructor's rows through this interface.
+import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
 import { type Db, type Migration, migrate } from './sqlite';
 
@@ -35,28 +36,6 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
-
-export interface DeckSummary {
-  id: string;
-  title: string;
-  rounds: number;
-  createdAt: number;
-  updatedAt: number;
-}
-export interface StoredDeck extends DeckSummary {
-  deck: DeckFile;
-}
-
-export interface ReportSummary {
-  id: string;
-  code: string;
-  title: string;
-  startedAt: number;
-  endedAt: number;
-  players: number;
-  rounds: number;
-  shareCorrect: number | null;
-}
 
 export interface LibraryStore {
   listDecks(owner: string): DeckSummary[];

@@ -1,3 +1,4 @@
+export * from './api';
 export * from './deck';
 export * from './decks';
 export * from './errors';

@@ -4,11 +4,11 @@
 import { computed, signal } from '@preact/signals';
 import { createRng } from '../../../shared/engine/rng';
 import type { Difficulty } from '../../../shared/engine/types';
+import type { StoredDeck } from '../../../shared/protocol/api';
 import { type DeckFile, toDeckFileRound } from '../../../shared/protocol/deck';
 import { generateGameDeck } from '../../../shared/protocol/decks';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import { api } from '../api';
-import type { StoredDeck } from '../library';
 import { go } from '../route';
 import { BLANK_ROUND, checkDraft, type DraftCheck, draftOf, type RoundDraft } from './round-draft';
 
