@@ -1,6 +1,6 @@
 // The benchmark's floor: a bare Socket.IO server with the game's transport options that sends the
 // same messages in the same pattern as the game (a view per student at each phase change, the
-// student's own view and the host's progress on each answer, the roster to the host at most every
+// student's own view on each answer, the answer count and the roster to the host at most every
 // 100 ms) but keeps no rules, no store, no validation: a class's worth of objects and emits.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -167,6 +167,25 @@ function scheduleHostView() {
   );
 }
 
+/** The answer count goes to the host at most every 100 ms, as the game sends it. */
+let progressAt = 0;
+let progressTimer: NodeJS.Timeout | null = null;
+function sendProgress() {
+  progressAt = Date.now();
+  if (phase.kind === 'question')
+    host?.emit('host:progress', { version, round: phase.round, answered, total: students.length });
+}
+function scheduleProgress() {
+  if (progressTimer) return;
+  const since = Date.now() - progressAt;
+  if (since >= 100) sendProgress();
+  else
+    progressTimer = setTimeout(() => {
+      progressTimer = null;
+      sendProgress();
+    }, 100 - since);
+}
+
 function broadcast(kind: typeof phase.kind, round: number) {
   version++;
   phase = { kind, round, openedAt: kind === 'question' ? Date.now() : phase.openedAt };
@@ -201,7 +220,7 @@ io.on('connection', (socket) => {
       answered++;
       version++;
       socket.emit('view:player', playerView(me));
-      host?.emit('host:progress', { version, round: p.round, answered, total: students.length });
+      scheduleProgress();
       if (answered === students.length) broadcast('reveal', p.round);
     }
     ack({ ok: true, round: p.round, choice: me.answer.choice, elapsedMs: me.answer.elapsedMs });

@@ -99,6 +99,12 @@ const RETRY_MS = 1_000;
  * answers share a commit, and costs an acknowledgement at most those 2 ms.
  */
 export const COMMIT_WINDOW_MS = 2;
+/**
+ * A batch is saved at once when it holds this many changes. Each change keeps two states until it is
+ * saved, and a state of a 2,000-student question holds a 2,000-entry answers array: an unbounded
+ * batch during a burst kept megabytes alive and made every young-generation GC copy them.
+ */
+export const MAX_BATCH = 64;
 
 interface Live {
   /** The latest state, with the changes of the batch not saved yet. */
@@ -266,7 +272,8 @@ export function createRoomManager(deps: {
       if (context?.requestId !== undefined) live.joins.set(context.requestId, result.playerId);
     }
     pending.push({ live, code, prev, next: result.state, command, context });
-    if (!flushScheduled) {
+    if (pending.length >= MAX_BATCH) flush();
+    else if (!flushScheduled) {
       flushScheduled = true;
       setTimeout(flush, COMMIT_WINDOW_MS);
     }

@@ -42,6 +42,37 @@ export type AppServer = Server<
 
 /** How often, at most, the host's full view is re-sent for changes that are not phase changes. */
 export const HOST_VIEW_INTERVAL_MS = 100;
+/**
+ * How often, at most, the host hears the answer count. Per answer, 2,000 students would cost the
+ * server 2,000 messages and 2,000 counts of the class in a second; the projector shows no more.
+ */
+export const HOST_PROGRESS_INTERVAL_MS = 100;
+
+/** At most one send per interval per room: at once if the last was long enough ago, else later. */
+function createThrottle(intervalMs: number, send: (code: string) => void) {
+  const timers = new Map<string, { lastAt: number; timer: NodeJS.Timeout | null }>();
+  return (code: string, immediately = false) => {
+    let t = timers.get(code);
+    if (!t) {
+      t = { lastAt: 0, timer: null };
+      timers.set(code, t);
+    }
+    const since = Date.now() - t.lastAt;
+    if (immediately || since >= intervalMs) {
+      if (t.timer) clearTimeout(t.timer);
+      t.timer = null;
+      t.lastAt = Date.now();
+      send(code);
+    } else if (!t.timer) {
+      const entry = t;
+      t.timer = setTimeout(() => {
+        entry.timer = null;
+        entry.lastAt = Date.now();
+        send(code);
+      }, intervalMs - since);
+    }
+  };
+}
 
 export interface TransportDeps {
   io: AppServer;
@@ -92,7 +123,6 @@ export function attachTransport(deps: TransportDeps): void {
   const { io, rooms, clock } = deps;
   // Who is listening, per room: host sockets and each player's sockets (a student may have two tabs).
   const audiences = new Map<string, { hosts: Set<AppSocket>; players: Map<number, Set<AppSocket>> }>();
-  const hostViewTimers = new Map<string, { lastAt: number; timer: NodeJS.Timeout | null }>();
 
   const audience = (code: string) => {
     let a = audiences.get(code);
@@ -112,27 +142,16 @@ export function attachTransport(deps: TransportDeps): void {
     for (const s of hosts) s.emit('view:host', view);
   }
 
-  function scheduleHostView(code: string, immediately: boolean) {
-    let t = hostViewTimers.get(code);
-    if (!t) {
-      t = { lastAt: 0, timer: null };
-      hostViewTimers.set(code, t);
-    }
-    const since = Date.now() - t.lastAt;
-    if (immediately || since >= HOST_VIEW_INTERVAL_MS) {
-      if (t.timer) clearTimeout(t.timer);
-      t.timer = null;
-      t.lastAt = Date.now();
-      sendHostView(code);
-    } else if (!t.timer) {
-      const entry = t;
-      t.timer = setTimeout(() => {
-        entry.timer = null;
-        entry.lastAt = Date.now();
-        sendHostView(code);
-      }, HOST_VIEW_INTERVAL_MS - since);
-    }
+  const scheduleHostView = createThrottle(HOST_VIEW_INTERVAL_MS, sendHostView);
+
+  function sendProgress(code: string) {
+    const hosts = audiences.get(code)?.hosts;
+    const state = rooms.committed(code);
+    if (!state || !hosts?.size) return;
+    const progress = toHostProgress(state);
+    if (progress) for (const s of hosts) s.emit('host:progress', progress);
   }
+  const scheduleProgress = createThrottle(HOST_PROGRESS_INTERVAL_MS, sendProgress);
 
   function sendPlayerView(state: RoomState, playerId: number) {
     const sockets = audiences.get(state.code)?.players.get(playerId);
@@ -184,8 +203,7 @@ export function attachTransport(deps: TransportDeps): void {
     switch (command.type) {
       case 'answer': {
         sendPlayerView(next, command.playerId);
-        const progress = toHostProgress(next);
-        if (progress && a) for (const s of a.hosts) s.emit('host:progress', progress);
+        if (a?.hosts.size) scheduleProgress(code);
         return;
       }
       case 'kick': {
@@ -195,9 +213,8 @@ export function attachTransport(deps: TransportDeps): void {
         return;
       }
       case 'presence': {
-        const progress = toHostProgress(next);
-        if (progress && a) for (const s of a.hosts) s.emit('host:progress', progress);
-        scheduleHostView(code, false);
+        if (a?.hosts.size) scheduleProgress(code);
+        scheduleHostView(code);
         return;
       }
       default:

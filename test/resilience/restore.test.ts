@@ -6,6 +6,7 @@ import {
   createMemoryStore,
   createRoomManager,
   EVICT_AFTER_MS,
+  MAX_BATCH,
   RECONNECT_GRACE_MS,
   type RoomStore,
 } from '../../server/room/rooms';
@@ -146,6 +147,23 @@ describe('a finished game', () => {
     expect(later.codes()).toEqual([]);
     expect(later.get(code)!.phase.kind).toBe('podium');
     expect(later.codes()).toEqual([code]);
+  });
+});
+
+describe('group commit', () => {
+  it('saves a batch once it holds MAX_BATCH changes, without waiting for the window', async () => {
+    const store = createMemoryStore();
+    const rooms = createRoomManager({ clock: createManualClock(), store });
+    const { code } = rooms.create(deck, settings);
+    const join = (i: number) =>
+      rooms.dispatch(code, { type: 'join', nickname: `S${i}`, secret: `secret-${i}-0123456789ab` });
+    for (let i = 0; i < MAX_BATCH - 1; i++) join(i);
+    expect(store.rooms.get(code)!.players).toHaveLength(0); // waiting for the window
+    join(MAX_BATCH - 1);
+    expect(store.rooms.get(code)!.players).toHaveLength(MAX_BATCH); // saved at once
+    join(MAX_BATCH);
+    expect(await new Promise<boolean>((resolve) => rooms.afterCommit(resolve))).toBe(true);
+    expect(store.rooms.get(code)!.players).toHaveLength(MAX_BATCH + 1);
   });
 });
 
