@@ -292,6 +292,14 @@ function judge(round: DeckRound): Judge {
   }
 }
 
+/**
+ * Written out field by field: a spread makes an object several times larger, and a finished game
+ * keeps one per student per round for its whole life.
+ */
+function scoredAnswer(given: RecordedAnswer, correct: boolean, points: number, streakBonus: number): ScoredAnswer {
+  return { choice: given.choice, at: given.at, elapsedMs: given.elapsedMs, correct, points, streakBonus };
+}
+
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
 function close(state: RoomState, now: number, closedBy: CloseReason): RoomState {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
@@ -303,7 +311,7 @@ function close(state: RoomState, now: number, closedBy: CloseReason): RoomState 
     if (p.kicked) return p;
     if (given || p.connected) eligible++;
     if (!scored) {
-      if (given) answers[p.id] = { ...given, correct: false, points: 0, streakBonus: 0 };
+      if (given) answers[p.id] = scoredAnswer(given, false, 0, 0);
       return p;
     }
     const { correct, base } = given ? grade(given.choice) : { correct: false };
@@ -315,7 +323,7 @@ function close(state: RoomState, now: number, closedBy: CloseReason): RoomState 
       streakBefore: p.streak,
       ...(base === undefined ? {} : { base }),
     });
-    if (given) answers[p.id] = { ...given, correct, points, streakBonus };
+    if (given) answers[p.id] = scoredAnswer(given, correct, points, streakBonus);
     return {
       ...p,
       score: p.score + points,
