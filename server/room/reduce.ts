@@ -296,7 +296,12 @@ function judge(round: DeckRound): Judge {
  * Written out field by field: a spread makes an object several times larger, and a finished game
  * keeps one per student per round for its whole life.
  */
-function scoredAnswer(given: RecordedAnswer, correct: boolean, points: number, streakBonus: number): ScoredAnswer {
+function scoredAnswer(
+  given: RecordedAnswer,
+  correct: boolean,
+  points: number,
+  streakBonus: number,
+): ScoredAnswer {
   return { choice: given.choice, at: given.at, elapsedMs: given.elapsedMs, correct, points, streakBonus };
 }
 
