@@ -1,6 +1,18 @@
 // Assertions on the layout rules of the issue, shared by the browser tests.
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { HOST_MIN_FONT_PX, LIBRARY_MIN_FONT_PX, PLAYER_MIN_FONT_PX, type ScreenCheck } from './harness';
+import {
+  accessibilityViolations,
+  HOST_MIN_FONT_PX,
+  LIBRARY_MIN_FONT_PX,
+  PLAYER_MIN_FONT_PX,
+  type ScreenCheck,
+} from './harness';
+
+/** axe-core finds nothing serious or critical on the page as it is now; `screen` names it in a failure. */
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  expect(await accessibilityViolations(page), `axe on ${screen}`).toEqual([]);
+}
 
 export function expectPhoneLayout(check: ScreenCheck): void {
   for (const l of check.layouts) {

@@ -1,57 +1,28 @@
 // What a dropped connection looks like: a banner on both apps while the server is unreachable, then
 // a quiet resume on the same screen once it answers again. Also: R reveals now, and with reduced
 // motion asked for, the reveal shows its final state at once.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BUILTIN_GAME_DECK } from '../../shared/protocol/decks';
 import { expectPhoneLayout, expectProjectorLayout } from './checks';
-import {
-  captureHost,
-  capturePlayer,
-  launchBrowser,
-  PHONE,
-  PROJECTOR,
-  startServer,
-  type TestBrowser,
-  type TestServer,
-} from './harness';
+import { captureHost, capturePlayer, joinGame, lobbyOf, useWorld } from './harness';
 
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const world = useWorld();
 
 it('shows a banner while the server is unreachable and resumes the same screen after', async () => {
-  const host = await browser.device(PROJECTOR, { reducedMotion: true });
-  host.setDefaultTimeout(10_000);
-  await host.goto(`${server.url}/host`);
+  const host = await world.host({ reducedMotion: true });
   // Sensible defaults: one click starts a lobby with the built-in deck.
   await host.getByRole('button', { name: 'Create game' }).click();
-  const joinUrl = (await host.locator('.join-url').textContent())!.trim();
+  const { joinUrl } = await lobbyOf(host);
 
-  const player = await browser.device(PHONE);
-  player.setDefaultTimeout(10_000);
-  await player.goto(joinUrl);
-  await player.getByLabel('Nickname').fill('Zoë');
-  await player.getByRole('button', { name: 'Join' }).click();
-  await player.getByText("You're in!").waitFor();
+  const player = await world.phone();
+  await joinGame(player, joinUrl, 'Zoë');
   // A second student who never answers keeps the question open until the host reveals it.
-  const quiet = await browser.device(PHONE);
-  await quiet.goto(joinUrl);
-  await quiet.getByLabel('Nickname').fill('Quiet');
-  await quiet.getByRole('button', { name: 'Join' }).click();
-  await quiet.getByText("You're in!").waitFor();
+  await joinGame(await world.phone(), joinUrl, 'Quiet');
   await host.keyboard.press('Space');
   await player.getByText('What does gradient descent do?').waitFor();
   await host.locator('.question').waitFor();
 
-  await server.cut();
+  await world.server.cut();
   await player.getByText('Connection lost. Reconnecting…').waitFor();
   await host.getByText('Connection lost. Reconnecting…').waitFor();
   // The screen stays where it was under the banner.
@@ -59,7 +30,7 @@ it('shows a banner while the server is unreachable and resumes the same screen a
   expectPhoneLayout(await capturePlayer(player, 'connection-lost'));
   expectProjectorLayout(await captureHost(host, 'connection-lost'));
 
-  await server.restore();
+  await world.server.restore();
   await player.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
   await host.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
   // Both students are back (the projector counts the connected ones), so one answer does not close
@@ -85,9 +56,8 @@ it('shows a banner while the server is unreachable and resumes the same screen a
 });
 
 it('a reloaded phone with no game to go back to shows the join screen with a friendly note', async () => {
-  const player = await browser.device(PHONE);
-  player.setDefaultTimeout(10_000);
-  await player.goto(server.url);
+  const player = await world.phone();
+  await player.goto(world.server.url);
   await player.evaluate(() =>
     localStorage.setItem(
       'overshoot:player',

@@ -3,52 +3,25 @@
 // set pasted as two columns becomes a regression round, the deck is saved and survives a restart,
 // a bad file is refused naming its round and field with nothing saved, and an export reads back
 // as the same deck.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formatNumber } from '../../shared/engine/format';
 import { targetAlpha } from '../../shared/engine/round-kinds';
-import { expectLibraryLayout } from './checks';
-import {
-  accessibilityViolations,
-  captureLibrary,
-  launchBrowser,
-  PROJECTOR,
-  startServer,
-  type TestBrowser,
-  type TestServer,
-} from './harness';
+import { expectLibraryLayout, expectNoSeriousViolations } from './checks';
+import { captureLibrary, instructorApi, startServer, useWorld } from './harness';
 
 const TITLE = 'Week 3: learning rates';
 /** Hours of revision and a test score, with a header, semicolons and decimal commas, as pasted. */
 const PASTED = 'hours;score\n1;2,1\n2;3,9\n3;6,2\n4;7,8\n5;10,1';
 const DATA = { x: [1, 2, 3, 4, 5], y: [2.1, 3.9, 6.2, 7.8, 10.1] };
 
-let dataDir: string;
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'overshoot-editor-'));
-  server = await startServer({ dataDir });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const world = useWorld({ sqlite: true });
 
 /** The deck as the server holds it, read with this browser's instructor key. */
-function storedDeck(page: Page, id: string): Promise<unknown> {
-  return page.evaluate(async (deckId) => {
-    const key = localStorage.getItem('overshoot:instructor');
-    const res = await fetch(`/api/decks/${deckId}`, { headers: { authorization: `Bearer ${key}` } });
-    return ((await res.json()) as { deck: unknown }).deck;
-  }, id);
+async function storedDeck(page: Page, id: string): Promise<unknown> {
+  const { json } = await instructorApi(page, `/api/decks/${id}`);
+  return (json as { deck: unknown }).deck;
 }
 
 async function setAlpha(page: Page, alpha: string) {
@@ -56,9 +29,7 @@ async function setAlpha(page: Page, alpha: string) {
 }
 
 it('previews rounds as they are typed, warns, saves to SQLite, imports and exports', async () => {
-  const page = await browser.device(PROJECTOR);
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/host`);
+  const page = await world.host();
   await page.getByRole('link', { name: 'My decks' }).click();
   await page.getByText('No decks yet').waitFor();
   await page.getByRole('button', { name: 'New deck' }).click();
@@ -132,7 +103,7 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
   await preview.locator('[data-warning="mirror-pair"]').waitFor();
   await preview.getByText('Fastest: α = 0.4, 5 steps').waitFor();
   expectLibraryLayout(await captureLibrary(page, 'editor-preview-fastest'));
-  expect(await accessibilityViolations(page), 'axe on the deck editor').toEqual([]);
+  await expectNoSeriousViolations(page, 'the deck editor');
 
   // Reordering from the keyboard, copying and deleting.
   const kinds = () => page.locator('.round-text strong').allTextContents();
@@ -183,15 +154,15 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
   await page.getByRole('heading', { name: TITLE }).waitFor();
 
   // A restart: a new server on the same SQLite file and address. The deck is still there.
-  const { port } = server;
-  await server.close();
-  server = await startServer({ dataDir, port });
+  const { port } = world.server;
+  await world.server.close();
+  world.server = await startServer({ dataDir: world.dataDir!, port });
   await page.reload();
   const card = page.locator('.deck-list .card');
   await card.getByText('5 rounds').waitFor();
   expect(await card.locator('.card-title').allTextContents()).toEqual([TITLE]);
   expectLibraryLayout(await captureLibrary(page, 'decks'));
-  expect(await accessibilityViolations(page), 'axe on My decks').toEqual([]);
+  await expectNoSeriousViolations(page, 'My decks');
   await page.getByRole('button', { name: `Edit ${TITLE}` }).click();
   await page.getByRole('heading', { name: 'Round 1' }).waitFor();
   await page.getByRole('button', { name: /^2\s*Largest α/ }).click();
@@ -245,12 +216,8 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
   await page.getByText(`Imported “${TITLE}” (5 rounds).`).waitFor();
   await card.nth(1).waitFor();
   expect(await refusal.count()).toBe(0);
-  const copyId = await page.evaluate(async (original) => {
-    const key = localStorage.getItem('overshoot:instructor');
-    const res = await fetch('/api/decks', { headers: { authorization: `Bearer ${key}` } });
-    const { decks } = (await res.json()) as { decks: Array<{ id: string }> };
-    return decks.find((d) => d.id !== original)?.id ?? '';
-  }, id);
+  const { decks } = (await instructorApi(page, '/api/decks')).json as { decks: Array<{ id: string }> };
+  const copyId = decks.find((d) => d.id !== id)?.id ?? '';
   expect(await storedDeck(page, copyId)).toEqual(saved);
 
   // "Your instructor key": the decks belong to the key. Another instructor's key sees none of them;
@@ -260,7 +227,7 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
   expect(own).toBe(await page.evaluate(() => localStorage.getItem('overshoot:instructor')));
   expect(own).toMatch(/^[A-Za-z0-9_-]{32}$/);
   expectLibraryLayout(await captureLibrary(page, 'instructor-key'));
-  expect(await accessibilityViolations(page), 'axe on the key page').toEqual([]);
+  await expectNoSeriousViolations(page, 'the key page');
   const paste = page.getByLabel('Paste a key');
   await paste.fill('too short');
   await page.getByRole('button', { name: 'Use this key' }).click();

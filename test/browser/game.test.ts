@@ -2,46 +2,30 @@
 // 390×844, in real Chromium against the real server serving the production build. Game time runs on
 // the server's manual clock, so every answer's time, and therefore every score, is exact.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulate } from '../../shared/engine/simulate';
 import { ANSWERS, type Answer } from '../../shared/engine/types';
-import { expectPhoneLayout, expectProjectorLayout } from './checks';
+import { expectNoSeriousViolations, expectPhoneLayout, expectProjectorLayout } from './checks';
 import {
-  accessibilityViolations,
   captureHost,
   capturePlayer,
-  launchBrowser,
-  PHONE,
-  PROJECTOR,
-  startServer,
-  type TestBrowser,
-  type TestServer,
+  joinGame,
+  lobbyOf,
+  useWorld,
+  waitForLock,
+  waitForQuestion,
+  waitForSteps,
 } from './harness';
 
 const ROUND_MS = 30_000;
+const ROUNDS = 3;
 const LABELS: Record<Answer, string> = { converges: 'Converges', zigzag: 'Zig-zags', diverges: 'Diverges' };
 
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function phone(): Promise<Page> {
-  const page = await browser.device(PHONE);
-  page.setDefaultTimeout(10_000);
-  return page;
-}
+const world = useWorld();
 
 /** The engine's verdict on round `round` of the game: the test plays a student who did the maths. */
 function truthOf(code: string, round: number): Answer {
-  const deckRound = server.app.rooms.get(code)?.deck.rounds[round];
+  const deckRound = world.server.app.rooms.get(code)?.deck.rounds[round];
   if (deckRound?.type !== 'predict') throw new Error(`no prediction round ${round} in game ${code}`);
   const { scenario } = deckRound;
   const outcome = simulate(scenario).outcome;
@@ -56,52 +40,30 @@ const wrongFor = (truth: Answer): Answer => ANSWERS[(ANSWERS.indexOf(truth) + 1)
  * lock (or for the reveal itself, when this answer was the last one the round waited for).
  */
 async function answerAt(page: Page, choice: Answer, openedAt: number, atMs: number) {
-  server.clock.set(openedAt + atMs);
+  world.server.clock.set(openedAt + atMs);
   await page.getByRole('button', { name: new RegExp(`^${LABELS[choice]}`) }).click();
-  await page
-    .getByText('Answer locked in')
-    .or(page.locator('.verdict'))
-    .waitFor()
-    .catch(async (error: Error) => {
-      throw new Error(`${error.message}\nthe phone shows: ${await page.locator('main').textContent()}`);
-    });
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  expect(await accessibilityViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-async function waitForQuestion(page: Page, round: number) {
-  await page
-    .getByText(`Question ${round + 1} of 3`)
-    .first()
-    .waitFor();
-  await page.locator('.question').waitFor();
+  await waitForLock(page);
 }
 
 describe('a class plays a whole game through the apps', () => {
   it('joins by code and by link, answers, reloads, and ends on a podium scored by the rules', async () => {
     // The projector: one click with the defaults would start the built-in deck; this class plays a
     // generated three-question deck.
-    const host = await browser.device(PROJECTOR);
-    host.setDefaultTimeout(10_000);
-    await host.goto(`${server.url}/host`);
+    const host = await world.host();
     await host.getByRole('button', { name: 'Create game' }).waitFor();
     expectProjectorLayout(await captureHost(host, 'create'));
     await host.getByLabel('Generated questions').check();
     await host.getByLabel('Questions', { exact: true }).selectOption('3');
     await host.getByRole('button', { name: 'Create game' }).click();
 
-    await host.locator('.code-huge').waitFor();
-    const code = (await host.locator('.code-huge').textContent())!.replace(/\D/g, '');
+    const { code, joinUrl } = await lobbyOf(host);
     expect(code).toMatch(/^\d{6}$/);
-    const joinUrl = (await host.locator('.join-url').textContent())!.trim();
-    expect(joinUrl).toBe(`${server.app.publicUrl()}/join/${code}`);
+    expect(joinUrl).toBe(`${world.server.app.publicUrl()}/join/${code}`);
     expect(await host.locator('svg.qr path').getAttribute('d')).toMatch(/^M\d/);
 
     // Ada types the code, first wrong (no game has it), then right.
-    const ada = await phone();
-    await ada.goto(server.url);
+    const ada = await world.phone();
+    await ada.goto(world.server.url);
     await ada.getByLabel('Room code').waitFor();
     expectPhoneLayout(await capturePlayer(ada, 'join'));
     await expectNoSeriousViolations(ada, 'the join screen');
@@ -116,7 +78,7 @@ describe('a class plays a whole game through the apps', () => {
     expectPhoneLayout(await capturePlayer(ada, 'lobby'));
 
     // Ben follows the link (the QR code's address): the code is filled in; his first name is taken.
-    const ben = await phone();
+    const ben = await world.phone();
     await ben.goto(joinUrl);
     expect(await ben.getByLabel('Room code').inputValue()).toBe(code);
     await ben.getByLabel('Nickname').fill('ADA');
@@ -127,16 +89,13 @@ describe('a class plays a whole game through the apps', () => {
     await ben.getByRole('button', { name: 'Join' }).click();
     await ben.getByText("You're in!").waitFor();
 
-    const cy = await phone();
-    await cy.goto(joinUrl);
-    await cy.getByLabel('Nickname').fill('Cy');
-    await cy.getByRole('button', { name: 'Join' }).click();
-    await cy.getByText("You're in!").waitFor();
+    const cy = await world.phone();
+    await joinGame(cy, joinUrl, 'Cy');
 
     // A locked room turns Dee away; unlocked, she joins, and the host removes her.
     await host.getByLabel(/Lock the game/).check();
     await host.getByText('Locked: nobody new can join').waitFor();
-    const dee = await phone();
+    const dee = await world.phone();
     await dee.goto(joinUrl);
     await dee.getByLabel('Nickname').fill('Dee');
     await dee.getByRole('button', { name: 'Join' }).click();
@@ -158,9 +117,9 @@ describe('a class plays a whole game through the apps', () => {
     // Round 1. Ada right at t = 0: 1000 × (1 − 0/2) = 1000. Cy wrong: 0. Ben right at t = 15 s,
     // half of T = 30 s: 1000 × (1 − 0.5/2) = 750. No streak bonus yet (S2: none before the first).
     await host.getByRole('button', { name: /^Start/ }).click();
-    for (const p of [ada, ben, cy]) await waitForQuestion(p, 0);
-    await waitForQuestion(host, 0);
-    const opened0 = server.clock.now();
+    for (const p of [ada, ben, cy]) await waitForQuestion(p, 0, ROUNDS);
+    await waitForQuestion(host, 0, ROUNDS);
+    const opened0 = world.server.clock.now();
     expectProjectorLayout(await captureHost(host, 'question'));
     await expectNoSeriousViolations(host, 'the host question screen');
     expectPhoneLayout(await capturePlayer(ada, 'question'));
@@ -182,20 +141,9 @@ describe('a class plays a whole game through the apps', () => {
 
     // Everyone has answered: the round closes (R2) and the projector animates the run.
     await host.locator('.reveal').waitFor();
-    await host.waitForFunction(() => {
-      const el = document.querySelector('[data-shown]');
-      const shown = Number(el?.getAttribute('data-shown'));
-      return shown >= 2 && shown < Number(el?.getAttribute('data-total'));
-    });
+    await waitForSteps(host, '[data-shown]', 'partway');
     expectProjectorLayout(await captureHost(host, 'reveal-animating'));
-    await host.waitForFunction(
-      () => {
-        const el = document.querySelector('[data-shown]');
-        return el !== null && el.getAttribute('data-shown') === el.getAttribute('data-total');
-      },
-      null,
-      { timeout: 15_000 },
-    );
+    await waitForSteps(host, '[data-shown]', 'all');
     expect(await host.locator('.huge-tag').textContent()).toBe(LABELS[truth0]);
     expect(await host.locator('.bar-correct .bar-count').textContent()).toBe('2 ✓ correct');
     expectProjectorLayout(await captureHost(host, 'reveal-final'));
@@ -220,11 +168,11 @@ describe('a class plays a whole game through the apps', () => {
     // Ada right at 3 s: 1000 × (1 − 0.1/2) = 950, + 100 for one right answer before = 1050.
     // Ben wrong: 0, streak reset. Cy right at 24 s: 1000 × (1 − 0.8/2) = 600, no streak (wrong before).
     await host.keyboard.press('Space');
-    await waitForQuestion(host, 1);
-    for (const p of [ada, ben, cy]) await waitForQuestion(p, 1);
-    const opened1 = server.clock.now();
+    await waitForQuestion(host, 1, ROUNDS);
+    for (const p of [ada, ben, cy]) await waitForQuestion(p, 1, ROUNDS);
+    const opened1 = world.server.clock.now();
     await cy.reload();
-    await waitForQuestion(cy, 1);
+    await waitForQuestion(cy, 1, ROUNDS);
     expect(await cy.locator('button.answer').count()).toBe(3);
     const truth1 = truthOf(code, 1);
     await answerAt(ada, truth1, opened1, 3_000);
@@ -247,17 +195,17 @@ describe('a class plays a whole game through the apps', () => {
     // (one right before) = 1100. Ben right at 12 s: 1000 × (1 − 0.4/2) = 800, no streak (wrong
     // before). Ada never answers: 0, and the deadline closes the round.
     await host.getByRole('button', { name: /^Next question/ }).click();
-    await waitForQuestion(host, 2);
-    for (const p of [ada, ben, cy]) await waitForQuestion(p, 2);
-    const opened2 = server.clock.now();
+    await waitForQuestion(host, 2, ROUNDS);
+    for (const p of [ada, ben, cy]) await waitForQuestion(p, 2, ROUNDS);
+    const opened2 = world.server.clock.now();
     await host.reload();
-    await waitForQuestion(host, 2);
+    await waitForQuestion(host, 2, ROUNDS);
     await host.getByText('0 of 3 answered').waitFor();
     const truth2 = truthOf(code, 2);
     await answerAt(cy, truth2, opened2, 0);
     await answerAt(ben, truth2, opened2, 12_000);
     await host.getByText('2 of 3 answered').waitFor();
-    server.clock.set(opened2 + ROUND_MS);
+    world.server.clock.set(opened2 + ROUND_MS);
     await host.locator('.reveal').waitFor();
     await ada.getByText('No answer this time').waitFor();
     await cy.getByText('+1,100').waitFor();

@@ -1,11 +1,14 @@
 // The browser tests' world: the real server (in-process, port 0, manual game clock) serving the
 // production build, and Debian's Chromium driven by playwright-core. Every server and browser made
-// here is closed by the test that made it.
+// here is closed by the test file that made it (useWorld closes its own).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
 
@@ -105,6 +108,145 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await browser.close();
     },
   };
+}
+
+export interface World {
+  /** A test may replace it (a restart on the same port); the one here at the end is closed. */
+  server: TestServer;
+  browser: TestBrowser;
+  /** With `sqlite`: the SQLite DATA_DIR, a fresh temporary folder removed after the file's tests. */
+  dataDir: string | undefined;
+  /** A student's phone at 390×844. */
+  phone(): Promise<Page>;
+  /** The projector at 1280×720, on the host app's first page. */
+  host(options?: { reducedMotion?: boolean }): Promise<Page>;
+}
+
+/** Waits for a whole screen rather than Playwright's 30 s: a class's screens answer in well under that. */
+const PAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * One server and one browser for a test file, started before its tests and closed after them.
+ * `sqlite`: keep the server's data in a SQLite file (see startServer).
+ */
+export function useWorld(options: { sqlite?: boolean } = {}): World {
+  const world: World = {
+    server: undefined as unknown as TestServer,
+    browser: undefined as unknown as TestBrowser,
+    dataDir: undefined,
+    async phone() {
+      const page = await world.browser.device(PHONE);
+      page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+      return page;
+    },
+    async host(hostOptions = {}) {
+      const page = await world.browser.device(PROJECTOR, hostOptions);
+      page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+      await page.goto(`${world.server.url}/host`);
+      return page;
+    },
+  };
+  beforeAll(async () => {
+    if (options.sqlite) world.dataDir = mkdtempSync(join(tmpdir(), 'overshoot-browser-'));
+    world.server = await startServer(world.dataDir ? { dataDir: world.dataDir } : {});
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.close();
+    if (world.dataDir) rmSync(world.dataDir, { recursive: true, force: true });
+  });
+  return world;
+}
+
+/** The game's code and join address, as the lobby on the projector shows them. */
+export async function lobbyOf(host: Page): Promise<{ code: string; joinUrl: string }> {
+  await host.locator('.code-huge').waitFor();
+  const code = (await host.locator('.code-huge').textContent())!.replace(/\D/g, '');
+  const joinUrl = (await host.locator('.join-url').textContent())!.trim();
+  return { code, joinUrl };
+}
+
+/** A student follows the join address (the code comes with it), picks a nickname and is in. */
+export async function joinGame(page: Page, joinUrl: string, nickname: string): Promise<void> {
+  await page.goto(joinUrl);
+  await page.getByLabel('Nickname').fill(nickname);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByText("You're in!").waitFor();
+}
+
+/** Waits for question `round` (from 0) of `rounds` on a phone or the projector. */
+export async function waitForQuestion(page: Page, round: number, rounds: number): Promise<void> {
+  await page
+    .getByText(`Question ${round + 1} of ${rounds}`)
+    .first()
+    .waitFor();
+  await page.locator('.question').waitFor();
+}
+
+/**
+ * Waits for the phone to show its answer locked in, or the reveal itself when it was the last answer
+ * the round waited for; a failure says what the phone shows instead.
+ */
+export async function waitForLock(page: Page): Promise<void> {
+  await page
+    .getByText('Answer locked in')
+    .or(page.locator('.verdict'))
+    .waitFor()
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\nthe phone shows: ${await page.locator('main').textContent()}`);
+    });
+}
+
+/**
+ * Waits for the animated plot at `selector` (it carries data-shown and data-total) to be part way
+ * through its steps (at least two drawn, some left), or to have drawn them all.
+ */
+export async function waitForSteps(page: Page, selector: string, when: 'partway' | 'all'): Promise<void> {
+  if (when === 'partway')
+    await page.waitForFunction((sel) => {
+      const el = document.querySelector(sel);
+      const shown = Number(el?.getAttribute('data-shown'));
+      return shown >= 2 && shown < Number(el?.getAttribute('data-total'));
+    }, selector);
+  else
+    await page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        return el !== null && el.getAttribute('data-shown') === el.getAttribute('data-total');
+      },
+      selector,
+      // The whole run at the animation's pace.
+      { timeout: 15_000 },
+    );
+}
+
+/**
+ * Calls the host app's /api as this browser's instructor (the key the host app keeps in
+ * localStorage): the status and the JSON body.
+ */
+export async function instructorApi(
+  page: Page,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const key = localStorage.getItem('overshoot:instructor');
+      const res = await fetch(
+        path,
+        body === undefined
+          ? { headers: { authorization: `Bearer ${key}` } }
+          : {
+              method: 'POST',
+              headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      );
+      return { status: res.status, json: (await res.json()) as unknown };
+    },
+    { path, body },
+  );
 }
 
 /** Writes test-results/browser/NAME.png. */

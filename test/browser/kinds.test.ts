@@ -4,22 +4,26 @@
 // the podium opens the game's report and downloads its CSV. Game time runs on the server's manual
 // clock, so every score is exact.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rangeShift } from '../../server/room/verdicts';
 import { maxAlphaPoints, maxAlphaRange, targetAlpha } from '../../shared/engine/round-kinds';
-import { expectLibraryLayout, expectPhoneLayout, expectProjectorLayout } from './checks';
 import {
-  accessibilityViolations,
+  expectLibraryLayout,
+  expectNoSeriousViolations,
+  expectPhoneLayout,
+  expectProjectorLayout,
+} from './checks';
+import {
   captureHost,
   captureLibrary,
   capturePlayer,
-  launchBrowser,
-  PHONE,
-  PROJECTOR,
-  startServer,
-  type TestBrowser,
-  type TestServer,
+  instructorApi,
+  joinGame,
+  lobbyOf,
+  useWorld,
+  waitForLock,
+  waitForQuestion,
+  waitForSteps,
 } from './harness';
 
 /** The nickname a student might pick to break a teacher's spreadsheet. */
@@ -40,47 +44,9 @@ const DECK = {
 };
 const TARGET = targetAlpha({ cost: { kind: 'quadratic', a: 4, c: 0 }, start: [3] });
 
-let server: TestServer;
-let browser: TestBrowser;
+const ROUNDS = DECK.rounds.length;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function phone(): Promise<Page> {
-  const page = await browser.device(PHONE);
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  expect(await accessibilityViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-async function join(page: Page, joinUrl: string, nickname: string) {
-  await page.goto(joinUrl);
-  await page.getByLabel('Nickname').fill(nickname);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByText("You're in!").waitFor();
-}
-
-async function waitForQuestion(page: Page, round: number) {
-  await page
-    .getByText(`Question ${round + 1} of 3`)
-    .first()
-    .waitFor();
-  await page.locator('.question').waitFor();
-}
-
-/** Waits for the phone to show its answer locked in, or the reveal when it was the last one awaited. */
-async function locked(page: Page) {
-  await page.getByText('Answer locked in').or(page.locator('.verdict')).waitFor();
-}
+const world = useWorld();
 
 /** RFC 4180 with quoted fields: what a spreadsheet reads. */
 function parseCsv(text: string): string[][] {
@@ -113,47 +79,34 @@ function parseCsv(text: string): string[][] {
 
 describe('a game with the new kinds of round, its report and its CSV', () => {
   it('plays a saved deck, scores typed, slid and picked answers, and reports them', async () => {
-    const host = await browser.device(PROJECTOR);
-    host.setDefaultTimeout(10_000);
-    await host.goto(`${server.url}/host`);
+    const host = await world.host();
     await host.getByRole('button', { name: 'Create game' }).waitFor();
     // The deck is saved under this browser's instructor key, as the editor would save it.
-    const created = await host.evaluate(async (deck) => {
-      const key = localStorage.getItem('overshoot:instructor');
-      const res = await fetch('/api/decks', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(deck),
-      });
-      return res.status;
-    }, DECK);
-    expect(created).toBe(201);
+    expect((await instructorApi(host, '/api/decks', DECK)).status).toBe(201);
 
     await host.getByRole('link', { name: 'My decks' }).click();
     await host.getByRole('button', { name: `Play ${DECK.title}` }).click();
-    await host.locator('.code-huge').waitFor();
-    const code = (await host.locator('.code-huge').textContent())!.replace(/\D/g, '');
-    const joinUrl = (await host.locator('.join-url').textContent())!.trim();
+    const { code, joinUrl } = await lobbyOf(host);
 
-    const ada = await phone();
-    await join(ada, joinUrl, 'Ada');
-    const ben = await phone();
-    await join(ben, joinUrl, 'Ben');
-    const eq = await phone();
-    await join(eq, joinUrl, FORMULA_NAME);
+    const ada = await world.phone();
+    await joinGame(ada, joinUrl, 'Ada');
+    const ben = await world.phone();
+    await joinGame(ben, joinUrl, 'Ben');
+    const eq = await world.phone();
+    await joinGame(eq, joinUrl, FORMULA_NAME);
     await host.getByText('3 players').waitFor();
 
     // Round 1, a prediction (zig-zags). Ada right at 0 s: 1000. Ben wrong: 0. "=1+1" right at 15 s of
     // 30: 1000 × (1 − 0.5/2) = 750.
     await host.getByRole('button', { name: /^Start/ }).click();
-    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 0);
-    const opened0 = server.clock.now();
+    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 0, ROUNDS);
+    const opened0 = world.server.clock.now();
     await ada.getByRole('button', { name: /^Zig-zags/ }).click();
-    await locked(ada);
-    server.clock.set(opened0 + 5_000);
+    await waitForLock(ada);
+    world.server.clock.set(opened0 + 5_000);
     await ben.getByRole('button', { name: /^Diverges/ }).click();
-    await locked(ben);
-    server.clock.set(opened0 + 15_000);
+    await waitForLock(ben);
+    world.server.clock.set(opened0 + 15_000);
     await eq.getByRole('button', { name: /^Zig-zags/ }).click();
     await host.locator('.reveal').waitFor();
     await ada.getByText('+1,000').waitFor();
@@ -164,7 +117,7 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     // Round 2: the largest α that still converges, α* = 2/a = 0.5. The slider spans a factor 900
     // placed by the room's code, so its middle does not give α* away.
     await host.keyboard.press('Space');
-    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 1);
+    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 1, ROUNDS);
     await host.getByText('What is the largest α that still converges?').waitFor();
     expectProjectorLayout(await captureHost(host, 'question-max-alpha'));
     await expectNoSeriousViolations(host, 'the host max-alpha question');
@@ -231,9 +184,9 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     await host.keyboard.press('Space');
     await host.locator('.leaderboard').waitFor();
     await host.keyboard.press('Space');
-    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 2);
+    for (const p of [host, ada, ben, eq]) await waitForQuestion(p, 2, ROUNDS);
     await host.getByText('Which α is fastest?').waitFor();
-    const opened2 = server.clock.now();
+    const opened2 = world.server.clock.now();
     expectProjectorLayout(await captureHost(host, 'question-fastest'));
     await expectNoSeriousViolations(host, 'the host fastest question');
     const options = ada.locator('button.option');
@@ -243,11 +196,11 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     expectPhoneLayout(await capturePlayer(ada, 'question-fastest'));
     await expectNoSeriousViolations(ada, 'the player fastest question');
     await ada.getByRole('button', { name: /^C ?α = 0\.4$/ }).click();
-    await locked(ada);
-    server.clock.set(opened2 + 5_000);
+    await waitForLock(ada);
+    world.server.clock.set(opened2 + 5_000);
     await eq.getByRole('button', { name: /^A ?α = 0\.2$/ }).click();
-    await locked(eq);
-    server.clock.set(opened2 + 10_000);
+    await waitForLock(eq);
+    world.server.clock.set(opened2 + 10_000);
     await ben.getByRole('button', { name: /^C ?α = 0\.4$/ }).click();
     await host.locator('.reveal-fastest').waitFor();
 
@@ -260,20 +213,9 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       '19 steps',
     ]);
     expect(await host.locator('.count-chip').allTextContents()).toEqual(['A 1', 'B 0', 'C 2 ✓', 'D 0']);
-    await host.waitForFunction(() => {
-      const el = document.querySelector('.race-plot-box');
-      const shown = Number(el?.getAttribute('data-shown'));
-      return shown >= 2 && shown < Number(el?.getAttribute('data-total'));
-    });
+    await waitForSteps(host, '.race-plot-box', 'partway');
     expectProjectorLayout(await captureHost(host, 'reveal-fastest-racing'));
-    await host.waitForFunction(
-      () => {
-        const el = document.querySelector('.race-plot-box');
-        return el !== null && el.getAttribute('data-shown') === el.getAttribute('data-total');
-      },
-      null,
-      { timeout: 15_000 },
-    );
+    await waitForSteps(host, '.race-plot-box', 'all');
     expectProjectorLayout(await captureHost(host, 'reveal-fastest'));
     await expectNoSeriousViolations(host, 'the host fastest reveal');
 
