@@ -34,6 +34,7 @@ import { ROUND_TYPE_LABELS, RoundForm } from '../editor/round-form';
 import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
 import { busy, createError, playDeck } from '../model';
+import { InlineSelect } from '../parts/inline-select';
 import { setLeaveGuard } from '../route';
 import { LibraryLayout } from './library-layout';
 
@@ -41,6 +42,12 @@ import { LibraryLayout } from './library-layout';
 const pendingLeave = signal<(() => void) | null>(null);
 const generating = signal({ difficulty: 'medium' as Difficulty, kind: 'mixed' as GeneratedKind, count: 3 });
 const exportNote = signal<string | null>(null);
+
+const GENERATED_KINDS: readonly GeneratedKind[] = [
+  'mixed',
+  ...(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>),
+];
+const GENERATED_COUNTS = [1, 2, 3, 5, 8, 10];
 
 const KIND_SHORT: Record<RoundDraft['type'], string> = {
   predict: 'Predict',
@@ -255,49 +262,28 @@ function GeneratePanel() {
     <details class="generate">
       <summary>Add generated rounds</summary>
       <div class="generate-body">
-        <span class="inline">
-          <label for="gen-difficulty">Difficulty</label>
-          <select
-            id="gen-difficulty"
-            value={g.difficulty}
-            onChange={(e) => (generating.value = { ...g, difficulty: e.currentTarget.value as Difficulty })}
-          >
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="inline">
-          <label for="gen-kind">Kind of rounds</label>
-          <select
-            id="gen-kind"
-            value={g.kind}
-            onChange={(e) => (generating.value = { ...g, kind: e.currentTarget.value as GeneratedKind })}
-          >
-            <option value="mixed">a mix of the three</option>
-            {(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>).map((t) => (
-              <option key={t} value={t}>
-                {ROUND_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="inline">
-          <label for="gen-count">How many</label>
-          <select
-            id="gen-count"
-            value={String(g.count)}
-            onChange={(e) => (generating.value = { ...g, count: Number(e.currentTarget.value) })}
-          >
-            {[1, 2, 3, 5, 8, 10].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </span>
+        <InlineSelect
+          id="gen-difficulty"
+          label="Difficulty"
+          value={g.difficulty}
+          options={DIFFICULTIES}
+          onChange={(difficulty) => (generating.value = { ...g, difficulty })}
+        />
+        <InlineSelect
+          id="gen-kind"
+          label="Kind of rounds"
+          value={g.kind}
+          options={GENERATED_KINDS}
+          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : ROUND_TYPE_LABELS[k])}
+          onChange={(kind) => (generating.value = { ...g, kind })}
+        />
+        <InlineSelect
+          id="gen-count"
+          label="How many"
+          value={g.count}
+          options={GENERATED_COUNTS}
+          onChange={(count) => (generating.value = { ...g, count })}
+        />
         <button type="button" class="secondary" onClick={() => addGenerated(g.difficulty, g.kind, g.count)}>
           Add {g.count} {g.count === 1 ? 'round' : 'rounds'}
         </button>

@@ -1,4 +1,6 @@
-import { DIFFICULTIES, type Difficulty } from '../../../shared/engine/types';
+import type { Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+import { DIFFICULTIES } from '../../../shared/engine/types';
 import { BUILTIN_GAME_DECK } from '../../../shared/protocol/decks';
 import {
   busy,
@@ -11,10 +13,31 @@ import {
   secondsPerQuestion,
   speedPoints,
 } from '../model';
+import { InlineSelect } from '../parts/inline-select';
 import { Link } from '../parts/link';
 
 const SECONDS = [10, 15, 20, 30, 45, 60, 90, 120];
 const ROUNDS = [3, 5, 8, 10, 15, 20];
+const DECK_SOURCES = ['builtin', 'generated'] as const;
+const SOURCE_LABELS: Record<(typeof DECK_SOURCES)[number], string> = {
+  builtin: `Built-in: ${BUILTIN_GAME_DECK.title} (${BUILTIN_GAME_DECK.rounds.length} questions)`,
+  generated: 'Generated questions',
+};
+
+function Toggle({ on, children }: { on: Signal<boolean>; children: ComponentChildren }) {
+  return (
+    <label class="inline">
+      <input
+        type="checkbox"
+        checked={on.value}
+        onChange={(e) => {
+          on.value = e.currentTarget.checked;
+        }}
+      />{' '}
+      {children}
+    </label>
+  );
+}
 
 export function CreateScreen({ notice }: { notice: string | null }) {
   return (
@@ -46,104 +69,48 @@ export function CreateScreen({ notice }: { notice: string | null }) {
       <fieldset class="create-options">
         <legend>New game</legend>
         <div class="option-row" role="radiogroup" aria-label="Deck">
-          <label class="choice">
-            <input
-              type="radio"
-              name="deck"
-              checked={deckSource.value === 'builtin'}
-              onChange={() => {
-                deckSource.value = 'builtin';
-              }}
-            />
-            <span>
-              Built-in: {BUILTIN_GAME_DECK.title} ({BUILTIN_GAME_DECK.rounds.length} questions)
-            </span>
-          </label>
-          <label class="choice">
-            <input
-              type="radio"
-              name="deck"
-              checked={deckSource.value === 'generated'}
-              onChange={() => {
-                deckSource.value = 'generated';
-              }}
-            />
-            <span>Generated questions</span>
-          </label>
+          {DECK_SOURCES.map((source) => (
+            <label key={source} class="choice">
+              <input
+                type="radio"
+                name="deck"
+                checked={deckSource.value === source}
+                onChange={() => {
+                  deckSource.value = source;
+                }}
+              />
+              <span>{SOURCE_LABELS[source]}</span>
+            </label>
+          ))}
         </div>
         {deckSource.value === 'generated' && (
           <div class="option-row">
-            <span class="inline">
-              <label for="difficulty">Difficulty</label>
-              <select
-                id="difficulty"
-                value={difficulty.value}
-                onChange={(e) => {
-                  difficulty.value = e.currentTarget.value as Difficulty;
-                }}
-              >
-                {DIFFICULTIES.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            </span>
-            <span class="inline">
-              <label for="rounds">Questions</label>
-              <select
-                id="rounds"
-                value={String(generatedRounds.value)}
-                onChange={(e) => {
-                  generatedRounds.value = Number(e.currentTarget.value);
-                }}
-              >
-                {ROUNDS.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </span>
-            <label class="inline">
-              <input
-                type="checkbox"
-                checked={mixedKinds.value}
-                onChange={(e) => {
-                  mixedKinds.value = e.currentTarget.checked;
-                }}
-              />{' '}
-              Mix in “largest α” and “fastest α” rounds
-            </label>
+            <InlineSelect
+              id="difficulty"
+              label="Difficulty"
+              value={difficulty.value}
+              options={DIFFICULTIES}
+              onChange={(d) => (difficulty.value = d)}
+            />
+            <InlineSelect
+              id="rounds"
+              label="Questions"
+              value={generatedRounds.value}
+              options={ROUNDS}
+              onChange={(n) => (generatedRounds.value = n)}
+            />
+            <Toggle on={mixedKinds}>Mix in “largest α” and “fastest α” rounds</Toggle>
           </div>
         )}
         <div class="option-row">
-          <span class="inline">
-            <label for="seconds">Seconds per question</label>
-            <select
-              id="seconds"
-              value={String(secondsPerQuestion.value)}
-              onChange={(e) => {
-                secondsPerQuestion.value = Number(e.currentTarget.value);
-              }}
-            >
-              {SECONDS.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </span>
-          <label class="inline">
-            <input
-              type="checkbox"
-              checked={speedPoints.value}
-              onChange={(e) => {
-                speedPoints.value = e.currentTarget.checked;
-              }}
-            />{' '}
-            Faster answers earn more points
-          </label>
+          <InlineSelect
+            id="seconds"
+            label="Seconds per question"
+            value={secondsPerQuestion.value}
+            options={SECONDS}
+            onChange={(n) => (secondsPerQuestion.value = n)}
+          />
+          <Toggle on={speedPoints}>Faster answers earn more points</Toggle>
         </div>
         {createError.value && (
           <p class="error" role="alert">
