@@ -16,7 +16,7 @@ import {
 } from '../library';
 import { createError, playDeck } from '../model';
 import { go } from '../route';
-import { LibraryLayout, when } from './library-layout';
+import { Card, LibraryLayout, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
 
@@ -82,79 +82,57 @@ export function DecksPage() {
       ) : (
         <ul class="card-list deck-list">
           {list.map((d) => (
-            <li key={d.id} class="card">
-              <div class="card-text">
-                <h2 class="card-title">{d.title}</h2>
-                <p class="muted">
+            <Card
+              key={d.id}
+              id={d.id}
+              title={d.title}
+              meta={
+                <>
                   {d.rounds} {d.rounds === 1 ? 'round' : 'rounds'} · changed {when(d.updatedAt)}
-                </p>
-              </div>
-              {confirming.value === d.id ? (
-                <fieldset class="card-actions confirm">
-                  <legend class="visually-hidden">{`Delete ${d.title}?`}</legend>
-                  <span>Delete this deck?</span>
-                  <button
-                    type="button"
-                    class="primary danger"
-                    onClick={() => {
-                      confirming.value = null;
-                      void deleteDeck(d.id);
-                    }}
-                  >
-                    Yes, delete
-                  </button>
-                  <button type="button" class="secondary" onClick={() => (confirming.value = null)}>
-                    Keep it
-                  </button>
-                </fieldset>
-              ) : (
-                <div class="card-actions">
-                  <button
-                    type="button"
-                    class="primary"
-                    aria-label={`Play ${d.title}`}
-                    onClick={() => void playDeck(d.id)}
-                  >
-                    Play
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Edit ${d.title}`}
-                    onClick={() => go({ page: 'deck', id: d.id })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Duplicate ${d.title}`}
-                    onClick={() => void duplicateDeck(d.id)}
-                  >
-                    Duplicate
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Export ${d.title}`}
-                    onClick={async () => {
-                      const error = await exportDeck(d.id);
-                      if (error) decksNotice.value = error;
-                    }}
-                  >
-                    Export
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Delete ${d.title}`}
-                    onClick={() => (confirming.value = d.id)}
-                  >
-                    Delete
-                  </button>
-                </div>
-              )}
-            </li>
+                </>
+              }
+              confirming={confirming}
+              deleteLabel={`Delete ${d.title}`}
+              legend={`Delete ${d.title}?`}
+              question="Delete this deck?"
+              onDelete={() => void deleteDeck(d.id)}
+            >
+              <button
+                type="button"
+                class="primary"
+                aria-label={`Play ${d.title}`}
+                onClick={() => void playDeck(d.id)}
+              >
+                Play
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Edit ${d.title}`}
+                onClick={() => go({ page: 'deck', id: d.id })}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Duplicate ${d.title}`}
+                onClick={() => void duplicateDeck(d.id)}
+              >
+                Duplicate
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Export ${d.title}`}
+                onClick={async () => {
+                  const error = await exportDeck(d.id);
+                  if (error) decksNotice.value = error;
+                }}
+              >
+                Export
+              </button>
+            </Card>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 // The frame of the instructor's own pages (decks, reports, the key): used at a laptop, not projected,
 // so ordinary text sizes and a page that scrolls.
+import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { go, hashOf, type Route, route } from '../route';
 
@@ -45,3 +46,72 @@ export const when = (ms: number): string =>
 
 export const percent = (share: number | null): string =>
   share === null ? '—' : `${Math.round(share * 100)} %`;
+
+/**
+ * A saved deck or game in a list: its title, a line about it, and its actions, Delete last. Delete
+ * asks again in place of the actions, so a stray click deletes nothing.
+ */
+export function Card({
+  id,
+  title,
+  meta,
+  confirming,
+  deleteLabel,
+  legend,
+  question,
+  onDelete,
+  children,
+}: {
+  id: string;
+  title: string;
+  meta: ComponentChildren;
+  /** The card of the list whose deletion is being asked about, if any. */
+  confirming: Signal<string | null>;
+  /** The Delete button's accessible name. */
+  deleteLabel: string;
+  legend: string;
+  question: string;
+  onDelete: () => void;
+  /** The actions before Delete. */
+  children: ComponentChildren;
+}) {
+  return (
+    <li class="card">
+      <div class="card-text">
+        <h2 class="card-title">{title}</h2>
+        <p class="muted">{meta}</p>
+      </div>
+      {confirming.value === id ? (
+        <fieldset class="card-actions confirm">
+          <legend class="visually-hidden">{legend}</legend>
+          <span>{question}</span>
+          <button
+            type="button"
+            class="primary danger"
+            onClick={() => {
+              confirming.value = null;
+              onDelete();
+            }}
+          >
+            Yes, delete
+          </button>
+          <button type="button" class="secondary" onClick={() => (confirming.value = null)}>
+            Keep it
+          </button>
+        </fieldset>
+      ) : (
+        <div class="card-actions">
+          {children}
+          <button
+            type="button"
+            class="secondary"
+            aria-label={deleteLabel}
+            onClick={() => (confirming.value = id)}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -26,7 +26,7 @@ import {
 import { CountBars, type CountRow } from '../parts/count-bars';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
-import { LibraryLayout, percent, when } from './library-layout';
+import { Card, LibraryLayout, percent, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
 const csvNote = signal<string | null>(null);
@@ -51,54 +51,32 @@ export function ReportsPage() {
       ) : (
         <ul class="card-list report-list">
           {list.map((r) => (
-            <li key={r.id} class="card">
-              <div class="card-text">
-                <h2 class="card-title">{r.title}</h2>
-                <p class="muted">
+            <Card
+              key={r.id}
+              id={r.id}
+              title={r.title}
+              meta={
+                <>
                   {when(r.endedAt)} · game {spacedCode(r.code)} · {r.players}{' '}
                   {r.players === 1 ? 'student' : 'students'} · {r.rounds}{' '}
                   {r.rounds === 1 ? 'round' : 'rounds'} · {percent(r.shareCorrect)} right
-                </p>
-              </div>
-              {confirming.value === r.id ? (
-                <fieldset class="card-actions confirm">
-                  <legend class="visually-hidden">Delete this report?</legend>
-                  <span>Delete this report?</span>
-                  <button
-                    type="button"
-                    class="primary danger"
-                    onClick={() => {
-                      confirming.value = null;
-                      void deleteReport(r.id);
-                    }}
-                  >
-                    Yes, delete
-                  </button>
-                  <button type="button" class="secondary" onClick={() => (confirming.value = null)}>
-                    Keep it
-                  </button>
-                </fieldset>
-              ) : (
-                <div class="card-actions">
-                  <button
-                    type="button"
-                    class="primary"
-                    aria-label={`Open the report of ${r.title}, ${when(r.endedAt)}`}
-                    onClick={() => go({ page: 'report', id: r.id })}
-                  >
-                    Open
-                  </button>
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Delete the report of ${r.title}, ${when(r.endedAt)}`}
-                    onClick={() => (confirming.value = r.id)}
-                  >
-                    Delete
-                  </button>
-                </div>
-              )}
-            </li>
+                </>
+              }
+              confirming={confirming}
+              deleteLabel={`Delete the report of ${r.title}, ${when(r.endedAt)}`}
+              legend="Delete this report?"
+              question="Delete this report?"
+              onDelete={() => void deleteReport(r.id)}
+            >
+              <button
+                type="button"
+                class="primary"
+                aria-label={`Open the report of ${r.title}, ${when(r.endedAt)}`}
+                onClick={() => go({ page: 'report', id: r.id })}
+              >
+                Open
+              </button>
+            </Card>
           ))}
         </ul>
       )}
