@@ -35,6 +35,7 @@ import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
 import { busy, createError, playDeck } from '../model';
 import { InlineSelect } from '../parts/inline-select';
+import { KIND_NAMES } from '../parts/round-text';
 import { setLeaveGuard } from '../route';
 import { LibraryLayout } from './library-layout';
 
@@ -48,12 +49,6 @@ const GENERATED_KINDS: readonly GeneratedKind[] = [
   ...(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>),
 ];
 const GENERATED_COUNTS = [1, 2, 3, 5, 8, 10];
-
-const KIND_SHORT: Record<RoundDraft['type'], string> = {
-  predict: 'Predict',
-  'max-alpha': 'Largest α',
-  fastest: 'Fastest α',
-};
 
 function regressionPoints(data: string): string {
   const columns = parseColumns(data);
@@ -182,7 +177,7 @@ export function DeckPage({ id }: { id: string | null }) {
                   >
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
-                      <strong>{KIND_SHORT[r.draft.type]}</strong>
+                      <strong>{KIND_NAMES[r.draft.type]}</strong>
                       {check?.ok && check.round.type === 'predict' && (
                         <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
                       )}

@@ -24,6 +24,7 @@ import {
   reportsError,
 } from '../library';
 import { CountBars, type CountRow } from '../parts/count-bars';
+import { KIND_NAMES } from '../parts/round-text';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
 import { Card, LibraryLayout, percent, when } from './library-layout';
@@ -83,8 +84,6 @@ export function ReportsPage() {
     </LibraryLayout>
   );
 }
-
-const KIND_NAMES = { predict: 'Predict', 'max-alpha': 'Largest α', fastest: 'Fastest α' } as const;
 
 function answerText(answer: AnswerValue | null): string {
   if (answer === null) return 'no answer';

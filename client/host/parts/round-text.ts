@@ -1,7 +1,15 @@
-// How the other kinds of round are put in words, on the projector and in the editor.
+// How the kinds of round are put in words, on the projector, in the editor and in the reports.
 import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
+import type { RoundType } from '../../../shared/protocol/schemas';
+
+/** A round's kind in a word or two, where a list of rounds names each one. */
+export const KIND_NAMES: Record<RoundType, string> = {
+  predict: 'Predict',
+  'max-alpha': 'Largest α',
+  fastest: 'Fastest α',
+};
 
 /** "2/λ_max = 2/37.2": how α* comes from this cost and start. */
 export function targetFormula(problem: Problem, target: number): string {
