@@ -2,7 +2,8 @@
 // so ordinary text sizes and a page that scrolls.
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { go, hashOf, type Route, route } from '../route';
+import { Link } from '../parts/link';
+import { type Route, route } from '../route';
 
 const LINKS: Array<{ label: string; to: Route; is: Route['page'][] }> = [
   { label: 'New game', to: { page: 'game' }, is: ['game'] },
@@ -18,18 +19,9 @@ export function LibraryLayout({ title, children }: { title: string; children: Co
       <nav class="library-nav" aria-label="Instructor pages">
         <span class="brand-small">Overshoot</span>
         {LINKS.map((l) => (
-          <a
-            key={l.label}
-            href={hashOf(l.to) || '#'}
-            aria-current={l.is.includes(here) ? 'page' : undefined}
-            onClick={(e) => {
-              if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-              e.preventDefault();
-              go(l.to);
-            }}
-          >
+          <Link key={l.label} to={l.to} current={l.is.includes(here)}>
             {l.label}
-          </a>
+          </Link>
         ))}
       </nav>
       <main class="library-main">

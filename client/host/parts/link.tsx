@@ -6,15 +6,19 @@ export function Link({
   to,
   children,
   class: className,
+  current,
 }: {
   to: Route;
   children: ComponentChildren;
   class?: string;
+  /** The link to the page shown (or to the section it is part of). */
+  current?: boolean;
 }) {
   return (
     <a
       class={className}
       href={hashOf(to) || '#'}
+      aria-current={current ? 'page' : undefined}
       onClick={(e) => {
         if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
