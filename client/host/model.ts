@@ -9,6 +9,7 @@ import type { DeckChoice } from '../../shared/protocol/schemas';
 import type { HostProgress, HostView } from '../../shared/protocol/views';
 import { type Connection, createConnection, type Status } from '../net/connection';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
+import { ticker } from '../ui/ticker';
 import { instructorKey } from './instructor';
 import { go } from './route';
 
@@ -45,6 +46,7 @@ export const createError = signal<string | null>(null);
 
 /** Local time, ticking while a question is open, for the countdown. */
 export const now = signal(Date.now());
+const tick = ticker(now);
 
 let connection: Connection | null = null;
 
@@ -62,19 +64,6 @@ export const answered = computed(() => {
     return { answered: p.answered, total: p.total };
   return { answered: v.phase.answered, total: v.phase.total };
 });
-
-let ticker: ReturnType<typeof setInterval> | undefined;
-function tick(on: boolean) {
-  if (on && ticker === undefined) {
-    now.value = Date.now();
-    ticker = setInterval(() => {
-      now.value = Date.now();
-    }, 250);
-  } else if (!on && ticker !== undefined) {
-    clearInterval(ticker);
-    ticker = undefined;
-  }
-}
 
 function showView(next: HostView) {
   screen.value = { kind: 'game', view: next };

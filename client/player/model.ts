@@ -6,6 +6,7 @@ import type { AnswerValue, PlayerView } from '../../shared/protocol/views';
 import { type Connection, createConnection, type Status } from '../net/connection';
 import { cell } from '../ui/cell';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
+import { ticker } from '../ui/ticker';
 
 const SESSION_KEY = 'overshoot:player';
 
@@ -43,6 +44,7 @@ export const guess = cell<{ round: number; alpha: number; text: string } | null>
 
 /** Local time, ticking while a question is open, for the countdown. */
 export const now = cell(Date.now());
+const tick = ticker(now);
 
 let connection: Connection | null = null;
 
@@ -96,20 +98,6 @@ function showView(next: PlayerView) {
   if (phase.kind !== 'question') answerError.value = null;
   screen.value = { kind: 'game', view: next };
   tick(phase.kind === 'question');
-}
-
-let ticker: ReturnType<typeof setInterval> | undefined;
-/** Keeps `now` moving while a question is open, for the countdown. */
-function tick(on: boolean) {
-  if (on && ticker === undefined) {
-    now.value = Date.now();
-    ticker = setInterval(() => {
-      now.value = Date.now();
-    }, 250);
-  } else if (!on && ticker !== undefined) {
-    clearInterval(ticker);
-    ticker = undefined;
-  }
 }
 
 export function start(path: string): void {
