@@ -17,21 +17,11 @@ import {
   planeFrame,
   toPath,
 } from './geometry';
-import { ArrowMarker, exitIndex, RunPath, type ScreenPoint } from './path-parts';
+import { ArrowMarker, exitIndex, RunPath, type RunPlotProps, type ScreenPoint } from './path-parts';
 
-export interface ContourPlotProps {
-  scenario: Scenario;
-  steps?: Step[];
-  shown?: number;
-  outcome?: Outcome | null;
-  width: number;
-  height: number;
-  em: number;
-  compact?: boolean;
+export interface ContourPlotProps extends RunPlotProps {
   /** No axis names either: small multiples side by side, where one caption names them all. */
   bare?: boolean;
-  /** Unique in the page (Sized gives one). */
-  uid: string;
   /** Drawn over the plot, with what it needs to line up with it. */
   overlay?: (context: OverlayContext) => ComponentChildren;
 }

@@ -6,23 +6,7 @@ import { costAt } from '../../shared/engine/cost-model';
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome, Scenario, Step } from '../../shared/engine/types';
 import { curvePoints, isInside, linearMap, lineFrame, niceTicks, toPath } from './geometry';
-import { ArrowMarker, exitIndex, RunPath, type ScreenPoint } from './path-parts';
-
-export interface CostCurveProps {
-  scenario: Scenario;
-  /** The run; absent before the reveal, when only the start is drawn. */
-  steps?: Step[];
-  /** Index of the last step drawn (the animation moves it); all of them by default. */
-  shown?: number;
-  outcome?: Outcome | null;
-  width: number;
-  height: number;
-  em: number;
-  /** Fewer labels, for a phone. */
-  compact?: boolean;
-  /** Unique in the page (Sized gives one). */
-  uid: string;
-}
+import { ArrowMarker, exitIndex, RunPath, type RunPlotProps, type ScreenPoint } from './path-parts';
 
 export function CostCurve({
   scenario,
@@ -34,7 +18,7 @@ export function CostCurve({
   em,
   compact,
   uid,
-}: CostCurveProps) {
+}: RunPlotProps) {
   const frame = lineFrame(scenario);
   const box = { x0: frame.theta[0], x1: frame.theta[1], y0: frame.cost[0], y1: frame.cost[1] };
   const area = { x0: em * 0.6, x1: width - em * 0.6, y0: em * 1.7, y1: height - em * 1.9 };

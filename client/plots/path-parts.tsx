@@ -1,6 +1,23 @@
-// Pieces both trajectory plots draw: arrowheads, the numbered points of a run, and the note where
-// a run leaves the frame.
-import type { Outcome } from '../../shared/engine/types';
+// What both trajectory plots share: their props, arrowheads, the numbered points of a run, and the
+// note where a run leaves the frame.
+import type { Outcome, Scenario, Step } from '../../shared/engine/types';
+
+/** What both trajectory plots are given. */
+export interface RunPlotProps {
+  scenario: Scenario;
+  /** The run; absent before the reveal, when only the start is drawn. */
+  steps?: Step[];
+  /** Index of the last step drawn (the animation moves it); all of them by default. */
+  shown?: number;
+  outcome?: Outcome | null;
+  width: number;
+  height: number;
+  em: number;
+  /** Fewer labels, for a phone. */
+  compact?: boolean;
+  /** Unique in the page (Sized gives one). */
+  uid: string;
+}
 
 /** The arrowhead marker for the steps of a run; `id` must be unique in the page. */
 export function ArrowMarker({ id, size }: { id: string; size: number }) {
