@@ -2,7 +2,7 @@
 // frame, stepping in lock-step with one iteration counter, beside the distance per iteration on a
 // log scale with the finish line at 1/1000, and the class's picks per option.
 import { useCallback } from 'preact/hooks';
-import type { HostView, RevealDetail, Task } from '../../../shared/protocol/views';
+import type { RevealDetail, Task } from '../../../shared/protocol/views';
 import { RacePlot } from '../../plots/race-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -13,8 +13,9 @@ import { OptionMark } from '../../ui/options';
 import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
 import { bestAlphaText, finishText } from '../parts/round-text';
+import { StepControls } from '../parts/step-controls';
+import type { RevealPhase } from './reveal';
 
-type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
 type FastestDetail = Extract<RevealDetail, { type: 'fastest' }>;
 type FastestTask = Extract<Task, { type: 'fastest' }>;
 
@@ -130,18 +131,7 @@ export function FastestReveal({
           ))}
           {detail.none > 0 && <span class="count-chip">none {detail.none}</span>}
         </p>
-        <span class="step-count">
-          Step {animation.shown} of {last}
-        </span>
-        {animation.done ? (
-          <button type="button" class="secondary small" onClick={animation.replay}>
-            Replay
-          </button>
-        ) : (
-          <button type="button" class="secondary small" onClick={animation.finish}>
-            Show all steps
-          </button>
-        )}
+        <StepControls animation={animation} last={last} class="step-count" />
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import { simulate } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
-import type { HostView, RevealDetail, Task } from '../../../shared/protocol/views';
+import type { RevealDetail, Task } from '../../../shared/protocol/views';
 import { AlphaDots, DotKey } from '../../plots/alpha-dots';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -14,8 +14,8 @@ import { ANSWER_LABELS, OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { formatAlpha } from '../../ui/scenario-text';
 import { targetFormula } from '../parts/round-text';
+import type { RevealPhase } from './reveal';
 
-type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
 type MaxAlphaDetail = Extract<RevealDetail, { type: 'max-alpha' }>;
 type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
 

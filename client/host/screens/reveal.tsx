@@ -11,10 +11,11 @@ import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
 import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
+import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
 
-type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
+export type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
 
 export function RevealScreen({ phase }: { phase: RevealPhase }) {
   const { task, detail } = phase;
@@ -73,18 +74,7 @@ function PredictReveal({
             )}
           </Sized>
           <figcaption class="run-caption">
-            <span>
-              Step {animation.shown} of {last}
-            </span>
-            {animation.done ? (
-              <button type="button" class="secondary small" onClick={animation.replay}>
-                Replay
-              </button>
-            ) : (
-              <button type="button" class="secondary small" onClick={animation.finish}>
-                Show all steps
-              </button>
-            )}
+            <StepControls animation={animation} last={last} />
           </figcaption>
         </figure>
         <div class="reveal-side">
