@@ -1,4 +1,5 @@
 // The projector app: create a game, show the code, run the rounds, animate each reveal.
+import '../ui/base.css';
 import '../ui/answers.css';
 import '../plots/plots.css';
 import './host.css';

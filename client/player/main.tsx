@@ -1,4 +1,5 @@
 // The phone app: join with a code and a nickname, then follow the game the server runs.
+import '../ui/base.css';
 import '../ui/answers.css';
 import '../plots/plots.css';
 import './player.css';
