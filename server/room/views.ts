@@ -24,8 +24,6 @@ import { rank } from './scoring';
 import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
 import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
 
-export { simulationOf };
-
 export const TOP_COUNT = 5;
 export const PODIUM_COUNT = 3;
 
