@@ -1,6 +1,6 @@
 // The verdict of each kind of round, from the engine. Deck rounds are immutable once in a room, so
 // each verdict is computed once per round object and shared by the close and every view.
-import { type Race, raceAlphas, targetAlpha } from '../../shared/engine/round-kinds';
+import { type Race, raceAlphas, raceRuns, targetAlpha } from '../../shared/engine/round-kinds';
 import { simulate } from '../../shared/engine/simulate';
 import type { Scenario, Simulation } from '../../shared/engine/types';
 import type { DeckRound } from '../../shared/protocol/deck';
@@ -24,18 +24,14 @@ export interface RaceVerdict {
   race: Race;
   /** The winning α, or null on a tie or when no option gets there. */
   winner: number | null;
-  /** One run per option: to the winner's finish and a little beyond, at least 12 steps. */
+  /** One run per option, as raceRuns draws them. */
   simulations: Simulation[];
 }
 
 export const raceOf: (round: FastestRound) => RaceVerdict = memo((round) => {
   const race = raceAlphas(round.problem, round.alphas);
   const winner = race.winner === null ? null : (round.alphas[race.winner] ?? null);
-  // Long enough to see the winner arrive and the others still on their way.
-  const finish = race.winner === null ? 40 : race.iterations[race.winner]!;
-  const steps = Math.min(250, Math.max(12, Math.ceil(1.25 * finish)));
-  const simulations = round.alphas.map((alpha) => simulate({ ...round.problem, alpha }, { maxSteps: steps }));
-  return { race, winner, simulations };
+  return { race, winner, simulations: raceRuns(round.problem, round.alphas, race) };
 });
 
 export const targetOf: (round: MaxAlphaRound) => number = memo((round) => targetAlpha(round.problem));

@@ -33,6 +33,7 @@ export { createRng, type Rng, type RngState, rngNext, toRngState } from './rng';
 export {
   FASTEST_FRACTION,
   FASTEST_KINDS,
+  FASTEST_MAX_WINNER_STEPS,
   FASTEST_MIN_LEAD,
   generateFastestRound,
   generateMaxAlphaRound,
@@ -45,9 +46,12 @@ export {
   MAX_ALPHA_WINDOW_DECADES,
   maxAlphaPoints,
   maxAlphaRange,
+  mirrorPair,
   type Problem,
+  RACE_RUN_STEPS,
   type Race,
   raceAlphas,
+  raceRuns,
   targetAlpha,
 } from './round-kinds';
 export { parseScenario, SCENARIO_LIMITS, ScenarioSchema } from './schema';

@@ -4,8 +4,8 @@
 import { quadraticFormOf } from './cost-model';
 import { draft, hasBalancedStart, isNiceAlpha, KINDS_BY_DIFFICULTY, niceAlphaFor } from './generate';
 import { createRng } from './rng';
-import { MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
-import type { Cost, CostKind, Difficulty } from './types';
+import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
+import type { Cost, CostKind, Difficulty, Simulation } from './types';
 
 /** A cost and a start, without α: what the new kinds of round ask about. */
 export interface Problem {
@@ -99,10 +99,33 @@ export function raceAlphas(problem: Problem, alphas: readonly number[]): Race {
 
 /**
  * r and 2 − r shrink the distance by the same |1 − r| each step: offered together they tie in 1-D,
- * so a fair round never offers both.
+ * so a fair round never offers both. The first such pair of indices, or null.
  */
+export function mirrorPair(ratios: readonly number[]): [number, number] | null {
+  for (let i = 0; i < ratios.length; i++)
+    for (let j = i + 1; j < ratios.length; j++)
+      if (Math.abs((ratios[i] ?? 0) + (ratios[j] ?? 0) - 2) < 0.05) return [i, j];
+  return null;
+}
+
 export function hasMirrorPair(ratios: readonly number[]): boolean {
-  return ratios.some((r, i) => ratios.some((s, j) => j > i && Math.abs(r + s - 2) < 0.05));
+  return mirrorPair(ratios) !== null;
+}
+
+/** A watchable race: the winner arrives within this many steps. */
+export const FASTEST_MAX_WINNER_STEPS = 200;
+/** A race's runs are drawn to the winner's finish and a quarter beyond, within these bounds. */
+export const RACE_RUN_STEPS = { min: 12, max: 250 } as const;
+
+/**
+ * One run per option, long enough to see the winner arrive and the others still on their way:
+ * what a race's reveal (and the editor's preview of it) draws.
+ */
+export function raceRuns(problem: Problem, alphas: readonly number[], race: Race): Simulation[] {
+  const finish =
+    race.winner === null ? DEFAULT_MAX_STEPS : (race.iterations[race.winner] ?? DEFAULT_MAX_STEPS);
+  const steps = Math.min(RACE_RUN_STEPS.max, Math.max(RACE_RUN_STEPS.min, Math.ceil(1.25 * finish)));
+  return alphas.map((alpha) => simulate({ ...problem, alpha }, { maxSteps: steps }));
 }
 
 function curvatureOf(problem: Problem): number {
@@ -122,8 +145,7 @@ export function isFairRace(problem: Problem, alphas: readonly number[]): boolean
     !hasMirrorPair(alphas.map((a) => a * curvature)) &&
     race.winner !== null &&
     race.lead >= FASTEST_MIN_LEAD &&
-    // The race must be watchable: the winner arrives within a few hundred steps.
-    (race.iterations[race.winner] ?? Number.POSITIVE_INFINITY) <= 200
+    (race.iterations[race.winner] ?? Number.POSITIVE_INFINITY) <= FASTEST_MAX_WINNER_STEPS
   );
 }
 

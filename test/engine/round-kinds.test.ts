@@ -11,8 +11,10 @@ import {
   iterationsToReach,
   maxAlphaPoints,
   maxAlphaRange,
+  mirrorPair,
   type Problem,
   raceAlphas,
+  raceRuns,
   targetAlpha,
 } from '../../shared/engine/round-kinds';
 import { simulate, sweepAlpha } from '../../shared/engine/simulate';
@@ -161,7 +163,23 @@ describe('raceAlphas: the winner is the α needing the fewest iterations', () =>
     expect(raceAlphas(parabola, [0.25, 0.75]).winner).toBeNull();
     expect(hasMirrorPair([0.5, 1.5])).toBe(true);
     expect(hasMirrorPair([0.5, 1.6, 0.9])).toBe(false);
+    expect(mirrorPair([0.8, 1.6, 1.2])).toEqual([0, 2]); // 0.8 + 1.2 = 2
+    expect(mirrorPair([0.5, 1.6, 0.9])).toBeNull();
   });
+  it('draws each run to a quarter past the winner’s finish, at least 12 steps', () => {
+    // The winner (α = 0.5) finishes in 1 step: ⌈1.25 × 1⌉ = 2 < 12, so 12 steps; r = 0.5 and 1.6 run them all,
+    // r = 1 stops on the minimum after one.
+    const runs = raceRuns(parabola, [0.25, 0.5, 0.8], raceAlphas(parabola, [0.25, 0.5, 0.8]));
+    expect(runs.map((r) => r.steps.length - 1)).toEqual([12, 1, 12]);
+    // A race won in 29 steps (bowl, α = 0.2) draws ⌈1.25 × 29⌉ = 37.
+    const bowl: Problem = {
+      cost: { kind: 'bowl', eigenvalues: [1, 4], angle: 0, center: [0, 0] },
+      start: [3, 4],
+    };
+    const slow = raceRuns(bowl, [0.2, 0.05], raceAlphas(bowl, [0.2, 0.05]));
+    expect(slow.map((r) => r.steps.length - 1)).toEqual([37, 37]);
+  });
+
   it('nobody wins a race where every α diverges', () => {
     expect(raceAlphas(parabola, [1.2, 1.5]).winner).toBeNull();
   });

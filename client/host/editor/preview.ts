@@ -5,11 +5,13 @@
 import { eigenComponents } from '../../../shared/engine/cost-model';
 import { formatNumber } from '../../../shared/engine/format';
 import {
+  FASTEST_MAX_WINNER_STEPS,
   FASTEST_MIN_LEAD,
-  hasMirrorPair,
+  mirrorPair,
   type Problem,
   type Race,
   raceAlphas,
+  raceRuns,
   targetAlpha,
 } from '../../../shared/engine/round-kinds';
 import { DEFAULT_MAX_STEPS, simulate } from '../../../shared/engine/simulate';
@@ -58,8 +60,6 @@ export interface RoundPreview {
 export const BOUNDARY_MARGIN = 0.1;
 /** A 2-D start with less than this share of its distance along the steep direction hides it. */
 export const HIDDEN_SHARE = 0.05;
-/** The runs a reveal draws of a race: long enough to see the winner arrive (server/room/verdicts.ts). */
-const RACE_STEPS_MAX = 250;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -166,9 +166,7 @@ function maxAlphaPreview(problem: Problem): RoundPreview {
 function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
   const race = raceAlphas(problem, alphas);
   const curvature = 2 / targetAlpha(problem);
-  const winnerSteps = race.winner === null ? 40 : (race.iterations[race.winner] ?? 40);
-  const steps = Math.min(RACE_STEPS_MAX, Math.max(12, Math.ceil(1.25 * winnerSteps)));
-  const simulations = alphas.map((alpha) => simulate({ ...problem, alpha }, { maxSteps: steps }));
+  const simulations = raceRuns(problem, alphas, race);
   const warnings: PreviewWarning[] = [];
   const notes: string[] = [];
   if (race.winner === null)
@@ -182,17 +180,15 @@ function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
       text: `Close race: the winner is only ${percent(race.lead - 1)} ahead of the runner-up (generated rounds keep at least 25 %).`,
     });
   const ratios = alphas.map((a) => a * curvature);
-  if (hasMirrorPair(ratios)) {
-    const pair = ratios.flatMap((r, i) =>
-      ratios.map((s, j) => (j > i && Math.abs(r + s - 2) < 0.05 ? [i, j] : null)).filter((p) => p !== null),
-    )[0];
-    const [i = 0, j = 1] = pair ?? [];
+  const pair = mirrorPair(ratios);
+  if (pair) {
+    const [i, j] = pair;
     warnings.push({
       id: 'mirror-pair',
       text: `α = ${formatAlpha(alphas[i]!)} and α = ${formatAlpha(alphas[j]!)} give r and 2 − r (${formatNumber(ratios[i]!)} and ${formatNumber(ratios[j]!)}): both shrink the distance by the same factor each step, a tie in 1-D.`,
     });
   }
-  if (race.winner !== null && (race.iterations[race.winner] ?? 0) > 200)
+  if (race.winner !== null && (race.iterations[race.winner] ?? 0) > FASTEST_MAX_WINNER_STEPS)
     warnings.push({
       id: 'long-race',
       text: `The winner needs ${race.iterations[race.winner]} steps: a long race to watch. Larger α values make it shorter.`,
