@@ -6,7 +6,7 @@
 // every other change made meanwhile. Only then are the acknowledgements given (afterCommit) and the
 // views sent. A class answering at once costs a few commits instead of one per answer; a save that
 // fails puts the rooms back as they were and every acknowledgement of the batch says INTERNAL.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail } from '../../shared/protocol/errors';
 import type { Settings } from '../../shared/protocol/views';
@@ -77,6 +77,13 @@ export const cryptoRandom: RandomSource = {
   secret: () => randomBytes(18).toString('base64url'),
 };
 
+/** Compares secrets in constant time: how long a refusal takes says nothing of how close a guess was. */
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 export interface RoomChange {
   prev: RoomState;
   next: RoomState;
@@ -138,9 +145,15 @@ export interface RoomManager {
    * `then(false)` if saving them failed and they were undone. Callbacks run in the order given.
    */
   afterCommit(then: (saved: boolean) => void): void;
-  playerBySecret(code: string, secret: string): number | undefined;
-  rememberJoin(code: string, requestId: string, playerId: number): void;
-  recallJoin(code: string, requestId: string): number | undefined;
+  /** J2/H2: the player a secret belongs to; a kicked player is refused, with the reason. */
+  identifyPlayer(code: string, secret: string): { ok: true; playerId: number } | Failure;
+  /** J3/H1: the room, if `secret` is its host's. */
+  identifyHost(code: string, secret: string): { ok: true; state: RoomState } | Failure;
+  /**
+   * The player a join with this client request id made (a retry after a lost acknowledgement),
+   * refused if kicked since; null for a request id never seen.
+   */
+  recallJoin(code: string, requestId: string): { ok: true; playerId: number } | Failure | null;
   /** Socket bookkeeping for presence: the first open socket of a player marks them connected. */
   attach(code: string, playerId: number): void;
   detach(code: string, playerId: number): void;
@@ -253,6 +266,12 @@ export function createRoomManager(deps: {
       return undefined;
     }
     return stored && restore(stored);
+  }
+
+  /** A known player comes back unless kicked (H2); an unknown one is for the caller to name. */
+  function admit(live: Live, playerId: number | undefined): { ok: true; playerId: number } | Failure | null {
+    if (playerId === undefined) return null;
+    return live.state.players[playerId]?.kicked ? fail('KICKED') : { ok: true, playerId };
   }
 
   let pending: PendingChange[] = [];
@@ -375,9 +394,20 @@ export function createRoomManager(deps: {
       if (pending.length === 0 && waiting.length === 0) then(true);
       else waiting.push(then);
     },
-    playerBySecret: (code, secret) => find(code)?.secrets.get(secret),
-    rememberJoin: (code, requestId, playerId) => void find(code)?.joins.set(requestId, playerId),
-    recallJoin: (code, requestId) => find(code)?.joins.get(requestId),
+    identifyPlayer(code, secret) {
+      const live = find(code);
+      if (!live) return fail('ROOM_NOT_FOUND');
+      return admit(live, live.secrets.get(secret)) ?? fail('UNKNOWN_PLAYER');
+    },
+    identifyHost(code, secret) {
+      const live = find(code);
+      if (!live) return fail('ROOM_NOT_FOUND');
+      return sameSecret(live.state.hostSecret, secret) ? { ok: true, state: live.state } : fail('NOT_HOST');
+    },
+    recallJoin(code, requestId) {
+      const live = find(code);
+      return live ? admit(live, live.joins.get(requestId)) : null;
+    },
     attach(code, playerId) {
       const live = find(code);
       if (!live) return;

@@ -1,6 +1,5 @@
 // Socket.IO wiring. The transport translates, never decides: it parses a payload, dispatches one
 // command to the room, acknowledges, and publishes each audience its own view. No game rule lives here.
-import { timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import type * as v from 'valibot';
 import type { Deck } from '../../shared/protocol/deck';
@@ -112,12 +111,6 @@ export function clientAddress(
 type Handler = (socket: AppSocket, payload: unknown) => Result;
 
 const phaseKey = (s: RoomState) => `${s.phase.kind}:${'round' in s.phase ? s.phase.round : ''}`;
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export function attachTransport(deps: TransportDeps): void {
   const { io, rooms, clock } = deps;
@@ -297,19 +290,18 @@ export function attachTransport(deps: TransportDeps): void {
       }),
     'host:resume': (socket, payload) =>
       parsed(HostResumeSchema, payload, (p) => {
-        const state = rooms.get(p.code);
-        if (!state) return fail('ROOM_NOT_FOUND');
-        if (!sameSecret(state.hostSecret, p.hostSecret)) return fail('NOT_HOST');
+        const host = rooms.identifyHost(p.code, p.hostSecret);
+        if (!host.ok) return host;
         bind(socket, { code: p.code, role: 'host' });
-        return { ok: true, view: toHostView(state, clock.now(), deps.joinUrl(p.code)) };
+        return { ok: true, view: toHostView(host.state, clock.now(), deps.joinUrl(p.code)) };
       }),
     'player:join': (socket, payload) =>
       parsed(PlayerJoinSchema, payload, (p) => {
-        const known = p.requestId === undefined ? undefined : rooms.recallJoin(p.code, p.requestId);
+        const known = p.requestId === undefined ? null : rooms.recallJoin(p.code, p.requestId);
         let playerId: number;
-        if (known !== undefined) {
-          if (rooms.get(p.code)!.players[known]!.kicked) return fail('KICKED');
-          playerId = known;
+        if (known) {
+          if (!known.ok) return known;
+          playerId = known.playerId;
         } else {
           const result = rooms.dispatch(
             p.code,
@@ -331,10 +323,9 @@ export function attachTransport(deps: TransportDeps): void {
       }),
     'player:resume': (socket, payload) =>
       parsed(PlayerResumeSchema, payload, (p) => {
-        if (!rooms.get(p.code)) return fail('ROOM_NOT_FOUND');
-        const playerId = rooms.playerBySecret(p.code, p.playerSecret);
-        if (playerId === undefined) return fail('UNKNOWN_PLAYER');
-        if (rooms.get(p.code)!.players[playerId]!.kicked) return fail('KICKED');
+        const player = rooms.identifyPlayer(p.code, p.playerSecret);
+        if (!player.ok) return player;
+        const { playerId } = player;
         bind(socket, { code: p.code, role: 'player', playerId });
         return { ok: true, view: toPlayerView(rooms.get(p.code)!, playerId, clock.now()) };
       }),

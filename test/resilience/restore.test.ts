@@ -200,7 +200,10 @@ describe('a store that cannot save', () => {
     expect(await committed(rooms)).toBe(false);
     expect(rooms.get(code)).toBe(before);
     expect(rooms.committed(code)).toBe(before);
-    expect(rooms.playerBySecret(code, 'secret-ada-0123456789')).toBeUndefined();
+    expect(rooms.identifyPlayer(code, 'secret-ada-0123456789')).toMatchObject({
+      ok: false,
+      error: 'UNKNOWN_PLAYER',
+    });
     expect(told).toEqual([]); // nobody was told about it
     expect(logged).toHaveLength(1);
     store.failing = false;
