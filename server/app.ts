@@ -8,8 +8,9 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
+import { createSystemClock, deferOnWallClock } from './clock';
 import { buildReport, overallShare, reportCsv } from './reports/report';
-import { type Clock, createSystemClock } from './room/clock';
+import type { Clock } from './room/clock';
 import {
   createMemoryStore,
   createRoomManager,
@@ -110,7 +111,7 @@ export function createApp(deps: AppDeps = {}): App {
     library = createSqliteLibraryStore(db);
   }
   const random = deps.random ?? cryptoRandom;
-  const rooms = createRoomManager({ clock, store, random, log });
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log });
 
   // A game that reaches the podium is saved as a report for its instructor, once.
   rooms.onChange(({ prev, next }) => {

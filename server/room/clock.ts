@@ -1,5 +1,7 @@
-// Time is a dependency: only the room shell schedules, and only through a Clock. Tests use the
-// manual clock to move game time without faking the global timers that real sockets rely on.
+// Time is a dependency: only the room shell schedules, and only through what it is given: a Clock
+// for game time (deadlines), a Defer for wall time (the group commit). The real ones are in
+// server/clock.ts; tests use the manual clock to move game time without faking the global timers
+// that real sockets rely on.
 
 export interface TimerHandle {
   cancel(): void;
@@ -12,22 +14,8 @@ export interface Clock {
   at(at: number, fn: () => void): TimerHandle;
 }
 
-export function createSystemClock(): Clock {
-  return {
-    now: () => Date.now(),
-    at(at, fn) {
-      // setTimeout caps at ~24.8 days; deadlines are minutes away, but re-check rather than trust it.
-      let timer: NodeJS.Timeout;
-      const arm = () => {
-        const wait = at - Date.now();
-        if (wait <= 0) fn();
-        else timer = setTimeout(arm, Math.min(wait, 2 ** 30));
-      };
-      timer = setTimeout(arm, Math.max(0, Math.min(at - Date.now(), 2 ** 30)));
-      return { cancel: () => clearTimeout(timer) };
-    },
-  };
-}
+/** Runs `fn` after `ms` of wall time: short waits that are not game time and no test moves. */
+export type Defer = (fn: () => void, ms: number) => void;
 
 export interface ManualClock extends Clock {
   /** Moves time forward by `ms`, running every timer that falls due, in order. */

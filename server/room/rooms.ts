@@ -10,7 +10,7 @@ import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail } from '../../shared/protocol/errors';
 import type { Settings } from '../../shared/protocol/views';
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, Defer, TimerHandle } from './clock';
 import { type ReduceResult, reduce } from './reduce';
 import type { Command, RoomState } from './state';
 
@@ -176,6 +176,8 @@ interface PendingChange {
 
 export function createRoomManager(deps: {
   clock: Clock;
+  /** Schedules the group commit's flush, COMMIT_WINDOW_MS of wall time after its first change. */
+  defer: Defer;
   store: RoomStore;
   random?: RandomSource;
   log?: (message: string, error?: unknown) => void;
@@ -294,7 +296,7 @@ export function createRoomManager(deps: {
     if (pending.length >= MAX_BATCH) flush();
     else if (!flushScheduled) {
       flushScheduled = true;
-      setTimeout(flush, COMMIT_WINDOW_MS);
+      deps.defer(flush, COMMIT_WINDOW_MS);
     }
     arm(code, live);
     return result;
