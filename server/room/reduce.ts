@@ -65,6 +65,14 @@ function hostOnly(by: Actor): Failure | null {
   return by.role === 'host' ? null : refuse('NOT_HOST');
 }
 
+/**
+ * R2: who could answer a question, the "M" of "N of M answered" and the base of the share
+ * correct: a player still in the game who is connected or has answered.
+ */
+export function couldAnswer(p: Player, answer: RecordedAnswer | null | undefined): boolean {
+  return !p.kicked && (p.connected || Boolean(answer));
+}
+
 export function activePlayers(state: RoomState): Player[] {
   return state.players.filter((p) => !p.kicked);
 }
@@ -313,8 +321,8 @@ function close(state: RoomState, now: number, closedBy: CloseReason): RoomState 
   let eligible = 0;
   const players = state.players.map((p): Player => {
     const given = phase.answers[p.id] ?? null;
+    if (couldAnswer(p, given)) eligible++;
     if (p.kicked) return p;
-    if (given || p.connected) eligible++;
     if (!scored) {
       if (given) answers[p.id] = scoredAnswer(given, false, 0, 0);
       return p;

@@ -19,7 +19,7 @@ import type {
   Task,
   Verdict,
 } from '../../shared/protocol/views';
-import { activePlayers } from './reduce';
+import { activePlayers, couldAnswer } from './reduce';
 import { rank } from './scoring';
 import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
 import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
@@ -133,7 +133,7 @@ function verdictFor(state: RoomState, result: RoundResult, answer: AnswerValue |
 function eligibleNow(state: RoomState): number {
   const { phase } = state;
   if (phase.kind !== 'question') return 0;
-  return state.players.reduce((n, p) => n + (!p.kicked && (p.connected || phase.answers[p.id]) ? 1 : 0), 0);
+  return state.players.reduce((n, p) => n + (couldAnswer(p, phase.answers[p.id]) ? 1 : 0), 0);
 }
 
 export function toHostProgress(state: RoomState): HostProgress | null {
