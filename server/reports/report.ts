@@ -3,7 +3,7 @@
 // the next lesson. Pure: a function of the room's state.
 import { formatCost, formatNumber, formatPoint, OUTCOME_LABELS } from '../../shared/engine/format';
 import type { Answer, Outcome } from '../../shared/engine/types';
-import { type DeckRound, problemOf } from '../../shared/protocol/deck';
+import { type DeckRound, problemOf, ROUND_TYPE_NAMES } from '../../shared/protocol/deck';
 import {
   type Confusion,
   type GameReport,
@@ -219,8 +219,6 @@ export const CSV_HEADER = [
   'points',
 ] as const;
 
-const KIND_NAMES = { predict: 'predict', 'max-alpha': 'largest α', fastest: 'fastest α' } as const;
-
 /** One row per student per round, in round order, then in the order students joined. */
 export function reportCsv(report: GameReport): string {
   const rows: Cell[][] = [];
@@ -231,7 +229,7 @@ export function reportCsv(report: GameReport): string {
       rows.push([
         a.nickname,
         r.index + 1,
-        KIND_NAMES[r.type],
+        ROUND_TYPE_NAMES[r.type].toLowerCase(),
         r.summary,
         answer,
         r.answerText,

@@ -7,7 +7,14 @@
 import type { Problem } from '../engine/round-kinds';
 import { parseScenario } from '../engine/schema';
 import type { Scenario } from '../engine/types';
-import { DECK_ROUNDS_MAX, ROUND_TYPES, SECONDS_MAX, SECONDS_MIN } from './schemas';
+import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN } from './schemas';
+
+/** Each kind of round in a word or two: in lists of rounds, the reports and the CSV. */
+export const ROUND_TYPE_NAMES: Record<RoundType, string> = {
+  predict: 'Predict',
+  'max-alpha': 'Largest α',
+  fastest: 'Fastest α',
+};
 
 export const FASTEST_OPTIONS_MIN = 3;
 export const FASTEST_OPTIONS_MAX = 4;

@@ -5,6 +5,7 @@ import { useEffect } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import { simulate } from '../../../shared/engine/simulate';
 import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
+import { ROUND_TYPE_NAMES } from '../../../shared/protocol/deck';
 import { ANSWER_LABELS } from '../../ui/answers';
 import {
   addGenerated,
@@ -35,7 +36,6 @@ import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
 import { busy, createError, playDeck } from '../model';
 import { InlineSelect } from '../parts/inline-select';
-import { KIND_NAMES } from '../parts/round-text';
 import { setLeaveGuard } from '../route';
 import { LibraryLayout } from './library-layout';
 
@@ -177,7 +177,7 @@ export function DeckPage({ id }: { id: string | null }) {
                   >
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
-                      <strong>{KIND_NAMES[r.draft.type]}</strong>
+                      <strong>{ROUND_TYPE_NAMES[r.draft.type]}</strong>
                       {check?.ok && check.round.type === 'predict' && (
                         <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
                       )}

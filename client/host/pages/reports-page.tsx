@@ -6,6 +6,7 @@ import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { OUTCOME_LABELS } from '../../../shared/engine/format';
 import { ANSWERS } from '../../../shared/engine/types';
+import { ROUND_TYPE_NAMES } from '../../../shared/protocol/deck';
 import type { GameReport, ReportRound } from '../../../shared/protocol/report';
 import type { AnswerValue } from '../../../shared/protocol/views';
 import { ShareChart } from '../../plots/share-chart';
@@ -24,7 +25,6 @@ import {
   reportsError,
 } from '../library';
 import { CountBars, type CountRow } from '../parts/count-bars';
-import { KIND_NAMES } from '../parts/round-text';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
 import { Card, LibraryLayout, percent, when } from './library-layout';
@@ -197,7 +197,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           {r.rounds.map((round) => (
             <li key={round.index} class="report-round" data-round={round.index + 1}>
               <h3>
-                Round {round.index + 1} · {KIND_NAMES[round.type]} ·{' '}
+                Round {round.index + 1} · {ROUND_TYPE_NAMES[round.type]} ·{' '}
                 <span class="share">
                   {round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}
                 </span>{' '}

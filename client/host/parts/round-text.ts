@@ -2,14 +2,6 @@
 import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
-import type { RoundType } from '../../../shared/protocol/schemas';
-
-/** A round's kind in a word or two, where a list of rounds names each one. */
-export const KIND_NAMES: Record<RoundType, string> = {
-  predict: 'Predict',
-  'max-alpha': 'Largest α',
-  fastest: 'Fastest α',
-};
 
 /** "2/λ_max = 2/37.2": how α* comes from this cost and start. */
 export function targetFormula(problem: Problem, target: number): string {
