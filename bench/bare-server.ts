@@ -65,7 +65,7 @@ function playerPhase(s: Student): object {
       return {
         kind: 'question',
         round: phase.round,
-        scenario: r!.scenario,
+        task: { type: 'predict', scenario: r!.scenario },
         openedAt: phase.openedAt,
         deadlineAt: phase.openedAt + durationMs,
         durationMs,
@@ -75,9 +75,8 @@ function playerPhase(s: Student): object {
       return {
         kind: 'reveal',
         round: phase.round,
-        scenario: r!.scenario,
-        outcome: r!.simulation.outcome,
-        explanation: r!.simulation.explanation,
+        task: { type: 'predict', scenario: r!.scenario },
+        verdict: { type: 'predict', outcome: r!.simulation.outcome, explanation: r!.simulation.explanation },
         answer: s.answer?.choice ?? null,
         correct: s.answer?.choice === r!.simulation.outcome,
         scored: true,
@@ -109,7 +108,7 @@ function hostPhase(): object {
       return {
         kind: 'question',
         round: phase.round,
-        scenario: r!.scenario,
+        task: { type: 'predict', scenario: r!.scenario },
         openedAt: phase.openedAt,
         deadlineAt: phase.openedAt + durationMs,
         durationMs,
@@ -120,9 +119,12 @@ function hostPhase(): object {
       return {
         kind: 'reveal',
         round: phase.round,
-        scenario: r!.scenario,
-        simulation: r!.simulation,
-        distribution: { converges: 0, zigzag: 0, diverges: 0, none: 0 },
+        task: { type: 'predict', scenario: r!.scenario },
+        detail: {
+          type: 'predict',
+          simulation: r!.simulation,
+          distribution: { converges: 0, zigzag: 0, diverges: 0, none: 0 },
+        },
         total: students.length,
         correct: 0,
         scored: true,
