@@ -54,7 +54,7 @@ export {
   raceRuns,
   targetAlpha,
 } from './round-kinds';
-export { parseScenario, SCENARIO_LIMITS, ScenarioSchema } from './schema';
+export { parseScenario, ScenarioSchema } from './schema';
 export {
   BOUNDARY_TOLERANCE,
   DEFAULT_MAX_STEPS,
@@ -66,3 +66,10 @@ export {
 } from './simulate';
 export { type Run, trajectory } from './trajectory';
 export * from './types';
+export {
+  InvalidScenarioError,
+  problemIssue,
+  SCENARIO_LIMITS,
+  type ScenarioIssue,
+  scenarioIssue,
+} from './validate';

@@ -6,6 +6,7 @@ import { draft, hasBalancedStart, isNiceAlpha, KINDS_BY_DIFFICULTY, niceAlphaFor
 import { createRng } from './rng';
 import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
 import type { Cost, CostKind, Difficulty, Simulation } from './types';
+import { assertAlphas, assertProblem } from './validate';
 
 /** A cost and a start, without α: what the new kinds of round ask about. */
 export interface Problem {
@@ -15,6 +16,7 @@ export interface Problem {
 
 /** α* for this cost and start: at α* the run bounces for ever, above it diverges. */
 export function targetAlpha(problem: Problem): number {
+  assertProblem('targetAlpha', problem);
   const { cost, start } = problem;
   if (cost.kind === 'quartic') {
     const theta0 = start[0] ?? 0;
@@ -83,7 +85,10 @@ export interface Race {
   lead: number;
 }
 
+/** The race between the options; an invalid problem or α throws an InvalidScenarioError. */
 export function raceAlphas(problem: Problem, alphas: readonly number[]): Race {
+  assertProblem('raceAlphas', problem);
+  assertAlphas('raceAlphas', alphas);
   const iterations = alphas.map((alpha) => iterationsToReach({ ...problem, alpha }));
   const order = iterations.map((n, i) => [n, i] as const).sort((p, q) => p[0] - q[0]);
   const [first, second] = order;

@@ -3,44 +3,33 @@
 // stay far from overflow, and a diverging run is cut at 1e6 × its start distance.
 import * as v from 'valibot';
 import type { Scenario, ScenarioParse } from './types';
+import { DIMENSIONS, SCENARIO_LIMITS, SCENARIO_MESSAGES } from './validate';
 
-export const SCENARIO_LIMITS = {
-  /** Largest |number| anywhere in a scenario. */
-  maxMagnitude: 1e6,
-  /** Smallest α, a, b or eigenvalue. */
-  minPositive: 1e-6,
-  /** |angle| in degrees. */
-  maxAngleDegrees: 360,
-  minPoints: 2,
-  maxPoints: 500,
-  /** max(x) − min(x) of a linreg data set: below it x counts as constant (no slope to fit). */
-  minSpreadX: 1e-6,
-} as const;
+export { SCENARIO_LIMITS } from './validate';
 
 const { maxMagnitude, minPositive, maxAngleDegrees, minPoints, maxPoints, minSpreadX } = SCENARIO_LIMITS;
-const DIMENSIONS = { quadratic: 1, quartic: 1, bowl: 2, linreg: 2 } as const;
-const KINDS = Object.keys(DIMENSIONS).join(', ');
+const M = SCENARIO_MESSAGES;
 
 /** A number that must be finite and within ±maxMagnitude. `name` is how the message names it. */
 function finiteNumber(name: string) {
-  const message = `${name} must be a finite number`;
+  const message = M.finite(name);
   return v.pipe(
     v.number(message),
     v.finite(message),
-    v.minValue(-maxMagnitude, `${name} must be between -${maxMagnitude} and ${maxMagnitude}`),
-    v.maxValue(maxMagnitude, `${name} must be between -${maxMagnitude} and ${maxMagnitude}`),
+    v.minValue(-maxMagnitude, M.between(name)),
+    v.maxValue(maxMagnitude, M.between(name)),
   );
 }
 
 /** A positive parameter (α, a, b, an eigenvalue). */
 function positiveNumber(name: string) {
-  const message = `${name} must be a number greater than 0`;
+  const message = M.positive(name);
   return v.pipe(
     v.number(message),
     v.finite(message),
     v.gtValue(0, message),
-    v.minValue(minPositive, `${name} must be at least ${minPositive}`),
-    v.maxValue(maxMagnitude, `${name} must be at most ${maxMagnitude}`),
+    v.minValue(minPositive, M.atLeast(name)),
+    v.maxValue(maxMagnitude, M.atMost(name)),
   );
 }
 
@@ -54,14 +43,14 @@ function objectOf<const T extends v.ObjectEntries>(prefix: string, what: string,
 
 function pair(name: string, item: v.GenericSchema<unknown, number>) {
   return v.pipe(
-    v.array(item, `${name} must be a list of 2 numbers`),
-    v.length(2, `${name} must have 2 numbers`),
+    v.array(item, M.pairList(name)),
+    v.length(2, M.pairLength(name)),
     v.transform((xs): [number, number] => [xs[0] ?? 0, xs[1] ?? 0]),
   );
 }
 
 function points(name: string) {
-  const message = `${name} must be a list of ${minPoints} to ${maxPoints} numbers`;
+  const message = M.points(name);
   return v.pipe(
     v.array(finiteNumber(`every number in ${name}`), message),
     v.minLength(minPoints, message),
@@ -85,14 +74,8 @@ const BowlCostSchema = objectOf('cost.', 'cost', {
   eigenvalues: pair('cost.eigenvalues', positiveNumber('every number in cost.eigenvalues')),
   angle: v.pipe(
     finiteNumber('cost.angle'),
-    v.minValue(
-      -maxAngleDegrees,
-      `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
-    ),
-    v.maxValue(
-      maxAngleDegrees,
-      `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
-    ),
+    v.minValue(-maxAngleDegrees, M.angle),
+    v.maxValue(maxAngleDegrees, M.angle),
   ),
   center: pair('cost.center', finiteNumber('every number in cost.center')),
 });
@@ -100,14 +83,11 @@ const BowlCostSchema = objectOf('cost.', 'cost', {
 const LinregCostSchema = v.pipe(
   objectOf('cost.', 'cost', { kind: v.literal('linreg'), x: points('cost.x'), y: points('cost.y') }),
   v.forward(
-    v.check((cost) => cost.x.length === cost.y.length, 'cost.y must have as many numbers as cost.x'),
+    v.check((cost) => cost.x.length === cost.y.length, M.sameLength),
     ['y'],
   ),
   v.forward(
-    v.check(
-      (cost) => Math.max(...cost.x) - Math.min(...cost.x) >= minSpreadX,
-      'cost.x must contain at least two different values',
-    ),
+    v.check((cost) => Math.max(...cost.x) - Math.min(...cost.x) >= minSpreadX, M.spread),
     ['x'],
   ),
 );
@@ -116,10 +96,8 @@ const CostSchema = v.variant(
   'kind',
   [QuadraticCostSchema, QuarticCostSchema, BowlCostSchema, LinregCostSchema],
   (issue) => {
-    if (issue.path === undefined || issue.path.length === 0) return 'cost must be an object';
-    return issue.received === 'undefined'
-      ? `cost.kind is missing: use one of ${KINDS}`
-      : `cost.kind must be one of ${KINDS}`;
+    if (issue.path === undefined || issue.path.length === 0) return M.cost;
+    return issue.received === 'undefined' ? M.kindMissing : M.kind;
   },
 );
 
@@ -132,20 +110,16 @@ export const ScenarioSchema = v.pipe(
   objectOf('', 'scenario', {
     cost: CostSchema,
     start: v.pipe(
-      v.array(finiteNumber('every number in start'), 'start must be a list of 1 or 2 numbers'),
-      v.minLength(1, 'start must be a list of 1 or 2 numbers'),
-      v.maxLength(2, 'start must be a list of 1 or 2 numbers'),
+      v.array(finiteNumber('every number in start'), M.start),
+      v.minLength(1, M.start),
+      v.maxLength(2, M.start),
     ),
     alpha: positiveNumber('alpha'),
   }),
   v.forward(
     v.check(
       (scenario) => scenario.start.length === DIMENSIONS[scenario.cost.kind],
-      (issue) => {
-        const kind = (issue.input as { cost: { kind: keyof typeof DIMENSIONS } }).cost.kind;
-        const n = DIMENSIONS[kind];
-        return `start must have ${n} number${n === 1 ? '' : 's'} for a ${kind} cost`;
-      },
+      (issue) => M.dimension((issue.input as { cost: { kind: keyof typeof DIMENSIONS } }).cost.kind),
     ),
     ['start'],
   ),

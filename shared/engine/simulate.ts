@@ -12,6 +12,7 @@ import {
   snapRatio,
 } from './trajectory';
 import type { Outcome, QuarticCost, Scenario, SimulateOptions, Simulation } from './types';
+import { assertAlphas, assertScenario } from './validate';
 
 export {
   BOUNDARY_TOLERANCE,
@@ -22,10 +23,13 @@ export {
 } from './trajectory';
 
 /**
- * Runs gradient descent and classifies it. The scenario must be valid (see parseScenario); an
- * invalid one is a bug and throws a RangeError.
+ * Runs gradient descent and classifies it. The scenario must be valid (see parseScenario, except
+ * that α has no lower limit here); an invalid one is a bug in the caller and throws an
+ * InvalidScenarioError (a RangeError) naming the field, e.g. "simulate: cost.a must be a number
+ * greater than 0".
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Simulation {
+  assertScenario('simulate', scenario);
   const maxSteps = clampSteps(options.maxSteps);
   const { cost } = scenario;
   if (cost.kind === 'quartic') return simulateQuartic(scenario, cost, maxSteps);
@@ -225,10 +229,9 @@ function explainQuartic(alpha: number, theta0: number, b: number, s: number, out
  * α·λ_max for the quadratic kinds, the first quartic step for the quartic. Each α must be > 0.
  */
 export function sweepAlpha(scenario: Scenario, alphas: readonly number[]): Outcome[] {
+  assertScenario('sweepAlpha', scenario);
+  assertAlphas('sweepAlpha', alphas, 'alphas', Number.POSITIVE_INFINITY);
   const { cost } = scenario;
-  const invalid = alphas.find((a) => !(Number.isFinite(a) && a > 0));
-  if (invalid !== undefined)
-    throw new RangeError(`sweepAlpha: every alpha must be finite and > 0, got ${invalid}`);
   if (cost.kind === 'quartic') {
     const theta0 = scenario.start[0] ?? 0;
     return alphas.map((alpha) => quarticOutcome(theta0, cost.b, alpha));

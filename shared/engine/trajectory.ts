@@ -2,6 +2,7 @@
 // its explanation. simulate() builds on it; a phone that only draws a run imports just this.
 import { componentsIn, type QuadraticForm, quadraticFormOf } from './cost-model';
 import type { Outcome, QuarticCost, Scenario, SimulateOptions, Step } from './types';
+import { assertScenario } from './validate';
 
 /** Steps drawn by default: enough for r = 0.2 to get visibly close and r = 2.2 to visibly escape. */
 export const DEFAULT_MAX_STEPS = 40;
@@ -46,13 +47,6 @@ export function clampSteps(maxSteps: number | undefined): number {
   return Math.min(MAX_STEPS_LIMIT, Math.max(0, Math.floor(maxSteps)));
 }
 
-export function assertRunnable(scenario: Scenario, dimension: number): void {
-  if (!(Number.isFinite(scenario.alpha) && scenario.alpha > 0))
-    throw new RangeError('simulate: alpha must be finite and > 0; parse the scenario first');
-  if (scenario.start.length !== dimension || !scenario.start.every(Number.isFinite))
-    throw new RangeError(`simulate: start must have ${dimension} finite numbers; parse the scenario first`);
-}
-
 const isAllFinite = (xs: readonly number[]): boolean => xs.every(Number.isFinite);
 
 function hasConverged(distance: number, startDistance: number): boolean {
@@ -72,9 +66,8 @@ export interface QuadraticRun extends Run {
   startComponents: number[];
 }
 
-/** Steps a quadratic-form cost (quadratic, bowl, linreg) in eigen-coordinates. */
+/** Steps a quadratic-form cost (quadratic, bowl, linreg) in eigen-coordinates; the scenario is valid. */
 export function runQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps: number): QuadraticRun {
-  assertRunnable(scenario, form.dimension);
   const { alpha, start } = scenario;
   const ratios = form.values.map((lambda) => snapRatio(alpha * lambda));
   // In eigen-coordinates one step is zᵢ ← (1 − α·λᵢ)·zᵢ: the same θ − α∇J, but r = 1 lands exactly
@@ -121,9 +114,8 @@ function quarticStep(theta: number, b: number, alpha: number): number {
   return factor === 0 ? 0 : theta * factor;
 }
 
-/** Steps the quartic from its start. */
+/** Steps the quartic from its valid start. */
 export function runQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number): Run {
-  assertRunnable(scenario, 1);
   const { alpha } = scenario;
   const { b } = cost;
   const theta0 = scenario.start[0] ?? 0;
@@ -146,8 +138,12 @@ export function runQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: numb
   return { steps, distances };
 }
 
-/** The run of a scenario, up to `maxSteps` steps (40 by default), without classifying it. */
+/**
+ * The run of a scenario, up to `maxSteps` steps (40 by default), without classifying it. A scenario
+ * parseScenario would refuse throws an InvalidScenarioError naming the field.
+ */
 export function trajectory(scenario: Scenario, options: SimulateOptions = {}): Run {
+  assertScenario('trajectory', scenario);
   const maxSteps = clampSteps(options.maxSteps);
   const { cost } = scenario;
   if (cost.kind === 'quartic') return runQuartic(scenario, cost, maxSteps);

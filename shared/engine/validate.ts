@@ -1,0 +1,231 @@
+// The engine's own check of what it is asked to run. parseScenario (schema.ts) is the door for
+// untrusted input; these checks guard the engine's entry points (simulate, trajectory, sweepAlpha,
+// targetAlpha, raceAlphas…) against a scenario that never went through it, so that a = 0 or an
+// empty data set throws an error naming the field instead of returning a verdict built on NaN.
+// Hand-written rather than a valibot parse because simulate runs per round on the server and per
+// frame in the editor: a loop over the numbers costs far less than the simulation it guards. The
+// limits and the messages live here once; the schema builds its messages from the same functions.
+import type { Cost, CostKind, Scenario } from './types';
+
+export const SCENARIO_LIMITS = {
+  /** Largest |number| anywhere in a scenario. */
+  maxMagnitude: 1e6,
+  /** Smallest α, a, b or eigenvalue. */
+  minPositive: 1e-6,
+  /** |angle| in degrees. */
+  maxAngleDegrees: 360,
+  minPoints: 2,
+  maxPoints: 500,
+  /** max(x) − min(x) of a linreg data set: below it x counts as constant (no slope to fit). */
+  minSpreadX: 1e-6,
+} as const;
+
+const { maxMagnitude, minPositive, maxAngleDegrees, minPoints, maxPoints, minSpreadX } = SCENARIO_LIMITS;
+
+/** How many numbers θ has for each kind of cost. */
+export const DIMENSIONS = { quadratic: 1, quartic: 1, bowl: 2, linreg: 2 } as const satisfies Record<
+  CostKind,
+  1 | 2
+>;
+const KINDS = Object.keys(DIMENSIONS).join(', ');
+
+/** Every message a scenario check gives, shared by parseScenario and the engine's own checks. */
+export const SCENARIO_MESSAGES = {
+  finite: (name: string) => `${name} must be a finite number`,
+  between: (name: string) => `${name} must be between -${maxMagnitude} and ${maxMagnitude}`,
+  positive: (name: string) => `${name} must be a number greater than 0`,
+  atLeast: (name: string) => `${name} must be at least ${minPositive}`,
+  atMost: (name: string) => `${name} must be at most ${maxMagnitude}`,
+  pairList: (name: string) => `${name} must be a list of 2 numbers`,
+  pairLength: (name: string) => `${name} must have 2 numbers`,
+  points: (name: string) => `${name} must be a list of ${minPoints} to ${maxPoints} numbers`,
+  angle: `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
+  sameLength: 'cost.y must have as many numbers as cost.x',
+  spread: 'cost.x must contain at least two different values',
+  start: 'start must be a list of 1 or 2 numbers',
+  dimension: (kind: CostKind) => {
+    const n = DIMENSIONS[kind];
+    return `start must have ${n} number${n === 1 ? '' : 's'} for a ${kind} cost`;
+  },
+  kindMissing: `cost.kind is missing: use one of ${KINDS}`,
+  kind: `cost.kind must be one of ${KINDS}`,
+  cost: 'cost must be an object',
+} as const;
+
+/** What is wrong with a scenario: the message, and the field it is about ("cost.x"). */
+export interface ScenarioIssue {
+  field: string;
+  error: string;
+}
+
+const M = SCENARIO_MESSAGES;
+const issue = (field: string, error: string): ScenarioIssue => ({ field, error });
+
+/** A number that must be finite and within ±maxMagnitude. */
+function finiteIssue(x: unknown, field: string, name = field): ScenarioIssue | null {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return issue(field, M.finite(name));
+  if (x < -maxMagnitude || x > maxMagnitude) return issue(field, M.between(name));
+  return null;
+}
+
+/** A positive parameter (a, b, an eigenvalue, α in a scenario). */
+function positiveIssue(x: unknown, field: string, name = field): ScenarioIssue | null {
+  if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) return issue(field, M.positive(name));
+  if (x < minPositive) return issue(field, M.atLeast(name));
+  if (x > maxMagnitude) return issue(field, M.atMost(name));
+  return null;
+}
+
+/**
+ * A learning rate the engine runs: α > 0 and at most maxMagnitude, with no lower limit. A deck's
+ * α is held to minPositive by parseScenario, but the engine also runs students' guesses and the
+ * editor's 0.9·α*, which may be smaller; a tiny α only makes a slow, finite run.
+ */
+export function alphaIssue(
+  alpha: unknown,
+  field = 'alpha',
+  max: number = maxMagnitude,
+): ScenarioIssue | null {
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0)
+    return issue(field, M.positive(field));
+  if (alpha > max) return issue(field, M.atMost(field));
+  return null;
+}
+
+function pairIssue(
+  xs: unknown,
+  field: string,
+  item: (x: unknown, field: string, name: string) => ScenarioIssue | null,
+): ScenarioIssue | null {
+  if (!Array.isArray(xs)) return issue(field, M.pairList(field));
+  if (xs.length !== 2) return issue(field, M.pairLength(field));
+  return item(xs[0], field, `every number in ${field}`) ?? item(xs[1], field, `every number in ${field}`);
+}
+
+/** A list of finite numbers within ±maxMagnitude; the message is built only for a bad one. */
+function listItemsIssue(xs: readonly unknown[], field: string): ScenarioIssue | null {
+  // An indexed loop: for…of is several times slower here, and simulate pays it per call.
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (typeof x !== 'number' || !(x >= -maxMagnitude && x <= maxMagnitude))
+      return finiteIssue(x, field, `every number in ${field}`);
+  }
+  return null;
+}
+
+function pointsIssue(xs: unknown, field: string): ScenarioIssue | null {
+  if (!Array.isArray(xs)) return issue(field, M.points(field));
+  return (
+    listItemsIssue(xs, field) ??
+    (xs.length < minPoints || xs.length > maxPoints ? issue(field, M.points(field)) : null)
+  );
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** The cost's own fields, in the order parseScenario reports them. */
+export function costIssue(cost: Cost): ScenarioIssue | null {
+  const raw: unknown = cost;
+  if (!isRecord(raw) || Array.isArray(raw)) return issue('cost', M.cost);
+  switch (raw.kind) {
+    case 'quadratic':
+      return positiveIssue(raw.a, 'cost.a') ?? finiteIssue(raw.c, 'cost.c');
+    case 'quartic':
+      return positiveIssue(raw.b, 'cost.b');
+    case 'bowl': {
+      const found =
+        pairIssue(raw.eigenvalues, 'cost.eigenvalues', positiveIssue) ?? finiteIssue(raw.angle, 'cost.angle');
+      if (found !== null) return found;
+      if (typeof raw.angle === 'number' && Math.abs(raw.angle) > maxAngleDegrees)
+        return issue('cost.angle', M.angle);
+      return pairIssue(raw.center, 'cost.center', finiteIssue);
+    }
+    case 'linreg': {
+      const found = pointsIssue(raw.x, 'cost.x') ?? pointsIssue(raw.y, 'cost.y');
+      if (found !== null) return found;
+      const x = raw.x as readonly number[];
+      if (x.length !== (raw.y as readonly number[]).length) return issue('cost.y', M.sameLength);
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < x.length; i++) {
+        const xi = x[i] ?? 0;
+        if (xi < min) min = xi;
+        if (xi > max) max = xi;
+      }
+      return max - min >= minSpreadX ? null : issue('cost.x', M.spread);
+    }
+    case undefined:
+      return issue('cost.kind', M.kindMissing);
+    default:
+      return issue('cost.kind', M.kind);
+  }
+}
+
+function startIssue(start: unknown): ScenarioIssue | null {
+  if (!Array.isArray(start)) return issue('start', M.start);
+  return (
+    listItemsIssue(start, 'start') ?? (start.length < 1 || start.length > 2 ? issue('start', M.start) : null)
+  );
+}
+
+function dimensionIssue(cost: Cost, start: readonly number[]): ScenarioIssue | null {
+  return start.length === DIMENSIONS[cost.kind] ? null : issue('start', M.dimension(cost.kind));
+}
+
+/** A cost and a start (a problem without α): the first thing wrong, or null. */
+export function problemIssue(problem: Omit<Scenario, 'alpha'>): ScenarioIssue | null {
+  const raw: unknown = problem;
+  if (!isRecord(raw)) return issue('', 'scenario must be an object');
+  return costIssue(problem.cost) ?? startIssue(problem.start) ?? dimensionIssue(problem.cost, problem.start);
+}
+
+/** A whole scenario as the engine runs it: as parseScenario, except that α has no lower limit. */
+export function scenarioIssue(scenario: Scenario): ScenarioIssue | null {
+  const raw: unknown = scenario;
+  if (!isRecord(raw)) return issue('', 'scenario must be an object');
+  return (
+    costIssue(scenario.cost) ??
+    startIssue(scenario.start) ??
+    alphaIssue(scenario.alpha) ??
+    dimensionIssue(scenario.cost, scenario.start)
+  );
+}
+
+/** Thrown by an engine entry point given what parseScenario would refuse: a bug in the caller. */
+export class InvalidScenarioError extends RangeError {
+  readonly field: string;
+  constructor(caller: string, found: ScenarioIssue) {
+    super(`${caller}: ${found.error}`);
+    this.name = 'InvalidScenarioError';
+    this.field = found.field;
+  }
+}
+
+export function assertScenario(caller: string, scenario: Scenario): void {
+  const found = scenarioIssue(scenario);
+  if (found !== null) throw new InvalidScenarioError(caller, found);
+}
+
+export function assertProblem(caller: string, problem: Omit<Scenario, 'alpha'>): void {
+  const found = problemIssue(problem);
+  if (found !== null) throw new InvalidScenarioError(caller, found);
+}
+
+/**
+ * Learning rates an entry point takes beside a problem (a race's options, a sweep). `max` is
+ * maxMagnitude for α that are simulated; a sweep only compares α·λ_max with 1 and 2, so any finite
+ * α will do there.
+ */
+export function assertAlphas(
+  caller: string,
+  alphas: readonly number[],
+  field = 'alphas',
+  max: number = maxMagnitude,
+): void {
+  if (!Array.isArray(alphas))
+    throw new InvalidScenarioError(caller, issue(field, `${field} must be a list of numbers`));
+  for (const alpha of alphas) {
+    const found = alphaIssue(alpha, `every number in ${field}`, max);
+    if (found !== null) throw new InvalidScenarioError(caller, { ...found, field });
+  }
+}
