@@ -1,14 +1,21 @@
 // Nicknames are shown on a projector in front of a class, so the rules are strict about what can
-// hide or reorder text (control and bidirectional-override characters) and lenient about the rest
-// (accents, emoji, any script).
+// hide or reorder text and lenient about the rest (accents, emoji, any script). Uniqueness must
+// hold for what people see: no character that renders as nothing may make two names differ.
 
 export const NICKNAME_MAX_CHARS = 20;
 
-// Cc: control characters. The bidi embeddings/overrides/isolates can flip the text around them;
-// zero-width and other format characters can make two names look identical. ZWJ (U+200D) and
-// variation selectors stay allowed because emoji sequences need them.
-const FORBIDDEN =
-  /[\p{Cc}\p{Co}\p{Cs}\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+// Cc, Co, Cs: control characters, private-use and lone surrogates.
+const FORBIDDEN = /[\p{Cc}\p{Co}\p{Cs}]/u;
+// Default_Ignorable_Code_Point: the code points fonts draw as nothing (zero-width space and
+// joiners, soft hyphen, bidirectional marks, embeddings, overrides and isolates, variation
+// selectors, Hangul fillers, tag characters, …). Any of them lets "A\u200Dnn" pass for "Ann".
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+// The two an emoji needs, and only where it needs them: U+200D joining two pictographs (woman,
+// ZWJ, laptop), and the variation selectors U+FE0E/U+FE0F right after an emoji-capable character
+// (heart, VS16). They are left out of the uniqueness key, so an emoji sequence and its parts written
+// side by side are the same name.
+const EMOJI_JOINERS =
+  /(?<=\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Emoji})(?:\uFE0E|\uFE0F)/gu;
 
 export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; reason: string };
 
@@ -18,7 +25,9 @@ export function normalizeNickname(raw: string): NicknameCheck {
   if (length === 0) return { ok: false, reason: 'Please type a nickname.' };
   if (length > NICKNAME_MAX_CHARS)
     return { ok: false, reason: `Nicknames are at most ${NICKNAME_MAX_CHARS} characters.` };
-  if (FORBIDDEN.test(nickname)) return { ok: false, reason: 'That nickname contains invisible characters.' };
+  const visible = nickname.replace(EMOJI_JOINERS, '');
+  if (FORBIDDEN.test(visible) || INVISIBLE.test(visible))
+    return { ok: false, reason: 'That nickname contains invisible characters.' };
   // The key decides uniqueness: "Ada" and "ADA" are the same player to a class reading the screen.
-  return { ok: true, nickname, key: nickname.toLocaleLowerCase('en-US') };
+  return { ok: true, nickname, key: visible.toLocaleLowerCase('en-US') };
 }
