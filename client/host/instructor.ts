@@ -3,10 +3,9 @@
 // belong to whoever holds it. Nothing to set up on a laptop; to use the same decks from another
 // computer, copy the key there.
 import { signal } from '@preact/signals';
+import { INSTRUCTOR_KEY_PATTERN } from '../../shared/protocol/api';
 
 export const INSTRUCTOR_STORAGE_KEY = 'overshoot:instructor';
-/** As the server checks it (server/api/instructor.ts). */
-export const INSTRUCTOR_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 const KEY_CHARS = 32;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

@@ -1,10 +1,10 @@
 // The numbers of a question as both apps write them: the cost, the learning rate, the start.
-import { formatCost, formatNumber, formatPoint } from '../../shared/engine/format';
+import { formatCost, formatPoint } from '../../shared/engine/format';
 import type { Problem } from '../../shared/engine/round-kinds';
 import { MathText } from './math-text';
 
-/** α keeps more digits than results do: 0.0125 must not read as 0.013. */
-export const formatAlpha = (alpha: number): string => formatNumber(alpha, 6);
+// The screens take the one α format from here, beside the other numbers of a question.
+export { formatAlpha } from '../../shared/engine/format';
 
 export function CostFormula({ scenario }: { scenario: Problem }) {
   return (

@@ -2,8 +2,7 @@
 // localStorage, sent as "Authorization: Bearer <key>"). The server keeps only a hash of it, and every
 // deck and report row is scoped by that hash, so nobody can list or read another instructor's work.
 import { createHash } from 'node:crypto';
-
-export const INSTRUCTOR_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+import { INSTRUCTOR_KEY_PATTERN } from '../../shared/protocol/api';
 
 export function isInstructorKey(key: unknown): key is string {
   return typeof key === 'string' && INSTRUCTOR_KEY_PATTERN.test(key);

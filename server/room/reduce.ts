@@ -176,7 +176,7 @@ function answer(
     return refuse('ALREADY_ANSWERED');
   }
   if (!isOpen) return refuse(hasOpened(state, round) ? 'ROUND_CLOSED' : 'WRONG_ROUND');
-  // A3: the server's clock decides; a timer that has not fired yet does not keep a question open.
+  // A4: the server's clock decides; a timer that has not fired yet does not keep a question open.
   if (now > phase.deadlineAt) return refuse('ROUND_CLOSED');
   const refusal = checkChoice(state.deck.rounds[round]!, choice);
   if (refusal) return refusal;

@@ -116,6 +116,4 @@ export function reportIdOf(state: RoomState): string | null {
   return state.owner === null ? null : `${state.code}-${state.createdAt.toString(36)}`;
 }
 
-export function assertNever(x: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
-}
+export { assertNever } from '../../shared/engine/format';

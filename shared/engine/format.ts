@@ -36,6 +36,12 @@ export function formatNumber(x: number, digits = 3): string {
 }
 
 /**
+ * A learning rate as people read it: more digits than a result (6 significant), so α = 1.001 does
+ * not print as "1" next to r = 2.002 and 0.0125 does not read as 0.013.
+ */
+export const formatAlpha = (alpha: number): string => formatNumber(alpha, 6);
+
+/**
  * A deciding ratio printed so that it never reads as a boundary it is not: 0.9996 must not
  * print as "1" in "… is below 1". Digits are added until the printed value leaves the boundary.
  */

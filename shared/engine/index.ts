@@ -13,7 +13,14 @@ export {
   type QuadraticForm,
   quadraticFormOf,
 } from './cost-model';
-export { formatCost, formatNumber, formatPoint, formatRatio, OUTCOME_LABELS } from './format';
+export {
+  formatAlpha,
+  formatCost,
+  formatNumber,
+  formatPoint,
+  formatRatio,
+  OUTCOME_LABELS,
+} from './format';
 export {
   arrangeOutcomes,
   DECK_ROUNDS_LIMIT,

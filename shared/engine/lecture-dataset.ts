@@ -1,6 +1,7 @@
-// The course's own worked example ("Learning Rate" lecture), copied verbatim from
-// shared/data/lecture-dataset.json so the engine needs no file access. Its facts were computed by
-// the course; the engine's tests check its own numbers against them.
+// The course's own worked example ("Learning Rate" lecture), copied from the course's
+// lecture-dataset.json (outside this repository: in CI at ../shared/data beside the clone, where
+// test/engine/lecture.test.ts checks this copy against it), so the engine needs no file access.
+// Its facts were computed by the course; the engine's tests check its own numbers against them.
 
 import type { Answer } from './types';
 

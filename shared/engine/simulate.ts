@@ -2,7 +2,7 @@
 // verdict comes from the exact rule on r = α·λ_max, never from watching a finite run; for the
 // quartic it comes from the run itself.
 import { type QuadraticForm, quadraticFormOf } from './cost-model';
-import { formatNumber, formatPoint, formatRatio } from './format';
+import { formatAlpha, formatNumber, formatPoint, formatRatio } from './format';
 import {
   clampSteps,
   outcomeOfRatio,
@@ -93,12 +93,10 @@ interface QuadraticFacts {
 }
 
 const fmt = (x: number): string => formatNumber(x);
-// Inputs keep more digits than results: α = 1.001 must not print as "1" next to r = 2.002.
-const fmtAlpha = (x: number): string => formatNumber(x, 6);
 const fmtCurvature = (x: number): string => formatNumber(x, 4);
 
 function explainLine(f: QuadraticFacts): string {
-  const decided = `α·a = ${fmtAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
+  const decided = `α·a = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
   const shrink = formatRatio(Math.abs(1 - f.ratio), [0, 1]);
   if (f.isAtMinimum)
     return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
@@ -145,7 +143,7 @@ function hiddenClause(outcome: Outcome): string {
 }
 
 function explainValley(f: QuadraticFacts): string {
-  const decided = `α·λ_max = ${fmtAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
+  const decided = `α·λ_max = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
   const steepFactor = formatRatio(Math.abs(1 - f.ratio), [0, 1]);
   if (f.isAtMinimum)
     return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
@@ -209,7 +207,7 @@ function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number
 function explainQuartic(alpha: number, theta0: number, b: number, s: number, outcome: Outcome): string {
   if (theta0 === 0)
     return 'θ₀ = 0 is already the minimum: the slope there is 0, so gradient descent never moves.';
-  const decided = `α(θ₀² + b) = ${fmtAlpha(alpha)} × (${fmtCurvature(theta0 * theta0)} + ${fmtCurvature(b)}) = ${formatRatio(s)}`;
+  const decided = `α(θ₀² + b) = ${formatAlpha(alpha)} × (${fmtCurvature(theta0 * theta0)} + ${fmtCurvature(b)}) = ${formatRatio(s)}`;
   switch (outcome) {
     case 'converges':
       return s === 1

@@ -2,6 +2,7 @@
 // server never trusts a shape the schema did not check. Everything arriving is `unknown` until parsed.
 import * as v from 'valibot';
 import { ANSWERS, DIFFICULTIES } from '../engine/types';
+import { INSTRUCTOR_KEY_PATTERN } from './api';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -46,7 +47,7 @@ export const DeckChoiceSchema = v.variant('source', [
 /** An instructor's private key (made by their browser): their games' reports are saved for them. */
 export const InstructorKey = v.pipe(
   v.string(),
-  v.regex(/^[A-Za-z0-9_-]{22,64}$/, 'The instructor key is not valid.'),
+  v.regex(INSTRUCTOR_KEY_PATTERN, 'The instructor key is not valid.'),
 );
 
 export const HostCreateSchema = v.object({

@@ -1,6 +1,7 @@
 // What students read: numbers without floating-point noise, formulas in the course's notation.
 import { describe, expect, it } from 'vitest';
 import {
+  formatAlpha,
   formatCost,
   formatNumber,
   formatPoint,
@@ -29,6 +30,17 @@ describe('formatNumber', () => {
   it('takes a number of significant digits', () => {
     expect(formatNumber(37.1539973111244, 5)).toBe('37.154');
     expect(formatNumber(2, 6)).toBe('2');
+  });
+});
+
+describe('formatAlpha: the one α format of the engine’s explanations and both apps', () => {
+  it.each([
+    [0.0125, '0.0125'], // not 0.013
+    [1.001, '1.001'], // not 1, next to r = 2.002
+    [0.123456789, '0.123457'],
+    [2e-7, '2 × 10⁻⁷'],
+  ])('%d reads %s', (alpha, text) => {
+    expect(formatAlpha(alpha)).toBe(text);
   });
 });
 

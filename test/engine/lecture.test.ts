@@ -1,5 +1,8 @@
-// The course's worked example (shared/data/lecture-dataset.json): the engine must reproduce the
-// lecture's facts and its figure's three learning rates from the start (25, 0).
+// The course's worked example (LECTURE_DATASET, the engine's copy of the course's
+// lecture-dataset.json): the engine must reproduce the lecture's facts and its figure's three
+// learning rates from the start (25, 0).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hessianEigen, LECTURE_DATASET, minimumOf, simulate, sweepAlpha } from '../../shared/engine/index';
 import type { LinregCost, Scenario } from '../../shared/engine/types';
@@ -10,7 +13,7 @@ const { facts } = LECTURE_DATASET;
 
 describe('the lecture data set', () => {
   it('holds the course data: 50 points, start (25, 0)', () => {
-    // Spot values copied by hand from shared/data/lecture-dataset.json (first and last points).
+    // Spot values copied by hand from the course's lecture-dataset.json (first and last points).
     expect(LECTURE_DATASET.x).toHaveLength(50);
     expect(LECTURE_DATASET.y).toHaveLength(50);
     expect([LECTURE_DATASET.x[0], LECTURE_DATASET.y[0]]).toEqual([5.488135039273, 29.654507861272]);
@@ -62,4 +65,54 @@ describe('the lecture data set', () => {
       'diverges',
     ]);
   });
+});
+
+/**
+ * The course's own file is not part of this repository: CI clones it beside the course's shared/
+ * folder, so it sits at ../shared/data from the clone. A developer's clone may not have it; the
+ * test's name then says it was not compared, and why.
+ */
+const COURSE_FILE = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'lecture-dataset.json');
+const hasCourseFile = existsSync(COURSE_FILE);
+
+interface CourseFile {
+  description: string;
+  x: number[];
+  y: number[];
+  start: [number, number];
+  facts: {
+    hessian_eigenvalues: [number, number];
+    alpha_zigzag_from: number;
+    alpha_diverge_from: number;
+    theta_min: [number, number];
+    lecture_alphas: Record<string, string>;
+  };
+}
+
+describe('the engine’s copy of the lecture data set', () => {
+  it.skipIf(!hasCourseFile)(
+    hasCourseFile
+      ? 'equals the course’s ../shared/data/lecture-dataset.json, number for number'
+      : 'equals the course’s file: NOT COMPARED, ../shared/data/lecture-dataset.json is not beside this clone (CI has it)',
+    () => {
+      const course = JSON.parse(readFileSync(COURSE_FILE, 'utf8')) as CourseFile;
+      const { facts } = course;
+      expect(LECTURE_DATASET).toEqual({
+        description: course.description,
+        x: course.x,
+        y: course.y,
+        start: course.start,
+        facts: {
+          hessianEigenvalues: facts.hessian_eigenvalues,
+          alphaZigzagFrom: facts.alpha_zigzag_from,
+          alphaDivergeFrom: facts.alpha_diverge_from,
+          thetaMin: facts.theta_min,
+          lectureAlphas: Object.entries(facts.lecture_alphas).map(([alpha, outcome]) => ({
+            alpha: Number(alpha),
+            outcome,
+          })),
+        },
+      });
+    },
+  );
 });
