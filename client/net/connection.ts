@@ -3,7 +3,7 @@
 // acknowledgement is lost, and drops views older than the newest one seen.
 //
 // It has no DOM dependency, so the fault tests run it in Node against a real server.
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
 import type { ClientToServerEvents } from '../../shared/protocol/events';
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
@@ -57,7 +57,6 @@ interface Pending {
 }
 
 export interface Connection {
-  readonly socket: Socket;
   status(): Status;
   onStatus(listener: (status: Status) => void): () => void;
   onView(listener: (view: HostView | PlayerView) => void): () => void;
@@ -195,7 +194,6 @@ export function createConnection(
   };
 
   return {
-    socket,
     status: () => status,
     onStatus: (l) => listen(statusListeners, l),
     onView: (l) => listen(viewListeners, l),

@@ -3,6 +3,7 @@
 // option, told apart by shade, dash and the letter at its end (not by colour alone); a marker where
 // each crosses the finish.
 import { formatNumber } from '../../shared/engine/format';
+import { FASTEST_FRACTION } from '../../shared/engine/round-kinds';
 import { OPTION_LETTERS } from '../ui/options';
 import { power } from './distance-plot';
 import { linearMap, niceTicks } from './geometry';
@@ -22,7 +23,8 @@ export interface RacePlotProps {
   uid: string;
 }
 
-export const FINISH_SHARE = 1e-3;
+/** The finish line: the share of the start distance that decides the race (K3). */
+const FINISH = Math.log10(FASTEST_FRACTION);
 const DASHES = ['', '10 6', '3 5', '14 5 3 5'];
 /** The axis goes from 10^BOTTOM to at most 10^TOP times the start distance. */
 const BOTTOM = -4;
@@ -88,9 +90,9 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
           </text>
         </g>
       ))}
-      <line class="finish-line" x1={area.x0} x2={area.x1} y1={map.y(-3)} y2={map.y(-3)} />
-      <text class="finish-label" x={area.x0 + em * 0.3} y={map.y(-3) + em * 1.1}>
-        finish: 1/1000
+      <line class="finish-line" x1={area.x0} x2={area.x1} y1={map.y(FINISH)} y2={map.y(FINISH)} />
+      <text class="finish-label" x={area.x0 + em * 0.3} y={map.y(FINISH) + em * 1.1}>
+        finish: 1/{Math.round(1 / FASTEST_FRACTION)}
       </text>
       <line class="axis" x1={area.x0} x2={area.x1} y1={area.y1} y2={area.y1} />
       {xTicks.map((t) => (

@@ -21,7 +21,7 @@ const DEGREE = Math.PI / 180;
  * cos and sin of an angle in degrees, exact at multiples of 30° and 45° so an axis-aligned bowl has
  * eigenvectors (1, 0) and (0, 1), not (1, 6e-17).
  */
-export function cosSinDegrees(angle: number): [number, number] {
+function cosSinDegrees(angle: number): [number, number] {
   const turn = ((angle % 360) + 360) % 360;
   const exact: Record<number, [number, number]> = {
     0: [1, 0],

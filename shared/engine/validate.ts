@@ -124,7 +124,7 @@ function pointsIssue(xs: unknown, field: string): ScenarioIssue | null {
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 /** The cost's own fields, in the order parseScenario reports them. */
-export function costIssue(cost: Cost): ScenarioIssue | null {
+function costIssue(cost: Cost): ScenarioIssue | null {
   const raw: unknown = cost;
   if (!isRecord(raw) || Array.isArray(raw)) return issue('cost', M.cost);
   switch (raw.kind) {

@@ -3,8 +3,6 @@
 import type { Problem } from '../engine/round-kinds';
 import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
 
-export type PhaseKind = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium';
-
 export interface Settings {
   secondsPerQuestion: number;
   speedPoints: boolean;
