@@ -74,6 +74,7 @@ export {
 export { type Run, trajectory } from './trajectory';
 export * from './types';
 export {
+  ENGINE_MAX_ALPHA,
   InvalidScenarioError,
   problemIssue,
   SCENARIO_LIMITS,

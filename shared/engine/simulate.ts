@@ -24,7 +24,7 @@ export {
 
 /**
  * Runs gradient descent and classifies it. The scenario must be valid (see parseScenario, except
- * that α has no lower limit here); an invalid one is a bug in the caller and throws an
+ * that α may be anywhere in (0, ENGINE_MAX_ALPHA]); an invalid one is a bug in the caller and throws an
  * InvalidScenarioError (a RangeError) naming the field, e.g. "simulate: cost.a must be a number
  * greater than 0".
  */

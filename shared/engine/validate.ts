@@ -77,18 +77,19 @@ function positiveIssue(x: unknown, field: string, name = field): ScenarioIssue |
 }
 
 /**
- * A learning rate the engine runs: α > 0 and at most maxMagnitude, with no lower limit. A deck's
- * α is held to minPositive by parseScenario, but the engine also runs students' guesses and the
- * editor's 0.9·α*, which may be smaller; a tiny α only makes a slow, finite run.
+ * The largest α the engine runs. A deck's α is held to [minPositive, maxMagnitude] by parseScenario,
+ * but the engine also runs α derived from a valid problem: students' guesses, the editor's 0.9·α*
+ * and the reveal's runs beside α*, where α* = 2/λ_max reaches 2·10⁶. Up to 10⁹, with λ_max at most
+ * about 10¹² (a linreg with |x| up to 10⁶), r = α·λ_max and the first step's cost stay far from
+ * overflow. There is no lower limit: a tiny α only makes a slow, finite run.
  */
-export function alphaIssue(
-  alpha: unknown,
-  field = 'alpha',
-  max: number = maxMagnitude,
-): ScenarioIssue | null {
+export const ENGINE_MAX_ALPHA = 1e9;
+
+/** A learning rate the engine runs: finite, > 0 and at most `max`. */
+function alphaIssue(alpha: unknown, field = 'alpha', max: number = ENGINE_MAX_ALPHA): ScenarioIssue | null {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0)
     return issue(field, M.positive(field));
-  if (alpha > max) return issue(field, M.atMost(field));
+  if (alpha > max) return issue(field, `${field} must be at most ${max}`);
   return null;
 }
 
@@ -179,7 +180,7 @@ export function problemIssue(problem: Omit<Scenario, 'alpha'>): ScenarioIssue | 
   return costIssue(problem.cost) ?? startIssue(problem.start) ?? dimensionIssue(problem.cost, problem.start);
 }
 
-/** A whole scenario as the engine runs it: as parseScenario, except that α has no lower limit. */
+/** A whole scenario as the engine runs it: as parseScenario, except for α's limits (ENGINE_MAX_ALPHA). */
 export function scenarioIssue(scenario: Scenario): ScenarioIssue | null {
   const raw: unknown = scenario;
   if (!isRecord(raw)) return issue('', 'scenario must be an object');
@@ -213,14 +214,14 @@ export function assertProblem(caller: string, problem: Omit<Scenario, 'alpha'>):
 
 /**
  * Learning rates an entry point takes beside a problem (a race's options, a sweep). `max` is
- * maxMagnitude for α that are simulated; a sweep only compares α·λ_max with 1 and 2, so any finite
- * α will do there.
+ * ENGINE_MAX_ALPHA for α that are simulated; a sweep only compares α·λ_max with 1 and 2, so any
+ * finite α will do there.
  */
 export function assertAlphas(
   caller: string,
   alphas: readonly number[],
   field = 'alphas',
-  max: number = maxMagnitude,
+  max: number = ENGINE_MAX_ALPHA,
 ): void {
   if (!Array.isArray(alphas))
     throw new InvalidScenarioError(caller, issue(field, `${field} must be a list of numbers`));

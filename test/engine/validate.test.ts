@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ENGINE_MAX_ALPHA,
   InvalidScenarioError,
   type Problem,
   parseScenario,
@@ -124,18 +125,24 @@ describe('the engine refuses what parseScenario refuses, naming the field', () =
     const race = refusal(() => raceAlphas(problem, [0.1, Number.NaN]));
     expect(race.message).toBe('raceAlphas: every number in alphas must be a number greater than 0');
     expect(race.field).toBe('alphas');
-    expect(refusal(() => raceAlphas(problem, [0.1, 2e6])).message).toBe(
-      'raceAlphas: every number in alphas must be at most 1000000',
+    expect(refusal(() => raceAlphas(problem, [0.1, 2e9])).message).toBe(
+      'raceAlphas: every number in alphas must be at most 1000000000',
     );
     expect(refusal(() => sweepAlpha({ ...problem, alpha: 1 }, [-1])).field).toBe('alphas');
     // A sweep only compares α·λ_max with 1 and 2: a huge α is a verdict, not an overflow.
     expect(sweepAlpha({ ...problem, alpha: 1 }, [1e300])).toEqual(['diverges']);
   });
 
-  it('runs an α below the deck minimum (a student guess, the editor’s 0.9·α*), which parseScenario refuses', () => {
-    const scenario: Scenario = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 1e-9 };
-    expect(parseScenario(scenario)).toMatchObject({ ok: false, field: 'alpha' });
-    expect(simulate(scenario).outcome).toBe('converges');
+  it('runs an α outside the deck’s limits (a student guess, the editor’s 0.9·α*), which parseScenario refuses', () => {
+    const tiny: Scenario = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 1e-9 };
+    expect(parseScenario(tiny)).toMatchObject({ ok: false, field: 'alpha' });
+    expect(simulate(tiny).outcome).toBe('converges');
+    // a = 10⁻⁶ puts α* at 2·10⁶: the editor previews 0.9·α*, above the deck's α limit of 10⁶.
+    const problem: Problem = { cost: { kind: 'quadratic', a: 1e-6, c: 0 }, start: [1] };
+    const nearTarget = { ...problem, alpha: 0.9 * targetAlpha(problem) };
+    expect(parseScenario(nearTarget)).toMatchObject({ ok: false, field: 'alpha' });
+    expect(simulate(nearTarget).outcome).toBe('zigzag');
+    expect(simulate({ ...problem, alpha: 1.1 * targetAlpha(problem) }).outcome).toBe('diverges');
   });
 });
 
@@ -171,8 +178,8 @@ describe('the engine’s checks and parseScenario agree', () => {
         const mutated = withNumber(scenario, path, bad);
         const parsed = parseScenario(mutated);
         const engine = scenarioIssue(mutated);
-        if (path[0] === 'alpha' && bad > 0 && bad < 1e-6) {
-          // The one documented difference: the engine runs α below the deck minimum.
+        if (path[0] === 'alpha' && bad > 0 && bad <= ENGINE_MAX_ALPHA) {
+          // The one documented difference: the engine runs α outside the deck's limits.
           expect(engine).toBeNull();
           return;
         }
@@ -232,11 +239,18 @@ describe('no NaN or Infinity leaves the engine', () => {
     SLOW,
     () => {
       fc.assert(
-        fc.property(anyScenario, fc.integer({ min: 0, max: 300 }), (scenario, maxSteps) => {
-          expect(nonFinite(simulate(scenario, { maxSteps }))).toEqual([]);
-          expect(nonFinite(trajectory(scenario, { maxSteps }))).toEqual([]);
-          expect(simulate(scenario).explanation).not.toMatch(/NaN|∞/);
-        }),
+        fc.property(
+          anyScenario,
+          fc.integer({ min: 0, max: 300 }),
+          fc.option(positive(1e-12, ENGINE_MAX_ALPHA)),
+          (parsed, maxSteps, alpha) => {
+            // α from a deck, or anywhere else the engine takes one (a guess, 0.9·α*).
+            const scenario = alpha === null ? parsed : { ...parsed, alpha };
+            expect(nonFinite(simulate(scenario, { maxSteps }))).toEqual([]);
+            expect(nonFinite(trajectory(scenario, { maxSteps }))).toEqual([]);
+            expect(simulate(scenario).explanation).not.toMatch(/NaN|∞/);
+          },
+        ),
         propertyOptions,
       );
     },
@@ -246,7 +260,7 @@ describe('no NaN or Infinity leaves the engine', () => {
     'targetAlpha is finite and > 0; a race’s iterations and lead are finite or Infinity (never there), nothing else',
     SLOW,
     () => {
-      const options = fc.uniqueArray(positive(1e-6, 1e6), { minLength: 1, maxLength: 4 });
+      const options = fc.uniqueArray(positive(1e-12, ENGINE_MAX_ALPHA), { minLength: 1, maxLength: 4 });
       fc.assert(
         fc.property(anyScenario, options, ({ cost, start }, alphas) => {
           const problem = { cost, start };
