@@ -144,6 +144,15 @@ export function runQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: numb
  */
 export function trajectory(scenario: Scenario, options: SimulateOptions = {}): Run {
   assertScenario('trajectory', scenario);
+  return trajectoryOfChecked(scenario, options);
+}
+
+/**
+ * trajectory() without the check, for a scenario already checked: the phone draws the scenario of a
+ * reveal the server sent, which came from a parsed deck and which the server's own simulate checked.
+ * The player page's 30 KB budget has no room for the checker a second time (about 1 KB gzipped).
+ */
+export function trajectoryOfChecked(scenario: Scenario, options: SimulateOptions = {}): Run {
   const maxSteps = clampSteps(options.maxSteps);
   const { cost } = scenario;
   if (cost.kind === 'quartic') return runQuartic(scenario, cost, maxSteps);

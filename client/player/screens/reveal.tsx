@@ -1,4 +1,4 @@
-import { type Run, trajectory } from '../../../shared/engine/trajectory';
+import { type Run, trajectoryOfChecked } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { PlayerView } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -15,7 +15,7 @@ let drawn: { key: string; run: Run } | null = null;
  * which keeps the message to every phone small. Once per round and α, not per render.
  */
 function runOf(scenario: Scenario, key: string): Run {
-  if (drawn?.key !== key) drawn = { key, run: trajectory(scenario) };
+  if (drawn?.key !== key) drawn = { key, run: trajectoryOfChecked(scenario) };
   return drawn.run;
 }
 
