@@ -1,13 +1,13 @@
 // One key per step, for an instructor standing away from the laptop or holding a presenter remote
 // (which sends → or Space): Space or → for next, R to reveal now. Every key has a visible button too.
-import { next, revealNow, screen } from './model';
+import type { HostModel } from './model';
 import { route } from './route';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
-export function listenToKeys(): void {
+export function listenToKeys({ next, revealNow, screen }: HostModel): void {
   window.addEventListener('keydown', (e) => {
     if (screen.value.kind !== 'game' || route.value.page !== 'game') return;
     if (e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;

@@ -7,26 +7,17 @@ import './library.css';
 import { render } from 'preact';
 import { assertNever } from '../../shared/engine/format';
 import type { HostView } from '../../shared/protocol/views';
+import { createConnection } from '../net/connection';
 import { ConnectionBanner } from '../ui/connection-banner';
+import { instructorKey } from './instructor';
 import { listenToKeys } from './keyboard';
 import { openReport } from './library';
-import {
-  actionError,
-  endArmed,
-  endGame,
-  newGame,
-  nextStep,
-  revealNow,
-  type Screen,
-  screen,
-  start,
-  status,
-} from './model';
+import { createHostModel, HostModelContext, type Screen, useHostModel } from './model';
 import { DeckPage } from './pages/deck-page';
 import { DecksPage } from './pages/decks-page';
 import { KeyPage } from './pages/key-page';
 import { ReportPage, ReportsPage } from './pages/reports-page';
-import { route } from './route';
+import { go, route } from './route';
 import { CreateScreen, ResumingScreen } from './screens/create';
 import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
 import { QuestionScreen } from './screens/question';
@@ -75,6 +66,7 @@ function Header({ view }: { view: HostView }) {
 }
 
 function Footer({ view }: { view: HostView }) {
+  const { actionError, endArmed, endGame, newGame, nextStep, revealNow } = useHostModel();
   const step = nextStep.value;
   const { phase } = view;
   return (
@@ -126,6 +118,7 @@ function Footer({ view }: { view: HostView }) {
 }
 
 function Body({ current }: { current: Screen }) {
+  const { newGame } = useHostModel();
   switch (current.kind) {
     case 'create':
       return <CreateScreen notice={current.notice} />;
@@ -159,6 +152,7 @@ function App() {
 }
 
 function GameApp() {
+  const { screen, status } = useHostModel();
   const current = screen.value;
   const view = current.kind === 'game' ? current.view : null;
   return (
@@ -177,6 +171,14 @@ function GameApp() {
   );
 }
 
-start();
-listenToKeys();
-render(<App />, document.getElementById('app')!);
+const model = createHostModel(createConnection(undefined), {
+  instructorKey: () => instructorKey.value,
+  showGame: () => go({ page: 'game' }, { force: true }),
+});
+listenToKeys(model);
+render(
+  <HostModelContext.Provider value={model}>
+    <App />
+  </HostModelContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -6,27 +6,28 @@ import './player.css';
 import { render } from 'preact';
 import { assertNever } from '../../shared/engine/format';
 import type { PlayerView } from '../../shared/protocol/views';
+import { createConnection } from '../net/connection';
 import { Watch } from '../ui/cell';
 import { ConnectionBanner } from '../ui/connection-banner';
-import { joining, type Screen, screen, start, status } from './model';
+import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal';
 import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
 
-function GameScreen({ view }: { view: PlayerView }) {
+function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
   const { phase } = view;
   switch (phase.kind) {
     case 'lobby':
       return <LobbyScreen view={view} />;
     case 'question':
-      return <QuestionScreen key={phase.round} view={view} phase={phase} />;
+      return <QuestionScreen key={phase.round} view={view} phase={phase} model={model} />;
     case 'reveal':
       return <RevealScreen key={phase.round} view={view} phase={phase} />;
     case 'leaderboard':
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':
-      return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} />;
+      return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} model={model} />;
     case 'kicked':
       // The model turns this view into the join screen; nothing to show in between.
       return null;
@@ -35,34 +36,34 @@ function GameScreen({ view }: { view: PlayerView }) {
   }
 }
 
-function Body({ current }: { current: Screen }) {
+function Body({ current, model }: { current: Screen; model: PlayerModel }) {
   switch (current.kind) {
     case 'join':
-      return <JoinScreen notice={current.notice} />;
+      return <JoinScreen notice={current.notice} model={model} />;
     case 'rejoining':
-      return <RejoiningScreen code={current.code} nickname={current.nickname} />;
+      return <RejoiningScreen code={current.code} nickname={current.nickname} model={model} />;
     case 'game':
-      return <GameScreen view={current.view} />;
+      return <GameScreen view={current.view} model={model} />;
     default:
       return assertNever(current);
   }
 }
 
-function App() {
-  const current = screen.value;
+function App({ model }: { model: PlayerModel }) {
+  const current = model.screen.value;
   return (
     <>
       <ConnectionBanner
-        status={status.value}
-        visible={current.kind !== 'join' || joining.value}
+        status={model.status.value}
+        visible={current.kind !== 'join' || model.joining.value}
         inGame={current.kind === 'game'}
       />
       <main class={`page page-${current.kind === 'game' ? current.view.phase.kind : current.kind}`}>
-        <Body current={current} />
+        <Body current={current} model={model} />
       </main>
     </>
   );
 }
 
-start(location.pathname);
-render(<Watch render={() => <App />} />, document.getElementById('app')!);
+const model = createPlayerModel(createConnection(undefined), location.pathname);
+render(<Watch render={() => <App model={model} />} />, document.getElementById('app')!);

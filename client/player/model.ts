@@ -1,9 +1,10 @@
 // The phone app's one model: which screen shows, the connection's state, and the actions a student
 // takes. The server decides everything; this keeps the session's secret, sends requests and renders
-// the newest view it is given.
+// the newest view it is given. main.tsx makes one per page; the unit tests make one per case, each
+// over a fake connection.
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { AnswerValue, PlayerView } from '../../shared/protocol/views';
-import { type Connection, createConnection, type Status } from '../net/connection';
+import type { Connection } from '../net/connection';
 import { cell } from '../ui/cell';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
 import { ticker } from '../ui/ticker';
@@ -28,31 +29,6 @@ export type Screen =
   | { kind: 'rejoining'; code: string; nickname: string }
   | { kind: 'game'; view: PlayerView };
 
-export const screen = cell<Screen>({ kind: 'join', notice: null });
-export const status = cell<Status>('connecting');
-
-export const joinCode = cell('');
-export const joinNickname = cell('');
-export const joinError = cell<string | null>(null);
-export const joining = cell(false);
-
-/** The answer tapped for a round, before and after the server acknowledged it. */
-export const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
-export const answerError = cell<string | null>(null);
-/** A "largest α" answer being chosen: the α on the slider or typed, and the text typed. */
-export const guess = cell<{ round: number; alpha: number; text: string } | null>(null);
-
-/** Local time, ticking while a question is open, for the countdown. */
-export const now = cell(Date.now());
-const tick = ticker(now);
-
-let connection: Connection | null = null;
-
-export const view = (): PlayerView | null => (screen.value.kind === 'game' ? screen.value.view : null);
-
-/** Server time now, ms: local time corrected by the offset the latest view measured. */
-export const serverNow = (): number => now.value + (connection?.clockOffset() ?? 0);
-
 const KICKED_NOTICE = 'The host removed you from this game.';
 
 /** A code from a /join/CODE address (the QR code on the projector), or null. */
@@ -75,48 +51,69 @@ const LOST_NOTICES: Partial<Record<ErrorCode, string>> = {
   ROOM_NOT_FOUND: 'Your last game has ended. Join a new one with the code on the projector.',
 };
 
-function leaveGame(notice: string | null) {
-  forget(SESSION_KEY);
-  // The old game's code is of no more use: a removed player, or one whose game is gone, starts blank.
-  joinCode.value = '';
-  connection?.setResume(null);
-  sentAnswer.value = null;
-  answerError.value = null;
-  joining.value = false;
-  screen.value = { kind: 'join', notice };
-  tick(false);
-}
+export type PlayerModel = ReturnType<typeof createPlayerModel>;
 
-function showView(next: PlayerView) {
-  if (next.phase.kind === 'kicked') {
-    leaveGame(KICKED_NOTICE);
-    return;
+/**
+ * The model of one phone page over `connection`, opened at `path` (a /join/CODE address fills in
+ * the code). A session stored by an earlier visit is presented again at once, unless the address
+ * names another game.
+ */
+export function createPlayerModel(connection: Connection, path: string) {
+  const screen = cell<Screen>({ kind: 'join', notice: null });
+  const status = cell(connection.status());
+  const joinCode = cell('');
+  const joinNickname = cell('');
+  const joinError = cell<string | null>(null);
+  const joining = cell(false);
+  /** The answer tapped for a round, before and after the server acknowledged it. */
+  const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
+  const answerError = cell<string | null>(null);
+  /** A "largest α" answer being chosen: the α on the slider or typed, and the text typed. */
+  const guess = cell<{ round: number; alpha: number; text: string } | null>(null);
+  /** Local time, ticking while a question is open, for the countdown. */
+  const now = cell(Date.now());
+  const tick = ticker(now);
+
+  const view = (): PlayerView | null => (screen.value.kind === 'game' ? screen.value.view : null);
+
+  function leaveGame(notice: string | null) {
+    forget(SESSION_KEY);
+    // The old game's code is of no more use: a removed player, or one whose game is gone, starts blank.
+    joinCode.value = '';
+    connection.setResume(null);
+    sentAnswer.value = null;
+    answerError.value = null;
+    joining.value = false;
+    screen.value = { kind: 'join', notice };
+    tick(false);
   }
-  const phase = next.phase;
-  const sent = sentAnswer.value;
-  if (sent && (phase.kind !== 'question' || phase.round !== sent.round)) sentAnswer.value = null;
-  if (phase.kind !== 'question') answerError.value = null;
-  screen.value = { kind: 'game', view: next };
-  tick(phase.kind === 'question');
-}
 
-export function start(path: string): void {
-  const conn = createConnection(undefined);
-  connection = conn;
-  status.value = conn.status();
-  conn.onStatus((s) => {
+  function showView(next: PlayerView) {
+    if (next.phase.kind === 'kicked') {
+      leaveGame(KICKED_NOTICE);
+      return;
+    }
+    const phase = next.phase;
+    const sent = sentAnswer.value;
+    if (sent && (phase.kind !== 'question' || phase.round !== sent.round)) sentAnswer.value = null;
+    if (phase.kind !== 'question') answerError.value = null;
+    screen.value = { kind: 'game', view: next };
+    tick(phase.kind === 'question');
+  }
+
+  connection.onStatus((s) => {
     status.value = s;
   });
-  conn.onView((v) => {
+  connection.onView((v) => {
     if (v.role === 'player' && screen.value.kind !== 'join') showView(v);
   });
-  conn.onSessionLost((code) => leaveGame(LOST_NOTICES[code] ?? null));
+  connection.onSessionLost((code) => leaveGame(LOST_NOTICES[code] ?? null));
 
   const fromPath = codeFromPath(path);
   const stored = loadJson(SESSION_KEY, isStoredSession);
   // A /join/CODE address for another game than the stored one means a new game: start afresh.
   if (stored && (!fromPath || fromPath === stored.code)) {
-    conn.setResume({
+    connection.setResume({
       event: 'player:resume',
       payload: { code: stored.code, playerSecret: stored.playerSecret },
     });
@@ -126,60 +123,74 @@ export function start(path: string): void {
     if (stored) forget(SESSION_KEY);
     joinCode.value = fromPath ?? '';
   }
-}
 
-export async function join(): Promise<void> {
-  if (!connection || joining.value) return;
-  const code = joinCode.value.replace(/\D/g, '');
-  if (!/^\d{6}$/.test(code)) {
-    joinError.value = 'The room code is the six digits on the projector.';
-    return;
-  }
-  // The server applies the nickname rules (README N1) and says what is wrong; only the obvious
-  // is checked here, to spare a round trip.
-  const nickname = joinNickname.value.trim();
-  if (!nickname) {
-    joinError.value = 'Please type a nickname.';
-    return;
-  }
-  joinError.value = null;
-  joining.value = true;
-  const reply = await connection.request(
-    'player:join',
-    { code, nickname, requestId: newRequestId() },
-    { retry: true },
-  );
-  joining.value = false;
-  if (!reply.ok) {
-    joinError.value = reply.message;
-    return;
-  }
-  const session = { code, playerSecret: reply.playerSecret, nickname: reply.view.me.nickname };
-  saveJson(SESSION_KEY, session);
-  connection.setResume({ event: 'player:resume', payload: { code, playerSecret: reply.playerSecret } });
-  screen.value = { kind: 'game', view: reply.view };
-  connection.adoptView(reply.view);
-}
+  return {
+    screen,
+    status,
+    joinCode,
+    joinNickname,
+    joinError,
+    joining,
+    sentAnswer,
+    answerError,
+    guess,
+    /** Server time now, ms: local time corrected by the offset the latest view measured. */
+    serverNow: (): number => now.value + connection.clockOffset(),
 
-export async function answer(choice: AnswerValue): Promise<void> {
-  const phase = view()?.phase;
-  if (!connection || phase?.kind !== 'question' || phase.answer) return;
-  const round = phase.round;
-  // One tap, no change of mind: the first choice is the one sent, however often it is retried.
-  if (sentAnswer.value?.round === round) return;
-  sentAnswer.value = { round, choice, acknowledged: false };
-  answerError.value = null;
-  const reply = await connection.request('answer:submit', { round, choice }, { retry: true });
-  if (sentAnswer.value?.round !== round) return;
-  if (reply.ok || reply.error === 'ALREADY_ANSWERED') {
-    sentAnswer.value = { round, choice, acknowledged: true };
-    return;
-  }
-  answerError.value = reply.message;
-  if (reply.error !== 'ROUND_CLOSED') sentAnswer.value = null;
-}
+    async join(): Promise<void> {
+      if (joining.value) return;
+      const code = joinCode.value.replace(/\D/g, '');
+      if (!/^\d{6}$/.test(code)) {
+        joinError.value = 'The room code is the six digits on the projector.';
+        return;
+      }
+      // The server applies the nickname rules (README N1) and says what is wrong; only the obvious
+      // is checked here, to spare a round trip.
+      const nickname = joinNickname.value.trim();
+      if (!nickname) {
+        joinError.value = 'Please type a nickname.';
+        return;
+      }
+      joinError.value = null;
+      joining.value = true;
+      const reply = await connection.request(
+        'player:join',
+        { code, nickname, requestId: newRequestId() },
+        { retry: true },
+      );
+      joining.value = false;
+      if (!reply.ok) {
+        joinError.value = reply.message;
+        return;
+      }
+      const session = { code, playerSecret: reply.playerSecret, nickname: reply.view.me.nickname };
+      saveJson(SESSION_KEY, session);
+      connection.setResume({ event: 'player:resume', payload: { code, playerSecret: reply.playerSecret } });
+      screen.value = { kind: 'game', view: reply.view };
+      connection.adoptView(reply.view);
+    },
 
-/** From the join screen's notice back to a blank form. */
-export function startOver(): void {
-  leaveGame(null);
+    async answer(choice: AnswerValue): Promise<void> {
+      const phase = view()?.phase;
+      if (phase?.kind !== 'question' || phase.answer) return;
+      const round = phase.round;
+      // One tap, no change of mind: the first choice is the one sent, however often it is retried.
+      if (sentAnswer.value?.round === round) return;
+      sentAnswer.value = { round, choice, acknowledged: false };
+      answerError.value = null;
+      const reply = await connection.request('answer:submit', { round, choice }, { retry: true });
+      if (sentAnswer.value?.round !== round) return;
+      if (reply.ok || reply.error === 'ALREADY_ANSWERED') {
+        sentAnswer.value = { round, choice, acknowledged: true };
+        return;
+      }
+      answerError.value = reply.message;
+      if (reply.error !== 'ROUND_CLOSED') sentAnswer.value = null;
+    },
+
+    /** From the join screen's notice back to a blank form. */
+    startOver(): void {
+      leaveGame(null);
+    },
+  };
 }

@@ -105,16 +105,23 @@ const cellNumber = (cell: string): number => {
   return typeof n === 'number' && Number.isFinite(n) ? n : Number.NaN;
 };
 
-/** The two cells of a line, split on tabs, semicolons, spaces or commas, whichever gives two. */
+/**
+ * The two cells of a line, split on tabs, semicolons, spaces or commas: the first split that gives
+ * two numbers ("0, 1" split on its space gives "0," and "1"), else the first that gives two cells
+ * (a header, or a line to name in the error).
+ */
 function splitPair(line: string): string[] | null {
+  let pair: string[] | null = null;
   for (const separator of [/\t/, /;/, /\s+/, /\s*,\s*/]) {
     const cells = line
       .split(separator)
       .map((c) => c.trim())
       .filter((c) => c !== '');
-    if (cells.length === 2) return cells;
+    if (cells.length !== 2) continue;
+    if (cells.every((c) => Number.isFinite(cellNumber(c)))) return cells;
+    pair ??= cells;
   }
-  return null;
+  return pair;
 }
 
 /**

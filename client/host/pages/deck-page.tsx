@@ -34,7 +34,7 @@ import { parseColumns, type RoundDraft } from '../editor/round-draft';
 import { ROUND_TYPE_LABELS, RoundForm } from '../editor/round-form';
 import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
-import { busy, createError, playDeck } from '../model';
+import { useHostModel } from '../model';
 import { InlineSelect } from '../parts/inline-select';
 import { setLeaveGuard } from '../route';
 import { LibraryLayout } from './library-layout';
@@ -71,6 +71,7 @@ function roundLine(d: RoundDraft): string {
 }
 
 export function DeckPage({ id }: { id: string | null }) {
+  const { busy, createError, playDeck } = useHostModel();
   useEffect(() => {
     if (id === null) {
       if (deckId.value !== null || rounds.value.length === 0) newDeck();

@@ -14,13 +14,14 @@ import {
   importProblem,
   loadDecks,
 } from '../library';
-import { createError, playDeck } from '../model';
+import { useHostModel } from '../model';
 import { go } from '../route';
 import { Card, LibraryLayout, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
 
 export function DecksPage() {
+  const { createError, playDeck } = useHostModel();
   useEffect(() => {
     void loadDecks();
   }, []);

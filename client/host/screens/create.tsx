@@ -2,17 +2,7 @@ import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { DIFFICULTIES } from '../../../shared/engine/types';
 import { BUILTIN_GAME_DECK } from '../../../shared/protocol/decks';
-import {
-  busy,
-  createError,
-  createGame,
-  deckSource,
-  difficulty,
-  generatedRounds,
-  mixedKinds,
-  secondsPerQuestion,
-  speedPoints,
-} from '../model';
+import { useHostModel } from '../model';
 import { InlineSelect } from '../parts/inline-select';
 import { Link } from '../parts/link';
 
@@ -40,6 +30,17 @@ function Toggle({ on, children }: { on: Signal<boolean>; children: ComponentChil
 }
 
 export function CreateScreen({ notice }: { notice: string | null }) {
+  const {
+    busy,
+    createError,
+    createGame,
+    deckSource,
+    difficulty,
+    generatedRounds,
+    mixedKinds,
+    secondsPerQuestion,
+    speedPoints,
+  } = useHostModel();
   return (
     <form
       class="create"

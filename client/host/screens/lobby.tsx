@@ -1,5 +1,5 @@
 import type { HostView } from '../../../shared/protocol/views';
-import { kick, setLocked } from '../model';
+import { useHostModel } from '../model';
 import { QrCode } from '../qr-code';
 
 /** "http://192.168.1.20:3000" from "http://192.168.1.20:3000/join/123456": what students type. */
@@ -9,6 +9,7 @@ export const siteOf = (joinUrl: string): string => joinUrl.replace(/\/join\/\d+\
 export const spacedCode = (code: string): string => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 export function LobbyScreen({ view }: { view: HostView }) {
+  const { kick, setLocked } = useHostModel();
   return (
     <section class="lobby">
       <div class="join-panel">

@@ -7,11 +7,12 @@ import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
 import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
-import { answered, serverNow } from '../model';
+import { useHostModel } from '../model';
 
 type QuestionPhase = Extract<HostView['phase'], { kind: 'question' }>;
 
 export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
+  const { answered, serverNow } = useHostModel();
   const { task } = phase;
   const scenario = task.type === 'predict' ? task.scenario : { ...task.problem, alpha: Number.NaN };
   const left = secondsLeft(phase.deadlineAt, serverNow.value);

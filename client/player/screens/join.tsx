@@ -1,6 +1,7 @@
-import { join, joinCode, joinError, joining, joinNickname } from '../model';
+import type { PlayerModel } from '../model';
 
-export function JoinScreen({ notice }: { notice: string | null }) {
+export function JoinScreen({ notice, model }: { notice: string | null; model: PlayerModel }) {
+  const { join, joinCode, joinError, joining, joinNickname } = model;
   return (
     <form
       class="join"

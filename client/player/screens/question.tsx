@@ -7,7 +7,7 @@ import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
 import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
-import { answer, answerError, guess, sentAnswer, serverNow } from '../model';
+import type { PlayerModel } from '../model';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
 type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
@@ -21,7 +21,16 @@ export const readAlpha = (text: string): number => Number(text.trim().replace(',
 /** What the server takes as a learning rate (AlphaGuess in shared/protocol/schemas.ts). */
 const isAlpha = (x: number): boolean => x > 0 && x <= 1e6;
 
-export function QuestionScreen({ view, phase }: { view: PlayerView; phase: QuestionPhase }) {
+export function QuestionScreen({
+  view,
+  phase,
+  model,
+}: {
+  view: PlayerView;
+  phase: QuestionPhase;
+  model: PlayerModel;
+}) {
+  const { answer, answerError, sentAnswer, serverNow } = model;
   const { task } = phase;
   const problem = task.type === 'predict' ? task.scenario : task.problem;
   const sent = sentAnswer.value?.round === phase.round ? sentAnswer.value : null;
@@ -107,7 +116,7 @@ export function QuestionScreen({ view, phase }: { view: PlayerView; phase: Quest
           ))}
         </fieldset>
       ) : (
-        <MaxAlphaForm round={phase.round} task={task} />
+        <MaxAlphaForm round={phase.round} task={task} model={model} />
       )}
       {answerError.value && (
         <p class="error" role="alert">
@@ -122,7 +131,8 @@ export function QuestionScreen({ view, phase }: { view: PlayerView; phase: Quest
  * A log-scale slider over the task's range, or a typed α (any α > 0, even outside the slider).
  * Slid values keep three significant digits, so the α shown is the α sent.
  */
-function MaxAlphaForm({ round, task }: { round: number; task: MaxAlphaTask }) {
+function MaxAlphaForm({ round, task, model }: { round: number; task: MaxAlphaTask; model: PlayerModel }) {
+  const { answer, guess } = model;
   const { min, max } = task.range;
   const decades = Math.log(max / min);
   const alphaAt = (stop: number) => Number((min * Math.exp((decades * stop) / STOPS)).toPrecision(3));

@@ -1,15 +1,23 @@
 import type { PlayerView, RankEntry } from '../../../shared/protocol/views';
 import { ordinal, points } from '../../ui/format';
-import { startOver } from '../model';
+import type { PlayerModel } from '../model';
 
-export function RejoiningScreen({ code, nickname }: { code: string; nickname: string }) {
+export function RejoiningScreen({
+  code,
+  nickname,
+  model,
+}: {
+  code: string;
+  nickname: string;
+  model: PlayerModel;
+}) {
   return (
     <section class="center">
       <h1>Rejoining…</h1>
       <p>
         Game {code} as <strong class="name">{nickname}</strong>
       </p>
-      <button type="button" class="secondary" onClick={startOver}>
+      <button type="button" class="secondary" onClick={model.startOver}>
         Join another game
       </button>
     </section>
@@ -62,10 +70,12 @@ export function PodiumScreen({
   view,
   podium,
   playerCount,
+  model,
 }: {
   view: PlayerView;
   podium: RankEntry[];
   playerCount: number;
+  model: PlayerModel;
 }) {
   return (
     <section class="podium">
@@ -84,7 +94,7 @@ export function PodiumScreen({
         <strong>{points(view.me.score)}</strong> points.
       </p>
       <p class="muted">Thanks for playing, {view.me.nickname}!</p>
-      <button type="button" class="secondary" onClick={startOver}>
+      <button type="button" class="secondary" onClick={model.startOver}>
         Join another game
       </button>
     </section>
