@@ -2,11 +2,22 @@
 // instructor's key and only ever sees that instructor's rows.
 import express from 'express';
 import { parseDeck, toDeckFile } from '../../shared/protocol/deck';
-import type { LibraryStore } from '../store/library-sqlite';
+import type { Budgets } from '../limits/budgets';
+import type { LimitEvents } from '../limits/events';
+import { tooMany } from '../limits/http';
+import { DECK_SHAPE, jsonShapeProblem } from '../limits/json-shape';
+import { DEFAULT_QUOTAS, type LibraryQuotas, quotaMessage } from '../limits/quotas';
+import type { LibraryStore, Saved } from '../store/library-sqlite';
 import { keyFromAuthorization, ownerOf } from './instructor';
 
-/** A 500-point regression round is ~20 KB of JSON; 100 of them fit. */
-export const API_BODY_LIMIT = '3mb';
+/**
+ * The largest body a deck needs. The largest deck the editor can make, 100 regression rounds of 500
+ * points with every number at a double's full precision (-123456.78901234567), is 1.88 MB as the
+ * editor sends it and 2.99 MB as the file "Download" writes (indented), which an import sends as is.
+ * Bodies over this are refused (413) from their Content-Length, or as they stream, before parsing.
+ */
+export const API_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+export const API_BODY_LIMIT = '3 MB';
 
 export interface ApiDeps {
   library: LibraryStore;
@@ -14,9 +25,20 @@ export interface ApiDeps {
   newId(): string;
   /** The report of a game as CSV, or undefined when the report has none (see server/reports). */
   reportCsv(body: unknown): string;
+  budgets: Budgets;
+  events: LimitEvents;
+  /** The same figures the library enforces, to name them in refusals. */
+  quotas?: LibraryQuotas;
+  addressOf(req: express.Request): string;
+}
+
+/** A body refused by the shape scan, before JSON.parse. */
+class ShapeError extends Error {
+  readonly type = 'entity.too.complex';
 }
 
 type Locals = { owner: string };
+type IdRequest = express.Request<{ id: string }>;
 
 function problem(res: express.Response, status: number, error: string, message: string, extra: object = {}) {
   res.status(status).json({ error, message, ...extra });
@@ -34,7 +56,8 @@ function fileName(title: string, ext: string): string {
 }
 
 export function createApiRouter(deps: ApiDeps): express.Router {
-  const { library } = deps;
+  const { library, budgets, events } = deps;
+  const quotas = deps.quotas ?? DEFAULT_QUOTAS;
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -51,9 +74,55 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     (res.locals as Locals).owner = ownerOf(key);
     next();
   });
-  router.use(express.json({ limit: API_BODY_LIMIT }));
 
   const ownerOfRes = (res: express.Response) => (res.locals as Locals).owner;
+
+  /**
+   * Deck writes spend the key's and the address's budgets, and a key storing its first deck spends
+   * one of the address's new keys, all before the body is read: a refused flood costs no parsing.
+   */
+  const writeBudget =
+    (opts: { mayBeNewKey: boolean }): express.RequestHandler =>
+    async (req, res, next) => {
+      const owner = ownerOfRes(res);
+      const address = deps.addressOf(req);
+      const spends: Array<Promise<Awaited<ReturnType<Budgets['consume']>>>> = [
+        budgets.consume('deckWrite', owner),
+        budgets.consume('deckWriteAddress', address),
+      ];
+      if (opts.mayBeNewKey && !library.isKnown(owner)) spends.push(budgets.consume('keyCreate', address));
+      const refused = (await Promise.all(spends)).filter((s) => !s.ok);
+      if (refused.length === 0) return next();
+      tooMany(res, Math.max(...refused.map((s) => (s.ok ? 0 : s.retryAfterMs))), 'deck saves');
+    };
+
+  // `limit` counts the bytes as they stream in, whatever Content-Length claims; `verify` sees the raw
+  // bytes once they are all in, before JSON.parse.
+  const jsonBody = express.json({
+    limit: API_BODY_LIMIT_BYTES,
+    verify: (_req, _res, buf) => {
+      const problem = jsonShapeProblem(buf, DECK_SHAPE);
+      if (problem) throw new ShapeError(problem);
+    },
+  });
+
+  /** Answers a save: the deck, or the quota it would pass. */
+  function sendSaved(req: express.Request, res: express.Response, saved: Saved, status: number): void {
+    if (saved.ok) {
+      res.status(status).json(saved.deck);
+      return;
+    }
+    events.refused(saved.quota, `${deps.addressOf(req)} key ${ownerOfRes(res).slice(0, 8)}`);
+    problem(
+      res,
+      saved.quota === 'libraryBytes' ? 507 : 403,
+      'QUOTA_EXCEEDED',
+      quotaMessage(saved.quota, quotas),
+      {
+        quota: saved.quota,
+      },
+    );
+  }
 
   /** Validates a deck file; on failure answers 400 naming the round and field, and writes nothing. */
   function deckFrom(body: unknown, res: express.Response) {
@@ -70,10 +139,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/decks', (_req, res) => {
     res.json({ decks: library.listDecks(ownerOfRes(res)) });
   });
-  router.post('/decks', (req, res) => {
+  router.post('/decks', writeBudget({ mayBeNewKey: true }), jsonBody, (req, res) => {
     const deck = deckFrom(req.body, res);
     if (!deck) return;
-    res.status(201).json(library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()));
+    sendSaved(req, res, library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()), 201);
   });
   router.get('/decks/:id', (req, res) => {
     const deck = library.getDeck(ownerOfRes(res), req.params.id);
@@ -86,19 +155,19 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     res.attachment(fileName(deck.title, 'json'));
     res.type('application/json').send(`${JSON.stringify(deck.deck, null, 2)}\n`);
   });
-  router.put('/decks/:id', (req, res) => {
+  router.put('/decks/:id', writeBudget({ mayBeNewKey: false }), jsonBody, (req: IdRequest, res) => {
     const deck = deckFrom(req.body, res);
     if (!deck) return;
     const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now());
     if (!saved) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
-    res.json(saved);
+    sendSaved(req, res, saved, 200);
   });
-  router.post('/decks/:id/duplicate', (req, res) => {
+  router.post('/decks/:id/duplicate', writeBudget({ mayBeNewKey: false }), (req: IdRequest, res) => {
     const owner = ownerOfRes(res);
     const deck = library.getDeck(owner, req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     const title = `${deck.title} (copy)`.slice(0, 100);
-    res.status(201).json(library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()));
+    sendSaved(req, res, library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()), 201);
   });
   router.delete('/decks/:id', (req, res) => {
     if (!library.deleteDeck(ownerOfRes(res), req.params.id))
@@ -130,15 +199,21 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   // Express hands body-parser failures here: bad JSON and oversized bodies are the client's, not ours.
   router.use(
     (
-      error: { status?: number; type?: string },
-      _req: express.Request,
+      error: { status?: number; type?: string; message?: string },
+      req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
     ) => {
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
-      if (error.type === 'entity.too.large')
+      if (error.type === 'entity.too.large') {
+        events.refused('bodyTooLarge', deps.addressOf(req));
         return problem(res, 413, 'TOO_LARGE', `A deck file may be at most ${API_BODY_LIMIT}.`);
+      }
+      if (error.type === 'entity.too.complex') {
+        events.refused('bodyTooComplex', deps.addressOf(req), error.message);
+        return problem(res, 400, 'BAD_JSON', `That file cannot be a deck: ${error.message}.`);
+      }
       problem(
         res,
         error.status && error.status < 500 ? error.status : 500,
