@@ -9,7 +9,14 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitEvents } from './events';
 
-export const BUDGET_KINDS = ['api', 'roomCreate', 'keyCreate', 'deckWrite', 'deckWriteAddress'] as const;
+export const BUDGET_KINDS = [
+  'api',
+  'roomCreate',
+  'keyCreate',
+  'deckWrite',
+  'deckWriteAddress',
+  'deckBytes',
+] as const;
 export type BudgetKind = (typeof BUDGET_KINDS)[number];
 
 export interface Budget {
@@ -26,22 +33,28 @@ export type BudgetConfig = Record<BudgetKind, Budget>;
  */
 export const DEFAULT_BUDGETS: BudgetConfig = {
   /** Every /api request, per address: a library page load is about five. */
-  api: { points: 600, perSeconds: 60 },
+  api: { points: 1200, perSeconds: 60 },
   /** New games (host:create), per address: a teacher starts one every few minutes. */
   roomCreate: { points: 30, perSeconds: 60 },
-  /** Instructor keys first seen storing something, per address: one per browser, ever. */
-  keyCreate: { points: 20, perSeconds: 3600 },
+  /** Instructor keys storing their first deck, per address: one per browser, ever (a workshop of 60 still fits). */
+  keyCreate: { points: 60, perSeconds: 3600 },
   /** Deck saves, imports and copies, per instructor key: the editor saves when asked, not per keystroke. */
   deckWrite: { points: 30, perSeconds: 60 },
   /** The same, per address, for all the keys behind it. */
-  deckWriteAddress: { points: 120, perSeconds: 60 },
+  deckWriteAddress: { points: 300, perSeconds: 60 },
+  /**
+   * KB of deck bodies per address (a point is 1 KB of Content-Length): the largest deck costs ~100 ms
+   * of one core to check and store, so this bounds what a flood of big decks takes from a class (here
+   * about ten of them a minute, a 2 % share of a core), while typical decks of 2–20 KB never notice.
+   */
+  deckBytes: { points: 32 * 1024, perSeconds: 60 },
 };
 
 export type Consumed = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface Budgets {
-  /** Spends one point of `kind` for `key` (an address, or an instructor's owner id). */
-  consume(kind: BudgetKind, key: string): Promise<Consumed>;
+  /** Spends `points` (one by default) of `kind` for `key` (an address, or an instructor's owner id). */
+  consume(kind: BudgetKind, key: string, points?: number): Promise<Consumed>;
   readonly config: BudgetConfig;
 }
 
@@ -55,9 +68,9 @@ export function createBudgets(config: Partial<BudgetConfig> = {}, events?: Limit
   ) as Record<BudgetKind, RateLimiterMemory>;
   return {
     config: full,
-    async consume(kind, key) {
+    async consume(kind, key, points = 1) {
       try {
-        await limiters[kind].consume(key);
+        await limiters[kind].consume(key, points);
         return { ok: true };
       } catch (refusal) {
         // The memory store only rejects with a RateLimiterRes; anything else is a bug worth seeing.

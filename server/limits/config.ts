@@ -35,6 +35,10 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       keyCreate: per('LIMIT_NEW_KEYS_PER_HOUR', 'keyCreate'),
       deckWrite: per('LIMIT_DECK_WRITES_PER_MINUTE', 'deckWrite'),
       deckWriteAddress: per('LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE', 'deckWriteAddress'),
+      deckBytes: {
+        ...DEFAULT_BUDGETS.deckBytes,
+        points: read('LIMIT_DECK_MB_PER_MINUTE', DEFAULT_BUDGETS.deckBytes.points, 1024),
+      },
     },
     quotas: {
       decksPerKey: read('QUOTA_DECKS_PER_KEY', DEFAULT_QUOTAS.decksPerKey),

@@ -40,10 +40,9 @@ export function jsonShapeProblem(text: Uint8Array, limits: JsonShapeLimits = DEC
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === 0x22 /* " */) {
-      const start = i;
-      for (i++; i < text.length && text[i] !== 0x22; i++) if (text[i] === 0x5c /* \ */) i++;
-      if (i - start + 1 > limits.stringBytes)
-        return `a text in it is longer than ${limits.stringBytes} bytes`;
+      const end = Math.min(text.length, i + limits.stringBytes);
+      for (i++; i < end && text[i] !== 0x22; i++) if (text[i] === 0x5c /* \ */) i++;
+      if (i >= end && end < text.length) return `a text in it is longer than ${limits.stringBytes} bytes`;
       token = 0;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       depth++;

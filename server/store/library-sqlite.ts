@@ -50,7 +50,8 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
 
 /** A save refused because it would pass a quota; nothing was written. */
 export type QuotaRefusal = { ok: false; quota: QuotaName };
-export type Saved = { ok: true; deck: StoredDeck } | QuotaRefusal;
+/** A saved deck, with `text`, its deck file as JSON (what is stored, and what an answer can quote). */
+export type Saved = { ok: true; deck: StoredDeck; text: string } | QuotaRefusal;
 
 export interface LibraryUsage {
   /** Bytes of every deck's and report's JSON. */
@@ -62,10 +63,18 @@ export interface LibraryUsage {
 export interface LibraryStore {
   listDecks(owner: string): DeckSummary[];
   getDeck(owner: string, id: string): StoredDeck | undefined;
-  /** Saves a new deck, unless it would pass one of the quotas. */
-  createDeck(owner: string, id: string, deck: DeckFile, now: number): Saved;
+  /**
+   * Saves a new deck, unless it would pass one of the quotas. `text`, when given, must be
+   * JSON.stringify(deck): a caller that serialised it already (in its own step) spares doing it twice.
+   */
+  createDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved;
   /** Replaces the deck, unless it would pass a quota; undefined when the owner has no deck with that id. */
-  updateDeck(owner: string, id: string, deck: DeckFile, now: number): Saved | undefined;
+  updateDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved | undefined;
+  /**
+   * The quota already reached, so that no new deck could be saved: checked before a body is read, so
+   * a flood against a full library costs no parsing. (A replaced deck may still shrink.)
+   */
+  quotaReached(owner: string): QuotaName | undefined;
   /** Whether anything (a deck or a report) is kept for this owner: a key the server has seen. */
   isKnown(owner: string): boolean;
   /** The whole library's size, for /metrics. */
@@ -135,7 +144,7 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
       `UPDATE decks SET title = @title, rounds = @rounds, body = @body, bytes = @bytes, updated_at = @now
        WHERE owner = @owner AND id = @id`,
     ),
-    deckBytes: db.prepare('SELECT bytes FROM decks WHERE owner = ? AND id = ?'),
+    deckBytes: db.prepare('SELECT bytes, created_at FROM decks WHERE owner = ? AND id = ?'),
     ownerUsage: db.prepare(
       'SELECT COUNT(*) AS decks, COALESCE(SUM(bytes), 0) AS bytes FROM decks WHERE owner = ?',
     ),
@@ -183,8 +192,8 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
       const row = q.getDeck.get(owner, id) as DeckRow | undefined;
       return row && stored(row);
     },
-    createDeck(owner, id, deck, now) {
-      const body = JSON.stringify(deck);
+    createDeck(owner, id, deck, now, text) {
+      const body = text ?? JSON.stringify(deck);
       const bytes = Buffer.byteLength(body);
       const quota = breach(owner, bytes, undefined);
       if (quota) return { ok: false, quota };
@@ -198,24 +207,39 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
         updatedAt: now,
         deck,
       };
-      return { ok: true, deck: saved };
+      return { ok: true, deck: saved, text: body };
     },
-    updateDeck(owner, id, deck, now) {
-      const old = q.deckBytes.get(owner, id) as { bytes: number } | undefined;
+    updateDeck(owner, id, deck, now, text) {
+      const old = q.deckBytes.get(owner, id) as { bytes: number; created_at: number } | undefined;
       if (!old) return undefined;
-      const body = JSON.stringify(deck);
+      const body = text ?? JSON.stringify(deck);
       const bytes = Buffer.byteLength(body);
       const quota = breach(owner, bytes, old.bytes);
       if (quota) return { ok: false, quota };
       q.updateDeck.run({ id, owner, title: deck.title, rounds: deck.rounds.length, body, bytes, now });
       totals = { ...totals, bytes: totals.bytes + bytes - old.bytes };
-      return { ok: true, deck: stored(q.getDeck.get(owner, id) as DeckRow) };
+      const saved = {
+        id,
+        title: deck.title,
+        rounds: deck.rounds.length,
+        createdAt: old.created_at,
+        updatedAt: now,
+        deck,
+      };
+      return { ok: true, deck: saved, text: body };
     },
     deleteDeck(owner, id) {
       const old = q.deckBytes.get(owner, id) as { bytes: number } | undefined;
       if (!old || q.deleteDeck.run(owner, id).changes === 0) return false;
       totals = { ...totals, decks: totals.decks - 1, bytes: totals.bytes - old.bytes };
       return true;
+    },
+    quotaReached(owner) {
+      const mine = q.ownerUsage.get(owner) as { decks: number; bytes: number };
+      if (mine.decks >= quotas.decksPerKey) return 'decksPerKey';
+      if (mine.bytes >= quotas.deckBytesPerKey) return 'deckBytesPerKey';
+      if (totals.bytes >= quotas.libraryBytes) return 'libraryBytes';
+      return undefined;
     },
     isKnown: (owner) => (q.known.get({ owner }) as { known: number }).known === 1,
     usage: () => totals,
