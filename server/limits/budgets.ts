@@ -50,6 +50,7 @@ export const DEFAULT_BUDGETS: BudgetConfig = {
   deckBytes: { points: 32 * 1024, perSeconds: 60 },
 };
 
+/** A refused attempt spends its points too: whoever keeps trying stays refused until the window ends. */
 export type Consumed = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface Budgets {

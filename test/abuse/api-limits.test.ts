@@ -115,6 +115,18 @@ describe('budgets: HTTP 429 with Retry-After, counted, logged once a minute', ()
     expect((await metrics()).refused.deckWrite).toBe(2);
   });
 
+  it('KB of deck bodies per address: a flood of big decks is stopped before they are read', async () => {
+    await start({ budgets: { deckBytes: { points: 1024, perSeconds: 60 } } });
+    const body = JSON.stringify(deckOfSize(400 * 1024));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await api('/decks', { method: 'POST', raw: body, key: keyNo(i) })).status);
+    expect(statuses).toEqual([201, 201, 429, 429]);
+    // Small decks from the same address are refused too until the window ends: the budget is spent.
+    expect((await api('/decks', { method: 'POST', body: small })).status).toBe(429);
+    expect((await metrics()).refused.deckBytes).toBe(3);
+  });
+
   it('new instructor keys per address: a flood of fresh keys is stopped', async () => {
     await start({ budgets: { keyCreate: { points: 5, perSeconds: 3600 } } });
     const statuses: number[] = [];
