@@ -4,7 +4,7 @@ import express from 'express';
 import { parseDeck, toDeckFile } from '../../shared/protocol/deck';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
-import { tooMany } from '../limits/http';
+import { closeIfUnread, tooMany } from '../limits/http';
 import { DECK_SHAPE, jsonShapeProblem } from '../limits/json-shape';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
 import type { LibraryStore, Saved } from '../store/library-sqlite';
@@ -36,6 +36,7 @@ type Locals = { owner: string };
 type IdRequest = express.Request<{ id: string }>;
 
 function problem(res: express.Response, status: number, error: string, message: string, extra: object = {}) {
+  closeIfUnread(res);
   res.status(status).json({ error, message, ...extra });
 }
 

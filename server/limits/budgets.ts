@@ -43,11 +43,12 @@ export const DEFAULT_BUDGETS: BudgetConfig = {
   /** The same, per address, for all the keys behind it. */
   deckWriteAddress: { points: 300, perSeconds: 60 },
   /**
-   * KB of deck bodies per address (a point is 1 KB of Content-Length): the largest deck costs ~100 ms
-   * of one core to check and store, so this bounds what a flood of big decks takes from a class (here
-   * about ten of them a minute, a 2 % share of a core), while typical decks of 2–20 KB never notice.
+   * KB of deck bodies per address (a point is 1 KB of Content-Length), over a short window so a
+   * flood cannot spend a minute's worth at once: the largest deck costs ~60 ms of one core to check
+   * and store (in steps), so this bounds a flood of big decks to a small share of a core, while
+   * typical decks of 2–20 KB never notice and an import of the largest (3 MB) still fits.
    */
-  deckBytes: { points: 32 * 1024, perSeconds: 60 },
+  deckBytes: { points: 6 * 1024, perSeconds: 10 },
 };
 
 /** A refused attempt spends its points too: whoever keeps trying stays refused until the window ends. */

@@ -37,7 +37,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       deckWriteAddress: per('LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE', 'deckWriteAddress'),
       deckBytes: {
         ...DEFAULT_BUDGETS.deckBytes,
-        points: read('LIMIT_DECK_MB_PER_MINUTE', DEFAULT_BUDGETS.deckBytes.points, 1024),
+        points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),
       },
     },
     quotas: {

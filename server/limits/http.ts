@@ -13,9 +13,26 @@ export function requestAddress(req: express.Request, trustProxy: boolean): strin
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** Above this, a refused body that was not read is not read at all: its connection is closed. */
+const DRAIN_MAX_BYTES = 64 * 1024;
+
+/**
+ * A refusal sent before a big body was read closes the connection after the answer; otherwise Node
+ * reads the rest (megabytes, from a flood) only to throw it away. A small body is drained as usual, so
+ * an ordinary client always reads its answer; a client still sending megabytes may see the connection
+ * close instead.
+ */
+export function closeIfUnread(res: express.Response): void {
+  const declared = Number(res.req.get('content-length') ?? 0);
+  const big =
+    Number.isNaN(declared) || declared > DRAIN_MAX_BYTES || res.req.get('transfer-encoding') !== undefined;
+  if (!res.req.complete && big) res.set('Connection', 'close');
+}
+
 /** 429 with Retry-After in whole seconds, rounded up so a client that waits that long gets in. */
 export function tooMany(res: express.Response, retryAfterMs: number, what: string): void {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  closeIfUnread(res);
   res
     .status(429)
     .set('Retry-After', String(seconds))

@@ -99,7 +99,7 @@ describe('limits from the environment', () => {
       LIMIT_NEW_KEYS_PER_HOUR: '7',
       LIMIT_DECK_WRITES_PER_MINUTE: '8',
       LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE: '9',
-      LIMIT_DECK_MB_PER_MINUTE: '2',
+      LIMIT_DECK_MB_PER_10S: '2',
       QUOTA_DECKS_PER_KEY: '10',
       QUOTA_DECK_MB_PER_KEY: '1.5',
       QUOTA_LIBRARY_MB: '100',
@@ -111,7 +111,7 @@ describe('limits from the environment', () => {
       keyCreate: { points: 7, perSeconds: 3600 },
       deckWrite: { points: 8, perSeconds: 60 },
       deckWriteAddress: { points: 9, perSeconds: 60 },
-      deckBytes: { points: 2048, perSeconds: 60 },
+      deckBytes: { points: 2048, perSeconds: 10 },
     });
     expect(quotas).toEqual({
       decksPerKey: 10,
