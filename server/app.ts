@@ -9,6 +9,10 @@ import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
+import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
+import { createLimitEvents, type LimitEvents } from './limits/events';
+import { apiBudget, requestAddress } from './limits/http';
+import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
 import {
@@ -81,6 +85,10 @@ export interface AppDeps {
   trustProxy?: boolean;
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
+  /** Per-address and per-key budgets (README "Limits"); server/index.ts reads them from the environment. */
+  budgets?: Partial<BudgetConfig>;
+  /** Storage quotas of the instructors' library. */
+  quotas?: Partial<LibraryQuotas>;
 }
 
 export interface App {
@@ -89,6 +97,9 @@ export interface App {
   io: AppServer;
   rooms: RoomManager;
   library: LibraryStore;
+  /** Shared by the API and the socket side (host:create spends `roomCreate`). */
+  budgets: Budgets;
+  limitEvents: LimitEvents;
   publicUrl(): string;
   close(): Promise<void>;
 }
@@ -98,6 +109,9 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import
 export function createApp(deps: AppDeps = {}): App {
   const clock = deps.clock ?? createSystemClock();
   const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
+  const limitEvents = createLimitEvents((message) => log(message));
+  const budgets = createBudgets(deps.budgets, limitEvents);
+  const quotas: LibraryQuotas = { ...DEFAULT_QUOTAS, ...deps.quotas };
   let db: Db | null = null;
   let store = deps.store;
   if (!store && deps.dataDir) {
@@ -108,7 +122,7 @@ export function createApp(deps: AppDeps = {}): App {
   let library = deps.library;
   if (!library) {
     db ??= openDatabase(':memory:');
-    library = createSqliteLibraryStore(db);
+    library = createSqliteLibraryStore(db, quotas);
   }
   const random = deps.random ?? cryptoRandom;
   const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log });
@@ -141,6 +155,7 @@ export function createApp(deps: AppDeps = {}): App {
 
   const app = express();
   app.disable('x-powered-by');
+  const addressOf = (req: express.Request) => requestAddress(req, deps.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.set(SECURITY_HEADERS);
     next();
@@ -155,6 +170,16 @@ export function createApp(deps: AppDeps = {}): App {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, rooms: rooms.codes().length, uptimeS: Math.round(process.uptime()) });
   });
+  // Counters only (no addresses, no keys): what each limit refused since the start, and the library's size.
+  app.get('/metrics', (_req, res) => {
+    res.json({
+      uptimeS: Math.round(process.uptime()),
+      rooms: rooms.codes().length,
+      refused: limitEvents.counts(),
+      library: library.usage(),
+    });
+  });
+  app.use('/api', apiBudget(budgets, addressOf));
   app.get('/api/info', (_req, res) => {
     res.json({ publicUrl: publicUrl() });
   });
@@ -165,6 +190,10 @@ export function createApp(deps: AppDeps = {}): App {
       now: () => clock.now(),
       newId: () => random.secret(),
       reportCsv: (body) => reportCsv(body as GameReport),
+      budgets,
+      events: limitEvents,
+      quotas,
+      addressOf,
     }),
   );
 
@@ -212,6 +241,8 @@ export function createApp(deps: AppDeps = {}): App {
     io,
     rooms,
     library,
+    budgets,
+    limitEvents,
     publicUrl,
     close: async () => {
       rooms.close();

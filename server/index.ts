@@ -1,11 +1,13 @@
 // Starts Overshoot: `npm start`. Prints the address and a QR code students use to join.
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
-// (./data), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them.
+// (./data), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them;
+// the LIMIT_* and QUOTA_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
 import { lanAddress } from './lan';
+import { limitsFromEnv } from './limits/config';
 import { parseAllowedOrigins } from './transport/origin';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,9 +18,14 @@ const allowed = parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
 if (allowed.invalid.length > 0)
   console.warn(`ALLOWED_ORIGINS: ignoring ${allowed.invalid.join(', ')} (expected e.g. https://example.org)`);
 
+const limits = limitsFromEnv(process.env);
+for (const problem of limits.invalid) console.warn(`Ignoring ${problem}; using the default.`);
+
 const server = createApp({
   publicUrl,
   dataDir,
+  budgets: limits.budgets,
+  quotas: limits.quotas,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
 });

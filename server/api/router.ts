@@ -2,11 +2,22 @@
 // instructor's key and only ever sees that instructor's rows.
 import express from 'express';
 import { parseDeck, toDeckFile } from '../../shared/protocol/deck';
-import type { LibraryStore } from '../store/library-sqlite';
+import type { Budgets } from '../limits/budgets';
+import type { LimitEvents } from '../limits/events';
+import { closeIfUnread, tooMany } from '../limits/http';
+import { DECK_SHAPE, jsonShapeProblem } from '../limits/json-shape';
+import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
+import type { LibraryStore, Saved } from '../store/library-sqlite';
 import { keyFromAuthorization, ownerOf } from './instructor';
 
-/** A 500-point regression round is ~20 KB of JSON; 100 of them fit. */
-export const API_BODY_LIMIT = '3mb';
+/**
+ * The largest body a deck needs. The largest deck the editor can make, 100 regression rounds of 500
+ * points with every number at a double's full precision (-123456.78901234567), is 1.88 MB as the
+ * editor sends it and 2.99 MB as the file "Download" writes (indented), which an import sends as is.
+ * Bodies over this are refused (413) from their Content-Length, or as they stream, before parsing.
+ */
+export const API_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+export const API_BODY_LIMIT = '3 MB';
 
 export interface ApiDeps {
   library: LibraryStore;
@@ -14,11 +25,18 @@ export interface ApiDeps {
   newId(): string;
   /** The report of a game as CSV, or undefined when the report has none (see server/reports). */
   reportCsv(body: unknown): string;
+  budgets: Budgets;
+  events: LimitEvents;
+  /** The same figures the library enforces, to name them in refusals. */
+  quotas?: LibraryQuotas;
+  addressOf(req: express.Request): string;
 }
 
 type Locals = { owner: string };
+type IdRequest = express.Request<{ id: string }>;
 
 function problem(res: express.Response, status: number, error: string, message: string, extra: object = {}) {
+  closeIfUnread(res);
   res.status(status).json({ error, message, ...extra });
 }
 
@@ -34,7 +52,8 @@ function fileName(title: string, ext: string): string {
 }
 
 export function createApiRouter(deps: ApiDeps): express.Router {
-  const { library } = deps;
+  const { library, budgets, events } = deps;
+  const quotas = deps.quotas ?? DEFAULT_QUOTAS;
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -51,9 +70,90 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     (res.locals as Locals).owner = ownerOf(key);
     next();
   });
-  router.use(express.json({ limit: API_BODY_LIMIT }));
 
   const ownerOfRes = (res: express.Response) => (res.locals as Locals).owner;
+
+  /**
+   * Deck writes spend the key's and the address's budgets (in requests and in KB of body), a key
+   * storing its first deck spends one of the address's new keys, and a save that no room is left for
+   * is refused: all before the body is read, so a refused flood costs no parsing.
+   */
+  const writeBudget =
+    (opts: { adds: boolean }): express.RequestHandler =>
+    async (req, res, next) => {
+      const owner = ownerOfRes(res);
+      const address = deps.addressOf(req);
+      // Without a Content-Length the body is charged as the largest one allowed.
+      const declared = Number(req.get('content-length') ?? API_BODY_LIMIT_BYTES);
+      const kb = Math.ceil(Math.min(API_BODY_LIMIT_BYTES, Number.isFinite(declared) ? declared : 0) / 1024);
+      const spends = [
+        budgets.consume('deckWrite', owner),
+        budgets.consume('deckWriteAddress', address),
+        budgets.consume('deckBytes', address, Math.max(1, kb)),
+      ];
+      if (opts.adds && !library.isKnown(owner)) spends.push(budgets.consume('keyCreate', address));
+      const refused = (await Promise.all(spends)).flatMap((s) => (s.ok ? [] : [s.retryAfterMs]));
+      if (refused.length > 0) return tooMany(res, Math.max(...refused), 'deck saves');
+      const full = opts.adds ? library.quotaReached(owner) : undefined;
+      if (full) return refuseQuota(req, res, full);
+      next();
+    };
+
+  /** Yields to the event loop, so the steps of a big save never hold it all at once. */
+  const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  /**
+   * The body read as bytes (`limit` counts them as they stream in, whatever Content-Length claims),
+   * then checked in steps with a yield between each: the shape scan, JSON.parse, the deck's
+   * validation. Each step of the largest deck takes a few tens of ms at most, and a hostile body
+   * stops at the scan.
+   */
+  const rawBody = express.raw({ type: 'application/json', limit: API_BODY_LIMIT_BYTES });
+  async function deckFromBody(req: express.Request, res: express.Response) {
+    if (!Buffer.isBuffer(req.body)) return deckFrom(undefined, res);
+    const bytes = req.body;
+    const shape = jsonShapeProblem(bytes, DECK_SHAPE);
+    if (shape) {
+      events.refused('bodyTooComplex', deps.addressOf(req), shape);
+      problem(res, 400, 'BAD_JSON', `That file cannot be a deck: ${shape}.`);
+      return undefined;
+    }
+    await yieldToOthers();
+    let json: unknown;
+    try {
+      // A byte order mark (a file saved by some editors) is not JSON but means nothing.
+      json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
+      return undefined;
+    }
+    await yieldToOthers();
+    const deck = deckFrom(json, res);
+    await yieldToOthers();
+    return deck;
+  }
+
+  function refuseQuota(req: express.Request, res: express.Response, quota: QuotaName): void {
+    events.refused(quota, `${deps.addressOf(req)} key ${ownerOfRes(res).slice(0, 8)}`);
+    problem(res, quota === 'libraryBytes' ? 507 : 403, 'QUOTA_EXCEEDED', quotaMessage(quota, quotas), {
+      quota,
+    });
+  }
+
+  /** Answers a save: the deck, or the quota it would pass. */
+  function sendSaved(req: express.Request, res: express.Response, saved: Saved, status: number): void {
+    if (saved.ok) {
+      // The StoredDeck, quoting the stored text rather than serialising a big deck a second time.
+      const { deck: _deck, ...summary } = saved.deck;
+      const head = JSON.stringify(summary);
+      res
+        .status(status)
+        .type('application/json')
+        .send(`${head.slice(0, -1)},"deck":${saved.text}}`);
+      return;
+    }
+    refuseQuota(req, res, saved.quota);
+  }
 
   /** Validates a deck file; on failure answers 400 naming the round and field, and writes nothing. */
   function deckFrom(body: unknown, res: express.Response) {
@@ -70,10 +170,12 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/decks', (_req, res) => {
     res.json({ decks: library.listDecks(ownerOfRes(res)) });
   });
-  router.post('/decks', (req, res) => {
-    const deck = deckFrom(req.body, res);
+  router.post('/decks', writeBudget({ adds: true }), rawBody, async (req, res) => {
+    const deck = await deckFromBody(req, res);
     if (!deck) return;
-    res.status(201).json(library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()));
+    const text = JSON.stringify(deck);
+    await yieldToOthers();
+    sendSaved(req, res, library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now(), text), 201);
   });
   router.get('/decks/:id', (req, res) => {
     const deck = library.getDeck(ownerOfRes(res), req.params.id);
@@ -86,19 +188,21 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     res.attachment(fileName(deck.title, 'json'));
     res.type('application/json').send(`${JSON.stringify(deck.deck, null, 2)}\n`);
   });
-  router.put('/decks/:id', (req, res) => {
-    const deck = deckFrom(req.body, res);
+  router.put('/decks/:id', writeBudget({ adds: false }), rawBody, async (req: IdRequest, res) => {
+    const deck = await deckFromBody(req, res);
     if (!deck) return;
-    const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now());
+    const text = JSON.stringify(deck);
+    await yieldToOthers();
+    const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now(), text);
     if (!saved) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
-    res.json(saved);
+    sendSaved(req, res, saved, 200);
   });
-  router.post('/decks/:id/duplicate', (req, res) => {
+  router.post('/decks/:id/duplicate', writeBudget({ adds: true }), (req: IdRequest, res) => {
     const owner = ownerOfRes(res);
     const deck = library.getDeck(owner, req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     const title = `${deck.title} (copy)`.slice(0, 100);
-    res.status(201).json(library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()));
+    sendSaved(req, res, library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()), 201);
   });
   router.delete('/decks/:id', (req, res) => {
     if (!library.deleteDeck(ownerOfRes(res), req.params.id))
@@ -131,14 +235,16 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use(
     (
       error: { status?: number; type?: string },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
     ) => {
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
-      if (error.type === 'entity.too.large')
+      if (error.type === 'entity.too.large') {
+        events.refused('bodyTooLarge', deps.addressOf(req));
         return problem(res, 413, 'TOO_LARGE', `A deck file may be at most ${API_BODY_LIMIT}.`);
+      }
       problem(
         res,
         error.status && error.status < 500 ? error.status : 500,

@@ -3,6 +3,7 @@
 // instructor's rows through this interface.
 import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
+import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName } from '../limits/quotas';
 import { type Db, type Migration, migrate } from './sqlite';
 
 export const LIBRARY_MIGRATIONS: readonly Migration[] = [
@@ -35,18 +36,57 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX reports_game ON reports (code, started_at);
     `,
   },
+  {
+    // Quotas count bytes; keeping each body's size beside it spares reading megabytes to add them up.
+    version: 2,
+    up: `
+      ALTER TABLE decks ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+      UPDATE decks SET bytes = length(CAST(body AS BLOB));
+      ALTER TABLE reports ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+      UPDATE reports SET bytes = length(CAST(body AS BLOB));
+    `,
+  },
 ];
+
+/** A save refused because it would pass a quota; nothing was written. */
+export type QuotaRefusal = { ok: false; quota: QuotaName };
+/** A saved deck, with `text`, its deck file as JSON (what is stored, and what an answer can quote). */
+export type Saved = { ok: true; deck: StoredDeck; text: string } | QuotaRefusal;
+
+export interface LibraryUsage {
+  /** Bytes of every deck's and report's JSON. */
+  bytes: number;
+  decks: number;
+  reports: number;
+}
 
 export interface LibraryStore {
   listDecks(owner: string): DeckSummary[];
   getDeck(owner: string, id: string): StoredDeck | undefined;
-  createDeck(owner: string, id: string, deck: DeckFile, now: number): StoredDeck;
-  /** Replaces the deck; undefined when the owner has no deck with that id. */
-  updateDeck(owner: string, id: string, deck: DeckFile, now: number): StoredDeck | undefined;
+  /**
+   * Saves a new deck, unless it would pass one of the quotas. `text`, when given, must be
+   * JSON.stringify(deck): a caller that serialised it already (in its own step) spares doing it twice.
+   */
+  createDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved;
+  /** Replaces the deck, unless it would pass a quota; undefined when the owner has no deck with that id. */
+  updateDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved | undefined;
+  /**
+   * The quota already reached, so that no new deck could be saved: checked before a body is read, so
+   * a flood against a full library costs no parsing. (A replaced deck may still shrink.)
+   */
+  quotaReached(owner: string): QuotaName | undefined;
+  /** Whether anything (a deck or a report) is kept for this owner: a key the server has seen. */
+  isKnown(owner: string): boolean;
+  /** The whole library's size, for /metrics. */
+  usage(): LibraryUsage;
   deleteDeck(owner: string, id: string): boolean;
   listReports(owner: string): ReportSummary[];
   getReport(owner: string, id: string): (ReportSummary & { body: unknown }) | undefined;
-  /** Saves a finished game's report once; a second save of the same game (code, start) is ignored. */
+  /**
+   * Saves a finished game's report once; a second save of the same game (code, start) is ignored. A
+   * report is saved whatever the quotas: a class's results are never lost to a full library (games
+   * are bounded by the room budget), and they count towards the library's total.
+   */
   saveReport(owner: string, summary: ReportSummary, body: unknown): void;
   deleteReport(owner: string, id: string): boolean;
 }
@@ -89,7 +129,7 @@ const reportSummary = (r: ReportRow): ReportSummary => ({
   shareCorrect: r.share_correct,
 });
 
-export function createSqliteLibraryStore(db: Db): LibraryStore {
+export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT_QUOTAS): LibraryStore {
   migrate(db, 'library', LIBRARY_MIGRATIONS);
   const q = {
     listDecks: db.prepare(
@@ -97,13 +137,26 @@ export function createSqliteLibraryStore(db: Db): LibraryStore {
     ),
     getDeck: db.prepare('SELECT * FROM decks WHERE owner = ? AND id = ?'),
     insertDeck: db.prepare(
-      `INSERT INTO decks (id, owner, title, rounds, body, created_at, updated_at)
-       VALUES (@id, @owner, @title, @rounds, @body, @now, @now)`,
+      `INSERT INTO decks (id, owner, title, rounds, body, bytes, created_at, updated_at)
+       VALUES (@id, @owner, @title, @rounds, @body, @bytes, @now, @now)`,
     ),
     updateDeck: db.prepare(
-      `UPDATE decks SET title = @title, rounds = @rounds, body = @body, updated_at = @now
+      `UPDATE decks SET title = @title, rounds = @rounds, body = @body, bytes = @bytes, updated_at = @now
        WHERE owner = @owner AND id = @id`,
     ),
+    deckBytes: db.prepare('SELECT bytes, created_at FROM decks WHERE owner = ? AND id = ?'),
+    ownerUsage: db.prepare(
+      'SELECT COUNT(*) AS decks, COALESCE(SUM(bytes), 0) AS bytes FROM decks WHERE owner = ?',
+    ),
+    known: db.prepare(
+      `SELECT EXISTS (SELECT 1 FROM decks WHERE owner = @owner)
+           OR EXISTS (SELECT 1 FROM reports WHERE owner = @owner) AS known`,
+    ),
+    totals: db.prepare(
+      `SELECT (SELECT COUNT(*) FROM decks) AS decks, (SELECT COUNT(*) FROM reports) AS reports,
+              (SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports) AS bytes`,
+    ),
+    reportBytes: db.prepare('SELECT bytes FROM reports WHERE owner = ? AND id = ?'),
     deleteDeck: db.prepare('DELETE FROM decks WHERE owner = ? AND id = ?'),
     listReports: db.prepare(
       `SELECT id, code, title, started_at, ended_at, players, rounds, share_correct, '' AS body
@@ -111,13 +164,27 @@ export function createSqliteLibraryStore(db: Db): LibraryStore {
     ),
     getReport: db.prepare('SELECT * FROM reports WHERE owner = ? AND id = ?'),
     insertReport: db.prepare(
-      `INSERT INTO reports (id, owner, code, title, started_at, ended_at, players, rounds, share_correct, body)
-       VALUES (@id, @owner, @code, @title, @startedAt, @endedAt, @players, @rounds, @shareCorrect, @body)
+      `INSERT INTO reports (id, owner, code, title, started_at, ended_at, players, rounds, share_correct, body, bytes)
+       VALUES (@id, @owner, @code, @title, @startedAt, @endedAt, @players, @rounds, @shareCorrect, @body, @bytes)
        ON CONFLICT (code, started_at) DO NOTHING`,
     ),
     deleteReport: db.prepare('DELETE FROM reports WHERE owner = ? AND id = ?'),
   };
   const stored = (r: DeckRow): StoredDeck => ({ ...deckSummary(r), deck: JSON.parse(r.body) as DeckFile });
+  // The library's total, read once and then kept up to date by every write here, so a save does not
+  // add up the whole library. One process owns the file (DATA_DIR is not shared between servers).
+  let totals = q.totals.get() as LibraryUsage;
+
+  /** The quota a save of `bytes` (replacing `replacedBytes`, or a new deck) would pass, if any. */
+  function breach(owner: string, bytes: number, replacedBytes: number | undefined): QuotaName | undefined {
+    const mine = q.ownerUsage.get(owner) as { decks: number; bytes: number };
+    if (replacedBytes === undefined && mine.decks >= quotas.decksPerKey) return 'decksPerKey';
+    const growth = bytes - (replacedBytes ?? 0);
+    if (growth <= 0) return undefined;
+    if (mine.bytes + growth > quotas.deckBytesPerKey) return 'deckBytesPerKey';
+    if (totals.bytes + growth > quotas.libraryBytes) return 'libraryBytes';
+    return undefined;
+  }
 
   return {
     listDecks: (owner) => (q.listDecks.all(owner) as DeckRow[]).map(deckSummary),
@@ -125,38 +192,73 @@ export function createSqliteLibraryStore(db: Db): LibraryStore {
       const row = q.getDeck.get(owner, id) as DeckRow | undefined;
       return row && stored(row);
     },
-    createDeck(owner, id, deck, now) {
-      q.insertDeck.run({
+    createDeck(owner, id, deck, now, text) {
+      const body = text ?? JSON.stringify(deck);
+      const bytes = Buffer.byteLength(body);
+      const quota = breach(owner, bytes, undefined);
+      if (quota) return { ok: false, quota };
+      q.insertDeck.run({ id, owner, title: deck.title, rounds: deck.rounds.length, body, bytes, now });
+      totals = { ...totals, decks: totals.decks + 1, bytes: totals.bytes + bytes };
+      const saved = {
         id,
-        owner,
         title: deck.title,
         rounds: deck.rounds.length,
-        body: JSON.stringify(deck),
-        now,
-      });
-      return { id, title: deck.title, rounds: deck.rounds.length, createdAt: now, updatedAt: now, deck };
+        createdAt: now,
+        updatedAt: now,
+        deck,
+      };
+      return { ok: true, deck: saved, text: body };
     },
-    updateDeck(owner, id, deck, now) {
-      const info = q.updateDeck.run({
+    updateDeck(owner, id, deck, now, text) {
+      const old = q.deckBytes.get(owner, id) as { bytes: number; created_at: number } | undefined;
+      if (!old) return undefined;
+      const body = text ?? JSON.stringify(deck);
+      const bytes = Buffer.byteLength(body);
+      const quota = breach(owner, bytes, old.bytes);
+      if (quota) return { ok: false, quota };
+      q.updateDeck.run({ id, owner, title: deck.title, rounds: deck.rounds.length, body, bytes, now });
+      totals = { ...totals, bytes: totals.bytes + bytes - old.bytes };
+      const saved = {
         id,
-        owner,
         title: deck.title,
         rounds: deck.rounds.length,
-        body: JSON.stringify(deck),
-        now,
-      });
-      if (info.changes === 0) return undefined;
-      return stored(q.getDeck.get(owner, id) as DeckRow);
+        createdAt: old.created_at,
+        updatedAt: now,
+        deck,
+      };
+      return { ok: true, deck: saved, text: body };
     },
-    deleteDeck: (owner, id) => q.deleteDeck.run(owner, id).changes > 0,
+    deleteDeck(owner, id) {
+      const old = q.deckBytes.get(owner, id) as { bytes: number } | undefined;
+      if (!old || q.deleteDeck.run(owner, id).changes === 0) return false;
+      totals = { ...totals, decks: totals.decks - 1, bytes: totals.bytes - old.bytes };
+      return true;
+    },
+    quotaReached(owner) {
+      const mine = q.ownerUsage.get(owner) as { decks: number; bytes: number };
+      if (mine.decks >= quotas.decksPerKey) return 'decksPerKey';
+      if (mine.bytes >= quotas.deckBytesPerKey) return 'deckBytesPerKey';
+      if (totals.bytes >= quotas.libraryBytes) return 'libraryBytes';
+      return undefined;
+    },
+    isKnown: (owner) => (q.known.get({ owner }) as { known: number }).known === 1,
+    usage: () => totals,
     listReports: (owner) => (q.listReports.all(owner) as ReportRow[]).map(reportSummary),
     getReport(owner, id) {
       const row = q.getReport.get(owner, id) as ReportRow | undefined;
       return row && { ...reportSummary(row), body: JSON.parse(row.body) as unknown };
     },
     saveReport(owner, summary, body) {
-      q.insertReport.run({ ...summary, owner, body: JSON.stringify(body) });
+      const text = JSON.stringify(body);
+      const bytes = Buffer.byteLength(text);
+      if (q.insertReport.run({ ...summary, owner, body: text, bytes }).changes === 0) return;
+      totals = { ...totals, reports: totals.reports + 1, bytes: totals.bytes + bytes };
     },
-    deleteReport: (owner, id) => q.deleteReport.run(owner, id).changes > 0,
+    deleteReport(owner, id) {
+      const old = q.reportBytes.get(owner, id) as { bytes: number } | undefined;
+      if (!old || q.deleteReport.run(owner, id).changes === 0) return false;
+      totals = { ...totals, reports: totals.reports - 1, bytes: totals.bytes - old.bytes };
+      return true;
+    },
   };
 }

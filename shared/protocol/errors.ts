@@ -22,6 +22,8 @@ export const ErrorCode = {
   GAME_OVER: 'GAME_OVER',
   DECK_NOT_FOUND: 'DECK_NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A storage quota (decks or bytes per instructor, or the library's total) would be passed. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   INTERNAL: 'INTERNAL',
   /** Client-side only: the server did not acknowledge in time. */
   NO_RESPONSE: 'NO_RESPONSE',
@@ -49,6 +51,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   GAME_OVER: 'This game is over.',
   DECK_NOT_FOUND: 'That deck is not among your saved decks.',
   RATE_LIMITED: 'Too many requests. Please wait a moment.',
+  QUOTA_EXCEEDED: 'There is no room left to save that. Delete something you no longer need first.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
   NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',
 };

@@ -1,0 +1,85 @@
+// Budgets: how often one address (or one instructor key) may do something costly. A budget is a
+// number of points per window; each action spends one, and when none is left the answer is
+// RATE_LIMITED / HTTP 429 with the time until the window frees one.
+//
+// The counting comes from rate-limiter-flexible rather than hand-written buckets. Its memory store
+// (RateLimiterMemory) serves today because Overshoot runs as one process holding its rooms in memory
+// anyway; the same library has SQLite (better-sqlite3) and PostgreSQL stores with the same interface,
+// so when several nodes serve one site the budgets can be shared by swapping the store here.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimitEvents } from './events';
+
+export const BUDGET_KINDS = [
+  'api',
+  'roomCreate',
+  'keyCreate',
+  'deckWrite',
+  'deckWriteAddress',
+  'deckBytes',
+] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+export interface Budget {
+  points: number;
+  perSeconds: number;
+}
+export type BudgetConfig = Record<BudgetKind, Budget>;
+
+/**
+ * Generous on purpose: a class of 300 phones behind one school address never uses these (players
+ * join over the socket, and the per-socket limits cover them), and a department of instructors
+ * behind that same address, each loading their library, saving decks and running three games in a
+ * row, stays far below them. What they stop is a script doing the same hundreds of times a second.
+ */
+export const DEFAULT_BUDGETS: BudgetConfig = {
+  /** Every /api request, per address: a library page load is about five. */
+  api: { points: 1200, perSeconds: 60 },
+  /** New games (host:create), per address: a teacher starts one every few minutes. */
+  roomCreate: { points: 30, perSeconds: 60 },
+  /** Instructor keys storing their first deck, per address: one per browser, ever (a workshop of 60 still fits). */
+  keyCreate: { points: 60, perSeconds: 3600 },
+  /** Deck saves, imports and copies, per instructor key: the editor saves when asked, not per keystroke. */
+  deckWrite: { points: 30, perSeconds: 60 },
+  /** The same, per address, for all the keys behind it. */
+  deckWriteAddress: { points: 300, perSeconds: 60 },
+  /**
+   * KB of deck bodies per address (a point is 1 KB of Content-Length), over a short window so a
+   * flood cannot spend a minute's worth at once: the largest deck costs ~60 ms of one core to check
+   * and store (in steps), so this bounds a flood of big decks to a small share of a core, while
+   * typical decks of 2–20 KB never notice and an import of the largest (3 MB) still fits.
+   */
+  deckBytes: { points: 6 * 1024, perSeconds: 10 },
+};
+
+/** A refused attempt spends its points too: whoever keeps trying stays refused until the window ends. */
+export type Consumed = { ok: true } | { ok: false; retryAfterMs: number };
+
+export interface Budgets {
+  /** Spends `points` (one by default) of `kind` for `key` (an address, or an instructor's owner id). */
+  consume(kind: BudgetKind, key: string, points?: number): Promise<Consumed>;
+  readonly config: BudgetConfig;
+}
+
+export function createBudgets(config: Partial<BudgetConfig> = {}, events?: LimitEvents): Budgets {
+  const full: BudgetConfig = { ...DEFAULT_BUDGETS, ...config };
+  const limiters = Object.fromEntries(
+    BUDGET_KINDS.map((kind) => [
+      kind,
+      new RateLimiterMemory({ keyPrefix: kind, points: full[kind].points, duration: full[kind].perSeconds }),
+    ]),
+  ) as Record<BudgetKind, RateLimiterMemory>;
+  return {
+    config: full,
+    async consume(kind, key, points = 1) {
+      try {
+        await limiters[kind].consume(key, points);
+        return { ok: true };
+      } catch (refusal) {
+        // The memory store only rejects with a RateLimiterRes; anything else is a bug worth seeing.
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        events?.refused(kind, key);
+        return { ok: false, retryAfterMs: Math.max(1, refusal.msBeforeNext) };
+      }
+    },
+  };
+}

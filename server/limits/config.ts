@@ -1,0 +1,50 @@
+// The limits from the environment (README "Limits"): every variable is optional, and a value that is
+// not a positive number is reported and ignored rather than turned into "no limit".
+import { type BudgetConfig, DEFAULT_BUDGETS } from './budgets';
+import { DEFAULT_QUOTAS, type LibraryQuotas } from './quotas';
+
+export interface LimitsConfig {
+  budgets: BudgetConfig;
+  quotas: LibraryQuotas;
+  /** Variables whose value was not understood, with what was expected. */
+  invalid: string[];
+}
+
+const MB = 1024 * 1024;
+
+export function limitsFromEnv(env: Record<string, string | undefined>): LimitsConfig {
+  const invalid: string[] = [];
+  const read = (name: string, fallback: number, scale = 1) => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) {
+      invalid.push(`${name}=${raw} (expected a positive number)`);
+      return fallback;
+    }
+    return Math.round(n * scale);
+  };
+  const per = (name: string, kind: keyof BudgetConfig) => ({
+    ...DEFAULT_BUDGETS[kind],
+    points: read(name, DEFAULT_BUDGETS[kind].points),
+  });
+  return {
+    budgets: {
+      api: per('LIMIT_API_PER_MINUTE', 'api'),
+      roomCreate: per('LIMIT_ROOMS_PER_MINUTE', 'roomCreate'),
+      keyCreate: per('LIMIT_NEW_KEYS_PER_HOUR', 'keyCreate'),
+      deckWrite: per('LIMIT_DECK_WRITES_PER_MINUTE', 'deckWrite'),
+      deckWriteAddress: per('LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE', 'deckWriteAddress'),
+      deckBytes: {
+        ...DEFAULT_BUDGETS.deckBytes,
+        points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),
+      },
+    },
+    quotas: {
+      decksPerKey: read('QUOTA_DECKS_PER_KEY', DEFAULT_QUOTAS.decksPerKey),
+      deckBytesPerKey: read('QUOTA_DECK_MB_PER_KEY', DEFAULT_QUOTAS.deckBytesPerKey, MB),
+      libraryBytes: read('QUOTA_LIBRARY_MB', DEFAULT_QUOTAS.libraryBytes, MB),
+    },
+    invalid,
+  };
+}

@@ -1,0 +1,56 @@
+// The HTTP side of the limits: who a request comes from, and how a refusal is answered.
+import type express from 'express';
+import type { Budgets } from './budgets';
+
+/** The address a request comes from; behind a trusted proxy, the one the proxy saw. */
+export function requestAddress(req: express.Request, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) {
+    // The nearest proxy appends the address it saw last; earlier entries are the client's to invent.
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Above this, a refused body that was not read is not read at all: its connection is closed. */
+const DRAIN_MAX_BYTES = 64 * 1024;
+
+/**
+ * A refusal sent before a big body was read closes the connection after the answer; otherwise Node
+ * reads the rest (megabytes, from a flood) only to throw it away. A small body is drained as usual, so
+ * an ordinary client always reads its answer; a client still sending megabytes may see the connection
+ * close instead.
+ */
+export function closeIfUnread(res: express.Response): void {
+  const declared = Number(res.req.get('content-length') ?? 0);
+  const big =
+    Number.isNaN(declared) || declared > DRAIN_MAX_BYTES || res.req.get('transfer-encoding') !== undefined;
+  if (!res.req.complete && big) res.set('Connection', 'close');
+}
+
+/** 429 with Retry-After in whole seconds, rounded up so a client that waits that long gets in. */
+export function tooMany(res: express.Response, retryAfterMs: number, what: string): void {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  closeIfUnread(res);
+  res
+    .status(429)
+    .set('Retry-After', String(seconds))
+    .json({
+      error: 'RATE_LIMITED',
+      message: `Too many ${what} from here. Please wait ${seconds} s and try again.`,
+      retryAfterS: seconds,
+    });
+}
+
+/** Every /api request spends one point of the address's `api` budget. */
+export function apiBudget(
+  budgets: Budgets,
+  addressOf: (req: express.Request) => string,
+): express.RequestHandler {
+  return async (req, res, next) => {
+    const spent = await budgets.consume('api', addressOf(req));
+    if (spent.ok) return next();
+    tooMany(res, spent.retryAfterMs, 'requests');
+  };
+}
