@@ -162,10 +162,16 @@ export function attachTransport(deps: TransportDeps): void {
       a?.hosts.delete(socket);
       return;
     }
-    const set = a?.players.get(session.playerId);
-    set?.delete(socket);
-    if (set && set.size === 0) a?.players.delete(session.playerId);
-    rooms.detach(session.code, session.playerId);
+    stopListening(socket, session.code, session.playerId);
+  }
+
+  /** The socket hears nothing more of the player's room; it stays that player, to be told KICKED. */
+  function stopListening(socket: AppSocket, code: string, playerId: number) {
+    const a = audiences.get(code);
+    const set = a?.players.get(playerId);
+    if (!set?.delete(socket)) return;
+    if (set.size === 0) a?.players.delete(playerId);
+    rooms.detach(code, playerId);
   }
 
   function bind(socket: AppSocket, session: Session) {
@@ -201,7 +207,8 @@ export function attachTransport(deps: TransportDeps): void {
       }
       case 'kick': {
         sendPlayerView(next, command.playerId);
-        for (const s of [...(a?.players.get(command.playerId) ?? [])]) unbind(s);
+        for (const s of [...(a?.players.get(command.playerId) ?? [])])
+          stopListening(s, code, command.playerId);
         scheduleHostView(code, true);
         return;
       }
