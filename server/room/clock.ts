@@ -55,3 +55,38 @@ export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): Manual
     },
   };
 }
+
+/**
+ * A room's own clock: every timer the room arms goes through it, and dispose() cancels whatever is
+ * still armed, so no timer outlives its room.
+ */
+export interface RoomClock extends Clock {
+  dispose(): void;
+  /** Timers armed and not yet fired or cancelled. */
+  pending(): number;
+}
+
+export function createRoomClock(clock: Clock): RoomClock {
+  const armed = new Set<TimerHandle>();
+  return {
+    now: () => clock.now(),
+    at(at, fn) {
+      const handle: TimerHandle = {
+        cancel() {
+          armed.delete(handle);
+          inner.cancel();
+        },
+      };
+      const inner = clock.at(at, () => {
+        armed.delete(handle);
+        fn();
+      });
+      armed.add(handle);
+      return handle;
+    },
+    dispose() {
+      for (const handle of [...armed]) handle.cancel();
+    },
+    pending: () => armed.size,
+  };
+}
