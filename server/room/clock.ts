@@ -21,6 +21,8 @@ export interface ManualClock extends Clock {
   /** Moves time forward by `ms`, running every timer that falls due, in order. */
   advance(ms: number): void;
   set(now: number): void;
+  /** Timers armed and not yet fired or cancelled: what a test that looks for leaks counts. */
+  pending(): number;
 }
 
 export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): ManualClock {
@@ -53,6 +55,7 @@ export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): Manual
       now = value;
       runDue();
     },
+    pending: () => timers.size,
   };
 }
 

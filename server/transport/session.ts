@@ -8,5 +8,7 @@ export interface SocketData {
 }
 // Inbound events are typed as the protocol says, though what arrives is unknown until parsed: the
 // handlers take `unknown` and parse it (server/transport/handlers.ts).
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** One server process: no events between servers. */
+type InterServerEvents = Record<never, never>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
