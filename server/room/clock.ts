@@ -1,5 +1,6 @@
 // Time is a dependency: only the room shell schedules, and only through what it is given: a Clock
-// for game time (deadlines), a Defer for wall time (the group commit). The real ones are in
+// for game time (deadlines, each room's through its own RoomClock), a Defer for wall time (the group
+// commit). The real ones are in
 // server/clock.ts; tests use the manual clock to move game time without faking the global timers
 // that real sockets rely on.
 

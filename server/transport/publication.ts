@@ -168,8 +168,11 @@ export function createPublication(deps: {
         for (const id of affected.removed)
           for (const s of [...(a.players.get(id) ?? [])]) stopListening(s, code, id);
       }
+      // Nothing is kept for a room no host is watching: a host who comes back gets the view in the
+      // acknowledgement of their resume.
+      if (!a?.hosts.size) return;
       if (affected.host) hostView.schedule(code, affected.host === 'now');
-      if (affected.progress && a?.hosts.size) progress.schedule(code);
+      if (affected.progress) progress.schedule(code);
     },
     drop(code) {
       audiences.delete(code);
