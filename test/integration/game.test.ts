@@ -270,7 +270,8 @@ describe('H2 a kicked student stays out', () => {
     const since = host.received.length;
     ok(await host.call('player:kick', { playerId: student!.id }));
     await student!.view<PlayerView>((v) => v.phase.kind === 'kicked');
-    const hv = await host.view<HostView>(() => true, since);
+    // A roster view from the joins, throttled, may still arrive first on a busy machine.
+    const hv = await host.view<HostView>((v) => v.players.length < 2, since);
     expect(hv.players.map((p) => p.nickname)).toEqual(['Student 2']);
     ok(await host.call('round:start', { round: 0 }));
     await other!.view<PlayerView>(isPhase('question', 0));
