@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../server/app';
-import type { RoomStore } from '../server/room/rooms';
+import type { RoomStore } from '../server/room/store';
 import { createSqliteRoomStore } from '../server/store/rooms-sqlite';
 import { openDatabase } from '../server/store/sqlite';
 import { attachProbe, type Counters } from './probe';
@@ -20,9 +20,10 @@ const sqlite = createSqliteRoomStore(db);
 const store: RoomStore = {
   loadRooms: () => sqlite.loadRooms(),
   loadRoom: (code) => sqlite.loadRoom(code),
-  saveRoom: (...args) => {
+  createRoom: (state) => sqlite.createRoom(state),
+  saveChange: (...args) => {
     counters.changes!++;
-    sqlite.saveRoom(...args);
+    sqlite.saveChange(...args);
   },
   transaction: (fn) => {
     const t = performance.now();

@@ -15,21 +15,17 @@ import { apiBudget, requestAddress } from './limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
-import {
-  createMemoryStore,
-  createRoomManager,
-  cryptoRandom,
-  type RandomSource,
-  type RoomManager,
-  type RoomStore,
-} from './room/rooms';
+import { createMemoryStore } from './room/memory-store';
+import { cryptoRandom, type RandomSource } from './room/random';
+import { createRoomManager, type RoomManager } from './room/rooms';
 import { reportIdOf } from './room/state';
+import type { RoomStore } from './room/store';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
 import { createOriginCheck } from './transport/origin';
 import type { Limits } from './transport/rate-limit';
-import { type AppServer, attachTransport } from './transport/socket';
+import { type AppServer, attachTransport, type Transport } from './transport/socket';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 /**
@@ -96,6 +92,8 @@ export interface App {
   httpServer: HttpServer;
   io: AppServer;
   rooms: RoomManager;
+  /** What the transport keeps per room (for tests that look for leaks). */
+  transport: Transport;
   library: LibraryStore;
   /** Shared by the API and the socket side (host:create spends `roomCreate`). */
   budgets: Budgets;
@@ -113,12 +111,12 @@ export function createApp(deps: AppDeps = {}): App {
   const budgets = createBudgets(deps.budgets, limitEvents);
   const quotas: LibraryQuotas = { ...DEFAULT_QUOTAS, ...deps.quotas };
   let db: Db | null = null;
-  let store = deps.store;
-  if (!store && deps.dataDir) {
+  let store: RoomStore;
+  if (deps.store) store = deps.store;
+  else if (deps.dataDir) {
     db = openDatabase(deps.dataDir);
     store = createSqliteRoomStore(db);
-  }
-  store ??= createMemoryStore();
+  } else store = createMemoryStore();
   let library = deps.library;
   if (!library) {
     db ??= openDatabase(':memory:');
@@ -128,10 +126,10 @@ export function createApp(deps: AppDeps = {}): App {
   const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log });
 
   // A game that reaches the podium is saved as a report for its instructor, once.
-  rooms.onChange(({ prev, next }) => {
+  rooms.onChange(({ next, facts }) => {
     const id = reportIdOf(next);
-    if (next.phase.kind !== 'podium' || prev.phase.kind === 'podium' || next.owner === null || id === null)
-      return;
+    const ended = facts.some((f) => f.type === 'phase-changed' && f.phase.kind === 'podium');
+    if (!ended || next.owner === null || id === null) return;
     try {
       const report = buildReport(next);
       library.saveReport(
@@ -223,11 +221,11 @@ export function createApp(deps: AppDeps = {}): App {
     // Socket.IO's `cors` does not protect WebSockets; the handshake's Origin is checked here.
     allowRequest: createOriginCheck(() => [publicUrl(), ...(deps.allowedOrigins ?? [])]),
   });
-  attachTransport({
+  const transport = attachTransport({
     io,
     savedDeck: (owner, id) => library.getDeck(owner, id)?.deck,
     rooms,
-    clock,
+    now: () => clock.now(),
     random,
     joinUrl: (code) => `${publicUrl()}/join/${code}`,
     log,
@@ -240,6 +238,7 @@ export function createApp(deps: AppDeps = {}): App {
     httpServer,
     io,
     rooms,
+    transport,
     library,
     budgets,
     limitEvents,

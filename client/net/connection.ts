@@ -5,13 +5,14 @@
 // It has no DOM dependency, so the fault tests run it in Node against a real server.
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
-import type { ClientToServerEvents } from '../../shared/protocol/events';
+import type { ClientEventName, PayloadOf, ReplyOf } from '../../shared/protocol/events';
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
 
 export type Status = 'connecting' | 'online' | 'offline';
-type EventName = keyof ClientToServerEvents;
-type Payload<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
-type Reply<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+// From the protocol table (types only: the schemas stay out of the pages' bundles).
+type EventName = ClientEventName;
+type Payload<E extends EventName> = PayloadOf<E>;
+type Reply<E extends EventName> = Result<ReplyOf<E>>;
 
 // Written out rather than taken from fail(): that would pull every error message into the player
 // page, which counts its bytes.

@@ -1,5 +1,6 @@
 // Time is a dependency: only the room shell schedules, and only through what it is given: a Clock
-// for game time (deadlines), a Defer for wall time (the group commit). The real ones are in
+// for game time (deadlines, each room's through its own RoomClock), a Defer for wall time (the group
+// commit). The real ones are in
 // server/clock.ts; tests use the manual clock to move game time without faking the global timers
 // that real sockets rely on.
 
@@ -21,6 +22,8 @@ export interface ManualClock extends Clock {
   /** Moves time forward by `ms`, running every timer that falls due, in order. */
   advance(ms: number): void;
   set(now: number): void;
+  /** Timers armed and not yet fired or cancelled: what a test that looks for leaks counts. */
+  pending(): number;
 }
 
 export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): ManualClock {
@@ -53,5 +56,41 @@ export function createManualClock(start = Date.UTC(2026, 0, 1, 9, 0, 0)): Manual
       now = value;
       runDue();
     },
+    pending: () => timers.size,
+  };
+}
+
+/**
+ * A room's own clock: every timer the room arms goes through it, and dispose() cancels whatever is
+ * still armed, so no timer outlives its room.
+ */
+export interface RoomClock extends Clock {
+  dispose(): void;
+  /** Timers armed and not yet fired or cancelled. */
+  pending(): number;
+}
+
+export function createRoomClock(clock: Clock): RoomClock {
+  const armed = new Set<TimerHandle>();
+  return {
+    now: () => clock.now(),
+    at(at, fn) {
+      const handle: TimerHandle = {
+        cancel() {
+          armed.delete(handle);
+          inner.cancel();
+        },
+      };
+      const inner = clock.at(at, () => {
+        armed.delete(handle);
+        fn();
+      });
+      armed.add(handle);
+      return handle;
+    },
+    dispose() {
+      for (const handle of [...armed]) handle.cancel();
+    },
+    pending: () => armed.size,
   };
 }

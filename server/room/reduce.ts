@@ -7,6 +7,7 @@ import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { AnswerValue } from '../../shared/protocol/views';
+import type { Fact } from './facts';
 import { pointsFor } from './scoring';
 import {
   type Actor,
@@ -23,9 +24,18 @@ import {
 } from './state';
 import { raceOf, simulationOf, targetOf } from './verdicts';
 
-export type ReduceResult =
-  | { ok: true; state: RoomState; receipt?: AnswerReceipt; playerId?: number }
+/**
+ * A change the reducer accepted: the new state, the facts of the change in the order they happened
+ * (what the store writes and what says who hears of it), and what the command's caller needs (`X`).
+ * An accepted command that changes nothing returns the same state and no facts.
+ */
+export type Reduced<X extends object = Record<never, never>> =
+  | ({ ok: true; state: RoomState; facts: Fact[] } & X)
   | Failure;
+export type ReduceResult = Reduced<{ receipt?: AnswerReceipt; playerId?: number }>;
+
+type Step = { state: RoomState; facts: Fact[] };
+const unchanged = (state: RoomState) => ({ ok: true as const, state, facts: [] });
 
 const refuse = (error: ErrorCode, message?: string): Failure => fail(error, message ?? ERROR_MESSAGES[error]);
 
@@ -54,10 +64,15 @@ export function reduce(state: RoomState, command: Command, now: number): ReduceR
     case 'kick':
       return hostOnly(command.by) ?? kick(state, command.playerId, now);
     case 'lock':
-      return hostOnly(command.by) ?? { ok: true, state: next(state, { locked: command.locked }) };
+      return hostOnly(command.by) ?? lock(state, command.locked);
     default:
       return assertNever(command);
   }
+}
+
+function lock(state: RoomState, locked: boolean): Reduced {
+  if (state.locked === locked) return unchanged(state);
+  return { ok: true, state: next(state, { locked }), facts: [{ type: 'lock-changed', locked }] };
 }
 
 /** H1: only the host may steer the game. */
@@ -77,7 +92,12 @@ export function activePlayers(state: RoomState): Player[] {
   return state.players.filter((p) => !p.kicked);
 }
 
-function join(state: RoomState, rawNickname: string, secret: string, now: number): ReduceResult {
+export function join(
+  state: RoomState,
+  rawNickname: string,
+  secret: string,
+  now: number,
+): Reduced<{ playerId: number }> {
   if (state.phase.kind === 'podium') return refuse('GAME_OVER');
   if (state.locked) return refuse('ROOM_LOCKED');
   if (activePlayers(state).length >= MAX_PLAYERS) return refuse('ROOM_FULL');
@@ -97,30 +117,36 @@ function join(state: RoomState, rawNickname: string, secret: string, now: number
     connected: true,
     kicked: false,
   };
-  return { ok: true, state: next(state, { players: [...state.players, player] }), playerId: player.id };
+  return {
+    ok: true,
+    state: next(state, { players: [...state.players, player] }),
+    facts: [{ type: 'player-joined', player }],
+    playerId: player.id,
+  };
 }
 
-function withPlayer(state: RoomState, id: number, patch: Partial<Player>): RoomState {
+function withPlayer(state: RoomState, id: number, patch: Partial<Player>, reason: 'presence' | 'kick'): Step {
   const players = state.players.slice();
-  players[id] = { ...players[id]!, ...patch };
-  return next(state, { players });
+  const player: Player = { ...players[id]!, ...patch };
+  players[id] = player;
+  return { state: next(state, { players }), facts: [{ type: 'player-changed', player, reason }] };
 }
 
-function presence(state: RoomState, playerId: number, connected: boolean, now: number): ReduceResult {
+function presence(state: RoomState, playerId: number, connected: boolean, now: number): Reduced {
   const player = state.players[playerId];
   if (!player) return refuse('UNKNOWN_PLAYER');
   if (player.kicked) return refuse('KICKED');
-  if (player.connected === connected) return { ok: true, state };
-  return { ok: true, state: closeIfAllAnswered(withPlayer(state, playerId, { connected }), now) };
+  if (player.connected === connected) return unchanged(state);
+  return { ok: true, ...closeIfAllAnswered(withPlayer(state, playerId, { connected }, 'presence'), now) };
 }
 
-function kick(state: RoomState, playerId: number, now: number): ReduceResult {
+function kick(state: RoomState, playerId: number, now: number): Reduced {
   const player = state.players[playerId];
   if (!player) return refuse('UNKNOWN_PLAYER');
-  if (player.kicked) return { ok: true, state };
+  if (player.kicked) return unchanged(state);
   return {
     ok: true,
-    state: closeIfAllAnswered(withPlayer(state, playerId, { kicked: true, connected: false }), now),
+    ...closeIfAllAnswered(withPlayer(state, playerId, { kicked: true, connected: false }, 'kick'), now),
   };
 }
 
@@ -129,7 +155,7 @@ function durationFor(state: RoomState, round: number): number {
 }
 
 /** R1: lobby -> round 0; reveal or leaderboard of round k -> round k + 1. */
-function start(state: RoomState, round: number, now: number): ReduceResult {
+function start(state: RoomState, round: number, now: number): Reduced {
   const { phase } = state;
   let expected: number;
   if (phase.kind === 'lobby') expected = 0;
@@ -142,27 +168,29 @@ function start(state: RoomState, round: number, now: number): ReduceResult {
   const durationMs = durationFor(state, round);
   return {
     ok: true,
-    state: next(state, {
-      phase: {
-        kind: 'question',
-        round,
-        openedAt: now,
-        deadlineAt: now + durationMs,
-        durationMs,
-        answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
-        answered: 0,
-      },
+    ...toPhase(state, {
+      kind: 'question',
+      round,
+      openedAt: now,
+      deadlineAt: now + durationMs,
+      durationMs,
+      answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
+      answered: 0,
     }),
   };
 }
 
-function answer(
+function toPhase(state: RoomState, phase: Phase): Step {
+  return { state: next(state, { phase }), facts: [{ type: 'phase-changed', phase }] };
+}
+
+export function answer(
   state: RoomState,
   playerId: number,
   round: number,
   choice: RecordedAnswer['choice'],
   now: number,
-): ReduceResult {
+): Reduced<{ receipt: AnswerReceipt }> {
   const player = state.players[playerId];
   if (!player) return refuse('UNKNOWN_PLAYER');
   if (player.kicked) return refuse('KICKED');
@@ -172,7 +200,7 @@ function answer(
   // A2: a resent identical answer (a retry after a lost acknowledgement) gets the original receipt back.
   if (earlier) {
     if (earlier.choice === choice)
-      return { ok: true, state, receipt: { round, choice, elapsedMs: earlier.elapsedMs } };
+      return { ...unchanged(state), receipt: { round, choice, elapsedMs: earlier.elapsedMs } };
     return refuse('ALREADY_ANSWERED');
   }
   if (!isOpen) return refuse(hasOpened(state, round) ? 'ROUND_CLOSED' : 'WRONG_ROUND');
@@ -182,9 +210,13 @@ function answer(
   if (refusal) return refusal;
   const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt));
   const answers = phase.answers.slice();
-  answers[playerId] = { choice, at: now, elapsedMs };
-  const recorded = next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } });
-  return { ok: true, state: closeIfAllAnswered(recorded, now), receipt: { round, choice, elapsedMs } };
+  const given: RecordedAnswer = { choice, at: now, elapsedMs };
+  answers[playerId] = given;
+  const recorded: Step = {
+    state: next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } }),
+    facts: [{ type: 'answer-recorded', round, playerId, answer: given }],
+  };
+  return { ok: true, ...closeIfAllAnswered(recorded, now), receipt: { round, choice, elapsedMs } };
 }
 
 /** Whether round `round` has been asked already (it may be closed since). */
@@ -225,41 +257,44 @@ function checkChoice(round: DeckRound, choice: AnswerValue): Failure | null {
 }
 
 /** R2: the round closes early once every connected player has answered (and someone has). */
-function closeIfAllAnswered(state: RoomState, now: number): RoomState {
-  const { phase } = state;
-  if (phase.kind !== 'question' || phase.answered === 0) return state;
-  const waiting = state.players.some((p) => !p.kicked && p.connected && !phase.answers[p.id]);
-  return waiting ? state : close(state, now, 'all-answered');
+function closeIfAllAnswered(step: Step, now: number): Step {
+  const { phase } = step.state;
+  if (phase.kind !== 'question' || phase.answered === 0) return step;
+  const waiting = step.state.players.some((p) => !p.kicked && p.connected && !phase.answers[p.id]);
+  if (waiting) return step;
+  const closed = close(step.state, now, 'all-answered');
+  return { state: closed.state, facts: [...step.facts, ...closed.facts] };
 }
 
 /** R3: a deadline from an earlier round, or one that has not passed yet, changes nothing. */
-function deadline(state: RoomState, round: number, now: number): ReduceResult {
+function deadline(state: RoomState, round: number, now: number): Reduced {
   const { phase } = state;
-  if (phase.kind !== 'question' || phase.round !== round || now < phase.deadlineAt)
-    return { ok: true, state };
-  return { ok: true, state: close(state, now, 'deadline') };
+  if (phase.kind !== 'question' || phase.round !== round || now < phase.deadlineAt) return unchanged(state);
+  return { ok: true, ...close(state, now, 'deadline') };
 }
 
-function reveal(state: RoomState, round: number, now: number): ReduceResult {
+function reveal(state: RoomState, round: number, now: number): Reduced {
   const { phase } = state;
   if (phase.kind !== 'question') return refuse('WRONG_PHASE');
   if (phase.round !== round) return refuse('WRONG_ROUND');
-  return { ok: true, state: close(state, now, 'host') };
+  return { ok: true, ...close(state, now, 'host') };
 }
 
-function leaderboard(state: RoomState, round: number): ReduceResult {
+function leaderboard(state: RoomState, round: number): Reduced {
   const { phase } = state;
   if (phase.kind !== 'reveal') return refuse('WRONG_PHASE');
   if (phase.round !== round) return refuse('WRONG_ROUND');
-  return { ok: true, state: next(state, { phase: { kind: 'leaderboard', round } }) };
+  return { ok: true, ...toPhase(state, { kind: 'leaderboard', round }) };
 }
 
 /** R4: ending closes and scores an open question first, so no answer already given is lost. */
-function end(state: RoomState, now: number): ReduceResult {
+function end(state: RoomState, now: number): Reduced {
   if (state.phase.kind === 'podium') return refuse('GAME_OVER');
-  const closed = state.phase.kind === 'question' ? close(state, now, 'game-ended') : state;
-  const endedEarly = closed.results.length < closed.deck.rounds.length;
-  return { ok: true, state: next(closed, { phase: { kind: 'podium', endedAt: now, endedEarly } }) };
+  const closed: Step =
+    state.phase.kind === 'question' ? close(state, now, 'game-ended') : { state, facts: [] };
+  const endedEarly = closed.state.results.length < closed.state.deck.rounds.length;
+  const ended = toPhase(closed.state, { kind: 'podium', endedAt: now, endedEarly });
+  return { ok: true, state: ended.state, facts: [...closed.facts, ...ended.facts] };
 }
 
 interface Judge {
@@ -314,7 +349,7 @@ function scoredAnswer(
 }
 
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
-function close(state: RoomState, now: number, closedBy: CloseReason): RoomState {
+function close(state: RoomState, now: number, closedBy: CloseReason): Step {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
   const { outcome, scored, grade } = judge(state.deck.rounds[phase.round]!);
   const answers: Array<ScoredAnswer | null> = new Array(state.players.length).fill(null);
@@ -355,9 +390,13 @@ function close(state: RoomState, now: number, closedBy: CloseReason): RoomState 
     answers,
     eligible,
   };
-  return next(state, {
-    players,
-    results: [...state.results, result],
-    phase: { kind: 'reveal', round: phase.round },
-  });
+  const revealed: Phase = { kind: 'reveal', round: phase.round };
+  return {
+    state: next(state, { players, results: [...state.results, result], phase: revealed }),
+    facts: [
+      // The players the close scored: every one it rebuilt above (none when nobody could be right).
+      { type: 'round-closed', result, players: players.filter((p, i) => p !== state.players[i]) },
+      { type: 'phase-changed', phase: revealed },
+    ],
+  };
 }

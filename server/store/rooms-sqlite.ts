@@ -1,18 +1,17 @@
-// The rooms' RoomStore on SQLite. A save writes what the change touched, not the room: an answer
-// appends one row, a join inserts one player, presence updates one player, and a phase change
-// rewrites the room's row (plus, at a close, the players whose score changed and the round's result).
-// Each row written carries the room's version after the change (the room's version is the highest
-// of its rows'), so an answer or a presence change is that one row, and the room's own row changes
-// only with the room (its phase, its lock).
+// The rooms' RoomStore on SQLite. A save writes the facts of the change, one to one, not the room:
+// an answer appends one row, a join inserts one player, presence or a kick updates one player, and a
+// phase change rewrites the room's phase (plus, at a close, the round's result and the players the
+// close scored). Each row written carries the room's version after the change (the room's version is
+// the highest of its rows'), so an answer or a presence change is that one row, and the room's own
+// row changes only with the room (its phase, its lock).
 //
 // Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
 import { ANSWERS, type Answer, type Outcome } from '../../shared/engine/types';
 import type { AnswerValue } from '../../shared/protocol/views';
-import type { RoomStore, SaveContext, StoredRoom } from '../room/rooms';
+import type { Fact } from '../room/facts';
 import {
   assertNever,
   type CloseReason,
-  type Command,
   type Phase,
   type Player,
   type RecordedAnswer,
@@ -20,6 +19,7 @@ import {
   type RoundResult,
   type ScoredAnswer,
 } from '../room/state';
+import type { RoomStore, SaveContext, StoredRoom } from '../room/store';
 import { type Db, type Migration, migrate } from './sqlite';
 
 export const ROOMS_MIGRATIONS: readonly Migration[] = [
@@ -126,28 +126,6 @@ function phaseHeader(phase: Phase): string {
   return JSON.stringify({ ...header, slots: answers.length });
 }
 
-function sameHeader(a: Phase, b: Phase): boolean {
-  switch (a.kind) {
-    case 'lobby':
-      return b.kind === 'lobby';
-    case 'question':
-      return (
-        b.kind === 'question' &&
-        a.round === b.round &&
-        a.openedAt === b.openedAt &&
-        a.deadlineAt === b.deadlineAt &&
-        a.durationMs === b.durationMs
-      );
-    case 'reveal':
-    case 'leaderboard':
-      return b.kind === a.kind && a.round === b.round;
-    case 'podium':
-      return b.kind === 'podium' && a.endedAt === b.endedAt && a.endedEarly === b.endedEarly;
-    default:
-      return assertNever(a);
-  }
-}
-
 interface RoomRow {
   code: string;
   host_secret: string;
@@ -195,8 +173,6 @@ interface ResultRow {
   eligible: number;
   slots: number;
 }
-
-const EMPTY: ReadonlyArray<RecordedAnswer | null> = [];
 
 /** A sqlite-backed RoomStore. The database must be open; this applies the rooms' migrations. */
 export function createSqliteRoomStore(db: Db): RoomStore {
@@ -264,17 +240,6 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     kicked: p.kicked ? 1 : 0,
     joinRequest,
   });
-  const samePlayer = (a: Player, b: Player) =>
-    a.score === b.score &&
-    a.streak === b.streak &&
-    a.answerMs === b.answerMs &&
-    a.connected === b.connected &&
-    a.kicked === b.kicked &&
-    a.nickname === b.nickname &&
-    a.key === b.key &&
-    a.secret === b.secret &&
-    a.joinedAt === b.joinedAt;
-
   function writeResult(code: string, result: RoundResult) {
     q.insertResult.run({
       code,
@@ -330,11 +295,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       now,
     });
 
-  /** Everything: a new room (saved with no previous state). */
-  function writeWhole(state: RoomState, joins: ReadonlyMap<number, string>, now: number) {
+  /** Everything: a new room. */
+  function writeWhole(state: RoomState, now: number) {
     writeRoomRow(state, now);
-    for (const p of state.players)
-      q.insertPlayer.run(playerParams(state.code, state.version, p, joins.get(p.id) ?? null));
+    for (const p of state.players) q.insertPlayer.run(playerParams(state.code, state.version, p));
     for (const r of state.results) writeResult(state.code, r);
     if (state.phase.kind === 'question') {
       const { round, answers } = state.phase;
@@ -344,99 +308,52 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     }
   }
 
-  const saveChanges = (
-    next: RoomState,
-    prev: RoomState | null,
-    command: Command | null,
-    context: SaveContext | undefined,
-  ) => {
+  /** Writes each fact of a change as the row it is; nothing is found by comparing states. */
+  const saveChange = (state: RoomState, facts: readonly Fact[], context: SaveContext | undefined) => {
     const now = Date.now();
-    const { code, version } = next;
+    const { code, version } = state;
     /** Whether a row written carries the new version (else the room row must). */
     let stamped = false;
-    if (!prev) {
-      const joins = new Map<number, string>();
-      if (context?.requestId !== undefined && command?.type === 'join')
-        joins.set(next.players.length - 1, context.requestId);
-      writeWhole(next, joins, now);
-      return;
-    }
-    if (next.players !== prev.players) {
-      const before = prev.players;
-      // A join adds one player, presence or a kick changes one (unless it closed the round): only
-      // those are looked at, so a class of 2,000 joining is not 2,000 scans of 2,000 players.
-      let from = 0;
-      let to = next.players.length;
-      if (command?.type === 'join') from = before.length;
-      else if (
-        (command?.type === 'presence' || command?.type === 'kick') &&
-        next.results.length === prev.results.length
-      ) {
-        from = command.playerId;
-        to = Math.min(to, command.playerId + 1);
-      }
-      for (let i = from; i < to; i++) {
-        const p = next.players[i]!;
-        const old = before[i];
-        if (!old) {
-          const joinRequest =
-            command?.type === 'join' && context?.requestId !== undefined ? context.requestId : null;
-          q.insertPlayer.run(playerParams(code, version, p, joinRequest));
+    let roomChanged = false;
+    for (const fact of facts) {
+      switch (fact.type) {
+        case 'player-joined':
+          q.insertPlayer.run(playerParams(code, version, fact.player, context?.requestId ?? null));
           stamped = true;
-        } else if (p !== old && !samePlayer(p, old)) {
-          q.updatePlayer.run(playerParams(code, version, p));
+          break;
+        case 'player-changed':
+          q.updatePlayer.run(playerParams(code, version, fact.player));
           stamped = true;
-        }
-      }
-    }
-
-    // Answers to the open question: one new row each. The answer that closes a round is written
-    // with its score below, with the result.
-    const { phase } = next;
-    if (phase.kind === 'question') {
-      const before =
-        prev.phase.kind === 'question' && prev.phase.round === phase.round ? prev.phase.answers : EMPTY;
-      if (phase.answers !== before) {
-        if (command?.type === 'answer') {
-          const a = phase.answers[command.playerId];
-          if (a && a !== before[command.playerId]) {
-            writeAnswer(code, version, phase.round, command.playerId, a);
-            stamped = true;
-          }
-        } else {
-          phase.answers.forEach((a, id) => {
-            if (a && a !== before[id]) {
-              writeAnswer(code, version, phase.round, id, a);
-              stamped = true;
-            }
+          break;
+        case 'answer-recorded':
+          writeAnswer(code, version, fact.round, fact.playerId, fact.answer);
+          stamped = true;
+          break;
+        case 'round-closed':
+          writeResult(code, fact.result);
+          for (const p of fact.players) q.updatePlayer.run(playerParams(code, version, p));
+          if (fact.players.length > 0) stamped = true;
+          break;
+        case 'phase-changed':
+          q.updatePhase.run({
+            code,
+            phase: phaseHeader(fact.phase),
+            finished: fact.phase.kind === 'podium' ? 1 : 0,
+            now,
           });
-        }
+          roomChanged = true;
+          break;
+        case 'lock-changed':
+          roomChanged = true;
+          break;
+        default:
+          assertNever(fact);
       }
     }
-    for (let r = prev.results.length; r < next.results.length; r++) writeResult(code, next.results[r]!);
-
-    if (
-      next.hostSecret !== prev.hostSecret ||
-      next.owner !== prev.owner ||
-      next.createdAt !== prev.createdAt ||
-      next.settings !== prev.settings ||
-      next.deck !== prev.deck
-    )
-      writeRoomRow(next, now);
-    else {
-      const samePhase = sameHeader(prev.phase, phase);
-      if (!stamped || next.locked !== prev.locked || !samePhase)
-        q.updateRoom.run({ code, locked: next.locked ? 1 : 0, version, now });
-      if (!samePhase)
-        q.updatePhase.run({
-          code,
-          phase: phaseHeader(phase),
-          finished: phase.kind === 'podium' ? 1 : 0,
-          now,
-        });
-    }
+    if (roomChanged || !stamped) q.updateRoom.run({ code, locked: state.locked ? 1 : 0, version, now });
   };
-  const save = db.transaction(saveChanges);
+  const save = db.transaction(saveChange);
+  const create = db.transaction((state: RoomState) => writeWhole(state, Date.now()));
 
   function load(code: string): StoredRoom | undefined {
     const row = q.selectRoom.get(code) as RoomRow | undefined;
@@ -519,9 +436,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         return room ? [room] : [];
       }),
     loadRoom: load,
+    createRoom: (state) => (db.inTransaction ? writeWhole(state, Date.now()) : create(state)),
     // Inside the batch's transaction a save needs no savepoint of its own.
-    saveRoom: (next, prev, command, context) =>
-      db.inTransaction ? saveChanges(next, prev, command, context) : save(next, prev, command, context),
+    saveChange: (state, facts, context) =>
+      db.inTransaction ? saveChange(state, facts, context) : save(state, facts, context),
     // The saves inside run as savepoints of this one transaction: one commit for the batch.
     transaction: (fn) => db.transaction(fn)(),
   };

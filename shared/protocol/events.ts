@@ -1,15 +1,17 @@
 // The typed events both sides use. Client-to-server events all take an acknowledgement that carries
 // either a result or an error code; server-to-client events are view snapshots.
+import type * as v from 'valibot';
 import type { Result } from './errors';
-import type {
-  AnswerSubmitPayload,
-  HostCreatePayload,
-  HostResumePayload,
-  KickPayload,
-  LockPayload,
-  PlayerJoinPayload,
-  PlayerResumePayload,
-  RoundPayload,
+import {
+  AnswerSubmitSchema,
+  EmptySchema,
+  HostCreateSchema,
+  HostResumeSchema,
+  KickSchema,
+  LockSchema,
+  PlayerJoinSchema,
+  PlayerResumeSchema,
+  RoundSchema,
 } from './schemas';
 import type { AnswerValue, HostProgress, HostView, PlayerView } from './views';
 
@@ -32,18 +34,58 @@ export interface AnswerReceipt {
   elapsedMs: number;
 }
 
-export interface ClientToServerEvents {
-  'host:create': (payload: HostCreatePayload, ack: Ack<HostSession>) => void;
-  'host:resume': (payload: HostResumePayload, ack: Ack<{ view: HostView }>) => void;
-  'player:join': (payload: PlayerJoinPayload, ack: Ack<PlayerSession>) => void;
-  'player:resume': (payload: PlayerResumePayload, ack: Ack<{ view: PlayerView }>) => void;
-  'round:start': (payload: RoundPayload, ack: Ack) => void;
-  'round:reveal': (payload: RoundPayload, ack: Ack) => void;
-  'round:leaderboard': (payload: RoundPayload, ack: Ack) => void;
-  'game:end': (payload: Record<string, never>, ack: Ack) => void;
-  'player:kick': (payload: KickPayload, ack: Ack) => void;
-  'room:lock': (payload: LockPayload, ack: Ack) => void;
-  'answer:submit': (payload: AnswerSubmitPayload, ack: Ack<AnswerReceipt>) => void;
+/**
+ * One entry of the protocol table: the schema of the event's payload, and (at the type level only)
+ * what its successful acknowledgement carries beside `ok: true`.
+ */
+export interface EventSpec<S extends v.GenericSchema = v.GenericSchema, R extends object = object> {
+  payload: S;
+  /** Never set: it carries the reply's type, so the table is the one place that names it. */
+  reply?: R;
+}
+/** `event<Reply>()(Schema)`: an event whose acknowledgement carries `Reply`. */
+const event =
+  <R extends object = Record<never, never>>() =>
+  <S extends v.GenericSchema>(payload: S): EventSpec<S, R> => ({ payload });
+
+/**
+ * The protocol: every client-to-server event, its payload schema and its reply. The event names, the
+ * payload and reply types, the client's request typing, the server's handler table and the fuzzer's
+ * event list all come from here.
+ */
+export const PROTOCOL = {
+  'host:create': event<HostSession>()(HostCreateSchema),
+  'host:resume': event<{ view: HostView }>()(HostResumeSchema),
+  'player:join': event<PlayerSession>()(PlayerJoinSchema),
+  'player:resume': event<{ view: PlayerView }>()(PlayerResumeSchema),
+  'round:start': event()(RoundSchema),
+  'round:reveal': event()(RoundSchema),
+  'round:leaderboard': event()(RoundSchema),
+  'game:end': event()(EmptySchema),
+  'player:kick': event()(KickSchema),
+  'room:lock': event()(LockSchema),
+  'answer:submit': event<AnswerReceipt>()(AnswerSubmitSchema),
+} as const satisfies Record<string, EventSpec>;
+
+type Protocol = typeof PROTOCOL;
+export type ClientEventName = keyof Protocol;
+/** What a client sends: the schema's input (defaults not filled in yet). */
+export type PayloadOf<E extends ClientEventName> = v.InferInput<Protocol[E]['payload']>;
+/** What a handler receives: the schema's output. */
+export type ParsedPayloadOf<E extends ClientEventName> = v.InferOutput<Protocol[E]['payload']>;
+/** What a successful acknowledgement carries beside `ok: true`. */
+export type ReplyOf<E extends ClientEventName> = NonNullable<Protocol[E]['reply']>;
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: PayloadOf<E>, ack: Ack<ReplyOf<E>>) => void;
+};
+
+export const CLIENT_EVENT_NAMES: readonly ClientEventName[] = Object.freeze(
+  Object.keys(PROTOCOL) as ClientEventName[],
+);
+
+export function isClientEvent(name: unknown): name is ClientEventName {
+  return typeof name === 'string' && Object.hasOwn(PROTOCOL, name);
 }
 
 export interface ServerToClientEvents {
@@ -51,18 +93,3 @@ export interface ServerToClientEvents {
   'view:player': (view: PlayerView) => void;
   'host:progress': (progress: HostProgress) => void;
 }
-
-export type ClientEventName = keyof ClientToServerEvents;
-export const CLIENT_EVENTS = [
-  'host:create',
-  'host:resume',
-  'player:join',
-  'player:resume',
-  'round:start',
-  'round:reveal',
-  'round:leaderboard',
-  'game:end',
-  'player:kick',
-  'room:lock',
-  'answer:submit',
-] as const satisfies readonly ClientEventName[];

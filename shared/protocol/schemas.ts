@@ -101,8 +101,22 @@ export type AnswerSubmitPayload = v.InferOutput<typeof AnswerSubmitSchema>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Parses a payload and turns the first issue into a sentence that names the field. */
+/** A JSON object: not an array, a buffer or anything else that merely has typeof 'object'. */
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Parses a payload and turns the first issue into a sentence that names the field. A payload is a
+ * plain object or nothing at all: valibot's object schemas take an array as an object with no keys,
+ * which made `[]` a valid "end the game" or "create a room with the defaults" (P1). Keys the schema
+ * does not name are dropped, not refused (docs/protocol.md).
+ */
 export function parsePayload<S extends v.GenericSchema>(schema: S, input: unknown): Parsed<v.InferOutput<S>> {
+  if (input !== undefined && !isPlainObject(input))
+    return { ok: false, message: 'The payload must be an object: { … }.' };
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];

@@ -5,24 +5,12 @@
 // the game played beside it by honest clients ends exactly as it would have without them.
 import fc from 'fast-check';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../server/app';
 import { parseDeck } from '../../shared/protocol/deck';
 import { ErrorCode, type Result } from '../../shared/protocol/errors';
-import { CLIENT_EVENTS } from '../../shared/protocol/events';
-import {
-  AnswerSubmitSchema,
-  EmptySchema,
-  HostCreateSchema,
-  HostResumeSchema,
-  KickSchema,
-  LockSchema,
-  PlayerJoinSchema,
-  PlayerResumeSchema,
-  parsePayload,
-  RoundSchema,
-} from '../../shared/protocol/schemas';
+import { CLIENT_EVENT_NAMES, isClientEvent, PROTOCOL } from '../../shared/protocol/events';
+import { parsePayload } from '../../shared/protocol/schemas';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { createGame, type HostClient, isPhase, joinPlayers, type PlayerClient } from '../helpers/game';
 import { CONVERGES, DIVERGES, ZIGZAG } from '../helpers/scenarios';
@@ -31,19 +19,6 @@ import { closeAllClients, ok, startServer, type TestServer } from '../helpers/se
 const EVENTS_PER_RUN = 50;
 const RUNS = 200; // 10,000 events
 const UNLIMITED = { burst: 1e9, perSecond: 1e9 };
-const SCHEMAS: Record<(typeof CLIENT_EVENTS)[number], v.GenericSchema> = {
-  'host:create': HostCreateSchema,
-  'host:resume': HostResumeSchema,
-  'player:join': PlayerJoinSchema,
-  'player:resume': PlayerResumeSchema,
-  'round:start': RoundSchema,
-  'round:reveal': RoundSchema,
-  'round:leaderboard': RoundSchema,
-  'game:end': EmptySchema,
-  'player:kick': KickSchema,
-  'room:lock': LockSchema,
-  'answer:submit': AnswerSubmitSchema,
-};
 const CODES = new Set<string>(Object.values(ErrorCode));
 const HONEST_ROUNDS = [ZIGZAG, DIVERGES, CONVERGES];
 const CORRECT = ['zigzag', 'diverges', 'converges'] as const;
@@ -114,7 +89,7 @@ function nearMiss(code: string): fc.Arbitrary<unknown> {
 }
 
 const eventName = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...CLIENT_EVENTS) },
+  { weight: 6, arbitrary: fc.constantFrom(...CLIENT_EVENT_NAMES) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   {
     weight: 1,
@@ -216,13 +191,10 @@ function wireBytes(event: string, args: unknown[]): { json: number; maxBinary: n
 
 /** What the schema says of the payload the server would see (the first argument). */
 function schemaAccepts(event: string, args: unknown[]): boolean {
-  if (!(CLIENT_EVENTS as readonly string[]).includes(event)) return false;
+  if (!isClientEvent(event)) return false;
   // The server reads the payload through JSON, as the wire carries it.
   const payload = args.length === 0 ? undefined : JSON.parse(safeJson(args[0]) || 'null');
-  const p = parsePayload(
-    SCHEMAS[event as (typeof CLIENT_EVENTS)[number]],
-    args.length === 0 ? undefined : payload,
-  );
+  const p = parsePayload(PROTOCOL[event].payload, args.length === 0 ? undefined : payload);
   if (!p.ok) return false;
   const value = p.value as { deck?: { source: string; deck?: unknown } };
   if (event === 'host:create' && value.deck?.source === 'custom') return parseDeck(value.deck.deck).ok;

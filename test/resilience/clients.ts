@@ -2,7 +2,8 @@
 // automatic reconnection, resume and retried requests are exactly what the phones do.
 import { randomBytes } from 'node:crypto';
 import { type Connection, createConnection } from '../../client/net/connection';
-import type { HostSession, PlayerSession } from '../../shared/protocol/events';
+import type { Result } from '../../shared/protocol/errors';
+import type { PayloadOf } from '../../shared/protocol/events';
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
 
 export type AnyView = HostView | PlayerView;
@@ -78,22 +79,19 @@ export function track<V extends AnyView>(
 
 export const requestId = () => randomBytes(12).toString('base64url');
 
-function unwrap<T extends object>(r: { ok: boolean } & object, what: string): T {
+function unwrap<T extends object>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`${what} refused: ${JSON.stringify(r)}`);
-  return r as unknown as T;
+  return r;
 }
 
 /** A host app: creates a game and resumes it with its secret after every reconnection. */
 export async function hostGame(
   url: string,
-  payload: object,
+  payload: PayloadOf<'host:create'>,
   options?: Parameters<typeof createConnection>[1],
 ): Promise<Tracked<HostView> & { code: string; hostSecret: string }> {
   const host = track<HostView>(url, options);
-  const session = unwrap<HostSession>(
-    await host.conn.request('host:create', payload as never, { retry: false }),
-    'host:create',
-  );
+  const session = unwrap(await host.conn.request('host:create', payload, { retry: false }), 'host:create');
   host.conn.setResume({
     event: 'host:resume',
     payload: { code: session.code, hostSecret: session.hostSecret },
@@ -110,7 +108,7 @@ export async function joinGame(
   options?: Parameters<typeof createConnection>[1],
 ): Promise<Tracked<PlayerView> & { playerId: number; playerSecret: string }> {
   const player = track<PlayerView>(url, options);
-  const session = unwrap<PlayerSession>(
+  const session = unwrap(
     await player.conn.request('player:join', { code, nickname, requestId: requestId() }, { retry: true }),
     'player:join',
   );

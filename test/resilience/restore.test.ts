@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deferOnWallClock } from '../../server/clock';
 import { createManualClock } from '../../server/room/clock';
+import { createMemoryStore } from '../../server/room/memory-store';
 import {
-  createMemoryStore,
   createRoomManager,
   EVICT_AFTER_MS,
   MAX_BATCH,
@@ -50,8 +50,9 @@ function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
   const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
   const { code } = rooms.create(deck, settings);
   for (const name of ['Ada', 'Grace', 'Alan']) {
-    const r = rooms.dispatch(code, { type: 'join', nickname: name, secret: `secret-${name}-0123456789` });
-    rooms.attach(code, r.ok ? r.playerId! : -1);
+    const r = rooms.join(code, name, `secret-${name}-0123456789`);
+    if (!r.ok) throw new Error(r.error);
+    rooms.attach(code, r.playerId);
   }
   rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
   clock.advance(1_000);
@@ -176,9 +177,13 @@ describe('a store that cannot save', () => {
       failing: false,
       loadRooms: inner.loadRooms,
       loadRoom: inner.loadRoom,
-      saveRoom(...args: Parameters<RoomStore['saveRoom']>) {
+      createRoom(...args: Parameters<RoomStore['createRoom']>) {
         if (flaky.failing) throw new Error('SQLITE_FULL: database or disk is full');
-        inner.saveRoom(...args);
+        inner.createRoom(...args);
+      },
+      saveChange(...args: Parameters<RoomStore['saveChange']>) {
+        if (flaky.failing) throw new Error('SQLITE_FULL: database or disk is full');
+        inner.saveChange(...args);
       },
     };
     return flaky;
@@ -197,7 +202,7 @@ describe('a store that cannot save', () => {
       store,
       log: (m) => logged.push(m),
     });
-    rooms.onChange(({ command }) => told.push(command.type));
+    rooms.onChange(({ facts }) => told.push(...facts.map((f) => f.type)));
     const { code } = rooms.create(deck, settings);
     const before: RoomState = rooms.get(code)!;
     store.failing = true;
@@ -215,7 +220,7 @@ describe('a store that cannot save', () => {
     store.failing = false;
     rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
     expect(await committed(rooms)).toBe(true);
-    expect(told).toEqual(['join']);
+    expect(told).toEqual(['player-joined']);
     expect(rooms.committed(code)!.players.map((p) => p.nickname)).toEqual(['Ada']);
   });
 

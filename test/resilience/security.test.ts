@@ -144,13 +144,17 @@ describe('H2 a kicked student stays out through every way back in', () => {
     expect(await stranger.call('player:join', { code: host.code, nickname: 'MALLORY' })).toMatchObject({
       error: 'NAME_TAKEN',
     });
-    // Both open sockets lost the session when the kick happened.
+    // Both open sockets stopped hearing the room when the kick happened, and what they send is
+    // refused with the documented code.
     ok(await host.call('round:start', { round: 0 }));
     await other!.view(isPhase('question', 0));
     for (const s of [phone, tab])
       expect(await s.call('answer:submit', { round: 0, choice: 'zigzag' })).toMatchObject({
-        error: 'NOT_IN_ROOM',
+        ok: false,
+        error: 'KICKED',
       });
+    const q = server.app.rooms.get(host.code)!;
+    expect(q.phase.kind === 'question' && q.phase.answered).toBe(0);
 
     // The transport drops and Socket.IO reconnects by itself: no session is recovered with it.
     const received = phone.received.length;

@@ -144,13 +144,15 @@ function toCommand(s: RoomState, o: Op, seq: number): Command | null {
 
 describe('a room saved change by change is loaded back exactly', () => {
   it('random games through the reducer, reloaded at random points, deep-equal the reducer state', () => {
+    const seen = new Set<Command['type']>();
+    const facts = new Set<string>();
     fc.assert(
       fc.property(gameArb, (ops) => {
         const { db } = memoryStore();
         let store = createSqliteRoomStore(db);
         let state = room();
         let now = T0;
-        store.saveRoom(state, null, null);
+        store.createRoom(state);
         ops.forEach((o, seq) => {
           if (o.op === 'advance') {
             now += o.ms;
@@ -168,10 +170,16 @@ describe('a room saved change by change is loaded back exactly', () => {
             now = Math.max(now, state.phase.deadlineAt);
           const command = toCommand(state, o, seq)!;
           const result = reduce(state, command, now);
-          if (!result.ok || result.state === state) return;
+          if (!result.ok || result.facts.length === 0) {
+            // No facts, no change: what the store is not told must not have happened.
+            if (result.ok) expect(result.state).toBe(state);
+            return;
+          }
+          seen.add(command.type);
+          for (const fact of result.facts) facts.add(fact.type);
           const context =
             o.op === 'join' && o.requestId ? { requestId: `request-${seq}-abcdefghij` } : undefined;
-          store.saveRoom(result.state, state, command, context);
+          store.saveChange(result.state, result.facts, context);
           state = result.state;
         });
         const loaded = store.loadRoom(state.code)!;
@@ -181,17 +189,42 @@ describe('a room saved change by change is loaded back exactly', () => {
       }),
       { numRuns: 300, seed: 20260105 },
     );
+    // Every command changed a room somewhere in the runs, and every kind of fact was written.
+    expect([...seen].sort()).toEqual(
+      [
+        'answer',
+        'deadline',
+        'end',
+        'join',
+        'kick',
+        'leaderboard',
+        'lock',
+        'presence',
+        'reveal',
+        'start',
+      ].sort(),
+    );
+    expect([...facts].sort()).toEqual(
+      [
+        'answer-recorded',
+        'lock-changed',
+        'phase-changed',
+        'player-changed',
+        'player-joined',
+        'round-closed',
+      ].sort(),
+    );
   });
 
   it('join request ids come back with the player they created', () => {
     const { store } = memoryStore();
     let state = room();
-    store.saveRoom(state, null, null);
+    store.createRoom(state);
     for (const [i, requestId] of ['req-a-0123456789abcdef', undefined, 'req-c-0123456789abcdef'].entries()) {
       const command: Command = { type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` };
       const result = reduce(state, command, T0);
       if (!result.ok) throw new Error(result.error);
-      store.saveRoom(result.state, state, command, requestId ? { requestId } : undefined);
+      store.saveChange(result.state, result.facts, requestId ? { requestId } : undefined);
       state = result.state;
     }
     expect(store.loadRoom(state.code)!.joins).toEqual([
@@ -213,11 +246,11 @@ describe('a change writes the rows it touched, not the room', () => {
   it('a join is one player row, an answer one answer row, presence one player row; a close the scored players', () => {
     const { db, store } = memoryStore();
     let state = room();
-    store.saveRoom(state, null, null);
+    store.createRoom(state);
     const apply = (command: Command, now = T0) => {
       const result = reduce(state, command, now);
       if (!result.ok) throw new Error(result.error);
-      const changes = changesOf(db, () => store.saveRoom(result.state, state, command));
+      const changes = changesOf(db, () => store.saveChange(result.state, result.facts));
       state = result.state;
       return changes;
     };
@@ -229,20 +262,29 @@ describe('a change writes the rows it touched, not the room', () => {
     for (let i = 0; i < n - 1; i++)
       expect(apply({ type: 'answer', playerId: i, round: 0, choice: 'zigzag' }, T0 + 1000)).toBe(1);
     expect(apply({ type: 'presence', playerId: 5, connected: false })).toBe(1);
-    // The last answer closes the round: its row, the result, n players' scores, the room row twice.
+    // The last answer closes the round: its row, the result, the n answers' scores, n players'
+    // scores, the room row twice (version, phase).
     expect(apply({ type: 'answer', playerId: n - 1, round: 0, choice: 'zigzag' }, T0 + 2000)).toBe(
-      1 + 1 + (n - 1) + n + 2,
+      1 + 1 + n + n + 2,
     );
+    // A kick that closes the round touches two kinds of player row: the kicked one and the scored.
+    // (Round 1, the r = 2 bounce, scores nobody: its close changes no player.)
+    apply({ type: 'start', by: HOST, round: 1 }, T0 + 3000);
+    expect(apply({ type: 'reveal', by: HOST, round: 1 }, T0 + 3500)).toBe(1 + 2);
+    expect(apply({ type: 'start', by: HOST, round: 2 }, T0 + 4000)).toBe(2);
+    for (let i = 1; i < n; i++)
+      if (i !== 5) apply({ type: 'answer', playerId: i, round: 2, choice: 'diverges' }, T0 + 4500);
+    expect(apply({ type: 'kick', by: HOST, playerId: 0 }, T0 + 5000)).toBe(1 + 1 + (n - 2) + (n - 1) + 2);
   });
 
   it('measured: saving answers and the close of a 2,000-player room', () => {
     const { store } = memoryStore();
     let state = room();
-    store.saveRoom(state, null, null);
+    store.createRoom(state);
     const apply = (command: Command, now = T0) => {
       const result = reduce(state, command, now);
       if (!result.ok) throw new Error(result.error);
-      store.saveRoom(result.state, state, command);
+      store.saveChange(result.state, result.facts);
       state = result.state;
     };
     const n = 2000;
@@ -272,7 +314,7 @@ describe('the database file', () => {
     let db = openDatabase(dir);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const state = room();
-    createSqliteRoomStore(db).saveRoom(state, null, null);
+    createSqliteRoomStore(db).createRoom(state);
     db.close();
     db = openDatabase(dir);
     dbs.push(db);

@@ -1,0 +1,69 @@
+// The facts of a change, as the reducer knows them: what the store writes, one to one, and what says
+// who hears of the change. Nothing here is worked out by comparing two states.
+import type { Phase, Player, RecordedAnswer, RoundResult } from './state';
+
+export type Fact =
+  | { type: 'player-joined'; player: Player }
+  /** A player's presence changed, or the host removed them. */
+  | { type: 'player-changed'; player: Player; reason: 'presence' | 'kick' }
+  | { type: 'answer-recorded'; round: number; playerId: number; answer: RecordedAnswer }
+  /** A question closed: its result, and the players whose score, streak or time it changed. */
+  | { type: 'round-closed'; result: RoundResult; players: Player[] }
+  | { type: 'phase-changed'; phase: Phase }
+  | { type: 'lock-changed'; locked: boolean };
+
+/** Who a change concerns, for the transport to deliver to and nothing more. */
+export interface Affected {
+  /** Every player's own view changed (the phase did). */
+  allPlayers: boolean;
+  /** Players whose own view changed. */
+  players: number[];
+  /** Players the host removed: their sockets hear nothing more of the room. */
+  removed: number[];
+  /** The host's view: now, within its throttle (a roster change), or not at all. */
+  host: 'now' | 'soon' | null;
+  /** The answer count, or who could answer, changed. */
+  progress: boolean;
+}
+
+export function affectedBy(facts: readonly Fact[]): Affected {
+  const affected: Affected = { allPlayers: false, players: [], removed: [], host: null, progress: false };
+  const hostNow = () => {
+    affected.host = 'now';
+  };
+  const hostSoon = () => {
+    affected.host ??= 'soon';
+  };
+  for (const fact of facts) {
+    switch (fact.type) {
+      case 'phase-changed':
+      case 'lock-changed':
+        if (fact.type === 'phase-changed') affected.allPlayers = true;
+        hostNow();
+        break;
+      case 'player-joined':
+        hostSoon();
+        break;
+      case 'player-changed':
+        if (fact.reason === 'kick') {
+          affected.players.push(fact.player.id);
+          affected.removed.push(fact.player.id);
+          hostNow();
+        } else {
+          affected.progress = true;
+          hostSoon();
+        }
+        break;
+      case 'answer-recorded':
+        affected.players.push(fact.playerId);
+        affected.progress = true;
+        break;
+      case 'round-closed':
+        // Always with the phase change to the reveal, which already reaches everyone.
+        break;
+    }
+  }
+  // A phase change re-sends every view: a count on top of it would only repeat it.
+  if (affected.allPlayers) affected.progress = false;
+  return affected;
+}

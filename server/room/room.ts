@@ -1,0 +1,222 @@
+// One game in memory: its latest state and the latest saved one, who its secrets belong to, which of
+// its players have a socket open, and its timers. Every timer goes through the room's own clock, so
+// dispose() leaves nothing of the room behind.
+import { timingSafeEqual } from 'node:crypto';
+import { type Failure, fail } from '../../shared/protocol/errors';
+import type { AnswerReceipt } from '../../shared/protocol/events';
+import type { AnswerValue } from '../../shared/protocol/views';
+import { type Clock, createRoomClock, type TimerHandle } from './clock';
+import type { CommitQueue } from './commit-queue';
+import type { Affected, Fact } from './facts';
+import { answer, join, type Reduced, reduce } from './reduce';
+import type { Command, RoomState } from './state';
+import type { SaveContext, StoredRoom } from './store';
+
+/** A saved change, as the room layer tells it: the states around it, its facts, and whom it concerns. */
+export interface RoomChange {
+  code: string;
+  prev: RoomState;
+  next: RoomState;
+  facts: readonly Fact[];
+  affected: Affected;
+}
+
+/** When saving a deadline's close fails (a full disk), how long before trying again. */
+const RETRY_MS = 1_000;
+
+/** Compares secrets in constant time: how long a refusal takes says nothing of how close a guess was. */
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface Room {
+  readonly code: string;
+  /** The latest state, with the changes of the batch not saved yet. */
+  state(): RoomState;
+  /** The latest state saved: what clients may be told. */
+  committed(): RoomState;
+  /** Applies a command now; its change is saved with the current batch. */
+  dispatch(command: Command): Reduced;
+  /** J1: a new player; `requestId` makes a retried join the same join. */
+  join(nickname: string, secret: string, requestId?: string): Failure | { ok: true; playerId: number };
+  /** A1–A3: the player's answer, and the receipt to acknowledge it with. */
+  answer(playerId: number, round: number, choice: AnswerValue): Failure | ({ ok: true } & AnswerReceipt);
+  /** J2/H2: the player a secret belongs to; a kicked player is refused, with the reason. */
+  identifyPlayer(secret: string): { ok: true; playerId: number } | Failure;
+  /** J3/H1: whether `secret` is its host's. */
+  isHost(secret: string): boolean;
+  /** The player a join with this request id made, refused if kicked since; null for one never seen. */
+  recallJoin(requestId: string): { ok: true; playerId: number } | Failure | null;
+  /** Socket bookkeeping for presence: the first open socket of a player marks them connected. */
+  attach(playerId: number): void;
+  detach(playerId: number): void;
+  /** Host sockets open on the room (they keep it in memory, as players' do). */
+  attachHost(): void;
+  detachHost(): void;
+  /** Whether anyone has a socket open on the room. */
+  watched(): boolean;
+  /** Whether a change of the room is waiting to be saved. */
+  unsaved(): boolean;
+  /** Timers the room has armed. */
+  timers(): number;
+  /** Runs `fn` at `at` on the room's clock (cancelled by dispose). */
+  at(at: number, fn: () => void): TimerHandle;
+  /** Cancels every timer of the room. */
+  dispose(): void;
+}
+
+export function createRoom(
+  stored: StoredRoom,
+  deps: {
+    clock: Clock;
+    queue: CommitQueue;
+    /** Players connected when the server stopped count as connected this long after a restore. */
+    graceMs: number | null;
+  },
+): Room {
+  const clock = createRoomClock(deps.clock);
+  const { queue } = deps;
+  const code = stored.state.code;
+  let state = stored.state;
+  let committed = stored.state;
+  let unsavedChanges = 0;
+  const secrets = new Map<string, number>();
+  for (const p of state.players) secrets.set(p.secret, p.id);
+  /** Open sockets per player: presence only flips when the last one closes. */
+  const sockets = new Map<number, number>();
+  let hosts = 0;
+  const joins = new Map(stored.joins);
+  /** The deadline timer: the one place it is armed is arm(). */
+  let deadline: { round: number; at: number; handle: TimerHandle } | null = null;
+  /** After a failed save of a deadline's close, not before this time. */
+  let retryAt = 0;
+
+  /** Keeps the deadline timer in step with the phase. */
+  function arm() {
+    const { phase } = state;
+    const wanted =
+      phase.kind === 'question' ? { round: phase.round, at: Math.max(phase.deadlineAt, retryAt) } : null;
+    if (deadline && wanted && deadline.round === wanted.round && deadline.at === wanted.at) return;
+    deadline?.handle.cancel();
+    deadline = null;
+    if (!wanted) return;
+    const handle = clock.at(wanted.at, () => {
+      deadline = null;
+      dispatch({ type: 'deadline', round: wanted.round });
+    });
+    deadline = { ...wanted, handle };
+  }
+
+  function apply<X extends object>(
+    result: Reduced<X>,
+    context?: SaveContext,
+    onUndo?: () => void,
+  ): Reduced<X> {
+    if (!result.ok || result.facts.length === 0) return result;
+    const prev = state;
+    const next = result.state;
+    state = next;
+    unsavedChanges++;
+    queue.push({
+      prev,
+      next,
+      facts: result.facts,
+      context,
+      saved: () => {
+        unsavedChanges--;
+        committed = next;
+        retryAt = 0;
+      },
+      undo: () => {
+        unsavedChanges--;
+        state = prev;
+        onUndo?.();
+        const { phase } = prev;
+        // A deadline whose close could not be saved is tried again a moment later, not at once.
+        if (phase.kind === 'question' && phase.deadlineAt <= clock.now()) retryAt = clock.now() + RETRY_MS;
+        arm();
+      },
+    });
+    arm();
+    return result;
+  }
+
+  function dispatch(command: Command): Reduced {
+    if (command.type === 'join') return joinAs(command.nickname, command.secret);
+    return apply(reduce(state, command, clock.now()));
+  }
+
+  function joinAs(nickname: string, secret: string, requestId?: string): Reduced<{ playerId: number }> {
+    const result = join(state, nickname, secret, clock.now());
+    if (!result.ok) return result;
+    // Known before the change is queued: a full batch is saved (or undone) within apply.
+    secrets.set(secret, result.playerId);
+    if (requestId !== undefined) joins.set(requestId, result.playerId);
+    return apply(result, requestId === undefined ? undefined : { requestId }, () => {
+      secrets.delete(secret);
+      if (requestId !== undefined) joins.delete(requestId);
+    });
+  }
+
+  /** A known player comes back unless kicked (H2); an unknown one is for the caller to name. */
+  function admit(playerId: number | undefined): { ok: true; playerId: number } | Failure | null {
+    if (playerId === undefined) return null;
+    return state.players[playerId]?.kicked ? fail('KICKED') : { ok: true, playerId };
+  }
+
+  if (deps.graceMs !== null && state.players.some((p) => p.connected && !p.kicked))
+    clock.at(clock.now() + deps.graceMs, () => {
+      for (const p of state.players)
+        if (p.connected && !p.kicked && !sockets.has(p.id))
+          dispatch({ type: 'presence', playerId: p.id, connected: false });
+    });
+  arm();
+
+  return {
+    code,
+    state: () => state,
+    committed: () => committed,
+    dispatch,
+    join(nickname, secret, requestId) {
+      const result = joinAs(nickname, secret, requestId);
+      return result.ok ? { ok: true, playerId: result.playerId } : result;
+    },
+    answer(playerId, round, choice) {
+      const result = apply(answer(state, playerId, round, choice, clock.now()));
+      return result.ok ? { ok: true, ...result.receipt } : result;
+    },
+    identifyPlayer: (secret) => admit(secrets.get(secret)) ?? fail('UNKNOWN_PLAYER'),
+    isHost: (secret) => sameSecret(state.hostSecret, secret),
+    recallJoin: (requestId) => admit(joins.get(requestId)),
+    attach(playerId) {
+      const count = (sockets.get(playerId) ?? 0) + 1;
+      sockets.set(playerId, count);
+      if (count === 1) dispatch({ type: 'presence', playerId, connected: true });
+    },
+    detach(playerId) {
+      const count = (sockets.get(playerId) ?? 1) - 1;
+      if (count > 0) {
+        sockets.set(playerId, count);
+        return;
+      }
+      sockets.delete(playerId);
+      dispatch({ type: 'presence', playerId, connected: false });
+    },
+    attachHost() {
+      hosts++;
+    },
+    detachHost() {
+      hosts = Math.max(0, hosts - 1);
+    },
+    watched: () => hosts > 0 || sockets.size > 0,
+    unsaved: () => unsavedChanges > 0,
+    timers: () => clock.pending(),
+    at: (at, fn) => clock.at(at, fn),
+    dispose() {
+      deadline = null;
+      clock.dispose();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// What the room layer needs from persistence: a small interface, so another database could stand in.
+import type { Fact } from './facts';
+import type { RoomState } from './state';
+
+/** What a store gives back: the room, and the client request id of each join that had one. */
+export interface StoredRoom {
+  state: RoomState;
+  joins: Array<[requestId: string, playerId: number]>;
+}
+
+/** What caused a change, beyond its facts: kept with it so a restart remembers it too. */
+export interface SaveContext {
+  /** The join's client request id: a join retried after a lost acknowledgement is the same join. */
+  requestId?: string;
+}
+
+export interface RoomStore {
+  /** Games not finished, to resume at startup. */
+  loadRooms(): StoredRoom[];
+  /** Any saved game, finished ones included (they are loaded on demand after leaving memory). */
+  loadRoom(code: string): StoredRoom | undefined;
+  /** A new room, whole. */
+  createRoom(state: RoomState): void;
+  /**
+   * Writes the facts of one change, in order; `state` is the room after it (its version stamps the
+   * rows written). Called before any client is told or acknowledged, and must have made the change
+   * durable when it returns (throw otherwise: the change is then refused).
+   */
+  saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
+  /** Runs `fn` (several saves) as one transaction: all of them are saved, or none. */
+  transaction?(fn: () => void): void;
+}

@@ -1,0 +1,155 @@
+// The handlers: for each event of the protocol table, parse its payload, dispatch one command to the
+// room layer, and say what to acknowledge. Typed from the table, so a handler that replies with the
+// wrong shape does not compile.
+import type { Deck } from '../../shared/protocol/deck';
+import { parseDeck } from '../../shared/protocol/deck';
+import { BUILTIN_GAME_DECK, generateGameDeck } from '../../shared/protocol/decks';
+import { type Failure, fail, type Result } from '../../shared/protocol/errors';
+import {
+  type ClientEventName,
+  type ParsedPayloadOf,
+  PROTOCOL,
+  type ReplyOf,
+} from '../../shared/protocol/events';
+import { type DeckChoice, parsePayload } from '../../shared/protocol/schemas';
+import { ownerOf } from '../api/instructor';
+import type { RandomSource } from '../room/random';
+import type { RoomManager } from '../room/rooms';
+import type { Actor, Command } from '../room/state';
+import { toHostView, toPlayerView } from '../room/views';
+import type { Publication } from './publication';
+import type { AppSocket } from './session';
+
+type Handlers = {
+  [E in ClientEventName]: (socket: AppSocket, payload: ParsedPayloadOf<E>) => Result<ReplyOf<E>>;
+};
+
+export interface HandlerDeps {
+  rooms: RoomManager;
+  publication: Publication;
+  random: RandomSource;
+  now(): number;
+  joinUrl(code: string): string;
+  /** An instructor's saved deck file by id (undefined if they have none with that id). */
+  savedDeck?(owner: string, id: string): unknown;
+}
+
+/** Parses an event's payload with its schema from the table, then runs its handler. */
+export type Handle = <E extends ClientEventName>(
+  event: E,
+  socket: AppSocket,
+  payload: unknown,
+) => Result<ReplyOf<E>>;
+
+export function createHandlers(deps: HandlerDeps): Handle {
+  const { rooms, publication } = deps;
+
+  const actorOf = (socket: AppSocket): Actor => {
+    const s = socket.data.session;
+    if (!s) return { role: 'stranger' };
+    return s.role === 'host' ? { role: 'host' } : { role: 'player', playerId: s.playerId };
+  };
+
+  /** Host commands go to the room the socket belongs to; a stranger belongs to none. */
+  function hostCommand(socket: AppSocket, build: (by: Actor) => Command): Result {
+    const session = socket.data.session;
+    if (!session) return fail('NOT_HOST');
+    const result = rooms.dispatch(session.code, build(actorOf(socket)));
+    return result.ok ? { ok: true } : result;
+  }
+
+  function deckFor(choice: DeckChoice, owner: string | null): { ok: true; deck: Deck } | Failure {
+    switch (choice.source) {
+      case 'builtin':
+        return { ok: true, deck: BUILTIN_GAME_DECK };
+      case 'generated': {
+        const seed = choice.seed ?? Number.parseInt(deps.random.secret().slice(0, 6), 36) % 2 ** 31;
+        const { difficulty, rounds, kinds } = choice;
+        return {
+          ok: true,
+          deck: generateGameDeck(seed, { difficulty, rounds, ...(kinds ? { kinds } : {}) }),
+        };
+      }
+      case 'custom': {
+        const d = parseDeck(choice.deck);
+        return d.ok ? d : fail('BAD_PAYLOAD', d.error);
+      }
+      case 'saved': {
+        const file = owner === null ? undefined : deps.savedDeck?.(owner, choice.id);
+        if (file === undefined) return fail('DECK_NOT_FOUND');
+        const d = parseDeck(file);
+        return d.ok ? d : fail('BAD_PAYLOAD', d.error);
+      }
+    }
+  }
+
+  const handlers: Handlers = {
+    'host:create': (socket, p) => {
+      const owner = p.instructorKey === undefined ? null : ownerOf(p.instructorKey);
+      const deck = deckFor(p.deck, owner);
+      if (!deck.ok) return deck;
+      const state = rooms.create(
+        deck.deck,
+        { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints },
+        owner,
+      );
+      publication.bind(socket, { code: state.code, role: 'host' });
+      return {
+        ok: true,
+        code: state.code,
+        hostSecret: state.hostSecret,
+        view: toHostView(state, deps.now(), deps.joinUrl(state.code)),
+      };
+    },
+    'host:resume': (socket, p) => {
+      const host = rooms.identifyHost(p.code, p.hostSecret);
+      if (!host.ok) return host;
+      publication.bind(socket, { code: p.code, role: 'host' });
+      return { ok: true, view: toHostView(host.state, deps.now(), deps.joinUrl(p.code)) };
+    },
+    'player:join': (socket, p) => {
+      const secret = deps.random.secret();
+      const joined =
+        (p.requestId === undefined ? null : rooms.recallJoin(p.code, p.requestId)) ??
+        rooms.join(p.code, p.nickname, secret, p.requestId);
+      if (!joined.ok) return joined;
+      const { playerId } = joined;
+      publication.bind(socket, { code: p.code, role: 'player', playerId });
+      const state = rooms.get(p.code);
+      const player = state?.players[playerId];
+      if (!state || !player) return fail('INTERNAL');
+      return {
+        ok: true,
+        playerId,
+        playerSecret: player.secret,
+        view: toPlayerView(state, playerId, deps.now()),
+      };
+    },
+    'player:resume': (socket, p) => {
+      const player = rooms.identifyPlayer(p.code, p.playerSecret);
+      if (!player.ok) return player;
+      const { playerId } = player;
+      publication.bind(socket, { code: p.code, role: 'player', playerId });
+      const state = rooms.get(p.code);
+      return state ? { ok: true, view: toPlayerView(state, playerId, deps.now()) } : fail('ROOM_NOT_FOUND');
+    },
+    'round:start': (socket, p) => hostCommand(socket, (by) => ({ type: 'start', by, round: p.round })),
+    'round:reveal': (socket, p) => hostCommand(socket, (by) => ({ type: 'reveal', by, round: p.round })),
+    'round:leaderboard': (socket, p) =>
+      hostCommand(socket, (by) => ({ type: 'leaderboard', by, round: p.round })),
+    'game:end': (socket) => hostCommand(socket, (by) => ({ type: 'end', by })),
+    'player:kick': (socket, p) => hostCommand(socket, (by) => ({ type: 'kick', by, playerId: p.playerId })),
+    'room:lock': (socket, p) => hostCommand(socket, (by) => ({ type: 'lock', by, locked: p.locked })),
+    'answer:submit': (socket, p) => {
+      const session = socket.data.session;
+      if (session?.role !== 'player') return fail('NOT_IN_ROOM');
+      return rooms.answer(session.code, session.playerId, p.round, p.choice);
+    },
+  };
+
+  return (event, socket, payload) => {
+    const parsed = parsePayload(PROTOCOL[event].payload, payload);
+    if (!parsed.ok) return fail('BAD_PAYLOAD', parsed.message);
+    return handlers[event](socket, parsed.value);
+  };
+}

@@ -1,0 +1,188 @@
+// Publication: who is listening to each room (host sockets, each player's sockets), and delivering
+// views to whom a change concerns, as the room layer says. Views are whole snapshots, so a throttled
+// send only needs the newest state. Everything kept per room goes when the room leaves memory (drop).
+import type { RoomChange, RoomManager } from '../room/rooms';
+import type { RoomState } from '../room/state';
+import { toHostProgress, toHostView, toPlayerView } from '../room/views';
+import type { AppSocket, Session } from './session';
+
+/** How often, at most, the host's full view is re-sent for changes that are not phase changes. */
+export const HOST_VIEW_INTERVAL_MS = 100;
+/**
+ * How often, at most, the host hears the answer count. Per answer, 2,000 students would cost the
+ * server 2,000 messages and 2,000 counts of the class in a second; the projector shows no more.
+ */
+export const HOST_PROGRESS_INTERVAL_MS = 100;
+
+interface Throttled {
+  lastAt: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/** At most one send per interval per room: at once if the last was long enough ago, else later. */
+function createThrottle(intervalMs: number, send: (code: string) => void) {
+  const rooms = new Map<string, Throttled>();
+  return {
+    schedule(code: string, immediately = false) {
+      let t = rooms.get(code);
+      if (!t) {
+        t = { lastAt: 0, timer: null };
+        rooms.set(code, t);
+      }
+      // Wall time, not the game clock: a throttle is about messages per second.
+      const since = Date.now() - t.lastAt;
+      if (immediately || since >= intervalMs) {
+        if (t.timer) clearTimeout(t.timer);
+        t.timer = null;
+        t.lastAt = Date.now();
+        send(code);
+      } else if (!t.timer) {
+        const entry = t;
+        t.timer = setTimeout(() => {
+          entry.timer = null;
+          entry.lastAt = Date.now();
+          send(code);
+        }, intervalMs - since);
+      }
+    },
+    drop(code: string) {
+      const t = rooms.get(code);
+      if (t?.timer) clearTimeout(t.timer);
+      rooms.delete(code);
+    },
+    size: () => rooms.size,
+    timers: () => [...rooms.values()].filter((t) => t.timer !== null).length,
+  };
+}
+
+interface Audience {
+  hosts: Set<AppSocket>;
+  /** A student may have several sockets (two tabs). */
+  players: Map<number, Set<AppSocket>>;
+}
+
+export interface Publication {
+  /** Makes the socket the session's: it hears its room from now on. */
+  bind(socket: AppSocket, session: Session): void;
+  /** The socket is nobody any more (it closed, or its join was undone). */
+  unbind(socket: AppSocket): void;
+  /** Delivers a saved change to whom it concerns. */
+  deliver(change: RoomChange): void;
+  /** Forgets a room that left memory: its audience and its throttles. */
+  drop(code: string): void;
+  /** Rooms with an audience, and throttle entries and timers, for tests that look for leaks. */
+  stats(): { audiences: number; throttles: number; timers: number };
+}
+
+export function createPublication(deps: {
+  rooms: RoomManager;
+  now(): number;
+  joinUrl(code: string): string;
+}): Publication {
+  const { rooms } = deps;
+  const audiences = new Map<string, Audience>();
+
+  function audience(code: string): Audience {
+    let a = audiences.get(code);
+    if (!a) {
+      a = { hosts: new Set(), players: new Map() };
+      audiences.set(code, a);
+    }
+    return a;
+  }
+
+  const hostView = createThrottle(HOST_VIEW_INTERVAL_MS, (code) => {
+    // What is saved, never a change still waiting for its batch to be committed.
+    const hosts = audiences.get(code)?.hosts;
+    const state = hosts?.size ? rooms.committed(code) : undefined;
+    if (!state || !hosts) return;
+    const view = toHostView(state, deps.now(), deps.joinUrl(code));
+    for (const s of hosts) s.emit('view:host', view);
+  });
+
+  const progress = createThrottle(HOST_PROGRESS_INTERVAL_MS, (code) => {
+    const hosts = audiences.get(code)?.hosts;
+    const state = hosts?.size ? rooms.committed(code) : undefined;
+    if (!state || !hosts) return;
+    const p = toHostProgress(state);
+    if (p) for (const s of hosts) s.emit('host:progress', p);
+  });
+
+  function sendPlayerView(state: RoomState, playerId: number) {
+    const sockets = audiences.get(state.code)?.players.get(playerId);
+    if (!sockets?.size) return;
+    const view = toPlayerView(state, playerId, deps.now());
+    for (const s of sockets) s.emit('view:player', view);
+  }
+
+  /** The socket hears nothing more of the player's room; it stays that player (to be told KICKED). */
+  function stopListening(socket: AppSocket, code: string, playerId: number) {
+    const a = audiences.get(code);
+    const set = a?.players.get(playerId);
+    if (!set?.delete(socket)) return;
+    if (set.size === 0) a?.players.delete(playerId);
+    rooms.detach(code, playerId);
+    forgetIfEmpty(code);
+  }
+
+  /** An audience nobody is in is not kept: a room's map entries go with its last socket. */
+  function forgetIfEmpty(code: string) {
+    const a = audiences.get(code);
+    if (a && a.hosts.size === 0 && a.players.size === 0) audiences.delete(code);
+  }
+
+  function unbind(socket: AppSocket) {
+    const session = socket.data.session;
+    if (!session) return;
+    socket.data.session = null;
+    if (session.role === 'host') {
+      if (audiences.get(session.code)?.hosts.delete(socket)) rooms.detachHost(session.code);
+      forgetIfEmpty(session.code);
+    } else stopListening(socket, session.code, session.playerId);
+  }
+
+  return {
+    bind(socket, session) {
+      unbind(socket);
+      socket.data.session = session;
+      const a = audience(session.code);
+      if (session.role === 'host') {
+        a.hosts.add(socket);
+        rooms.attachHost(session.code);
+        return;
+      }
+      let set = a.players.get(session.playerId);
+      if (!set) {
+        set = new Set();
+        a.players.set(session.playerId, set);
+      }
+      set.add(socket);
+      rooms.attach(session.code, session.playerId);
+    },
+    unbind,
+    deliver({ code, next, affected }) {
+      const a = audiences.get(code);
+      if (a) {
+        if (affected.allPlayers) for (const id of a.players.keys()) sendPlayerView(next, id);
+        else for (const id of affected.players) sendPlayerView(next, id);
+        for (const id of affected.removed)
+          for (const s of [...(a.players.get(id) ?? [])]) stopListening(s, code, id);
+      }
+      // Nothing is kept for a room no host is watching: a host who comes back gets the view in the
+      // acknowledgement of their resume.
+      if (!a?.hosts.size) return;
+      if (affected.host) hostView.schedule(code, affected.host === 'now');
+      if (affected.progress) progress.schedule(code);
+    },
+    drop(code) {
+      audiences.delete(code);
+      hostView.drop(code);
+      progress.drop(code);
+    },
+    stats: () => ({
+      audiences: audiences.size,
+      throttles: hostView.size() + progress.size(),
+      timers: hostView.timers() + progress.timers(),
+    }),
+  };
+}
