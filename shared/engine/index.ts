@@ -13,7 +13,7 @@ export {
   type QuadraticForm,
   quadraticFormOf,
 } from './cost-model';
-export { formatCost, formatNumber, formatPoint, formatRatio, OUTCOME_LABELS } from './format';
+export { formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {
   arrangeOutcomes,
   DECK_ROUNDS_LIMIT,

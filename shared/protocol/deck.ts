@@ -9,13 +9,6 @@ import { parseScenario } from '../engine/schema';
 import type { Scenario } from '../engine/types';
 import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN } from './schemas';
 
-/** Each kind of round in a word or two: in lists of rounds, the reports and the CSV. */
-export const ROUND_TYPE_NAMES: Record<RoundType, string> = {
-  predict: 'Predict',
-  'max-alpha': 'Largest α',
-  fastest: 'Fastest α',
-};
-
 export const FASTEST_OPTIONS_MIN = 3;
 export const FASTEST_OPTIONS_MAX = 4;
 
@@ -23,10 +16,20 @@ interface RoundBase {
   /** Overrides the game's seconds per question for this round. */
   seconds?: number;
 }
-export type DeckRound =
-  | (RoundBase & { type: 'predict'; scenario: Scenario })
-  | (RoundBase & { type: 'max-alpha'; problem: Problem })
-  | (RoundBase & { type: 'fastest'; problem: Problem; alphas: number[] });
+/** What each kind of round adds to a deck round: its one line of the deck's table of kinds. */
+export interface DeckRoundFields {
+  predict: { scenario: Scenario };
+  'max-alpha': { problem: Problem };
+  fastest: { problem: Problem; alphas: number[] };
+}
+/**
+ * A deck round of kind T; with T a union, the union of each kind's round. Written as a mapped type
+ * indexed by T so that code generic over T keeps a round and its kind's hooks together.
+ */
+export type DeckRoundOf<T extends RoundType = RoundType> = {
+  [P in T]: RoundBase & { type: P } & DeckRoundFields[P];
+}[T];
+export type DeckRound = DeckRoundOf;
 
 export interface Deck {
   title: string;

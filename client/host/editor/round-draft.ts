@@ -3,6 +3,7 @@
 // check it (parseDeckRound, which names the field at fault) and to save it.
 
 import type { CostKind } from '../../../shared/engine/types';
+import { KIND_INFO } from '../../../shared/kinds';
 import { type DeckFileRound, type DeckRound, parseDeckRound } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
 
@@ -47,8 +48,8 @@ export const BLANK_ROUND: RoundDraft = {
   data: 'x\ty\n0\t1.2\n1\t2.9\n2\t5.1\n3\t7\n4\t8.8',
   start0: '5',
   start1: '2',
-  alpha: '0.25',
-  alphas: ['0.25', '0.5', '0.8'],
+  ...KIND_INFO.predict.editorDefaults,
+  ...KIND_INFO.fastest.editorDefaults,
   seconds: '',
 };
 

@@ -3,17 +3,12 @@
 // next to the field it names.
 import type { ComponentChildren } from 'preact';
 import type { CostKind } from '../../../shared/engine/types';
+import { KIND_INFO } from '../../../shared/kinds';
 import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN } from '../../../shared/protocol/deck';
-import type { RoundType } from '../../../shared/protocol/schemas';
+import { ROUND_TYPES } from '../../../shared/protocol/schemas';
 import { OptionMark } from '../../ui/options';
 import { checks, rounds, selected, updateRound } from './editor-model';
 import { parseColumns, type RoundDraft } from './round-draft';
-
-export const ROUND_TYPE_LABELS: Record<RoundType, string> = {
-  predict: 'Predict: converges, zig-zags or diverges?',
-  'max-alpha': 'Largest α that still converges',
-  fastest: 'Which α is fastest?',
-};
 
 const COST_LABELS: Record<CostKind, string> = {
   quadratic: 'Parabola: J(θ) = a/2 (θ − c)²',
@@ -121,7 +116,7 @@ export function RoundForm() {
       )}
       <fieldset class="kind-choice">
         <legend>Kind of round</legend>
-        {(Object.keys(ROUND_TYPE_LABELS) as RoundType[]).map((t) => (
+        {ROUND_TYPES.map((t) => (
           <label key={t} class="choice">
             <input
               type="radio"
@@ -130,7 +125,7 @@ export function RoundForm() {
               checked={draft.type === t}
               onChange={() => set({ type: t })}
             />
-            <span>{ROUND_TYPE_LABELS[t]}</span>
+            <span>{KIND_INFO[t].editorLabel}</span>
           </label>
         ))}
       </fieldset>

@@ -1,12 +1,14 @@
 // The deck editor: the rounds in order (open, move, copy, delete), the open round's form, and the
 // live preview. Save, export and play; leaving with unsaved changes asks first.
+
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import { simulate } from '../../../shared/engine/simulate';
 import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
-import { ROUND_TYPE_NAMES } from '../../../shared/protocol/deck';
-import { ANSWER_LABELS } from '../../ui/answers';
+import { KIND_INFO } from '../../../shared/kinds';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import { ROUND_TYPES } from '../../../shared/protocol/schemas';
 import {
   addGenerated,
   addRound,
@@ -31,7 +33,7 @@ import {
   title,
 } from '../editor/editor-model';
 import { parseColumns, type RoundDraft } from '../editor/round-draft';
-import { ROUND_TYPE_LABELS, RoundForm } from '../editor/round-form';
+import { RoundForm } from '../editor/round-form';
 import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
 import { busy, createError, playDeck } from '../model';
@@ -44,10 +46,7 @@ const pendingLeave = signal<(() => void) | null>(null);
 const generating = signal({ difficulty: 'medium' as Difficulty, kind: 'mixed' as GeneratedKind, count: 3 });
 const exportNote = signal<string | null>(null);
 
-const GENERATED_KINDS: readonly GeneratedKind[] = [
-  'mixed',
-  ...(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>),
-];
+const GENERATED_KINDS: readonly GeneratedKind[] = ['mixed', ...ROUND_TYPES];
 const GENERATED_COUNTS = [1, 2, 3, 5, 8, 10];
 
 function regressionPoints(data: string): string {
@@ -177,7 +176,7 @@ export function DeckPage({ id }: { id: string | null }) {
                   >
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
-                      <strong>{ROUND_TYPE_NAMES[r.draft.type]}</strong>
+                      <strong>{KIND_INFO[r.draft.type].name}</strong>
                       {check?.ok && check.round.type === 'predict' && (
                         <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
                       )}
@@ -245,7 +244,7 @@ function roundOutcome(scenario: Scenario): string {
   let text = outcomes.get(scenario);
   if (text === undefined) {
     const sim = simulate(scenario, { maxSteps: 0 });
-    text = `${ANSWER_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
+    text = `${OUTCOME_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
     outcomes.set(scenario, text);
   }
   return text;
@@ -269,7 +268,7 @@ function GeneratePanel() {
           label="Kind of rounds"
           value={g.kind}
           options={GENERATED_KINDS}
-          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : ROUND_TYPE_LABELS[k])}
+          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : KIND_INFO[k].editorLabel)}
           onChange={(kind) => (generating.value = { ...g, kind })}
         />
         <InlineSelect

@@ -1,8 +1,9 @@
 import { ANSWERS } from '../../../shared/engine/types';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { HostView } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
-import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon } from '../../ui/answers';
+import { ANSWER_HINTS, AnswerIcon } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
@@ -35,7 +36,7 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
                 <li key={a}>
                   <span class={`legend-tag tone-${a}`}>
                     <AnswerIcon outcome={a} />
-                    {ANSWER_LABELS[a]}
+                    {OUTCOME_LABELS[a]}
                   </span>
                   <span class="legend-hint">{ANSWER_HINTS[a]}</span>
                 </li>

@@ -1,8 +1,9 @@
 import { ANSWERS, type Answer } from '../../../shared/engine/types';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { PlayerView, Task } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
-import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon, OutcomeTag } from '../../ui/answers';
+import { ANSWER_HINTS, AnswerIcon, OutcomeTag } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
@@ -86,7 +87,7 @@ export function QuestionScreen({ view, phase }: { view: PlayerView; phase: Quest
             <button key={a} type="button" class={`answer tone-${a}`} onClick={() => void answer(a)}>
               <AnswerIcon outcome={a} />
               <span class="answer-text">
-                <span class="answer-label">{ANSWER_LABELS[a]}</span>
+                <span class="answer-label">{OUTCOME_LABELS[a]}</span>
                 <span class="answer-hint">{ANSWER_HINTS[a]}</span>
               </span>
             </button>

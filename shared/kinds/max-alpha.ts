@@ -1,0 +1,7 @@
+import type { KindInfo } from './info';
+
+export const maxAlphaInfo: KindInfo<'max-alpha'> = {
+  name: 'Largest α',
+  editorLabel: 'Largest α that still converges',
+  editorDefaults: {},
+};
