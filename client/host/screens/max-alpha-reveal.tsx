@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/engine/round-kinds';
 import { simulate } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import type { RevealDetail, Task } from '../../../shared/protocol/views';
+import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { AlphaDots, DotKey } from '../../plots/alpha-dots';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -16,10 +16,6 @@ import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { formatAlpha } from '../../ui/scenario-text';
 import { targetFormula } from '../parts/round-text';
-import type { RevealPhase } from './reveal';
-
-type MaxAlphaDetail = Extract<RevealDetail, { type: 'max-alpha' }>;
-type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
 
 const KEYS: readonly Outcome[] = ['converges', 'zigzag', 'diverges', 'oscillates'];
 
@@ -49,15 +45,8 @@ function NearRun({ problem, alpha, title }: { problem: Problem; alpha: number; t
   );
 }
 
-export function MaxAlphaReveal({
-  phase,
-  task,
-  detail,
-}: {
-  phase: RevealPhase;
-  task: MaxAlphaTask;
-  detail: MaxAlphaDetail;
-}) {
+export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'> }) {
+  const { task, detail } = phase;
   const { target, guesses } = detail;
   const below = guesses.filter((g) => g.alpha < target).at(-1);
   const above = guesses.find((g) => g.alpha >= target);
