@@ -91,7 +91,9 @@ function answerText(answer: AnswerValue | null): string {
 }
 
 /** How each kind of round draws a bar of its answers: one line per kind. */
-const REPORT_ROWS: { [T in RoundType]: (bar: ReportBar, i: number) => Pick<CountRow, 'label' | 'tone'> } = {
+export const REPORT_ROWS: {
+  [T in RoundType]: (bar: ReportBar, i: number) => Pick<CountRow, 'label' | 'tone'>;
+} = {
   predict: (bar) => ({
     label: <MathText text={bar.label} />,
     tone: typeof bar.answer === 'string' ? `fill-${bar.answer}` : undefined,

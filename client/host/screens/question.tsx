@@ -26,7 +26,7 @@ interface QuestionParts {
 }
 
 /** The projector's question for each kind of round: one line per kind. */
-const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionParts } = {
+export const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionParts } = {
   predict: (task) => ({
     scenario: task.scenario,
     alpha: <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>,

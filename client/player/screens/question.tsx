@@ -31,7 +31,7 @@ interface QuestionParts {
 }
 
 /** The phone's question for each kind of round: one line per kind. */
-const QUESTION_INPUTS: { [T in RoundType]: (task: TaskOf<T>, round: number) => QuestionParts } = {
+export const QUESTION_INPUTS: { [T in RoundType]: (task: TaskOf<T>, round: number) => QuestionParts } = {
   predict: (task) => ({
     scenario: task.scenario,
     alpha: <span class="alpha">α = {formatAlpha(task.scenario.alpha)}</span>,

@@ -35,7 +35,7 @@ interface VerdictParts {
 }
 
 /** The phone's verdict for each kind of round: one line per kind. `said` is "You said: …". */
-const REVEAL_VERDICTS: {
+export const REVEAL_VERDICTS: {
   [T in RoundType]: (phase: PlayerRevealPhaseOf<T>, said: ComponentChildren) => VerdictParts;
 } = {
   predict: ({ task, verdict, scored }, said) => ({
