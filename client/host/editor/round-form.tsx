@@ -3,8 +3,7 @@
 // next to the field it names.
 import type { ComponentChildren } from 'preact';
 import type { CostKind } from '../../../shared/engine/types';
-import { KIND_INFO } from '../../../shared/kinds';
-import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN } from '../../../shared/protocol/deck';
+import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN, KIND_INFO } from '../../../shared/kinds';
 import { ROUND_TYPES } from '../../../shared/protocol/schemas';
 import { OptionMark } from '../../ui/options';
 import { checks, rounds, selected, updateRound } from './editor-model';
