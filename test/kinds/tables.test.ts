@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ROUND_KINDS } from '../../server/room/kinds';
 import { simulate } from '../../shared/engine/simulate';
-import { KIND_INFO } from '../../shared/kinds';
+import { DECK_FORMS, KIND_INFO } from '../../shared/kinds';
 import { ROUND_TYPES } from '../../shared/protocol/schemas';
 import type { HostReveal, PlayerReveal, TaskOf } from '../../shared/protocol/views';
 import { CONVERGES } from '../helpers/scenarios';
@@ -18,6 +18,8 @@ const { QUESTION_PARTS } = await import('../../client/host/screens/question');
 const { REVEAL_SCREENS } = await import('../../client/host/screens/reveal');
 const { QUESTION_INPUTS } = await import('../../client/player/screens/question');
 const { REVEAL_VERDICTS } = await import('../../client/player/screens/reveal');
+const { PREVIEWS } = await import('../../client/host/editor/preview');
+const { DRAFT_FIELDS } = await import('../../client/host/editor/round-draft');
 
 const KIND_HOOKS = ['task', 'refusal', 'judge', 'detail', 'verdict'] as const;
 const REPORT_HOOKS = [
@@ -45,8 +47,18 @@ describe('K0 every kind of round has its line in every table', () => {
   });
 
   it.each(ROUND_TYPES)('%s: a screen in every app table', (type) => {
-    const tables = { REVEAL_SCREENS, QUESTION_PARTS, QUESTION_INPUTS, REVEAL_VERDICTS, REPORT_ROWS };
+    const tables = {
+      REVEAL_SCREENS,
+      QUESTION_PARTS,
+      QUESTION_INPUTS,
+      REVEAL_VERDICTS,
+      REPORT_ROWS,
+      PREVIEWS,
+    };
     for (const [name, table] of Object.entries(tables)) expect(table[type], name).toBeTypeOf('function');
+    for (const hook of ['read', 'write', 'line'] as const)
+      expect(DRAFT_FIELDS[type][hook], `DRAFT_FIELDS.${hook}`).toBeTypeOf('function');
+    expect(DECK_FORMS[type].parse).toBeTypeOf('function');
   });
 
   it('no table has a line for a kind that does not exist', () => {
@@ -59,6 +71,9 @@ describe('K0 every kind of round has its line in every table', () => {
       QUESTION_INPUTS,
       REVEAL_VERDICTS,
       REPORT_ROWS,
+      PREVIEWS,
+      DRAFT_FIELDS,
+      DECK_FORMS,
     ])
       expect(Object.keys(table).sort()).toEqual(kinds);
   });

@@ -55,6 +55,31 @@ export const BLANK_ROUND: RoundDraft = {
 
 const text = (x: number | undefined): string => (x === undefined ? '' : String(x));
 
+/** The fields of the draft that belong to one kind of round (the others keep their values). */
+interface DraftFields {
+  /** The kind's own fields of a deck-file round of that kind, as text. */
+  read(round: DeckFileRound): Partial<RoundDraft>;
+  /** The kind's own fields as a deck-file round has them, for the parser to check. */
+  write(draft: RoundDraft): Record<string, unknown>;
+  /** The kind's own fields in the deck's list of rounds, e.g. " · α = 0.25". */
+  line(draft: RoundDraft): string;
+}
+
+/** The deck editor's fields of each kind of round: one line per kind. */
+export const DRAFT_FIELDS: { [T in RoundType]: DraftFields } = {
+  predict: {
+    read: (round) => ('alpha' in round ? { alpha: text(round.alpha) } : {}),
+    write: (draft) => ({ alpha: numberFrom(draft.alpha) }),
+    line: (draft) => ` · α = ${draft.alpha}`,
+  },
+  'max-alpha': { read: () => ({}), write: () => ({}), line: () => '' },
+  fastest: {
+    read: (round) => ('alphas' in round ? { alphas: round.alphas.map((a) => text(a)) } : {}),
+    write: (draft) => ({ alphas: draft.alphas.map(numberFrom) }),
+    line: (draft) => ` · α = ${draft.alphas.join(', ')}`,
+  },
+};
+
 export function draftOf(round: DeckFileRound): RoundDraft {
   const draft: RoundDraft = { ...BLANK_ROUND, alphas: [...BLANK_ROUND.alphas] };
   draft.type = round.type ?? 'predict';
@@ -81,8 +106,7 @@ export function draftOf(round: DeckFileRound): RoundDraft {
   }
   draft.start0 = text(start[0]);
   draft.start1 = start.length > 1 ? text(start[1]) : BLANK_ROUND.start1;
-  if (round.type === 'fastest') draft.alphas = round.alphas.map((a) => text(a));
-  else if (round.type !== 'max-alpha') draft.alpha = text(round.alpha);
+  Object.assign(draft, DRAFT_FIELDS[draft.type].read(round));
   draft.seconds = text(round.seconds);
   return draft;
 }
@@ -179,8 +203,7 @@ export function checkDraft(draft: RoundDraft): DraftCheck {
     cost,
     start: twoD ? [numberFrom(draft.start0), numberFrom(draft.start1)] : [numberFrom(draft.start0)],
   };
-  if (draft.type === 'predict') raw.alpha = numberFrom(draft.alpha);
-  if (draft.type === 'fastest') raw.alphas = draft.alphas.map(numberFrom);
+  Object.assign(raw, DRAFT_FIELDS[draft.type].write(draft));
   const seconds = numberFrom(draft.seconds);
   if (seconds !== undefined) raw.seconds = seconds;
   const checked = parseDeckRound(raw);

@@ -32,7 +32,7 @@ import {
   selected,
   title,
 } from '../editor/editor-model';
-import { parseColumns, type RoundDraft } from '../editor/round-draft';
+import { DRAFT_FIELDS, parseColumns, type RoundDraft } from '../editor/round-draft';
 import { RoundForm } from '../editor/round-form';
 import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
@@ -64,9 +64,7 @@ function roundLine(d: RoundDraft): string {
         : d.kind === 'bowl'
           ? `bowl λ = ${d.l1}, ${d.l2} at ${d.angle}°`
           : `regression on ${regressionPoints(d.data)}`;
-  const alpha =
-    d.type === 'predict' ? ` · α = ${d.alpha}` : d.type === 'fastest' ? ` · α = ${d.alphas.join(', ')}` : '';
-  return `${cost}${alpha}`;
+  return `${cost}${DRAFT_FIELDS[d.type].line(d)}`;
 }
 
 export function DeckPage({ id }: { id: string | null }) {

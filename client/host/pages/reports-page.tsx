@@ -143,7 +143,7 @@ export function ReportPage({ id }: { id: string }) {
 
 function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
   const points = r.rounds
-    .filter((x) => x.type === 'predict' && x.ratio !== null && x.shareCorrect !== null && x.scored)
+    .filter((x) => x.ratio !== null && x.shareCorrect !== null && x.scored)
     .map((x) => ({ round: x.index + 1, ratio: x.ratio!, share: x.shareCorrect! }));
   return (
     <LibraryLayout title={r.title}>
