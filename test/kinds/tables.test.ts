@@ -1,4 +1,4 @@
-// K0: every kind of round has its line in every table: the server's kinds, what both sides know,
+// K1: every kind of round has its line in every table: the server's kinds, what both sides know,
 // and the screens of both apps. The tables are typed { [T in RoundType]: … }, so a missing line
 // fails the typecheck; this test says the same at run time, and the type tests below say that a
 // task of one kind cannot travel with the detail or verdict of another.
@@ -20,6 +20,7 @@ const { QUESTION_INPUTS } = await import('../../client/player/screens/question')
 const { REVEAL_VERDICTS } = await import('../../client/player/screens/reveal');
 const { PREVIEWS } = await import('../../client/host/editor/preview');
 const { DRAFT_FIELDS } = await import('../../client/host/editor/round-draft');
+const { KIND_FIELDS } = await import('../../client/host/editor/round-form');
 
 const KIND_HOOKS = ['task', 'refusal', 'judge', 'detail', 'verdict'] as const;
 const REPORT_HOOKS = [
@@ -32,7 +33,7 @@ const REPORT_HOOKS = [
   'answerCell',
 ] as const;
 
-describe('K0 every kind of round has its line in every table', () => {
+describe('K1 every kind of round has its line in every table', () => {
   it.each(ROUND_TYPES)('%s: the server kind has every hook', (type) => {
     const kind = ROUND_KINDS[type];
     for (const hook of KIND_HOOKS) expect(kind[hook], hook).toBeTypeOf('function');
@@ -59,6 +60,8 @@ describe('K0 every kind of round has its line in every table', () => {
     for (const hook of ['read', 'write', 'line'] as const)
       expect(DRAFT_FIELDS[type][hook], `DRAFT_FIELDS.${hook}`).toBeTypeOf('function');
     expect(DECK_FORMS[type].parse).toBeTypeOf('function');
+    expect(KIND_FIELDS[type].inline).toBeTypeOf('function');
+    expect(KIND_FIELDS[type].below).toBeTypeOf('function');
   });
 
   it('no table has a line for a kind that does not exist', () => {
@@ -73,13 +76,14 @@ describe('K0 every kind of round has its line in every table', () => {
       REPORT_ROWS,
       PREVIEWS,
       DRAFT_FIELDS,
+      KIND_FIELDS,
       DECK_FORMS,
     ])
       expect(Object.keys(table).sort()).toEqual(kinds);
   });
 });
 
-describe('K0 a reveal carries its task and its detail or verdict of one kind', () => {
+describe('K1 a reveal carries its task and its detail or verdict of one kind', () => {
   const predictTask: TaskOf<'predict'> = { type: 'predict', scenario: CONVERGES };
   const fastestDetail = {
     type: 'fastest',
