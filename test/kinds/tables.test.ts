@@ -21,6 +21,7 @@ const { REVEAL_VERDICTS } = await import('../../client/player/screens/reveal');
 const { PREVIEWS } = await import('../../client/host/editor/preview');
 const { DRAFT_FIELDS } = await import('../../client/host/editor/round-draft');
 const { KIND_FIELDS } = await import('../../client/host/editor/round-form');
+const { LIST_VERDICTS } = await import('../../client/host/pages/deck-page');
 
 const KIND_HOOKS = ['task', 'refusal', 'judge', 'detail', 'verdict'] as const;
 const REPORT_HOOKS = [
@@ -77,6 +78,7 @@ describe('K1 every kind of round has its line in every table', () => {
       PREVIEWS,
       DRAFT_FIELDS,
       KIND_FIELDS,
+      LIST_VERDICTS,
       DECK_FORMS,
     ])
       expect(Object.keys(table).sort()).toEqual(kinds);

@@ -8,7 +8,8 @@ import { simulate } from '../../../shared/engine/simulate';
 import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
 import { KIND_INFO } from '../../../shared/kinds';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import { ROUND_TYPES } from '../../../shared/protocol/schemas';
+import type { DeckRoundOf } from '../../../shared/protocol/deck';
+import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
 import {
   addGenerated,
   addRound,
@@ -175,9 +176,7 @@ export function DeckPage({ id }: { id: string | null }) {
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
                       <strong>{KIND_INFO[r.draft.type].name}</strong>
-                      {check?.ok && check.round.type === 'predict' && (
-                        <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
-                      )}
+                      {check?.ok && <RoundVerdict round={check.round} />}
                       <span class="round-line">{roundLine(r.draft)}</span>
                       {bad && <span class="round-bad">⚠ needs fixing</span>}
                     </span>
@@ -238,6 +237,19 @@ export function DeckPage({ id }: { id: string | null }) {
 
 /** A prediction round's outcome, for the list: a deck's balance shows at a glance. */
 const outcomes = new WeakMap<Scenario, string>();
+/** What the deck's list of rounds says of each kind's verdict, if anything: one line per kind. */
+export const LIST_VERDICTS: { [T in RoundType]: (round: DeckRoundOf<T>) => string | null } = {
+  predict: (round) => roundOutcome(round.scenario),
+  'max-alpha': () => null,
+  fastest: () => null,
+};
+
+function RoundVerdict<T extends RoundType>({ round }: { round: DeckRoundOf<T> }) {
+  const verdict: (round: DeckRoundOf<T>) => string | null = LIST_VERDICTS[round.type];
+  const text = verdict(round);
+  return text === null ? null : <span class="round-outcome">{text}</span>;
+}
+
 function roundOutcome(scenario: Scenario): string {
   let text = outcomes.get(scenario);
   if (text === undefined) {
