@@ -13,10 +13,11 @@ import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets
 import { createLimitEvents, type LimitEvents } from './limits/events';
 import { apiBudget, requestAddress } from './limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
+import { cryptoRandom } from './random';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
 import { createMemoryStore } from './room/memory-store';
-import { cryptoRandom, type RandomSource } from './room/random';
+import type { RandomSource } from './room/random';
 import { createRoomManager, type RoomManager } from './room/rooms';
 import { reportIdOf } from './room/state';
 import type { RoomStore } from './room/store';

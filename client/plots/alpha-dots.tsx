@@ -2,9 +2,10 @@
 // descent does at that α (circle converges, triangle zig-zags, square diverges, diamond bounces), so
 // the cliff at α* shows as the place where the shapes change. Guesses that land in the same column
 // stack up; with more dots than fit (2,000 students), each dot stands for several guesses.
+
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome } from '../../shared/engine/types';
-import { ANSWER_LABELS } from '../ui/answers';
+import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 import { linearMap } from './geometry';
 
 const ORDER: readonly Outcome[] = ['converges', 'zigzag', 'oscillates', 'diverges'];
@@ -125,7 +126,7 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
       role="img"
       data-per-dot={perDot}
       aria-label={`${guesses.length} guesses of α on a log scale: ${
-        counts.map(([o, n]) => `${n} ${ANSWER_LABELS[o].toLowerCase()}`).join(', ') || 'none'
+        counts.map(([o, n]) => `${n} ${OUTCOME_LABELS[o].toLowerCase()}`).join(', ') || 'none'
       }; α* = ${formatNumber(target)}`}
     >
       {zones.map((z) => (

@@ -1,8 +1,10 @@
 // The class's answers as horizontal bars, one per answer plus "no answer", the correct one marked by
 // a tick and a heavy outline (not by colour alone).
+
 import type { Answer, Outcome } from '../../shared/engine/types';
+import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 import type { Distribution } from '../../shared/protocol/views';
-import { ANSWER_LABELS, AnswerIcon } from '../ui/answers';
+import { AnswerIcon } from '../ui/answers';
 
 export interface AnswerBarsProps {
   distribution: Distribution;
@@ -28,7 +30,7 @@ export function AnswerBars({ distribution, outcome, width, height, em }: AnswerB
       height={row * ROWS.length}
       role="img"
       aria-label={ROWS.map(
-        (k) => `${k === 'none' ? 'No answer' : ANSWER_LABELS[k]}: ${distribution[k]}`,
+        (k) => `${k === 'none' ? 'No answer' : OUTCOME_LABELS[k]}: ${distribution[k]}`,
       ).join(', ')}
     >
       {ROWS.map((k, i) => {
@@ -50,7 +52,7 @@ export function AnswerBars({ distribution, outcome, width, height, em }: AnswerB
               />
             )}
             <text class="bar-label" x={em * 1.5} y={y + row / 2 + em * 0.35}>
-              {k === 'none' ? 'No answer' : ANSWER_LABELS[k]}
+              {k === 'none' ? 'No answer' : OUTCOME_LABELS[k]}
             </text>
             <rect
               class={`bar bar-${k}`}

@@ -4,13 +4,7 @@
 // well as hue, and each carries text at a contrast of at least 4.5:1.
 import type { JSX } from 'preact';
 import type { Answer, Outcome } from '../../shared/engine/types';
-
-export const ANSWER_LABELS: Record<Outcome, string> = {
-  converges: 'Converges',
-  zigzag: 'Zig-zags',
-  diverges: 'Diverges',
-  oscillates: 'Bounces for ever',
-};
+import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 
 /** What each answer means, in the words of the lesson. */
 export const ANSWER_HINTS: Record<Answer, string> = {
@@ -125,7 +119,7 @@ export function OutcomeTag({ outcome, class: extra = '' }: { outcome: Outcome; c
   return (
     <span class={`outcome-tag tone-${outcome} ${extra}`}>
       <AnswerIcon outcome={outcome} />
-      <span>{ANSWER_LABELS[outcome]}</span>
+      <span>{OUTCOME_LABELS[outcome]}</span>
     </span>
   );
 }

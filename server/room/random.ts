@@ -1,5 +1,5 @@
-// Where room codes and secrets come from: an injected source, so tests can choose them.
-import { randomBytes, randomInt } from 'node:crypto';
+// Where room codes and secrets come from: an injected source, so tests can choose them and the room
+// layer stays free of Node's crypto (the real source is server/random.ts).
 
 export interface RandomSource {
   /** A six-digit room code. */
@@ -7,9 +7,3 @@ export interface RandomSource {
   /** An unguessable secret, URL-safe. */
   secret(): string;
 }
-
-export const cryptoRandom: RandomSource = {
-  // 100000–999999: a leading zero is easy to drop when typing a code off a projector.
-  roomCode: () => String(randomInt(100_000, 1_000_000)),
-  secret: () => randomBytes(18).toString('base64url'),
-};

@@ -1,13 +1,12 @@
 // The game rules as a pure state machine: (state, command, now) -> state | error.
 // No I/O, no timers, no randomness: ids and secrets arrive inside commands, time arrives as `now`.
-import { maxAlphaPoints } from '../../shared/engine/round-kinds';
-import type { Outcome } from '../../shared/engine/types';
 import type { DeckRound } from '../../shared/protocol/deck';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { AnswerValue } from '../../shared/protocol/views';
 import type { Fact } from './facts';
+import { type Judge, kindOf } from './kinds';
 import { pointsFor } from './scoring';
 import {
   type Actor,
@@ -22,7 +21,6 @@ import {
   type RoundResult,
   type ScoredAnswer,
 } from './state';
-import { raceOf, simulationOf, targetOf } from './verdicts';
 
 /**
  * A change the reducer accepted: the new state, the facts of the change in the order they happened
@@ -236,24 +234,10 @@ function hasOpened(state: RoomState, round: number): boolean {
   }
 }
 
-/** K1: a prediction takes one of the three outcomes; the other kinds take a learning rate. */
+/** K1: each kind says which answers it takes (a prediction an outcome, the others a learning rate). */
 function checkChoice(round: DeckRound, choice: AnswerValue): Failure | null {
-  switch (round.type) {
-    case 'predict':
-      return typeof choice === 'string'
-        ? null
-        : refuse('WRONG_ANSWER_TYPE', 'Pick converges, zig-zags or diverges.');
-    case 'max-alpha':
-      return typeof choice === 'number'
-        ? null
-        : refuse('WRONG_ANSWER_TYPE', 'Answer with a learning rate α.');
-    case 'fastest':
-      return typeof choice === 'number' && round.alphas.includes(choice)
-        ? null
-        : refuse('WRONG_ANSWER_TYPE', 'Pick one of the learning rates offered.');
-    default:
-      return assertNever(round);
-  }
+  const message = kindOf(round).refusal(round, choice);
+  return message === null ? null : refuse('WRONG_ANSWER_TYPE', message);
 }
 
 /** R2: the round closes early once every connected player has answered (and someone has). */
@@ -297,42 +281,9 @@ function end(state: RoomState, now: number): Reduced {
   return { ok: true, state: ended.state, facts: [...closed.facts, ...ended.facts] };
 }
 
-interface Judge {
-  /** The prediction round's outcome; null for the other kinds. */
-  outcome: Outcome | null;
-  /** False when no answer can be right: nobody scores and every streak stays as it was (S6). */
-  scored: boolean;
-  /** Whether an answer is right, and for a "largest α" guess the points before the streak bonus. */
-  grade(choice: AnswerValue): { correct: boolean; base?: number };
-}
-
-/** The engine's verdict on a round, as the scoring needs it. */
+/** The engine's verdict on a round, as the scoring needs it: each kind judges its own (K1–K3). */
 function judge(round: DeckRound): Judge {
-  switch (round.type) {
-    case 'predict': {
-      const { outcome } = simulationOf(round.scenario);
-      return { outcome, scored: outcome !== 'oscillates', grade: (c) => ({ correct: c === outcome }) };
-    }
-    case 'fastest': {
-      // K3: the α needing the fewest iterations to 10⁻³ of the start distance.
-      const { winner } = raceOf(round);
-      return { outcome: null, scored: winner !== null, grade: (c) => ({ correct: c === winner }) };
-    }
-    case 'max-alpha': {
-      // K2: scored on a log scale below α*, nothing at or above it.
-      const target = targetOf(round);
-      return {
-        outcome: null,
-        scored: true,
-        grade: (c) => {
-          const base = typeof c === 'number' ? maxAlphaPoints(c, target) : 0;
-          return { correct: base > 0, base };
-        },
-      };
-    }
-    default:
-      return assertNever(round);
-  }
+  return kindOf(round).judge(round);
 }
 
 /**
@@ -351,7 +302,7 @@ function scoredAnswer(
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
 function close(state: RoomState, now: number, closedBy: CloseReason): Step {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
-  const { outcome, scored, grade } = judge(state.deck.rounds[phase.round]!);
+  const { scored, grade } = judge(state.deck.rounds[phase.round]!);
   const answers: Array<ScoredAnswer | null> = new Array(state.players.length).fill(null);
   let eligible = 0;
   const players = state.players.map((p): Player => {
@@ -381,7 +332,6 @@ function close(state: RoomState, now: number, closedBy: CloseReason): Step {
   });
   const result: RoundResult = {
     round: phase.round,
-    outcome,
     scored,
     openedAt: phase.openedAt,
     closedAt: now,

@@ -9,7 +9,7 @@ import type { AnswerValue, Settings } from '../../shared/protocol/views';
 import type { Clock, Defer } from './clock';
 import { createCommitQueue } from './commit-queue';
 import { affectedBy } from './facts';
-import { cryptoRandom, type RandomSource } from './random';
+import type { RandomSource } from './random';
 import type { Reduced } from './reduce';
 import { createRoom, type Room, type RoomChange } from './room';
 import type { Command, RoomState } from './state';
@@ -88,13 +88,13 @@ export function createRoomManager(deps: {
   /** Schedules the group commit's flush, COMMIT_WINDOW_MS of wall time after its first change. */
   defer: Defer;
   store: RoomStore;
-  random?: RandomSource;
+  random: RandomSource;
   log?: (message: string, error?: unknown) => void;
   reconnectGraceMs?: number;
   evictAfterMs?: number;
 }): RoomManager {
   const { clock, store } = deps;
-  const random = deps.random ?? cryptoRandom;
+  const { random } = deps;
   const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
   const graceMs = deps.reconnectGraceMs ?? RECONNECT_GRACE_MS;
   const evictAfterMs = deps.evictAfterMs ?? EVICT_AFTER_MS;

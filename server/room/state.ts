@@ -1,7 +1,6 @@
 // The room's state: plain JSON, so the store can save it as is and a restarted server resumes it.
 // Phases are a discriminated union; each carries only its own fields.
 
-import type { Outcome } from '../../shared/engine/types';
 import type { Deck } from '../../shared/protocol/deck';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
 
@@ -42,8 +41,6 @@ export type CloseReason = 'deadline' | 'all-answered' | 'host' | 'game-ended';
 
 export interface RoundResult {
   round: number;
-  /** The engine's verdict for a prediction round; null for the other kinds (their verdict is in the deck). */
-  outcome: Outcome | null;
   /**
    * False when no student answer could be right (the exact r = 2 bounce, a race with a tie): nobody
    * scores or loses a streak.

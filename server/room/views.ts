@@ -1,28 +1,24 @@
 // Projections of the room to each audience. The player projection is the only door through which
 // a player learns anything, so it is where "no verdict before the reveal" is kept.
-import { maxAlphaRange } from '../../shared/engine/round-kinds';
-import { sweepAlpha } from '../../shared/engine/simulate';
-import type { Outcome } from '../../shared/engine/types';
-import { type DeckRound, problemOf } from '../../shared/protocol/deck';
-import { PROTOCOL_VERSION } from '../../shared/protocol/schemas';
+import type { DeckRound, DeckRoundOf } from '../../shared/protocol/deck';
+import { PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
 import type {
   AnswerValue,
-  Distribution,
   HostPhase,
   HostProgress,
+  HostRevealOf,
   HostView,
   PlayerPhase,
+  PlayerRevealOf,
   PlayerView,
   QuestionInfo,
   RankEntry,
-  RevealDetail,
   Task,
-  Verdict,
 } from '../../shared/protocol/views';
+import { type AskedAt, type GivenAnswer, kindOf } from './kinds';
 import { activePlayers, couldAnswer } from './reduce';
 import { rank } from './scoring';
 import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
-import { raceOf, rangeShift, simulationOf, targetOf } from './verdicts';
 
 export const TOP_COUNT = 5;
 export const PODIUM_COUNT = 3;
@@ -34,99 +30,47 @@ function top(state: RoomState, count: number): RankEntry[] {
     .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, rank: rankOf[p.id]! }));
 }
 
-/** JSON has no Infinity: a run that never arrives is sent as null, said so in the type. */
-const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
-
 function roundOf(state: RoomState, round: number): DeckRound {
-  return state.deck.rounds[round]!;
+  const r = state.deck.rounds[round];
+  if (!r) throw new Error(`Round ${round} is not in the deck`);
+  return r;
 }
 
 /** V1: the question as both audiences see it, with nothing that decides the verdict. */
 export function taskOf(state: RoomState, round: number): Task {
   const r = roundOf(state, round);
-  switch (r.type) {
-    case 'predict':
-      return { type: 'predict', scenario: r.scenario };
-    case 'max-alpha':
-      return {
-        type: 'max-alpha',
-        problem: r.problem,
-        range: maxAlphaRange(targetOf(r), rangeShift(state.code, round)),
-      };
-    case 'fastest':
-      return { type: 'fastest', problem: r.problem, alphas: r.alphas };
-    default:
-      return assertNever(r);
-  }
+  return kindOf(r).task(r, { code: state.code, round });
 }
 
-function revealDetail(state: RoomState, result: RoundResult): RevealDetail {
-  const r = roundOf(state, result.round);
+/** The closed round's answers from players still in the game, and how many who could answer did not. */
+function givenAnswers(state: RoomState, result: RoundResult): { given: GivenAnswer[]; none: number } {
   const given = state.players
     .filter((p) => !p.kicked)
     .map((p) => result.answers[p.id])
     .filter((a) => a !== null && a !== undefined);
-  const none = Math.max(0, result.eligible - given.length);
-  switch (r.type) {
-    case 'predict': {
-      const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none };
-      for (const a of given) if (typeof a.choice === 'string') distribution[a.choice]++;
-      return { type: 'predict', simulation: simulationOf(r.scenario), distribution };
-    }
-    case 'max-alpha': {
-      const sorted = given
-        .filter((a): a is typeof a & { choice: number } => typeof a.choice === 'number')
-        .sort((a, b) => a.choice - b.choice);
-      const outcomes = sweepAlpha(
-        { ...r.problem, alpha: 1 },
-        sorted.map((a) => a.choice),
-      );
-      return {
-        type: 'max-alpha',
-        target: targetOf(r),
-        guesses: sorted.map((a, i) => ({ alpha: a.choice, outcome: outcomes[i]!, points: a.points })),
-        none,
-      };
-    }
-    case 'fastest': {
-      const { race, simulations } = raceOf(r);
-      const counts = r.alphas.map((alpha) => given.filter((a) => a.choice === alpha).length);
-      return {
-        type: 'fastest',
-        race: {
-          iterations: race.iterations.map(finiteOrNull),
-          winner: race.winner,
-          lead: finiteOrNull(race.lead),
-        },
-        simulations,
-        counts,
-        none,
-      };
-    }
-    default:
-      return assertNever(r);
-  }
+  return { given, none: Math.max(0, result.eligible - given.length) };
 }
 
-function verdictFor(state: RoomState, result: RoundResult, answer: AnswerValue | null): Verdict {
-  const r = roundOf(state, result.round);
-  switch (r.type) {
-    case 'predict': {
-      const sim = simulationOf(r.scenario);
-      return { type: 'predict', outcome: sim.outcome, explanation: sim.explanation };
-    }
-    case 'max-alpha': {
-      const outcomeAtGuess: Outcome | null =
-        typeof answer === 'number' ? sweepAlpha({ ...problemOf(r), alpha: 1 }, [answer])[0]! : null;
-      return { type: 'max-alpha', target: targetOf(r), outcomeAtGuess };
-    }
-    case 'fastest': {
-      const { race, winner } = raceOf(r);
-      return { type: 'fastest', winner, iterations: race.iterations.map(finiteOrNull) };
-    }
-    default:
-      return assertNever(r);
-  }
+/** The projector's reveal: the task and the kind's detail, of one kind together. */
+function hostReveal<T extends RoundType>(
+  round: DeckRoundOf<T>,
+  at: AskedAt,
+  state: RoomState,
+  result: RoundResult,
+): HostRevealOf<T> {
+  const kind = kindOf(round);
+  const { given, none } = givenAnswers(state, result);
+  return { type: round.type, task: kind.task(round, at), detail: kind.detail(round, given, none) };
+}
+
+/** A student's reveal: the task and their verdict, of one kind together. */
+function playerReveal<T extends RoundType>(
+  round: DeckRoundOf<T>,
+  at: AskedAt,
+  answer: AnswerValue | null,
+): PlayerRevealOf<T> {
+  const kind = kindOf(round);
+  return { type: round.type, task: kind.task(round, at), verdict: kind.verdict(round, answer) };
 }
 
 /** Students the host counts as "M" in "N of M answered": connected now, or already answered. */
@@ -169,8 +113,7 @@ function hostPhase(state: RoomState): HostPhase {
       return {
         kind: 'reveal',
         round: phase.round,
-        task: taskOf(state, phase.round),
-        detail: revealDetail(state, result),
+        ...hostReveal(roundOf(state, phase.round), { code: state.code, round: phase.round }, state, result),
         total: result.eligible,
         correct,
         scored: result.scored,
@@ -232,8 +175,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
       return {
         kind: 'reveal',
         round: phase.round,
-        task: taskOf(state, phase.round),
-        verdict: verdictFor(state, result, answer),
+        ...playerReveal(roundOf(state, phase.round), { code: state.code, round: phase.round }, answer),
         answer,
         correct: mine?.correct ?? false,
         scored: result.scored,

@@ -6,7 +6,7 @@
 // row changes only with the room (its phase, its lock).
 //
 // Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
-import { ANSWERS, type Answer, type Outcome } from '../../shared/engine/types';
+import { ANSWERS, type Answer } from '../../shared/engine/types';
 import type { AnswerValue } from '../../shared/protocol/views';
 import type { Fact } from '../room/facts';
 import {
@@ -98,7 +98,10 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** results.outcome of a round that is not a prediction (its verdict is in the deck). */
+/**
+ * results.outcome is no longer read: a round's verdict is computed from the deck by its kind. New
+ * rows leave it empty; the column stays so that older files still load.
+ */
 const NO_OUTCOME = '';
 
 /**
@@ -244,7 +247,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     q.insertResult.run({
       code,
       round: result.round,
-      outcome: result.outcome ?? NO_OUTCOME,
+      outcome: NO_OUTCOME,
       scored: result.scored ? 1 : 0,
       openedAt: result.openedAt,
       closedAt: result.closedAt,
@@ -381,7 +384,6 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     const results = (q.selectResults.all(code) as ResultRow[]).map(
       (r): RoundResult => ({
         round: r.round,
-        outcome: r.outcome === NO_OUTCOME ? null : (r.outcome as Outcome),
         scored: r.scored === 1,
         openedAt: r.opened_at,
         closedAt: r.closed_at,

@@ -1,13 +1,6 @@
 // How numbers, formulas and outcomes read on a projector and a phone. Display strings use the
 // typographic minus U+2212 ("−2"), as the formulas do; they are for people, never parsed back.
-import type { Cost, Outcome } from './types';
-
-export const OUTCOME_LABELS = {
-  converges: 'Converges',
-  zigzag: 'Zig-zags',
-  diverges: 'Diverges',
-  oscillates: 'Oscillates for ever',
-} as const satisfies Record<Outcome, string>;
+import type { Cost } from './types';
 
 const MINUS = '\u2212';
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';

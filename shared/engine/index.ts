@@ -13,14 +13,7 @@ export {
   type QuadraticForm,
   quadraticFormOf,
 } from './cost-model';
-export {
-  formatAlpha,
-  formatCost,
-  formatNumber,
-  formatPoint,
-  formatRatio,
-  OUTCOME_LABELS,
-} from './format';
+export { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {
   arrangeOutcomes,
   DECK_ROUNDS_LIMIT,

@@ -5,28 +5,28 @@
 // a colleague's file can be fixed by hand. docs/scenarios.md is the reference.
 
 import type { Problem } from '../engine/round-kinds';
-import { parseScenario } from '../engine/schema';
 import type { Scenario } from '../engine/types';
+import { DECK_FORMS, type DeckForm } from '../kinds';
 import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN } from './schemas';
 
-/** Each kind of round in a word or two: in lists of rounds, the reports and the CSV. */
-export const ROUND_TYPE_NAMES: Record<RoundType, string> = {
-  predict: 'Predict',
-  'max-alpha': 'Largest α',
-  fastest: 'Fastest α',
-};
-
-export const FASTEST_OPTIONS_MIN = 3;
-export const FASTEST_OPTIONS_MAX = 4;
-
-interface RoundBase {
+export interface RoundBase {
   /** Overrides the game's seconds per question for this round. */
   seconds?: number;
 }
-export type DeckRound =
-  | (RoundBase & { type: 'predict'; scenario: Scenario })
-  | (RoundBase & { type: 'max-alpha'; problem: Problem })
-  | (RoundBase & { type: 'fastest'; problem: Problem; alphas: number[] });
+/** What each kind of round adds to a deck round: its one line of the deck's table of kinds. */
+export interface DeckRoundFields {
+  predict: { scenario: Scenario };
+  'max-alpha': { problem: Problem };
+  fastest: { problem: Problem; alphas: number[] };
+}
+/**
+ * A deck round of kind T; with T a union, the union of each kind's round. Written as a mapped type
+ * indexed by T so that code generic over T keeps a round and its kind's hooks together.
+ */
+export type DeckRoundOf<T extends RoundType = RoundType> = {
+  [P in T]: RoundBase & { type: P } & DeckRoundFields[P];
+}[T];
+export type DeckRound = DeckRoundOf;
 
 export interface Deck {
   title: string;
@@ -55,16 +55,17 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The scenario/problem of the round that a deck round is about, for drawing and the engine. */
-export function problemOf(round: DeckRound): Problem {
-  return round.type === 'predict'
-    ? { cost: round.scenario.cost, start: round.scenario.start }
-    : round.problem;
+export function problemOf<T extends RoundType>(round: DeckRoundOf<T>): Problem {
+  const form: DeckForm<T> = DECK_FORMS[round.type];
+  return form.problem(round);
 }
+
+const isRoundType = (x: unknown): x is RoundType => ROUND_TYPES.some((t) => t === x);
 
 /** Checks one round (the deck editor checks each round as the instructor types). */
 export function parseDeckRound(raw: unknown): RoundParse {
   if (!isRecord(raw)) return { ok: false, field: '', error: 'a round must be an object' };
-  const { seconds, type = 'predict', alphas, ...rest } = raw;
+  const { seconds, type = 'predict', ...fields } = raw;
   if (
     seconds !== undefined &&
     (typeof seconds !== 'number' ||
@@ -77,45 +78,9 @@ export function parseDeckRound(raw: unknown): RoundParse {
       field: 'seconds',
       error: `seconds must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}`,
     };
-  const base: RoundBase = seconds === undefined ? {} : { seconds };
-  switch (type) {
-    case 'predict': {
-      const checked = parseScenario(rest);
-      return checked.ok
-        ? { ok: true, round: { type: 'predict', scenario: checked.scenario, ...base } }
-        : { ok: false, field: checked.field, error: checked.error };
-    }
-    case 'max-alpha':
-    case 'fastest': {
-      // The cost and start follow the scenario rules; α is the students' to find, so any valid one
-      // stands in while checking them.
-      const { alpha: _ignored, ...problemFields } = rest;
-      const checked = parseScenario({ ...problemFields, alpha: 1 });
-      if (!checked.ok) return { ok: false, field: checked.field, error: checked.error };
-      const problem: Problem = { cost: checked.scenario.cost, start: checked.scenario.start };
-      if (type === 'max-alpha') return { ok: true, round: { type, problem, ...base } };
-      const message = `alphas must be a list of ${FASTEST_OPTIONS_MIN} or ${FASTEST_OPTIONS_MAX} different learning rates`;
-      if (
-        !Array.isArray(alphas) ||
-        alphas.length < FASTEST_OPTIONS_MIN ||
-        alphas.length > FASTEST_OPTIONS_MAX
-      )
-        return { ok: false, field: 'alphas', error: message };
-      for (const a of alphas) {
-        const one = parseScenario({ ...problemFields, alpha: a });
-        if (!one.ok)
-          return {
-            ok: false,
-            field: 'alphas',
-            error: one.error.replace(/^alpha\b/, 'every number in alphas'),
-          };
-      }
-      if (new Set(alphas).size !== alphas.length) return { ok: false, field: 'alphas', error: message };
-      return { ok: true, round: { type, problem, alphas: [...(alphas as number[])], ...base } };
-    }
-    default:
-      return { ok: false, field: 'type', error: `type must be one of ${ROUND_TYPES.join(', ')}` };
-  }
+  if (!isRoundType(type))
+    return { ok: false, field: 'type', error: `type must be one of ${ROUND_TYPES.join(', ')}` };
+  return DECK_FORMS[type].parse(fields, seconds === undefined ? {} : { seconds });
 }
 
 export function parseDeck(input: unknown): DeckParse {
@@ -151,16 +116,9 @@ export function parseDeck(input: unknown): DeckParse {
   return { ok: true, deck: { title: title.trim() || 'Untitled deck', rounds: parsed } };
 }
 
-export function toDeckFileRound(round: DeckRound): DeckFileRound {
-  const seconds = round.seconds === undefined ? {} : { seconds: round.seconds };
-  switch (round.type) {
-    case 'predict':
-      return { ...round.scenario, ...seconds };
-    case 'max-alpha':
-      return { type: 'max-alpha', ...round.problem, ...seconds };
-    case 'fastest':
-      return { type: 'fastest', ...round.problem, alphas: round.alphas, ...seconds };
-  }
+export function toDeckFileRound<T extends RoundType>(round: DeckRoundOf<T>): DeckFileRound {
+  const form: DeckForm<T> = DECK_FORMS[round.type];
+  return form.toFile(round, round.seconds === undefined ? {} : { seconds: round.seconds });
 }
 
 /** The deck file form of a deck: what export writes and import reads back. */

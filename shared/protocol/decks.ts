@@ -6,7 +6,7 @@ import { LECTURE_DATASET } from '../engine/lecture-dataset';
 import { createRng } from '../engine/rng';
 import { generateFastestRound, generateMaxAlphaRound } from '../engine/round-kinds';
 import type { Difficulty } from '../engine/types';
-import type { Deck, DeckRound } from './deck';
+import type { Deck, DeckRound, DeckRoundOf } from './deck';
 import type { RoundType } from './schemas';
 
 const predict = BUILTIN_DECK.rounds.map((scenario): DeckRound => ({ type: 'predict', scenario }));
@@ -46,6 +46,23 @@ export interface GeneratedDeckOptions {
 }
 
 /**
+ * A generated round of each kind other than prediction (predictions are drawn as a batch, to balance
+ * their outcomes): one line per kind.
+ */
+const GENERATE_OTHER: {
+  [T in Exclude<RoundType, 'predict'>]: (seed: number, difficulty: Difficulty) => DeckRoundOf<T>;
+} = {
+  'max-alpha': (seed, difficulty) => ({
+    type: 'max-alpha',
+    problem: generateMaxAlphaRound(seed, { difficulty }),
+  }),
+  fastest: (seed, difficulty) => {
+    const { alphas, ...problem } = generateFastestRound(seed, { difficulty });
+    return { type: 'fastest', problem, alphas };
+  },
+};
+
+/**
  * A generated deck, deterministic from its seed. With prediction rounds and other kinds mixed, about
  * one round in four is of another kind, spread through the deck; prediction rounds keep the
  * generator's balance of outcomes.
@@ -76,14 +93,7 @@ export function generateGameDeck(seed: number, options: GeneratedDeckOptions): D
   for (let i = 0; i < rounds; i++) {
     if (slots.has(i) && o < otherCount) {
       const type = others[o++ % others.length]!;
-      const roundSeed = rng.int(0, 0xffffffff);
-      deck.push(
-        type === 'fastest'
-          ? (({ alphas, ...problem }) => ({ type, problem, alphas }))(
-              generateFastestRound(roundSeed, { difficulty }),
-            )
-          : { type, problem: generateMaxAlphaRound(roundSeed, { difficulty }) },
-      );
+      deck.push(GENERATE_OTHER[type](rng.int(0, 0xffffffff), difficulty));
     } else {
       const scenario = predictions[p++];
       if (scenario) deck.push({ type: 'predict', scenario });

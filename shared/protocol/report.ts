@@ -19,6 +19,8 @@ export interface ReportAnswer {
 export interface ReportBar {
   /** What the bar counts, in words ("Zig-zags", "α = 0.4", "α* or above: does not converge"). */
   label: string;
+  /** The answer the bar counts (an outcome, or an α offered); null for a bucket of guesses. */
+  answer: AnswerValue | null;
   count: number;
   /** The bar of the right answer (for a "largest α" round: guesses that scored). */
   isCorrect: boolean;

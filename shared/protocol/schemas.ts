@@ -35,7 +35,9 @@ export const DeckChoiceSchema = v.variant('source', [
     rounds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(GENERATED_ROUNDS_MAX)),
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31 - 1))),
     /** Kinds of round to mix in; prediction only by default. */
-    kinds: v.optional(v.pipe(v.array(v.picklist(ROUND_TYPES)), v.minLength(1), v.maxLength(3))),
+    kinds: v.optional(
+      v.pipe(v.array(v.picklist(ROUND_TYPES)), v.minLength(1), v.maxLength(ROUND_TYPES.length)),
+    ),
   }),
   // The deck itself is checked round by round by parseDeck, which names the round and field.
   v.object({ source: v.literal('custom'), deck: v.unknown() }),

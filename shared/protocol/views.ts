@@ -2,6 +2,7 @@
 // so a client can drop a stale one. A player's view never holds the verdict before the reveal.
 import type { Problem } from '../engine/round-kinds';
 import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
+import type { RoundType } from './schemas';
 
 export interface Settings {
   secondsPerQuestion: number;
@@ -34,19 +35,40 @@ export interface RaceView {
   lead: number | null;
 }
 
-/** The verdict of a round and the class's answers, as the projector shows them. */
-export type RevealDetail =
-  | { type: 'predict'; simulation: Simulation; distribution: Distribution }
-  | {
-      type: 'max-alpha';
+/**
+ * Each kind of round on the wire, one line of this table per kind: its task (the question, with
+ * nothing that decides the verdict), its reveal detail for the projector and each student's verdict.
+ * Every other wire type is derived from it, so a task of one kind never travels beside the detail
+ * or verdict of another.
+ */
+export interface KindWire {
+  predict: {
+    task: { scenario: Scenario };
+    detail: { simulation: Simulation; distribution: Distribution };
+    verdict: { outcome: Outcome; explanation: string };
+  };
+  'max-alpha': {
+    task: {
+      problem: Problem;
+      /** The answer slider's ends: a factor 900 apart, placed so that their middle is not the answer. */
+      range: { min: number; max: number };
+    };
+    detail: {
       /** α*: at it the run bounces for ever; below it converges, above it diverges. */
       target: number;
       /** Every guess with what gradient descent does at it and the points it earned, smallest α first. */
       guesses: Array<{ alpha: number; outcome: Outcome; points: number }>;
       none: number;
-    }
-  | {
-      type: 'fastest';
+    };
+    verdict: {
+      target: number;
+      /** What gradient descent does at the student's own guess (null without one). */
+      outcomeAtGuess: Outcome | null;
+    };
+  };
+  fastest: {
+    task: { problem: Problem; alphas: number[] };
+    detail: {
       race: RaceView;
       /** One run per option, in the order of `task.alphas`, long enough to show the race. */
       simulations: Simulation[];
@@ -54,23 +76,42 @@ export type RevealDetail =
       counts: number[];
       none: number;
     };
-
-/** What a student learns at the reveal about the round itself. */
-export type Verdict =
-  | { type: 'predict'; outcome: Outcome; explanation: string }
-  | {
-      type: 'max-alpha';
-      target: number;
-      /** What gradient descent does at the student's own guess (null without one). */
-      outcomeAtGuess: Outcome | null;
-    }
-  | {
-      type: 'fastest';
+    verdict: {
       /** The winning α itself; null on a tie. */
       winner: number | null;
       /** Per option, in the order of `task.alphas`: null for a run that never gets there. */
       iterations: Array<number | null>;
     };
+  };
+}
+
+// Each type below is a mapped type indexed by T: with T one kind it is that kind's type, with T a
+// union the union of each kind's, correlated. Code generic over T builds them without a cast.
+
+/** What a question asks. The scenario or problem only: never anything that decides the verdict. */
+export type TaskOf<T extends RoundType = RoundType> = { [P in T]: { type: P } & KindWire[P]['task'] }[T];
+/** The verdict of a round and the class's answers, as the projector shows them. */
+export type DetailOf<T extends RoundType = RoundType> = {
+  [P in T]: { type: P } & KindWire[P]['detail'];
+}[T];
+/** What a student learns at the reveal about the round itself. */
+export type VerdictOf<T extends RoundType = RoundType> = {
+  [P in T]: { type: P } & KindWire[P]['verdict'];
+}[T];
+export type Task = TaskOf;
+export type RevealDetail = DetailOf;
+export type Verdict = VerdictOf;
+
+/** A host reveal's task and detail, of one kind together: `type` narrows both. */
+export type HostRevealOf<T extends RoundType = RoundType> = {
+  [P in T]: { type: P; task: TaskOf<P>; detail: DetailOf<P> };
+}[T];
+export type HostReveal = HostRevealOf;
+/** A player reveal's task and verdict, of one kind together: `type` narrows both. */
+export type PlayerRevealOf<T extends RoundType = RoundType> = {
+  [P in T]: { type: P; task: TaskOf<P>; verdict: VerdictOf<P> };
+}[T];
+export type PlayerReveal = PlayerRevealOf;
 
 interface ViewBase {
   protocol: number;
@@ -81,17 +122,6 @@ interface ViewBase {
   code: string;
   roundCount: number;
 }
-
-/** What a question asks. The scenario or problem only: never anything that decides the verdict. */
-export type Task =
-  | { type: 'predict'; scenario: Scenario }
-  | {
-      type: 'max-alpha';
-      problem: Problem;
-      /** The answer slider's ends: a factor 900 apart, placed so that their middle is not the answer. */
-      range: { min: number; max: number };
-    }
-  | { type: 'fastest'; problem: Problem; alphas: number[] };
 
 /** An answer: one of the outcomes for a prediction, a learning rate for the other kinds. */
 export type AnswerValue = Answer | number;
@@ -107,17 +137,7 @@ export interface QuestionInfo {
 export type HostPhase =
   | { kind: 'lobby' }
   | ({ kind: 'question'; answered: number; total: number } & QuestionInfo)
-  | {
-      kind: 'reveal';
-      round: number;
-      task: Task;
-      detail: RevealDetail;
-      /** Students who could have answered: those connected at the close, or who answered. */
-      total: number;
-      correct: number;
-      scored: boolean;
-      top: RankEntry[];
-    }
+  | HostRevealPhase
   | { kind: 'leaderboard'; round: number; top: RankEntry[] }
   | {
       kind: 'podium';
@@ -127,6 +147,20 @@ export type HostPhase =
       /** The game's report in the instructor API (GET /api/reports/:id); null for a game without an instructor. */
       reportId: string | null;
     };
+
+interface HostRevealBase {
+  kind: 'reveal';
+  round: number;
+  /** Students who could have answered: those connected at the close, or who answered. */
+  total: number;
+  correct: number;
+  scored: boolean;
+  top: RankEntry[];
+}
+export type HostRevealPhaseOf<T extends RoundType = RoundType> = {
+  [P in T]: HostRevealBase & HostRevealOf<P>;
+}[T];
+export type HostRevealPhase = HostRevealPhaseOf;
 
 export interface HostView extends ViewBase {
   role: 'host';
@@ -153,21 +187,25 @@ export interface Me {
 export type PlayerPhase =
   | { kind: 'lobby' }
   | ({ kind: 'question'; answer: AnswerValue | null } & QuestionInfo)
-  | {
-      kind: 'reveal';
-      round: number;
-      task: Task;
-      verdict: Verdict;
-      answer: AnswerValue | null;
-      correct: boolean;
-      /** False when no answer could be right (the exact r = 2 bounce, a race with a tie). */
-      scored: boolean;
-      points: number;
-      streakBonus: number;
-    }
+  | PlayerRevealPhase
   | { kind: 'leaderboard'; round: number; playerCount: number }
   | { kind: 'podium'; podium: RankEntry[]; playerCount: number }
   | { kind: 'kicked' };
+
+interface PlayerRevealBase {
+  kind: 'reveal';
+  round: number;
+  answer: AnswerValue | null;
+  correct: boolean;
+  /** False when no answer could be right (the exact r = 2 bounce, a race with a tie). */
+  scored: boolean;
+  points: number;
+  streakBonus: number;
+}
+export type PlayerRevealPhaseOf<T extends RoundType = RoundType> = {
+  [P in T]: PlayerRevealBase & PlayerRevealOf<P>;
+}[T];
+export type PlayerRevealPhase = PlayerRevealPhaseOf;
 
 export interface PlayerView extends ViewBase {
   role: 'player';

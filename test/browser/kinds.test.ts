@@ -5,7 +5,7 @@
 // clock, so every score is exact.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { rangeShift } from '../../server/room/verdicts';
+import { rangeShift } from '../../server/room/kinds/max-alpha';
 import { maxAlphaPoints, maxAlphaRange, targetAlpha } from '../../shared/engine/round-kinds';
 import {
   expectLibraryLayout,

@@ -1,13 +1,7 @@
 // What students read: numbers without floating-point noise, formulas in the course's notation.
 import { describe, expect, it } from 'vitest';
-import {
-  formatAlpha,
-  formatCost,
-  formatNumber,
-  formatPoint,
-  formatRatio,
-  OUTCOME_LABELS,
-} from '../../shared/engine/index';
+import { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from '../../shared/engine/index';
+import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 
 describe('formatNumber', () => {
   it.each([
@@ -82,12 +76,12 @@ describe('formatCost', () => {
 });
 
 describe('OUTCOME_LABELS', () => {
-  it('names every outcome', () => {
+  it('names every outcome, with one name for r = 2 in the apps, the report page and the CSV', () => {
     expect(OUTCOME_LABELS).toEqual({
       converges: 'Converges',
       zigzag: 'Zig-zags',
       diverges: 'Diverges',
-      oscillates: 'Oscillates for ever',
+      oscillates: 'Bounces for ever',
     });
   });
 });

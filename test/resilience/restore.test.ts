@@ -2,6 +2,7 @@
 // presence settles afterwards, finished games leaving memory and coming back, and a failing disk.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deferOnWallClock } from '../../server/clock';
+import { cryptoRandom } from '../../server/random';
 import { createManualClock } from '../../server/room/clock';
 import { createMemoryStore } from '../../server/room/memory-store';
 import {
@@ -47,7 +48,7 @@ function sqliteStore(): RoomStore {
 
 /** A room with three connected students and round 0 open, of which student 0 has answered. */
 function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
   const { code } = rooms.create(deck, settings);
   for (const name of ['Ada', 'Grace', 'Alan']) {
     const r = rooms.join(code, name, `secret-${name}-0123456789`);
@@ -65,7 +66,7 @@ describe('after a restart', () => {
   it('the first student back, who had answered, does not close the question for the others', () => {
     const store = sqliteStore();
     const { code, clock } = questionWithOneAnswer(store);
-    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
+    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
     rooms.attach(code, 0); // Ada's phone reconnects first; Grace and Alan are still on their way
     expect(rooms.get(code)!.phase).toMatchObject({ kind: 'question', round: 0, answered: 1 });
     rooms.attach(code, 1);
@@ -78,7 +79,7 @@ describe('after a restart', () => {
   it('students who do not come back within the grace period count as disconnected', () => {
     const store = sqliteStore();
     const { code, clock } = questionWithOneAnswer(store);
-    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
+    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
     rooms.attach(code, 0);
     rooms.attach(code, 1);
     clock.advance(RECONNECT_GRACE_MS - 1);
@@ -91,7 +92,7 @@ describe('after a restart', () => {
   it('an open question keeps its deadline: the timer fires at the deadline saved before the restart', () => {
     const store = sqliteStore();
     const { code, clock } = questionWithOneAnswer(store);
-    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
+    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
     for (const id of [0, 1, 2]) rooms.attach(code, id);
     const phase = rooms.get(code)!.phase;
     if (phase.kind !== 'question') throw new Error('not a question');
@@ -141,11 +142,11 @@ describe('a finished game', () => {
   it('is not resumed at startup but loaded when asked for', () => {
     const store = createMemoryStore();
     const clock = createManualClock();
-    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store });
+    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
     const { code } = rooms.create(deck, settings);
     rooms.dispatch(code, { type: 'end', by: HOST });
     rooms.close(); // saves the end
-    const later = createRoomManager({ clock, defer: deferOnWallClock, store });
+    const later = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
     expect(later.codes()).toEqual([]);
     expect(later.get(code)!.phase.kind).toBe('podium');
     expect(later.codes()).toEqual([code]);
@@ -155,7 +156,12 @@ describe('a finished game', () => {
 describe('group commit', () => {
   it('saves a batch once it holds MAX_BATCH changes, without waiting for the window', async () => {
     const store = createMemoryStore();
-    const rooms = createRoomManager({ clock: createManualClock(), defer: deferOnWallClock, store });
+    const rooms = createRoomManager({
+      clock: createManualClock(),
+      defer: deferOnWallClock,
+      store,
+      random: cryptoRandom,
+    });
     const { code } = rooms.create(deck, settings);
     const join = (i: number) =>
       rooms.dispatch(code, { type: 'join', nickname: `S${i}`, secret: `secret-${i}-0123456789ab` });
@@ -200,6 +206,7 @@ describe('a store that cannot save', () => {
       clock: createManualClock(),
       defer: deferOnWallClock,
       store,
+      random: cryptoRandom,
       log: (m) => logged.push(m),
     });
     rooms.onChange(({ facts }) => told.push(...facts.map((f) => f.type)));
@@ -227,7 +234,13 @@ describe('a store that cannot save', () => {
   it('retries a deadline whose close could not be saved, a moment later', async () => {
     const store = flakyStore();
     const clock = createManualClock();
-    const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, log: () => {} });
+    const rooms = createRoomManager({
+      clock,
+      defer: deferOnWallClock,
+      store,
+      random: cryptoRandom,
+      log: () => {},
+    });
     const { code } = rooms.create(deck, settings);
     rooms.dispatch(code, { type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' });
     rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });

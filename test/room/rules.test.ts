@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from '../../server/room/reduce';
 import { rank } from '../../server/room/scoring';
 import { type Command, MAX_PLAYERS, type RoomState } from '../../server/room/state';
+import { toHostView, toPlayerView } from '../../server/room/views';
 import { CONVERGES, DIVERGES, OSCILLATES, ZIGZAG } from '../helpers/scenarios';
 import { HOST, makeRoom, openRound, ROUND_MS, step, T0, withPlayers } from './helpers';
 
@@ -113,7 +114,11 @@ describe('S6 a round no answer can win (the exact r = 2 bounce) scores nobody an
     s = step(s, answer(0, 'zigzag', 0));
     s = step(s, { type: 'start', by: HOST, round: 1 }, T0 + 60_000);
     s = step(s, answer(0, 'diverges', 1), T0 + 60_000);
-    expect(s.results[1]).toMatchObject({ outcome: 'oscillates', scored: false });
+    expect(s.results[1]).toMatchObject({ scored: false });
+    const host = toHostView(s, T0 + 60_000, 'http://x').phase;
+    expect(host.kind === 'reveal' && host.type === 'predict' && host.detail.simulation.outcome).toBe(
+      'oscillates',
+    );
     expect(s.players[0]).toMatchObject({ score: 1000, streak: 1 });
   });
 });
@@ -376,7 +381,10 @@ describe('outcomes come from the engine', () => {
   ] as const)('round closes with the engine’s outcome', (scenario, outcome) => {
     let s = withPlayers(makeRoom({ rounds: [scenario] }), 1);
     s = step(s, { type: 'start', by: HOST, round: 0 });
-    s = step(s, reveal(0));
-    expect(s.results[0]!.outcome).toBe(outcome);
+    s = step(s, answer(0, outcome));
+    expect(s.results[0]!.answers[0]).toMatchObject({ correct: true });
+    const host = toHostView(s, T0, 'http://x').phase;
+    expect(host.kind === 'reveal' && host.type === 'predict' && host.detail.simulation.outcome).toBe(outcome);
+    expect(toPlayerView(s, 0, T0).phase).toMatchObject({ verdict: { outcome } });
   });
 });

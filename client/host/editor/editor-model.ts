@@ -7,7 +7,7 @@ import type { Difficulty } from '../../../shared/engine/types';
 import type { StoredDeck } from '../../../shared/protocol/api';
 import { type DeckFile, toDeckFileRound } from '../../../shared/protocol/deck';
 import { generateGameDeck } from '../../../shared/protocol/decks';
-import type { RoundType } from '../../../shared/protocol/schemas';
+import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
 import { api } from '../api';
 import { go } from '../route';
 import { BLANK_ROUND, checkDraft, type DraftCheck, draftOf, type RoundDraft } from './round-draft';
@@ -114,7 +114,7 @@ export type GeneratedKind = RoundType | 'mixed';
 /** Appends rounds from the engine's generators; each click draws new ones. */
 export function addGenerated(difficulty: Difficulty, kind: GeneratedKind, count: number): void {
   const seed = crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1;
-  const kinds: RoundType[] = kind === 'mixed' ? ['predict', 'max-alpha', 'fastest'] : [kind];
+  const kinds: readonly RoundType[] = kind === 'mixed' ? ROUND_TYPES : [kind];
   const deck = generateGameDeck(createRng(seed).int(0, 2 ** 31 - 1), { difficulty, rounds: count, kinds });
   const added = deck.rounds.map((r) => withKey(draftOf(toDeckFileRound(r))));
   rounds.value = [...rounds.value, ...added];

@@ -16,7 +16,8 @@ import {
 } from '../../../shared/engine/round-kinds';
 import { DEFAULT_MAX_STEPS, simulate } from '../../../shared/engine/simulate';
 import type { Outcome, Scenario, Simulation } from '../../../shared/engine/types';
-import type { DeckRound } from '../../../shared/protocol/deck';
+import type { DeckRoundOf } from '../../../shared/protocol/deck';
+import type { RoundType } from '../../../shared/protocol/schemas';
 import { isInside, lineFrame, planeFrame } from '../../plots/geometry';
 import { formatAlpha } from '../../ui/scenario-text';
 import { bestAlphaText, finishText, targetFormula } from '../parts/round-text';
@@ -216,13 +217,14 @@ function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
   };
 }
 
-export function previewRound(round: DeckRound): RoundPreview {
-  switch (round.type) {
-    case 'predict':
-      return predictPreview(round.scenario);
-    case 'max-alpha':
-      return maxAlphaPreview(round.problem);
-    case 'fastest':
-      return fastestPreview(round.problem, round.alphas);
-  }
+/** The editor's preview of each kind of round: one line per kind. */
+export const PREVIEWS: { [T in RoundType]: (round: DeckRoundOf<T>) => RoundPreview } = {
+  predict: (round) => predictPreview(round.scenario),
+  'max-alpha': (round) => maxAlphaPreview(round.problem),
+  fastest: (round) => fastestPreview(round.problem, round.alphas),
+};
+
+export function previewRound<T extends RoundType>(round: DeckRoundOf<T>): RoundPreview {
+  const preview: (round: DeckRoundOf<T>) => RoundPreview = PREVIEWS[round.type];
+  return preview(round);
 }

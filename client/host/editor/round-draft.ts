@@ -3,6 +3,7 @@
 // check it (parseDeckRound, which names the field at fault) and to save it.
 
 import type { CostKind } from '../../../shared/engine/types';
+import { KIND_INFO } from '../../../shared/kinds';
 import { type DeckFileRound, type DeckRound, parseDeckRound } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
 
@@ -47,12 +48,37 @@ export const BLANK_ROUND: RoundDraft = {
   data: 'x\ty\n0\t1.2\n1\t2.9\n2\t5.1\n3\t7\n4\t8.8',
   start0: '5',
   start1: '2',
-  alpha: '0.25',
-  alphas: ['0.25', '0.5', '0.8'],
+  ...KIND_INFO.predict.editorDefaults,
+  ...KIND_INFO.fastest.editorDefaults,
   seconds: '',
 };
 
 const text = (x: number | undefined): string => (x === undefined ? '' : String(x));
+
+/** The fields of the draft that belong to one kind of round (the others keep their values). */
+interface DraftFields {
+  /** The kind's own fields of a deck-file round of that kind, as text. */
+  read(round: DeckFileRound): Partial<RoundDraft>;
+  /** The kind's own fields as a deck-file round has them, for the parser to check. */
+  write(draft: RoundDraft): Record<string, unknown>;
+  /** The kind's own fields in the deck's list of rounds, e.g. " · α = 0.25". */
+  line(draft: RoundDraft): string;
+}
+
+/** The deck editor's fields of each kind of round: one line per kind. */
+export const DRAFT_FIELDS: { [T in RoundType]: DraftFields } = {
+  predict: {
+    read: (round) => ('alpha' in round ? { alpha: text(round.alpha) } : {}),
+    write: (draft) => ({ alpha: numberFrom(draft.alpha) }),
+    line: (draft) => ` · α = ${draft.alpha}`,
+  },
+  'max-alpha': { read: () => ({}), write: () => ({}), line: () => '' },
+  fastest: {
+    read: (round) => ('alphas' in round ? { alphas: round.alphas.map((a) => text(a)) } : {}),
+    write: (draft) => ({ alphas: draft.alphas.map(numberFrom) }),
+    line: (draft) => ` · α = ${draft.alphas.join(', ')}`,
+  },
+};
 
 export function draftOf(round: DeckFileRound): RoundDraft {
   const draft: RoundDraft = { ...BLANK_ROUND, alphas: [...BLANK_ROUND.alphas] };
@@ -80,8 +106,7 @@ export function draftOf(round: DeckFileRound): RoundDraft {
   }
   draft.start0 = text(start[0]);
   draft.start1 = start.length > 1 ? text(start[1]) : BLANK_ROUND.start1;
-  if (round.type === 'fastest') draft.alphas = round.alphas.map((a) => text(a));
-  else if (round.type !== 'max-alpha') draft.alpha = text(round.alpha);
+  Object.assign(draft, DRAFT_FIELDS[draft.type].read(round));
   draft.seconds = text(round.seconds);
   return draft;
 }
@@ -185,8 +210,7 @@ export function checkDraft(draft: RoundDraft): DraftCheck {
     cost,
     start: twoD ? [numberFrom(draft.start0), numberFrom(draft.start1)] : [numberFrom(draft.start0)],
   };
-  if (draft.type === 'predict') raw.alpha = numberFrom(draft.alpha);
-  if (draft.type === 'fastest') raw.alphas = draft.alphas.map(numberFrom);
+  Object.assign(raw, DRAFT_FIELDS[draft.type].write(draft));
   const seconds = numberFrom(draft.seconds);
   if (seconds !== undefined) raw.seconds = seconds;
   const checked = parseDeckRound(raw);

@@ -3,17 +3,11 @@
 // next to the field it names.
 import type { ComponentChildren } from 'preact';
 import type { CostKind } from '../../../shared/engine/types';
-import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN } from '../../../shared/protocol/deck';
-import type { RoundType } from '../../../shared/protocol/schemas';
+import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN, KIND_INFO } from '../../../shared/kinds';
+import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
 import { OptionMark } from '../../ui/options';
 import { checks, rounds, selected, updateRound } from './editor-model';
 import { parseColumns, type RoundDraft } from './round-draft';
-
-export const ROUND_TYPE_LABELS: Record<RoundType, string> = {
-  predict: 'Predict: converges, zig-zags or diverges?',
-  'max-alpha': 'Largest α that still converges',
-  fastest: 'Which α is fastest?',
-};
 
 const COST_LABELS: Record<CostKind, string> = {
   quadratic: 'Parabola: J(θ) = a/2 (θ − c)²',
@@ -100,6 +94,91 @@ function NumberInput({
   );
 }
 
+/** What a kind's own inputs need from the form. */
+interface FormKit {
+  draft: RoundDraft;
+  set: (patch: Partial<RoundDraft>) => void;
+  errorFor: (group: string) => string | null;
+}
+
+/**
+ * The inputs of each kind's own fields: `inline` among the cost's, `below` under them. One line
+ * per kind.
+ */
+export const KIND_FIELDS: {
+  [T in RoundType]: {
+    inline: (kit: FormKit) => ComponentChildren;
+    below: (kit: FormKit) => ComponentChildren;
+  };
+} = {
+  predict: {
+    inline: ({ draft, set, errorFor }) => (
+      <Field group="alpha" label={<label for="f-alpha">Learning rate α</label>} error={errorFor('alpha')}>
+        {(d, bad) => (
+          <NumberInput
+            id="f-alpha"
+            value={draft.alpha}
+            onInput={(alpha) => set({ alpha })}
+            describedBy={d}
+            invalid={bad}
+          />
+        )}
+      </Field>
+    ),
+    below: () => null,
+  },
+  'max-alpha': { inline: () => null, below: () => null },
+  fastest: {
+    inline: () => null,
+    below: ({ draft, set, errorFor }) => (
+      <Field
+        group="alphas"
+        label={
+          <span class="group-label">
+            The α offered ({FASTEST_OPTIONS_MIN} or {FASTEST_OPTIONS_MAX})
+          </span>
+        }
+        error={errorFor('alphas')}
+      >
+        {(d, bad) => (
+          <span class="alpha-options">
+            {draft.alphas.map((a, i) => (
+              <span key={i} class="alpha-option">
+                <OptionMark index={i} class="mark-small" />
+                <NumberInput
+                  id={`f-alphas-${i}`}
+                  label={`Option ${'ABCD'[i]}: α`}
+                  value={a}
+                  onInput={(value) => set({ alphas: draft.alphas.map((x, j) => (j === i ? value : x)) })}
+                  describedBy={d}
+                  invalid={bad}
+                />
+              </span>
+            ))}
+            {draft.alphas.length < FASTEST_OPTIONS_MAX ? (
+              <button
+                type="button"
+                class="secondary small"
+                onClick={() => set({ alphas: [...draft.alphas, ''] })}
+              >
+                Add option D
+              </button>
+            ) : (
+              <button
+                type="button"
+                class="secondary small"
+                onClick={() => set({ alphas: draft.alphas.slice(0, FASTEST_OPTIONS_MIN) })}
+              >
+                Remove option D
+              </button>
+            )}
+          </span>
+        )}
+      </Field>
+    ),
+  },
+};
+
 export function RoundForm() {
   const index = selected.value;
   const round = rounds.value[index];
@@ -111,6 +190,8 @@ export function RoundForm() {
   const set = (patch: Partial<RoundDraft>) => updateRound(index, patch);
   const twoD = draft.kind === 'bowl' || draft.kind === 'linreg';
   const columns = draft.kind === 'linreg' ? parseColumns(draft.data) : null;
+  const fields = KIND_FIELDS[draft.type];
+  const kit: FormKit = { draft, set, errorFor };
   return (
     <form class="round-form" aria-label={`Round ${index + 1}`} onSubmit={(e) => e.preventDefault()}>
       <h2>Round {index + 1}</h2>
@@ -121,7 +202,7 @@ export function RoundForm() {
       )}
       <fieldset class="kind-choice">
         <legend>Kind of round</legend>
-        {(Object.keys(ROUND_TYPE_LABELS) as RoundType[]).map((t) => (
+        {ROUND_TYPES.map((t) => (
           <label key={t} class="choice">
             <input
               type="radio"
@@ -130,7 +211,7 @@ export function RoundForm() {
               checked={draft.type === t}
               onChange={() => set({ type: t })}
             />
-            <span>{ROUND_TYPE_LABELS[t]}</span>
+            <span>{KIND_INFO[t].editorLabel}</span>
           </label>
         ))}
       </fieldset>
@@ -307,19 +388,7 @@ export function RoundForm() {
             </span>
           )}
         </Field>
-        {draft.type === 'predict' && (
-          <Field group="alpha" label={<label for="f-alpha">Learning rate α</label>} error={errorFor('alpha')}>
-            {(d, bad) => (
-              <NumberInput
-                id="f-alpha"
-                value={draft.alpha}
-                onInput={(alpha) => set({ alpha })}
-                describedBy={d}
-                invalid={bad}
-              />
-            )}
-          </Field>
-        )}
+        {fields.inline(kit)}
         <Field
           group="seconds"
           label={<label for="f-seconds">Seconds to answer</label>}
@@ -337,52 +406,7 @@ export function RoundForm() {
           )}
         </Field>
       </div>
-      {draft.type === 'fastest' && (
-        <Field
-          group="alphas"
-          label={
-            <span class="group-label">
-              The α offered ({FASTEST_OPTIONS_MIN} or {FASTEST_OPTIONS_MAX})
-            </span>
-          }
-          error={errorFor('alphas')}
-        >
-          {(d, bad) => (
-            <span class="alpha-options">
-              {draft.alphas.map((a, i) => (
-                <span key={i} class="alpha-option">
-                  <OptionMark index={i} class="mark-small" />
-                  <NumberInput
-                    id={`f-alphas-${i}`}
-                    label={`Option ${'ABCD'[i]}: α`}
-                    value={a}
-                    onInput={(value) => set({ alphas: draft.alphas.map((x, j) => (j === i ? value : x)) })}
-                    describedBy={d}
-                    invalid={bad}
-                  />
-                </span>
-              ))}
-              {draft.alphas.length < FASTEST_OPTIONS_MAX ? (
-                <button
-                  type="button"
-                  class="secondary small"
-                  onClick={() => set({ alphas: [...draft.alphas, ''] })}
-                >
-                  Add option D
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  class="secondary small"
-                  onClick={() => set({ alphas: draft.alphas.slice(0, FASTEST_OPTIONS_MIN) })}
-                >
-                  Remove option D
-                </button>
-              )}
-            </span>
-          )}
-        </Field>
-      )}
+      {fields.below(kit)}
     </form>
   );
 }

@@ -1,12 +1,15 @@
 // The deck editor: the rounds in order (open, move, copy, delete), the open round's form, and the
 // live preview. Save, export and play; leaving with unsaved changes asks first.
+
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import { simulate } from '../../../shared/engine/simulate';
 import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
-import { ROUND_TYPE_NAMES } from '../../../shared/protocol/deck';
-import { ANSWER_LABELS } from '../../ui/answers';
+import { KIND_INFO } from '../../../shared/kinds';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { DeckRoundOf } from '../../../shared/protocol/deck';
+import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
 import {
   addGenerated,
   addRound,
@@ -30,8 +33,8 @@ import {
   selected,
   title,
 } from '../editor/editor-model';
-import { parseColumns, type RoundDraft } from '../editor/round-draft';
-import { ROUND_TYPE_LABELS, RoundForm } from '../editor/round-form';
+import { DRAFT_FIELDS, parseColumns, type RoundDraft } from '../editor/round-draft';
+import { RoundForm } from '../editor/round-form';
 import { RoundPreview } from '../editor/round-preview';
 import { exportDeck } from '../library';
 import { useHostModel } from '../model';
@@ -44,10 +47,7 @@ const pendingLeave = signal<(() => void) | null>(null);
 const generating = signal({ difficulty: 'medium' as Difficulty, kind: 'mixed' as GeneratedKind, count: 3 });
 const exportNote = signal<string | null>(null);
 
-const GENERATED_KINDS: readonly GeneratedKind[] = [
-  'mixed',
-  ...(Object.keys(ROUND_TYPE_LABELS) as Array<keyof typeof ROUND_TYPE_LABELS>),
-];
+const GENERATED_KINDS: readonly GeneratedKind[] = ['mixed', ...ROUND_TYPES];
 const GENERATED_COUNTS = [1, 2, 3, 5, 8, 10];
 
 function regressionPoints(data: string): string {
@@ -65,9 +65,7 @@ function roundLine(d: RoundDraft): string {
         : d.kind === 'bowl'
           ? `bowl λ = ${d.l1}, ${d.l2} at ${d.angle}°`
           : `regression on ${regressionPoints(d.data)}`;
-  const alpha =
-    d.type === 'predict' ? ` · α = ${d.alpha}` : d.type === 'fastest' ? ` · α = ${d.alphas.join(', ')}` : '';
-  return `${cost}${alpha}`;
+  return `${cost}${DRAFT_FIELDS[d.type].line(d)}`;
 }
 
 export function DeckPage({ id }: { id: string | null }) {
@@ -178,10 +176,8 @@ export function DeckPage({ id }: { id: string | null }) {
                   >
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
-                      <strong>{ROUND_TYPE_NAMES[r.draft.type]}</strong>
-                      {check?.ok && check.round.type === 'predict' && (
-                        <span class="round-outcome">{roundOutcome(check.round.scenario)}</span>
-                      )}
+                      <strong>{KIND_INFO[r.draft.type].name}</strong>
+                      {check?.ok && <RoundVerdict round={check.round} />}
                       <span class="round-line">{roundLine(r.draft)}</span>
                       {bad && <span class="round-bad">⚠ needs fixing</span>}
                     </span>
@@ -242,11 +238,24 @@ export function DeckPage({ id }: { id: string | null }) {
 
 /** A prediction round's outcome, for the list: a deck's balance shows at a glance. */
 const outcomes = new WeakMap<Scenario, string>();
+/** What the deck's list of rounds says of each kind's verdict, if anything: one line per kind. */
+export const LIST_VERDICTS: { [T in RoundType]: (round: DeckRoundOf<T>) => string | null } = {
+  predict: (round) => roundOutcome(round.scenario),
+  'max-alpha': () => null,
+  fastest: () => null,
+};
+
+function RoundVerdict<T extends RoundType>({ round }: { round: DeckRoundOf<T> }) {
+  const verdict: (round: DeckRoundOf<T>) => string | null = LIST_VERDICTS[round.type];
+  const text = verdict(round);
+  return text === null ? null : <span class="round-outcome">{text}</span>;
+}
+
 function roundOutcome(scenario: Scenario): string {
   let text = outcomes.get(scenario);
   if (text === undefined) {
     const sim = simulate(scenario, { maxSteps: 0 });
-    text = `${ANSWER_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
+    text = `${OUTCOME_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
     outcomes.set(scenario, text);
   }
   return text;
@@ -270,7 +279,7 @@ function GeneratePanel() {
           label="Kind of rounds"
           value={g.kind}
           options={GENERATED_KINDS}
-          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : ROUND_TYPE_LABELS[k])}
+          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : KIND_INFO[k].editorLabel)}
           onChange={(kind) => (generating.value = { ...g, kind })}
         />
         <InlineSelect

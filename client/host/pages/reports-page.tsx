@@ -4,10 +4,10 @@
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { OUTCOME_LABELS } from '../../../shared/engine/format';
-import { ANSWERS } from '../../../shared/engine/types';
-import { ROUND_TYPE_NAMES } from '../../../shared/protocol/deck';
-import type { GameReport, ReportRound } from '../../../shared/protocol/report';
+import { KIND_INFO } from '../../../shared/kinds';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { GameReport, ReportBar, ReportRound } from '../../../shared/protocol/report';
+import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue } from '../../../shared/protocol/views';
 import { ShareChart } from '../../plots/share-chart';
 import { Sized } from '../../plots/sized';
@@ -90,25 +90,33 @@ function answerText(answer: AnswerValue | null): string {
   return typeof answer === 'string' ? OUTCOME_LABELS[answer] : `α = ${formatAlpha(answer)}`;
 }
 
+/** How each kind of round draws a bar of its answers: one line per kind. */
+export const REPORT_ROWS: {
+  [T in RoundType]: (bar: ReportBar, i: number) => Pick<CountRow, 'label' | 'tone'>;
+} = {
+  predict: (bar) => ({
+    label: <MathText text={bar.label} />,
+    tone: typeof bar.answer === 'string' ? `fill-${bar.answer}` : undefined,
+  }),
+  'max-alpha': (bar) => ({ label: <MathText text={bar.label} />, tone: undefined }),
+  fastest: (bar, i) => ({
+    label: (
+      <>
+        <OptionMark index={i} class="mark-small" /> {bar.label}
+      </>
+    ),
+    tone: `fill-option-${i}`,
+  }),
+};
+
 function barRows(round: ReportRound): CountRow[] {
-  return round.bars.map((bar, i) => {
-    const outcome =
-      round.type === 'predict' ? ANSWERS.find((a) => OUTCOME_LABELS[a] === bar.label) : undefined;
-    return {
-      key: `${i}`,
-      label:
-        round.type === 'fastest' ? (
-          <>
-            <OptionMark index={i} class="mark-small" /> {bar.label}
-          </>
-        ) : (
-          <MathText text={bar.label} />
-        ),
-      count: bar.count,
-      correct: bar.isCorrect,
-      tone: outcome ? `fill-${outcome}` : round.type === 'fastest' ? `fill-option-${i}` : undefined,
-    };
-  });
+  const row = REPORT_ROWS[round.type];
+  return round.bars.map((bar, i) => ({
+    key: `${i}`,
+    ...row(bar, i),
+    count: bar.count,
+    correct: bar.isCorrect,
+  }));
 }
 
 export function ReportPage({ id }: { id: string }) {
@@ -135,7 +143,7 @@ export function ReportPage({ id }: { id: string }) {
 
 function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
   const points = r.rounds
-    .filter((x) => x.type === 'predict' && x.ratio !== null && x.shareCorrect !== null && x.scored)
+    .filter((x) => x.ratio !== null && x.shareCorrect !== null && x.scored)
     .map((x) => ({ round: x.index + 1, ratio: x.ratio!, share: x.shareCorrect! }));
   return (
     <LibraryLayout title={r.title}>
@@ -197,7 +205,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           {r.rounds.map((round) => (
             <li key={round.index} class="report-round" data-round={round.index + 1}>
               <h3>
-                Round {round.index + 1} · {ROUND_TYPE_NAMES[round.type]} ·{' '}
+                Round {round.index + 1} · {KIND_INFO[round.type].name} ·{' '}
                 <span class="share">
                   {round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}
                 </span>{' '}

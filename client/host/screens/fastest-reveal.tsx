@@ -2,7 +2,7 @@
 // frame, stepping in lock-step with one iteration counter, beside the distance per iteration on a
 // log scale with the finish line at 1/1000, and the class's picks per option.
 import { useCallback } from 'preact/hooks';
-import type { RevealDetail, Task } from '../../../shared/protocol/views';
+import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { RacePlot } from '../../plots/race-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -14,23 +14,12 @@ import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
 import { bestAlphaText, finishText } from '../parts/round-text';
 import { StepControls } from '../parts/step-controls';
-import type { RevealPhase } from './reveal';
-
-type FastestDetail = Extract<RevealDetail, { type: 'fastest' }>;
-type FastestTask = Extract<Task, { type: 'fastest' }>;
 
 /** The whole race plays in about this long, however many iterations it has. */
 const RACE_MS = 7_000;
 
-export function FastestReveal({
-  phase,
-  task,
-  detail,
-}: {
-  phase: RevealPhase;
-  task: FastestTask;
-  detail: FastestDetail;
-}) {
+export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }) {
+  const { task, detail } = phase;
   const { race, simulations, counts } = detail;
   const winner = race.winner;
   const last = Math.max(1, ...simulations.map((s) => s.steps.length - 1));

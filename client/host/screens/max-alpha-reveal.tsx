@@ -2,22 +2,20 @@
 // gradient descent does there, α* and α*/2 marked; beside it, the runs at the closest guesses on
 // either side of α*, which show the cliff: just below, a zig-zag that dies down; just above, one
 // that grows.
+
 import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import { simulate } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
-import type { RevealDetail, Task } from '../../../shared/protocol/views';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { AlphaDots, DotKey } from '../../plots/alpha-dots';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
-import { ANSWER_LABELS, OutcomeTag } from '../../ui/answers';
+import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { formatAlpha } from '../../ui/scenario-text';
 import { targetFormula } from '../parts/round-text';
-import type { RevealPhase } from './reveal';
-
-type MaxAlphaDetail = Extract<RevealDetail, { type: 'max-alpha' }>;
-type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
 
 const KEYS: readonly Outcome[] = ['converges', 'zigzag', 'diverges', 'oscillates'];
 
@@ -47,15 +45,8 @@ function NearRun({ problem, alpha, title }: { problem: Problem; alpha: number; t
   );
 }
 
-export function MaxAlphaReveal({
-  phase,
-  task,
-  detail,
-}: {
-  phase: RevealPhase;
-  task: MaxAlphaTask;
-  detail: MaxAlphaDetail;
-}) {
+export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'> }) {
+  const { task, detail } = phase;
   const { target, guesses } = detail;
   const below = guesses.filter((g) => g.alpha < target).at(-1);
   const above = guesses.find((g) => g.alpha >= target);
@@ -87,7 +78,7 @@ export function MaxAlphaReveal({
               {KEYS.filter((k) => k !== 'oscillates' || guesses.some((g) => g.outcome === k)).map((k) => (
                 <span key={k} class="dot-legend-item">
                   <DotKey outcome={k} />
-                  {ANSWER_LABELS[k]}
+                  {OUTCOME_LABELS[k]}
                 </span>
               ))}
             </span>

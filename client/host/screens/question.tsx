@@ -1,8 +1,12 @@
+import type { ComponentChildren } from 'preact';
+import type { Scenario } from '../../../shared/engine/types';
 import { ANSWERS } from '../../../shared/engine/types';
-import type { HostView } from '../../../shared/protocol/views';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { RoundType } from '../../../shared/protocol/schemas';
+import type { HostView, TaskOf } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
-import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon } from '../../ui/answers';
+import { ANSWER_HINTS, AnswerIcon } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
@@ -11,10 +15,76 @@ import { useHostModel } from '../model';
 
 type QuestionPhase = Extract<HostView['phase'], { kind: 'question' }>;
 
+/** What the projector shows of a question, beside the plot. */
+interface QuestionParts {
+  /** What the plot draws: the round's scenario, or the problem with no α yet. */
+  scenario: Scenario;
+  /** The α asked about, for a kind that gives one. */
+  alpha: ComponentChildren;
+  /** What is asked and how to answer. */
+  ask: ComponentChildren;
+}
+
+/** The projector's question for each kind of round: one line per kind. */
+export const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionParts } = {
+  predict: (task) => ({
+    scenario: task.scenario,
+    alpha: <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>,
+    ask: (
+      <ul class="legend">
+        {ANSWERS.map((a) => (
+          <li key={a}>
+            <span class={`legend-tag tone-${a}`}>
+              <AnswerIcon outcome={a} />
+              {OUTCOME_LABELS[a]}
+            </span>
+            <span class="legend-hint">{ANSWER_HINTS[a]}</span>
+          </li>
+        ))}
+      </ul>
+    ),
+  }),
+  'max-alpha': (task) => ({
+    scenario: { ...task.problem, alpha: Number.NaN },
+    alpha: null,
+    ask: (
+      <>
+        <p class="ask-big">What is the largest α that still converges?</p>
+        <p class="ask-note">Zig-zagging still converges. Slide or type your α on your phone.</p>
+      </>
+    ),
+  }),
+  fastest: (task) => ({
+    scenario: { ...task.problem, alpha: Number.NaN },
+    alpha: null,
+    ask: (
+      <>
+        <p class="ask-big">Which α is fastest?</p>
+        <ul class="options-big">
+          {task.alphas.map((a, i) => (
+            <li key={a}>
+              <OptionMark index={i} />
+              <span>
+                α = <MathText text={formatAlpha(a)} />
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p class="ask-note">Fastest: the fewest steps to within 1/1000 of the start distance.</p>
+      </>
+    ),
+  }),
+};
+
+function partsOf<T extends RoundType>(task: TaskOf<T>): QuestionParts {
+  const parts: (task: TaskOf<T>) => QuestionParts = QUESTION_PARTS[task.type];
+  return parts(task);
+}
+
 export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
   const { answered, serverNow } = useHostModel();
   const { task } = phase;
-  const scenario = task.type === 'predict' ? task.scenario : { ...task.problem, alpha: Number.NaN };
+  const { scenario, alpha, ask } = partsOf(task);
   const left = secondsLeft(phase.deadlineAt, serverNow.value);
   const count = answered.value ?? { answered: phase.answered, total: phase.total };
   const share = count.total > 0 ? count.answered / count.total : 0;
@@ -26,45 +96,11 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
         </Sized>
         <div class="question-side">
           <CostFormula scenario={scenario} />
-          {task.type === 'predict' && <p class="alpha-big">α = {formatAlpha(task.scenario.alpha)}</p>}
+          {alpha}
           <p class="start">
             <StartText scenario={scenario} />
           </p>
-          {task.type === 'predict' && (
-            <ul class="legend">
-              {ANSWERS.map((a) => (
-                <li key={a}>
-                  <span class={`legend-tag tone-${a}`}>
-                    <AnswerIcon outcome={a} />
-                    {ANSWER_LABELS[a]}
-                  </span>
-                  <span class="legend-hint">{ANSWER_HINTS[a]}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {task.type === 'max-alpha' && (
-            <>
-              <p class="ask-big">What is the largest α that still converges?</p>
-              <p class="ask-note">Zig-zagging still converges. Slide or type your α on your phone.</p>
-            </>
-          )}
-          {task.type === 'fastest' && (
-            <>
-              <p class="ask-big">Which α is fastest?</p>
-              <ul class="options-big">
-                {task.alphas.map((a, i) => (
-                  <li key={a}>
-                    <OptionMark index={i} />
-                    <span>
-                      α = <MathText text={formatAlpha(a)} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-              <p class="ask-note">Fastest: the fewest steps to within 1/1000 of the start distance.</p>
-            </>
-          )}
+          {ask}
         </div>
       </div>
       <div class="question-status">

@@ -1,6 +1,7 @@
+import type { JSX } from 'preact';
 import { formatNumber } from '../../../shared/engine/format';
-import type { Scenario } from '../../../shared/engine/types';
-import type { HostView, RevealDetail } from '../../../shared/protocol/views';
+import type { RoundType } from '../../../shared/protocol/schemas';
+import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { AnswerBars } from '../../plots/answer-bars';
 import { zoomOverlay } from '../../plots/contour-zoom';
 import { DistancePlot } from '../../plots/distance-plot';
@@ -15,28 +16,21 @@ import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
 
-export type RevealPhase = Extract<HostView['phase'], { kind: 'reveal' }>;
+/** The projector's reveal of each kind of round: one line per kind. */
+export const REVEAL_SCREENS: { [T in RoundType]: (props: { phase: HostRevealPhaseOf<T> }) => JSX.Element } = {
+  predict: PredictReveal,
+  'max-alpha': MaxAlphaReveal,
+  fastest: FastestReveal,
+};
 
-export function RevealScreen({ phase }: { phase: RevealPhase }) {
-  const { task, detail } = phase;
-  if (task.type === 'predict' && detail.type === 'predict')
-    return <PredictReveal phase={phase} scenario={task.scenario} detail={detail} />;
-  if (task.type === 'max-alpha' && detail.type === 'max-alpha')
-    return <MaxAlphaReveal phase={phase} task={task} detail={detail} />;
-  if (task.type === 'fastest' && detail.type === 'fastest')
-    return <FastestReveal phase={phase} task={task} detail={detail} />;
-  return null;
+export function RevealScreen<T extends RoundType>({ phase }: { phase: HostRevealPhaseOf<T> }) {
+  const Screen: (props: { phase: HostRevealPhaseOf<T> }) => JSX.Element = REVEAL_SCREENS[phase.type];
+  return <Screen phase={phase} />;
 }
 
-function PredictReveal({
-  phase,
-  scenario,
-  detail,
-}: {
-  phase: RevealPhase;
-  scenario: Scenario;
-  detail: Extract<RevealDetail, { type: 'predict' }>;
-}) {
+function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
+  const { scenario } = phase.task;
+  const { detail } = phase;
   const sim = detail.simulation;
   const last = sim.steps.length - 1;
   const animation = useStepAnimation(last, reducedMotion.value);

@@ -1,8 +1,11 @@
-import { ANSWERS, type Answer } from '../../../shared/engine/types';
-import type { PlayerView, Task } from '../../../shared/protocol/views';
+import type { ComponentChildren } from 'preact';
+import { ANSWERS, type Answer, type Scenario } from '../../../shared/engine/types';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { RoundType } from '../../../shared/protocol/schemas';
+import type { PlayerView, TaskOf } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
-import { ANSWER_HINTS, ANSWER_LABELS, AnswerIcon, OutcomeTag } from '../../ui/answers';
+import { ANSWER_HINTS, AnswerIcon, OutcomeTag } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
@@ -10,7 +13,6 @@ import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
 import type { PlayerModel } from '../model';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
-type MaxAlphaTask = Extract<Task, { type: 'max-alpha' }>;
 
 /** Slider positions: fine enough that neighbouring stops differ in the third digit. */
 const STOPS = 1000;
@@ -21,6 +23,65 @@ export const readAlpha = (text: string): number => Number(text.trim().replace(',
 /** What the server takes as a learning rate (AlphaGuess in shared/protocol/schemas.ts). */
 const isAlpha = (x: number): boolean => x > 0 && x <= 1e6;
 
+/** What a phone shows of a question: the plot's scenario, the α asked about, the answer input. */
+interface QuestionParts {
+  scenario: Scenario;
+  alpha: ComponentChildren;
+  input: ComponentChildren;
+}
+
+/** The phone's question for each kind of round: one line per kind. */
+export const QUESTION_INPUTS: {
+  [T in RoundType]: (task: TaskOf<T>, round: number, model: PlayerModel) => QuestionParts;
+} = {
+  predict: (task, _round, { answer }) => ({
+    scenario: task.scenario,
+    alpha: <span class="alpha">α = {formatAlpha(task.scenario.alpha)}</span>,
+    input: (
+      <fieldset class="answers">
+        <legend class="prompt">What does gradient descent do?</legend>
+        {ANSWERS.map((a: Answer) => (
+          <button key={a} type="button" class={`answer tone-${a}`} onClick={() => void answer(a)}>
+            <AnswerIcon outcome={a} />
+            <span class="answer-text">
+              <span class="answer-label">{OUTCOME_LABELS[a]}</span>
+              <span class="answer-hint">{ANSWER_HINTS[a]}</span>
+            </span>
+          </button>
+        ))}
+      </fieldset>
+    ),
+  }),
+  'max-alpha': (task, round, model) => ({
+    scenario: { ...task.problem, alpha: Number.NaN },
+    alpha: null,
+    input: <MaxAlphaForm round={round} task={task} model={model} />,
+  }),
+  fastest: (task, _round, { answer }) => ({
+    scenario: { ...task.problem, alpha: Number.NaN },
+    alpha: null,
+    input: (
+      <fieldset class="answers options">
+        <legend class="prompt">Which α gets within 1/1000 of the start distance in the fewest steps?</legend>
+        {task.alphas.map((a, i) => (
+          <button key={a} type="button" class="answer option" onClick={() => void answer(a)}>
+            <OptionMark index={i} />
+            <span class="answer-label">
+              α = <MathText text={formatAlpha(a)} />
+            </span>
+          </button>
+        ))}
+      </fieldset>
+    ),
+  }),
+};
+
+function partsOf<T extends RoundType>(task: TaskOf<T>, round: number, model: PlayerModel): QuestionParts {
+  const parts: (task: TaskOf<T>, round: number, model: PlayerModel) => QuestionParts =
+    QUESTION_INPUTS[task.type];
+  return parts(task, round, model);
+}
+
 export function QuestionScreen({
   view,
   phase,
@@ -30,9 +91,8 @@ export function QuestionScreen({
   phase: QuestionPhase;
   model: PlayerModel;
 }) {
-  const { answer, answerError, sentAnswer, serverNow } = model;
-  const { task } = phase;
-  const problem = task.type === 'predict' ? task.scenario : task.problem;
+  const { answerError, sentAnswer, serverNow } = model;
+  const { scenario, alpha, input } = partsOf(phase.task, phase.round, model);
   const sent = sentAnswer.value?.round === phase.round ? sentAnswer.value : null;
   const given = phase.answer ?? sent?.choice ?? null;
   const locked = phase.answer !== null || sent?.acknowledged === true;
@@ -51,23 +111,16 @@ export function QuestionScreen({
           {left} s
         </span>
       </header>
-      <CostFormula scenario={problem} />
+      <CostFormula scenario={scenario} />
       <Sized class="phone-plot">
         {(w, h, em, uid) => (
-          <ScenarioPlot
-            scenario={task.type === 'predict' ? task.scenario : { ...problem, alpha: Number.NaN }}
-            width={w}
-            height={h}
-            em={em}
-            uid={uid}
-            compact
-          />
+          <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} compact />
         )}
       </Sized>
       <p class="params">
-        {task.type === 'predict' && <span class="alpha">α = {formatAlpha(task.scenario.alpha)}</span>}
+        {alpha}
         <span>
-          <StartText scenario={problem} />
+          <StartText scenario={scenario} />
         </span>
       </p>
       {given !== null ? (
@@ -88,35 +141,8 @@ export function QuestionScreen({
         <p class="locked" role="status">
           Time's up! Watch the projector for the reveal.
         </p>
-      ) : task.type === 'predict' ? (
-        <fieldset class="answers">
-          <legend class="prompt">What does gradient descent do?</legend>
-          {ANSWERS.map((a: Answer) => (
-            <button key={a} type="button" class={`answer tone-${a}`} onClick={() => void answer(a)}>
-              <AnswerIcon outcome={a} />
-              <span class="answer-text">
-                <span class="answer-label">{ANSWER_LABELS[a]}</span>
-                <span class="answer-hint">{ANSWER_HINTS[a]}</span>
-              </span>
-            </button>
-          ))}
-        </fieldset>
-      ) : task.type === 'fastest' ? (
-        <fieldset class="answers options">
-          <legend class="prompt">
-            Which α gets within 1/1000 of the start distance in the fewest steps?
-          </legend>
-          {task.alphas.map((a, i) => (
-            <button key={a} type="button" class="answer option" onClick={() => void answer(a)}>
-              <OptionMark index={i} />
-              <span class="answer-label">
-                α = <MathText text={formatAlpha(a)} />
-              </span>
-            </button>
-          ))}
-        </fieldset>
       ) : (
-        <MaxAlphaForm round={phase.round} task={task} model={model} />
+        input
       )}
       {answerError.value && (
         <p class="error" role="alert">
@@ -131,7 +157,15 @@ export function QuestionScreen({
  * A log-scale slider over the task's range, or a typed α (any α > 0, even outside the slider).
  * Slid values keep three significant digits, so the α shown is the α sent.
  */
-function MaxAlphaForm({ round, task, model }: { round: number; task: MaxAlphaTask; model: PlayerModel }) {
+function MaxAlphaForm({
+  round,
+  task,
+  model,
+}: {
+  round: number;
+  task: TaskOf<'max-alpha'>;
+  model: PlayerModel;
+}) {
   const { answer, guess } = model;
   const { min, max } = task.range;
   const decades = Math.log(max / min);

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import { type Run, trajectoryOfChecked } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
-import type { PlayerView } from '../../../shared/protocol/views';
+import type { RoundType } from '../../../shared/protocol/schemas';
+import type { PlayerRevealPhase, PlayerRevealPhaseOf, PlayerView } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
@@ -19,14 +21,108 @@ function runOf(scenario: Scenario, key: string): Run {
   return drawn.run;
 }
 
-type RevealPhase = Extract<PlayerView['phase'], { kind: 'reveal' }>;
-
 /** Iterations arrive as null for "never" (JSON has no Infinity). */
 const steps = (n: number | null): string =>
   n === null || !Number.isFinite(n) ? 'never gets there' : n === 1 ? '1 step' : `${n} steps`;
 
-export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealPhase }) {
-  const { task, verdict: truth, answer } = phase;
+/** A student's reveal of a round of one kind: what the round was, and what the plot draws. */
+interface VerdictParts {
+  /** The round's run, or for a guess of α*, the run at the student's own α; null for no plot. */
+  plot: { scenario: Scenario; outcome: Outcome } | null;
+  body: ComponentChildren;
+  /** The lesson's words on why, under the plot. */
+  explanation: string | null;
+}
+
+/** The phone's verdict for each kind of round: one line per kind. `said` is "You said: …". */
+export const REVEAL_VERDICTS: {
+  [T in RoundType]: (phase: PlayerRevealPhaseOf<T>, said: ComponentChildren) => VerdictParts;
+} = {
+  predict: ({ task, verdict, scored }, said) => ({
+    plot: { scenario: task.scenario, outcome: verdict.outcome },
+    body: (
+      <>
+        <p class="answer-line">
+          The answer: <OutcomeTag outcome={verdict.outcome} />
+        </p>
+        {!scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
+        {said}
+      </>
+    ),
+    explanation: verdict.explanation,
+  }),
+  'max-alpha': ({ task, verdict, answer }, said) => {
+    const at = verdict.outcomeAtGuess;
+    return {
+      plot:
+        typeof answer === 'number' && at
+          ? { scenario: { ...task.problem, alpha: answer }, outcome: at }
+          : null,
+      body: (
+        <>
+          <p class="answer-line">
+            The answer: just below <strong>α* = {formatAlpha(Number(verdict.target.toPrecision(3)))}</strong>
+          </p>
+          {said}
+          {at && (
+            <p class="answer-line">
+              At your α gradient descent <OutcomeTag outcome={at} />
+            </p>
+          )}
+          <p class="muted">Guesses from α*/√10 up to just below α* score: the closer, the more.</p>
+        </>
+      ),
+      explanation: null,
+    };
+  },
+  fastest: ({ task, verdict, answer }, said) => {
+    const winner = verdict.winner === null ? -1 : task.alphas.indexOf(verdict.winner);
+    return {
+      plot: null,
+      body: (
+        <>
+          <p class="answer-line">
+            {winner < 0 ? (
+              'No single fastest α: nobody scores, and streaks stay as they were.'
+            ) : (
+              <>
+                Fastest: <OptionMark index={winner} />{' '}
+                <strong>α = {formatAlpha(task.alphas[winner] ?? Number.NaN)}</strong>
+              </>
+            )}
+          </p>
+          <ul class="race-list">
+            {task.alphas.map((a, i) => (
+              <li key={a} class={i === winner ? 'race-winner' : ''}>
+                <OptionMark index={i} />
+                <span>α = {formatAlpha(a)}</span>
+                <span>
+                  {steps(verdict.iterations[i] ?? null)}
+                  {i === winner && ' ✓'}
+                  {a === answer && ' (you)'}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {said}
+        </>
+      ),
+      explanation: null,
+    };
+  },
+};
+
+function verdictParts<T extends RoundType>(
+  phase: PlayerRevealPhaseOf<T>,
+  said: ComponentChildren,
+): VerdictParts {
+  const parts: (phase: PlayerRevealPhaseOf<T>, said: ComponentChildren) => VerdictParts =
+    REVEAL_VERDICTS[phase.type];
+  return parts(phase, said);
+}
+
+export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerRevealPhase }) {
+  const { answer } = phase;
   const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
   const said = (
     <p class="answer-line">
@@ -42,68 +138,7 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
       )}
     </p>
   );
-  // What the plot draws: the round's run, or for a guess of α*, the run at the student's own α.
-  let plot: { scenario: Scenario; outcome: Outcome } | null = null;
-  let body = null;
-  if (truth.type === 'predict' && task.type === 'predict') {
-    plot = { scenario: task.scenario, outcome: truth.outcome };
-    body = (
-      <>
-        <p class="answer-line">
-          The answer: <OutcomeTag outcome={truth.outcome} />
-        </p>
-        {!phase.scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
-        {said}
-      </>
-    );
-  } else if (truth.type === 'max-alpha' && task.type === 'max-alpha') {
-    const at = truth.outcomeAtGuess;
-    if (typeof answer === 'number' && at)
-      plot = { scenario: { ...task.problem, alpha: answer }, outcome: at };
-    body = (
-      <>
-        <p class="answer-line">
-          The answer: just below <strong>α* = {formatAlpha(Number(truth.target.toPrecision(3)))}</strong>
-        </p>
-        {said}
-        {at && (
-          <p class="answer-line">
-            At your α gradient descent <OutcomeTag outcome={at} />
-          </p>
-        )}
-        <p class="muted">Guesses from α*/√10 up to just below α* score: the closer, the more.</p>
-      </>
-    );
-  } else if (truth.type === 'fastest' && task.type === 'fastest') {
-    const winner = truth.winner === null ? -1 : task.alphas.indexOf(truth.winner);
-    body = (
-      <>
-        <p class="answer-line">
-          {winner < 0 ? (
-            'No single fastest α: nobody scores, and streaks stay as they were.'
-          ) : (
-            <>
-              Fastest: <OptionMark index={winner} /> <strong>α = {formatAlpha(task.alphas[winner]!)}</strong>
-            </>
-          )}
-        </p>
-        <ul class="race-list">
-          {task.alphas.map((a, i) => (
-            <li key={a} class={i === winner ? 'race-winner' : ''}>
-              <OptionMark index={i} />
-              <span>α = {formatAlpha(a)}</span>
-              <span>
-                {steps(truth.iterations[i] ?? null)}
-                {i === winner && ' ✓'}
-                {a === answer && ' (you)'}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {said}
-      </>
-    );
-  }
+  const { plot, body, explanation } = verdictParts(phase, said);
   const run = plot && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
   return (
     <section class="reveal">
@@ -171,9 +206,9 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: RevealP
           )}
         </Sized>
       )}
-      {truth.type === 'predict' && (
+      {explanation !== null && (
         <p class="explanation">
-          <MathText text={truth.explanation} />
+          <MathText text={explanation} />
         </p>
       )}
     </section>

@@ -1,0 +1,75 @@
+// "Predict": a scenario with its α; students say whether gradient descent converges, zig-zags or
+// diverges. The engine's simulation decides; the exact r = 2 bounce scores nobody.
+import { simulate } from '../../../shared/engine/simulate';
+import {
+  ANSWERS,
+  type Answer,
+  type Outcome,
+  type Scenario,
+  type Simulation,
+} from '../../../shared/engine/types';
+import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import type { Distribution } from '../../../shared/protocol/views';
+import { alphaText, type KindConfusion, memo, percent, type RoundKind } from './kind';
+
+export const simulationOf: (scenario: Scenario) => Simulation = memo((scenario) => simulate(scenario));
+
+/** "41 % answered zig-zags when it diverged": the outcome in the past tense. */
+const HAPPENED: Record<Outcome, string> = {
+  converges: 'it converged',
+  zigzag: 'it zig-zagged',
+  diverges: 'it diverged',
+  oscillates: 'it bounced for ever',
+};
+const ANSWERED: Record<Answer, string> = { converges: 'converges', zigzag: 'zig-zags', diverges: 'diverges' };
+
+export const predict: RoundKind<'predict'> = {
+  task: (round) => ({ type: 'predict', scenario: round.scenario }),
+
+  refusal: (_round, choice) => (typeof choice === 'string' ? null : 'Pick converges, zig-zags or diverges.'),
+
+  judge(round) {
+    const { outcome } = simulationOf(round.scenario);
+    return { scored: outcome !== 'oscillates', grade: (c) => ({ correct: c === outcome }) };
+  },
+
+  detail(round, given, none) {
+    const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none };
+    for (const a of given) if (typeof a.choice === 'string') distribution[a.choice]++;
+    return { type: 'predict', simulation: simulationOf(round.scenario), distribution };
+  },
+
+  verdict(round) {
+    const { outcome, explanation } = simulationOf(round.scenario);
+    return { type: 'predict', outcome, explanation };
+  },
+
+  report: {
+    summary: (round) => alphaText(round.scenario.alpha),
+    answerText: (round) => OUTCOME_LABELS[simulationOf(round.scenario).outcome],
+    outcome: (round) => simulationOf(round.scenario).outcome,
+    ratio: (round) => simulationOf(round.scenario).ratio,
+    bars(round, given, scored) {
+      const { outcome } = simulationOf(round.scenario);
+      return ANSWERS.map((p) => ({
+        label: OUTCOME_LABELS[p],
+        answer: p,
+        count: given.filter((a) => a.answer === p).length,
+        isCorrect: scored && outcome === p,
+      }));
+    },
+    confusions(round, given, eligible, minShare) {
+      const { outcome } = simulationOf(round.scenario);
+      if (outcome === 'oscillates') return [];
+      const found: KindConfusion[] = [];
+      for (const p of ANSWERS) {
+        if (p === outcome) continue;
+        const share = given.filter((a) => a.answer === p).length / eligible;
+        if (share >= minShare)
+          found.push({ share, text: `${percent(share)} answered ${ANSWERED[p]} when ${HAPPENED[outcome]}` });
+      }
+      return found;
+    },
+    answerCell: (answer) => (typeof answer === 'string' ? OUTCOME_LABELS[answer] : answer),
+  },
+};
