@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
@@ -198,16 +199,36 @@ export function createApp(deps: AppDeps = {}): App {
 
   const staticDir = deps.staticDir === undefined ? DEFAULT_STATIC_DIR : deps.staticDir;
   if (staticDir && existsSync(staticDir)) {
-    app.use(
-      '/assets',
-      express.static(`${staticDir}/assets`, { immutable: true, maxAge: '1y', index: false }),
-    );
-    const page = (file: string) => (_req: express.Request, res: express.Response) =>
-      res.sendFile(`${staticDir}/${file}`, { headers: { 'Cache-Control': 'no-cache' } });
+    // The build writes a .br and a .gz beside each text file (vite.config.ts); this serves the one
+    // the request's Accept-Encoding allows, brotli first (the smaller), with Vary: Accept-Encoding
+    // and the plain file's Content-Type, or the plain file to a client that accepts neither.
+    const precompressed = (
+      root: string,
+      caching: expressStaticGzip.ExpressStaticGzipOptions['serveStatic'],
+    ) =>
+      expressStaticGzip(root, {
+        enableBrotli: true,
+        orderPreference: ['br'],
+        index: false,
+        serveStatic: { index: false, ...caching },
+      });
+    // Hashed names: a new build makes new names, so a browser may keep these for good.
+    app.use('/assets', precompressed(`${staticDir}/assets`, { immutable: true, maxAge: '1y' }));
+    // The pages and the favicon keep their names across builds: the browser asks each time.
+    const files = precompressed(staticDir, {
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    });
+    const page =
+      (file: string): express.RequestHandler =>
+      (req, res, next) => {
+        req.url = `/${file}`;
+        files(req, res, next);
+      };
     app.get('/', page('index.html'));
     app.get('/join/:code', page('index.html'));
     app.get('/host', page('host.html'));
-    app.use(express.static(staticDir, { index: false }));
+    app.use(files);
   }
 
   const io: AppServer = new Server(httpServer, {
