@@ -7,7 +7,7 @@
 //   slow-readers  20 host sockets of the attacker's own room that never read what they are sent but
 //                 answer the heartbeat, while the attacker keeps its room's roster changing
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent, type ClientRequest, request } from 'node:http';
 import { type Socket as TcpSocket, connect as tcpConnect } from 'node:net';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
@@ -53,8 +53,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** An instructor key as the host app makes one: 32 URL-safe characters. */
 export const freshKey = () => randomBytes(24).toString('base64url');
 
-/** A socket.io-client socket from the attacker's address, with a browser's Origin header. */
-export function attackerSocket(target: Target, reconnection = false): Socket {
+/** A socket.io-client socket from `target.address`, with a browser's Origin header. */
+export function socketFrom(target: Target, reconnection = false): Socket {
   const opts: Partial<ManagerOptions & SocketOptions> & { localAddress: string } = {
     transports: ['websocket'],
     forceNew: true,
@@ -111,7 +111,7 @@ export function roomFlood(
   const open = new Set<Socket>();
   const worker = async () => {
     while (!stopped) {
-      const socket = attackerSocket(target);
+      const socket = socketFrom(target);
       open.add(socket);
       counters.attempts++;
       if (!(await connected(socket, stopping))) {
@@ -172,8 +172,20 @@ interface HttpReply {
   error: string | null;
 }
 
-function post(target: Target, agent: Agent, path: string, key: string, body: Buffer): Promise<HttpReply> {
-  return new Promise((resolve) => {
+/** POSTs a body; `inFlight` holds the request until it is answered, so that stopping can abort it. */
+function post(
+  target: Target,
+  agent: Agent,
+  inFlight: Set<ClientRequest>,
+  path: string,
+  key: string,
+  body: Buffer,
+): Promise<HttpReply> {
+  return new Promise<HttpReply>((resolve) => {
+    const done = (reply: HttpReply) => {
+      inFlight.delete(req);
+      resolve(reply);
+    };
     const req = request(
       {
         host: '127.0.0.1',
@@ -200,15 +212,22 @@ function post(target: Target, agent: Agent, path: string, key: string, body: Buf
           } catch {
             // Not JSON: the status says enough.
           }
-          resolve({ status: res.statusCode ?? 0, error });
+          done({ status: res.statusCode ?? 0, error });
         });
-        res.on('error', () => resolve({ status: 0, error: 'reset' }));
+        res.on('error', () => done({ status: 0, error: 'reset' }));
       },
     );
     // A server that answers 413 and closes before reading the whole body resets the upload.
-    req.on('error', () => resolve({ status: 0, error: 'reset' }));
+    req.on('error', () => done({ status: 0, error: 'reset' }));
+    inFlight.add(req);
     req.end(body);
   });
+}
+
+/** Aborts every request still waiting for its answer. */
+function abortAll(inFlight: Set<ClientRequest>) {
+  for (const req of inFlight) req.destroy();
+  inFlight.clear();
 }
 
 const httpWhy = (r: HttpReply) => (r.error ? `${r.status} ${r.error}` : String(r.status || 'reset'));
@@ -227,11 +246,12 @@ export function deckFlood(
   const counters = newCounters();
   const body = Buffer.from(JSON.stringify(bigDeckFile(deckBytes)));
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency, localAddress: target.address });
+  const requests = new Set<ClientRequest>();
   let stopped = false;
   const worker = async () => {
     while (!stopped) {
       counters.attempts++;
-      const reply = await post(target, agent, '/api/decks', freshKey(), body);
+      const reply = await post(target, agent, requests, '/api/decks', freshKey(), body);
       if (reply.status === 201) counters.accepted++;
       else if (!stopped) refuse(counters, httpWhy(reply));
     }
@@ -241,6 +261,7 @@ export function deckFlood(
     counters,
     stop: async () => {
       stopped = true;
+      abortAll(requests);
       agent.destroy();
       await Promise.all(workers);
     },
@@ -273,13 +294,14 @@ export function parsingFlood(
     () => new Agent({ keepAlive: true, maxSockets: 1, localAddress: target.address }),
   );
   const inFlight = new Set<Promise<void>>();
+  const requests = new Set<ClientRequest>();
   let stopped = false;
   let n = 0;
   const timer = setInterval(() => {
     const agent = agents[n++ % clients];
     if (!agent) return;
     counters.attempts++;
-    const p = post(target, agent, '/api/decks', key, body).then((reply) => {
+    const p = post(target, agent, requests, '/api/decks', key, body).then((reply) => {
       if (reply.status === 201) counters.accepted++;
       else if (!stopped) refuse(counters, httpWhy(reply));
     });
@@ -291,6 +313,7 @@ export function parsingFlood(
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      abortAll(requests);
       for (const a of agents) a.destroy();
       await Promise.all(inFlight);
     },
@@ -475,7 +498,7 @@ export async function prepareSlowReaders(
 ): Promise<PreparedAttack> {
   const sockets = new Set<Socket>();
   const fresh = async () => {
-    const s = attackerSocket(target);
+    const s = socketFrom(target);
     sockets.add(s);
     if (!(await connected(s))) throw new Error('the attacker could not connect');
     return s;

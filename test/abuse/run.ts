@@ -19,8 +19,8 @@ export interface ScenarioOptions {
   attackSeconds: number;
   /** The longest the settle phase lasts. */
   settleSeconds: number;
-  /** Ends the settle phase early once the server's memory is within this many MB of its baseline. */
-  settleWithinMb?: number;
+  /** Ends the settle phase as soon as the server's memory has fallen back (see `fellBack`). */
+  settleEarly?: boolean;
   /** The server's environment on top of the usual (limits, expiry times). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -46,7 +46,7 @@ export interface AbuseFigures {
     settle_p99_ms: number;
     rss_baseline_mb: number;
     rss_peak_mb: number;
-    /** The server's memory at the end of the settle phase. */
+    /** The server's memory at the end of the settle phase (its last sample). */
     rss_after_mb: number;
     settle_seconds: number;
     disk_baseline_mb: number;
@@ -55,6 +55,18 @@ export interface AbuseFigures {
     accepted: number;
     refused_by: Record<string, number>;
   };
+}
+
+/** Memory within this of its baseline counts as fallen back, however little it grew. */
+export const FALL_BACK_FLOOR_MB = 20;
+
+/**
+ * Whether the server's memory fell back after an attack: it gave back at least half of what the
+ * attack made it grow, or is within FALL_BACK_FLOOR_MB of its baseline (V8 and malloc keep some
+ * pages, and a growth of a few MB is not worth giving back).
+ */
+export function fellBack(growthAfterMb: number, peakGrowthMb: number): boolean {
+  return growthAfterMb <= Math.max(FALL_BACK_FLOOR_MB, peakGrowthMb / 2);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,18 +105,15 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
       const counters: AttackCounters = attack.counters;
 
       log(`${opts.attack}: settling for at most ${opts.settleSeconds} s`);
+      const peakGrowthMb = (max(sampler.between(t1, t2 + 1), (s) => s.rss) - rssBaseline) / MB;
       const settleEnd = t2 + opts.settleSeconds * 1000;
       while (Date.now() < settleEnd) {
         await sleep(250);
-        if (
-          opts.settleWithinMb !== undefined &&
-          sampler.latest().rss <= rssBaseline + opts.settleWithinMb * MB &&
-          Date.now() - t2 >= 1000
-        )
-          break;
+        const growthMb = (sampler.latest().rss - rssBaseline) / MB;
+        if (opts.settleEarly && Date.now() - t2 >= 1000 && fellBack(growthMb, peakGrowthMb)) break;
       }
       const t3 = Date.now();
-      sampler.latest();
+      const last = sampler.latest();
       await honest.stop();
       sampler.stop();
 
@@ -113,7 +122,6 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
       const after = honest.latency(t2, t3);
       const attackSamples = sampler.between(t1, t2 + 1);
       const sinceAttack = sampler.between(t1, t3 + 1);
-      const lastSecond = sampler.between(t3 - 1000, t3 + 1);
       return {
         attack: opts.attack,
         seconds: round1((t2 - t1) / 1000),
@@ -131,7 +139,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
           settle_p99_ms: round1(after.p99),
           rss_baseline_mb: mb(rssBaseline),
           rss_peak_mb: mb(max(attackSamples, (s) => s.rss)),
-          rss_after_mb: mb(median(lastSecond.map((s) => s.rss))),
+          rss_after_mb: mb(last.rss),
           settle_seconds: round1((t3 - t2) / 1000),
           disk_baseline_mb: mb(diskBaseline),
           disk_peak_mb: mb(max(sinceAttack, (s) => s.disk)),
