@@ -31,7 +31,7 @@ const LATENCY_FLOOR_MS = 5;
 const RSS_BOUND_MB = 100;
 const DISK_SLACK_MB = 8;
 /** The total storage budget the deck flood's server is given: small, so a short flood can reach it. */
-const STORAGE_BUDGET_BYTES = 16 * MB;
+const STORAGE_BUDGET_BYTES = 8 * MB;
 
 /**
  * The limits under test, as the server reads them from its environment (README, the table of

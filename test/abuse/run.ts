@@ -1,6 +1,7 @@
 // One measurement of issue 16: a fresh server process, the honest class playing on it, then
 //   baseline  the class alone, for baselineSeconds;
-//   attack    the class beside one attack from another address, for attackSeconds;
+//   attack    the class beside one attack from another address, for attackSeconds, and on until
+//             the server answers a request again (the backlog the attack left);
 //   settle    the attack stopped, the class still playing, while the server's memory falls back.
 // Shared by the test (test/abuse/attacks.test.ts, short runs) and the benchmark (bench/abuse.ts).
 import { type ServerProcess, startServerProcess } from '../resilience/process';
@@ -42,7 +43,9 @@ export interface AbuseFigures {
     honest_answers: number;
     /** Answers refused or not acknowledged within 10 s (counted as 10 s) during the attack. */
     honest_failed: number;
-    /** The class after the attack, while the server settles. */
+    /** How long after the attack stopped the server took to answer a request again (counted in the attack's window). */
+    backlog_seconds: number;
+    /** The class after the attack (and its backlog), while the server settles. */
     settle_p99_ms: number;
     rss_baseline_mb: number;
     rss_peak_mb: number;
@@ -67,6 +70,20 @@ export const FALL_BACK_FLOOR_MB = 20;
  */
 export function fellBack(growthAfterMb: number, peakGrowthMb: number): boolean {
   return growthAfterMb <= Math.max(FALL_BACK_FLOOR_MB, peakGrowthMb / 2);
+}
+
+/** Resolves once the server answers its health check (at most a minute later). */
+async function answering(url: string): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(until - Date.now()) });
+      await res.arrayBuffer();
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,6 +118,10 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
       const attack = prepared.start();
       await sleep(Math.max(0, t1 + opts.attackSeconds * 1000 - Date.now()));
       await attack.stop();
+      const stoppedAt = Date.now();
+      // The attack's work may outlast it (bodies received, still to be parsed): its window ends when
+      // the server answers again, so that a backlog counts against the attack, not the settle phase.
+      await answering(server.url);
       const t2 = Date.now();
       const counters: AttackCounters = attack.counters;
 
@@ -124,7 +145,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
       const sinceAttack = sampler.between(t1, t3 + 1);
       return {
         attack: opts.attack,
-        seconds: round1((t2 - t1) / 1000),
+        seconds: round1((stoppedAt - t1) / 1000),
         honest_p50_ms: round1(during.p50),
         honest_p99_ms: round1(during.p99),
         baseline_p99_ms: round1(base.p99),
@@ -140,6 +161,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
           rss_baseline_mb: mb(rssBaseline),
           rss_peak_mb: mb(max(attackSamples, (s) => s.rss)),
           rss_after_mb: mb(last.rss),
+          backlog_seconds: round1((t2 - stoppedAt) / 1000),
           settle_seconds: round1((t3 - t2) / 1000),
           disk_baseline_mb: mb(diskBaseline),
           disk_peak_mb: mb(max(sinceAttack, (s) => s.disk)),
