@@ -504,7 +504,8 @@ export async function prepareSlowReaders(
     return s;
   };
 
-  // The attacker's own room, and its roster: a few sockets joining many players each.
+  // The attacker's own room, and its roster: a hundred sockets joining 25 players each. A joiner the
+  // server will not let connect is simply one fewer: the attack goes on with the roster it got.
   const host = await fresh();
   const created = await call(host, 'host:create', { deck: { source: 'builtin' } });
   if (!created.ok) throw new Error(`the attacker could not create its room: ${created.error}`);
@@ -515,13 +516,16 @@ export async function prepareSlowReaders(
   let nextPlayer = 0;
   await Promise.all(
     Array.from({ length: Math.ceil(roster / JOINS_PER_SOCKET) }, async () => {
-      const s = await fresh();
+      const s = socketFrom(target);
+      if (!(await connected(s))) {
+        s.close();
+        return;
+      }
       for (let j = 0; j < JOINS_PER_SOCKET && nextPlayer < roster; j++) {
         const reply = await call(s, 'player:join', { code, nickname: nickname(nextPlayer++) });
         if (reply.ok) secrets.push(String(reply.playerSecret));
       }
       s.close();
-      sockets.delete(s);
     }),
   );
 
