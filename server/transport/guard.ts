@@ -39,6 +39,16 @@ const BUDGETED: Partial<Record<ClientEventName, { kind: BudgetKind; what: string
   'host:create': { kind: 'roomCreate', what: 'new games' },
 };
 
+/**
+ * How long a refusal by an address budget is held before it is sent: between REFUSAL_HOLD_MS and
+ * twice that, at random. A script that waits for each answer before its next attempt (and opens a
+ * fresh connection every few) would otherwise spin hundreds of refused attempts a second, each a
+ * handshake and a parse the class pays for; held, its 32 connections cost a few attempts a second,
+ * and at random, they do not come back all in the same millisecond. Whoever was refused has to
+ * wait anyway.
+ */
+export const REFUSAL_HOLD_MS = 1_000;
+
 /** RATE_LIMITED by a budget, with how long to wait (rounded up, so that waiting that long is enough). */
 function overBudget(what: string, retryAfterMs: number): Failure {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
@@ -104,7 +114,11 @@ export function createGuard(deps: {
         const budget = BUDGETED[event];
         if (budget && budgets) {
           const spent = await budgets.consume(budget.kind, address);
-          if (!spent.ok) return overBudget(budget.what, spent.retryAfterMs);
+          if (!spent.ok) {
+            const hold = Math.min(REFUSAL_HOLD_MS * (1 + Math.random()), spent.retryAfterMs);
+            await new Promise((resolve) => setTimeout(resolve, hold));
+            return overBudget(budget.what, spent.retryAfterMs - hold);
+          }
         }
         // A socket that closed must not become a room's audience: its disconnect has already been
         // handled, and nothing would ever take it out again.
