@@ -11,6 +11,7 @@ import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
+import type { RoomLimits } from './limits/config';
 import { createLimitEvents, type LimitEvents } from './limits/events';
 import { apiBudget, requestAddress } from './limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
@@ -19,7 +20,7 @@ import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
 import { createMemoryStore } from './room/memory-store';
 import type { RandomSource } from './room/random';
-import { createRoomManager, type RoomManager } from './room/rooms';
+import { createRoomManager, type RoomManager, SWEEP_BATCH } from './room/rooms';
 import { reportIdOf } from './room/state';
 import type { RoomStore } from './room/store';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
@@ -87,7 +88,12 @@ export interface AppDeps {
   budgets?: Partial<BudgetConfig>;
   /** Storage quotas of the instructors' library. */
   quotas?: Partial<LibraryQuotas>;
+  /** Rooms in memory, their idle time and the retention of unfinished games (README "Limits"). */
+  roomLimits?: RoomLimits;
 }
+
+/** How often games not finished and past their retention are looked for on disk. */
+export const RETENTION_SWEEP_MS = 10 * 60_000;
 
 export interface App {
   app: express.Express;
@@ -118,14 +124,21 @@ export function createApp(deps: AppDeps = {}): App {
   else if (deps.dataDir) {
     db = openDatabase(deps.dataDir);
     store = createSqliteRoomStore(db);
-  } else store = createMemoryStore();
+  } else store = createMemoryStore(() => clock.now());
   let library = deps.library;
   if (!library) {
     db ??= openDatabase(':memory:');
     library = createSqliteLibraryStore(db, quotas);
   }
   const random = deps.random ?? cryptoRandom;
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log });
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log, ...deps.roomLimits });
+
+  // Wall time: the retention is days, and the store stamps its rows with the wall clock. A backlog
+  // (after a flood) is deleted a batch at a time, yielding to the games between batches.
+  const sweepStep = () => {
+    if (rooms.sweep().length === SWEEP_BATCH) setImmediate(sweepStep);
+  };
+  const sweeper = setInterval(sweepStep, RETENTION_SWEEP_MS).unref();
 
   // A game that reaches the podium is saved as a report for its instructor, once.
   rooms.onChange(({ next, facts }) => {
@@ -175,6 +188,8 @@ export function createApp(deps: AppDeps = {}): App {
     res.json({
       uptimeS: Math.round(process.uptime()),
       rooms: rooms.codes().length,
+      // Games that left memory (idle, or making way for another) or the disk (retention).
+      roomsRetired: rooms.counts(),
       refused: limitEvents.counts(),
       library: library.usage(),
     });
@@ -253,6 +268,8 @@ export function createApp(deps: AppDeps = {}): App {
     log,
     limits: deps.limits,
     trustProxy: deps.trustProxy,
+    budgets,
+    events: limitEvents,
   });
 
   return {
@@ -266,6 +283,7 @@ export function createApp(deps: AppDeps = {}): App {
     limitEvents,
     publicUrl,
     close: async () => {
+      clearInterval(sweeper);
       rooms.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       db?.close();
