@@ -12,6 +12,7 @@ import { createSystemClock, deferOnWallClock } from './clock';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
 import { createLimitEvents, type LimitEvents } from './limits/events';
 import { apiBudget, requestAddress } from './limits/http';
+import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
 import { buildReport, overallShare, reportCsv } from './reports/report';
@@ -86,6 +87,8 @@ export interface AppDeps {
   budgets?: Partial<BudgetConfig>;
   /** Storage quotas of the instructors' library. */
   quotas?: Partial<LibraryQuotas>;
+  /** The unread bytes a socket may keep and for how long (OUTBOX_MAX_BYTES, SLOW_READER_MS). */
+  outbox?: Partial<OutboxLimits>;
 }
 
 export interface App {
@@ -232,6 +235,8 @@ export function createApp(deps: AppDeps = {}): App {
     log,
     limits: deps.limits,
     trustProxy: deps.trustProxy,
+    outbox: deps.outbox,
+    events: limitEvents,
   });
 
   return {
@@ -246,6 +251,7 @@ export function createApp(deps: AppDeps = {}): App {
     publicUrl,
     close: async () => {
       rooms.close();
+      transport.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       db?.close();
     },

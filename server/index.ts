@@ -26,6 +26,7 @@ const server = createApp({
   dataDir,
   budgets: limits.budgets,
   quotas: limits.quotas,
+  outbox: limits.outbox,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
 });
