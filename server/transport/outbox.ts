@@ -5,26 +5,20 @@
 // view for it, without bound. Acknowledgements do not pass through here: they are small, and never
 // dropped. A socket whose outgoing bytes still stay above a cap for a while is disconnected: a reader
 // that far behind is gone or hostile, and an honest one that reconnects gets the full view again.
-import type { ServerToClientEvents } from '../../shared/protocol/events';
+import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../limits/outbox';
 import type { AppSocket } from './session';
 
-export type OutboxEvent = keyof ServerToClientEvents;
-/** A server-to-client message: an event and its payload, as the protocol types them. */
-export type OutboxMessage = {
-  [E in OutboxEvent]: { event: E; payload: Parameters<ServerToClientEvents[E]>[0] };
-}[OutboxEvent];
-
-function emit(socket: AppSocket, m: OutboxMessage) {
-  switch (m.event) {
-    case 'view:host':
-      return socket.emit(m.event, m.payload);
-    case 'view:player':
-      return socket.emit(m.event, m.payload);
-    case 'host:progress':
-      return socket.emit(m.event, m.payload);
-  }
-}
+/**
+ * What may wait in an outbox: snapshots, of which only the newest matters. A host view waits whole,
+ * and is put on the wire by the caller's `emit` (publication sends its roster as changes against
+ * what that socket has, computed when it is sent).
+ */
+export type OutboxMessage =
+  | { event: 'view:host'; payload: HostView }
+  | { event: 'view:player'; payload: PlayerView }
+  | { event: 'host:progress'; payload: HostProgress };
+export type OutboxEvent = OutboxMessage['event'];
 
 interface Box {
   socket: AppSocket;
@@ -90,6 +84,8 @@ function idle(socket: AppSocket): boolean {
 
 export function createOutboxes(deps: {
   limits?: Partial<OutboxLimits> | undefined;
+  /** Puts a message on the wire. */
+  emit(socket: AppSocket, message: OutboxMessage): void;
   /** A socket disconnected for reading too slowly (counted and logged by the caller). */
   onSlowReader(socket: AppSocket, bytes: number): void;
   /** Wall time: the cap is about bytes per second, not the game clock. */
@@ -97,6 +93,7 @@ export function createOutboxes(deps: {
 }): Outboxes {
   const limits: OutboxLimits = { ...DEFAULT_OUTBOX_LIMITS, ...deps.limits };
   const now = deps.now ?? Date.now;
+  const { emit } = deps;
   const boxes = new Map<AppSocket, Box>();
   let sweep: NodeJS.Timeout | null = null;
 

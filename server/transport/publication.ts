@@ -1,12 +1,15 @@
 // Publication: who is listening to each room (host sockets, each player's sockets), and delivering
 // views to whom a change concerns, as the room layer says. Views are whole snapshots, so a throttled
-// send only needs the newest state. Everything kept per room goes when the room leaves memory (drop).
-
+// send only needs the newest state, and a socket still writing its last view holds only the newest
+// (outbox.ts). The host's roster goes as changes against what each host socket was last sent.
+// Everything kept per room goes when the room leaves memory (drop).
+import { diffRoster, type RosterUpdate } from '../../shared/protocol/roster';
+import type { RosterEntry } from '../../shared/protocol/views';
 import type { OutboxLimits } from '../limits/outbox';
 import type { RoomChange, RoomManager } from '../room/rooms';
 import type { RoomState } from '../room/state';
 import { toHostProgress, toHostView, toPlayerView } from '../room/views';
-import { createOutboxes } from './outbox';
+import { createOutboxes, type OutboxMessage } from './outbox';
 import type { AppSocket, Session } from './session';
 
 /** How often, at most, the host's full view is re-sent for changes that are not phase changes. */
@@ -93,9 +96,42 @@ export function createPublication(deps: {
 }): Publication {
   const { rooms } = deps;
   const audiences = new Map<string, Audience>();
+  /** The roster each host socket was last sent: its next roster message is the change from it. */
+  const rosterSent = new WeakMap<AppSocket, RosterEntry[]>();
+  /** Host sockets of a room usually share what they were sent: one diff serves them all. */
+  let lastDiff: { prev: RosterEntry[] | undefined; next: RosterEntry[]; update: RosterUpdate | null } | null =
+    null;
+
+  function emit(socket: AppSocket, m: OutboxMessage) {
+    switch (m.event) {
+      case 'view:host': {
+        const { players, ...view } = m.payload;
+        const prev = rosterSent.get(socket);
+        let diff = lastDiff;
+        if (diff === null || diff.prev !== prev || diff.next !== players) {
+          diff = { prev, next: players, update: diffRoster(prev ?? null, players, view.version) };
+          lastDiff = diff;
+        }
+        if (diff.update) {
+          rosterSent.set(socket, players);
+          socket.emit('host:roster', diff.update);
+        }
+        socket.emit('view:host', view);
+        return;
+      }
+      case 'view:player':
+        socket.emit('view:player', m.payload);
+        return;
+      case 'host:progress':
+        socket.emit('host:progress', m.payload);
+        return;
+    }
+  }
+
   // Every view goes through the socket's outbox: a socket that is not reading holds one, the newest.
   const outbox = createOutboxes({
     limits: deps.outbox,
+    emit,
     onSlowReader: (socket, bytes) => deps.onSlowReader?.(socket, bytes),
   });
 
@@ -166,6 +202,8 @@ export function createPublication(deps: {
       socket.data.session = session;
       const a = audience(session.code);
       outbox.watch(socket);
+      // A socket's first roster after it becomes a host is whole, whatever it had before.
+      rosterSent.delete(socket);
       if (session.role === 'host') {
         a.hosts.add(socket);
         rooms.attachHost(session.code);
