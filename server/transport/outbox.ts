@@ -22,8 +22,11 @@ export type OutboxEvent = OutboxMessage['event'];
 
 interface Box {
   socket: AppSocket;
-  /** At most one message per event, the newest; in the order they were first held. */
-  pending: Map<OutboxEvent, OutboxMessage>;
+  /**
+   * At most one message per event, the newest, in the order they were first held; null while none
+   * is (most sockets, most of the time: a class of 1,000 holds no 1,000 maps).
+   */
+  pending: Map<OutboxEvent, OutboxMessage> | null;
   /** The transport whose 'ready' this box listens to, while anything is pending. */
   listening: { transport: TransportLike; onReady: () => void } | null;
   /** Since when the socket's outgoing bytes are above the cap (wall time), or null. */
@@ -100,7 +103,7 @@ export function createOutboxes(deps: {
   function boxOf(socket: AppSocket): Box {
     let box = boxes.get(socket);
     if (!box) {
-      box = { socket, pending: new Map(), listening: null, overSince: null };
+      box = { socket, pending: null, listening: null, overSince: null };
       boxes.set(socket, box);
       startSweep();
     }
@@ -125,13 +128,13 @@ export function createOutboxes(deps: {
   function flush(box: Box) {
     const { socket } = box;
     if (!socket.connected) return forget(socket);
-    if (box.pending.size === 0) return stopListening(box);
+    const held = box.pending;
+    if (!held) return stopListening(box);
     // engine.io flushes its own buffer on 'ready' first; anything it sent keeps the transport busy.
     if (!idle(socket)) return listen(box);
-    const messages = [...box.pending.values()];
-    box.pending.clear();
+    box.pending = null;
     stopListening(box);
-    for (const m of messages) emit(socket, m);
+    for (const m of held.values()) emit(socket, m);
   }
 
   /** Checks each watched socket's backlog against the cap, and flushes any that went quiet. */
@@ -141,7 +144,7 @@ export function createOutboxes(deps: {
     const bytes = outgoingBytes(socket);
     if (bytes <= limits.maxBytes) {
       box.overSince = null;
-      if (box.pending.size > 0 && idle(socket)) flush(box);
+      if (box.pending && idle(socket)) flush(box);
       return;
     }
     box.overSince ??= at;
@@ -180,10 +183,11 @@ export function createOutboxes(deps: {
   return {
     send(socket, message) {
       const box = boxOf(socket);
-      if (box.pending.size === 0 && idle(socket)) {
+      if (!box.pending && idle(socket)) {
         emit(socket, message);
         return;
       }
+      box.pending ??= new Map();
       box.pending.set(message.event, message);
       listen(box);
       if (box.overSince === null && outgoingBytes(socket) > limits.maxBytes) box.overSince = now();
@@ -192,7 +196,7 @@ export function createOutboxes(deps: {
       boxOf(socket);
     },
     forget,
-    pendingOf: (socket) => boxes.get(socket)?.pending.size ?? 0,
+    pendingOf: (socket) => boxes.get(socket)?.pending?.size ?? 0,
     stats: () => ({ sockets: boxes.size, timers: sweep ? 1 : 0 }),
     close() {
       for (const socket of [...boxes.keys()]) forget(socket);
