@@ -2,9 +2,11 @@
 // socket still busy with its last one only needs the newest: each socket holds at most one pending
 // message per event, the newest replacing the older, sent once its connection has written what it
 // had. Without this, a client that stops reading (deliberately or not) made the server queue every
-// view for it, without bound. Acknowledgements do not pass through here: they are small, and never
-// dropped. A socket whose outgoing bytes still stay above a cap for a while is disconnected: a reader
-// that far behind is gone or hostile, and an honest one that reconnects gets the full view again.
+// view for it, without bound. Acknowledgements do not pass through here: each answers a request and
+// is never dropped (the per-socket rate limit bounds how many a socket may ask for). So a socket's
+// unsent bytes can still grow, by acknowledgements it does not read: one whose unsent bytes stay
+// above a cap for a while is disconnected, as a reader that far behind is gone or hostile, and an
+// honest one that reconnects gets the full view again.
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from '../limits/outbox';
 import type { AppSocket } from './session';
@@ -33,7 +35,7 @@ interface Box {
   overSince: number | null;
 }
 
-/** What this module reads of engine.io's transport: its own flag and event, plus ws's buffer. */
+/** What this module uses of engine.io's transport: whether it can write now, and when it can again. */
 interface TransportLike {
   writable: boolean;
   on(event: 'ready', listener: () => void): unknown;
