@@ -14,6 +14,7 @@ import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets
 import type { RoomLimits } from './limits/config';
 import { createLimitEvents, type LimitEvents } from './limits/events';
 import { apiBudget, requestAddress } from './limits/http';
+import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
 import { buildReport, overallShare, reportCsv } from './reports/report';
@@ -90,6 +91,8 @@ export interface AppDeps {
   quotas?: Partial<LibraryQuotas>;
   /** Rooms in memory, their idle time and the retention of unfinished games (README "Limits"). */
   roomLimits?: RoomLimits;
+  /** The unread bytes a socket may keep and for how long (OUTBOX_MAX_BYTES, SLOW_READER_MS). */
+  outbox?: Partial<OutboxLimits>;
 }
 
 /** How often games not finished and past their retention are looked for on disk. */
@@ -269,6 +272,7 @@ export function createApp(deps: AppDeps = {}): App {
     limits: deps.limits,
     trustProxy: deps.trustProxy,
     budgets,
+    outbox: deps.outbox,
     events: limitEvents,
   });
 
@@ -285,6 +289,7 @@ export function createApp(deps: AppDeps = {}): App {
     close: async () => {
       clearInterval(sweeper);
       rooms.close();
+      transport.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       db?.close();
     },

@@ -27,6 +27,7 @@ const server = createApp({
   budgets: limits.budgets,
   quotas: limits.quotas,
   roomLimits: limits.rooms,
+  outbox: limits.outbox,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
 });

@@ -5,8 +5,9 @@
 // It has no DOM dependency, so the fault tests run it in Node against a real server.
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
-import type { ClientEventName, PayloadOf, ReplyOf } from '../../shared/protocol/events';
-import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
+import type { ClientEventName, HostViewWire, PayloadOf, ReplyOf } from '../../shared/protocol/events';
+import { applyRoster, type RosterUpdate } from '../../shared/protocol/roster';
+import type { HostProgress, HostView, PlayerView, RosterEntry } from '../../shared/protocol/views';
 
 export type Status = 'connecting' | 'online' | 'offline';
 // From the protocol table (types only: the schemas stay out of the pages' bundles).
@@ -104,6 +105,16 @@ export function createConnection(
   let resume: Resume | null = null;
   let version = 0;
   let offset = 0;
+  /**
+   * The host's roster: view:host comes without it, after the host:roster changes that bring it up to
+   * date. Each connection's first host:roster is whole; until it comes, the roster is the one of the
+   * view in the acknowledgement (create, resume).
+   */
+  let roster: RosterEntry[] = [];
+  let rosterLive = false;
+  const rosterFrom = (view: HostView | PlayerView) => {
+    if (view.role === 'host' && !rosterLive) roster = view.players;
+  };
   const queue: Pending[] = [];
   const statusListeners = new Set<(s: Status) => void>();
   const viewListeners = new Set<(v: HostView | PlayerView) => void>();
@@ -152,6 +163,7 @@ export function createConnection(
 
   socket.on('connect', () => {
     setStatus('online');
+    rosterLive = false;
     if (!resume) {
       ready = true;
       flush();
@@ -171,6 +183,7 @@ export function createConnection(
           }
           if (reply.ok) {
             version = 0; // the resume reply is authoritative for this connection
+            rosterFrom(reply.view);
             acceptView(reply.view);
           } else if (SESSION_LOST.has(reply.error)) {
             resume = null;
@@ -192,7 +205,11 @@ export function createConnection(
     setStatus('offline');
   });
   socket.io.on('reconnect_attempt', () => setStatus(status === 'online' ? 'online' : 'connecting'));
-  socket.on('view:host', acceptView);
+  socket.on('host:roster', (update: RosterUpdate) => {
+    roster = applyRoster(roster, update);
+    rosterLive = true;
+  });
+  socket.on('view:host', (view: HostViewWire) => acceptView({ ...view, players: roster }));
   socket.on('view:player', acceptView);
   socket.on('host:progress', (p: HostProgress) => {
     if (p.version < version) return;
@@ -215,6 +232,7 @@ export function createConnection(
     },
     adoptView(view) {
       version = 0;
+      rosterFrom(view);
       acceptView(view);
     },
     request(event, payload, opts = {}) {

@@ -1,6 +1,7 @@
 // The limits from the environment (README "Limits"): every variable is optional, and a value that is
 // not a positive number is reported and ignored rather than turned into "no limit".
 import { type BudgetConfig, DEFAULT_BUDGETS } from './budgets';
+import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from './outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './quotas';
 
 /** The room registry's bounds (server/room/rooms.ts has the defaults and why). */
@@ -18,6 +19,8 @@ export interface LimitsConfig {
   quotas: LibraryQuotas;
   /** Only the variables that were set: the registry keeps its own defaults for the rest. */
   rooms: RoomLimits;
+  /** What a socket that does not read may leave unsent, and for how long. */
+  outbox: OutboxLimits;
   /** Variables whose value was not understood, with what was expected. */
   invalid: string[];
 }
@@ -66,6 +69,10 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       decksPerKey: read('QUOTA_DECKS_PER_KEY', DEFAULT_QUOTAS.decksPerKey),
       deckBytesPerKey: read('QUOTA_DECK_MB_PER_KEY', DEFAULT_QUOTAS.deckBytesPerKey, MB),
       libraryBytes: read('QUOTA_LIBRARY_MB', DEFAULT_QUOTAS.libraryBytes, MB),
+    },
+    outbox: {
+      maxBytes: read('OUTBOX_MAX_BYTES', DEFAULT_OUTBOX_LIMITS.maxBytes),
+      slowReaderMs: read('SLOW_READER_MS', DEFAULT_OUTBOX_LIMITS.slowReaderMs),
     },
     invalid,
   };

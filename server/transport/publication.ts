@@ -1,9 +1,15 @@
 // Publication: who is listening to each room (host sockets, each player's sockets), and delivering
 // views to whom a change concerns, as the room layer says. Views are whole snapshots, so a throttled
-// send only needs the newest state. Everything kept per room goes when the room leaves memory (drop).
+// send only needs the newest state, and a socket still writing its last view holds only the newest
+// (outbox.ts). The host's roster goes as changes against what each host socket was last sent.
+// Everything kept per room goes when the room leaves memory (drop).
+import { diffRoster, type RosterUpdate } from '../../shared/protocol/roster';
+import type { RosterEntry } from '../../shared/protocol/views';
+import type { OutboxLimits } from '../limits/outbox';
 import type { RoomChange, RoomManager } from '../room/rooms';
 import type { RoomState } from '../room/state';
 import { toHostProgress, toHostView, toPlayerView } from '../room/views';
+import { createOutboxes, type OutboxMessage } from './outbox';
 import type { AppSocket, Session } from './session';
 
 /** How often, at most, the host's full view is re-sent for changes that are not phase changes. */
@@ -70,17 +76,64 @@ export interface Publication {
   deliver(change: RoomChange): void;
   /** Forgets a room that left memory: its audience and its throttles. */
   drop(code: string): void;
-  /** Rooms with an audience, and throttle entries and timers, for tests that look for leaks. */
+  /** Messages held for a socket that has not written its last ones yet (at most one per event). */
+  pendingOf(socket: AppSocket): number;
+  /** Sockets whose outbox is watched. */
+  outboxes(): number;
+  /** Rooms with an audience, and throttle entries and timers (the outboxes' sweep too), for tests that look for leaks. */
   stats(): { audiences: number; throttles: number; timers: number };
+  /** Stops the outboxes' sweep (the server is closing). */
+  close(): void;
 }
 
 export function createPublication(deps: {
   rooms: RoomManager;
   now(): number;
   joinUrl(code: string): string;
+  outbox?: Partial<OutboxLimits> | undefined;
+  /** A socket disconnected for not reading what it is sent (OUTBOX_MAX_BYTES, SLOW_READER_MS). */
+  onSlowReader?(socket: AppSocket, bytes: number): void;
 }): Publication {
   const { rooms } = deps;
   const audiences = new Map<string, Audience>();
+  /** The roster each host socket was last sent: its next roster message is the change from it. */
+  const rosterSent = new WeakMap<AppSocket, RosterEntry[]>();
+  /** Host sockets of a room usually share what they were sent: one diff serves them all. */
+  let lastDiff: { prev: RosterEntry[] | undefined; next: RosterEntry[]; update: RosterUpdate | null } | null =
+    null;
+
+  function emit(socket: AppSocket, m: OutboxMessage) {
+    switch (m.event) {
+      case 'view:host': {
+        const { players, ...view } = m.payload;
+        const prev = rosterSent.get(socket);
+        let diff = lastDiff;
+        if (diff === null || diff.prev !== prev || diff.next !== players) {
+          diff = { prev, next: players, update: diffRoster(prev ?? null, players, view.version) };
+          lastDiff = diff;
+        }
+        if (diff.update) {
+          rosterSent.set(socket, players);
+          socket.emit('host:roster', diff.update);
+        }
+        socket.emit('view:host', view);
+        return;
+      }
+      case 'view:player':
+        socket.emit('view:player', m.payload);
+        return;
+      case 'host:progress':
+        socket.emit('host:progress', m.payload);
+        return;
+    }
+  }
+
+  // Every view goes through the socket's outbox: a socket that is not reading holds one, the newest.
+  const outbox = createOutboxes({
+    limits: deps.outbox,
+    emit,
+    onSlowReader: (socket, bytes) => deps.onSlowReader?.(socket, bytes),
+  });
 
   function audience(code: string): Audience {
     let a = audiences.get(code);
@@ -97,7 +150,7 @@ export function createPublication(deps: {
     const state = hosts?.size ? rooms.committed(code) : undefined;
     if (!state || !hosts) return;
     const view = toHostView(state, deps.now(), deps.joinUrl(code));
-    for (const s of hosts) s.emit('view:host', view);
+    for (const s of hosts) outbox.send(s, { event: 'view:host', payload: view });
   });
 
   const progress = createThrottle(HOST_PROGRESS_INTERVAL_MS, (code) => {
@@ -105,14 +158,14 @@ export function createPublication(deps: {
     const state = hosts?.size ? rooms.committed(code) : undefined;
     if (!state || !hosts) return;
     const p = toHostProgress(state);
-    if (p) for (const s of hosts) s.emit('host:progress', p);
+    if (p) for (const s of hosts) outbox.send(s, { event: 'host:progress', payload: p });
   });
 
   function sendPlayerView(state: RoomState, playerId: number) {
     const sockets = audiences.get(state.code)?.players.get(playerId);
     if (!sockets?.size) return;
     const view = toPlayerView(state, playerId, deps.now());
-    for (const s of sockets) s.emit('view:player', view);
+    for (const s of sockets) outbox.send(s, { event: 'view:player', payload: view });
   }
 
   /** The socket hears nothing more of the player's room; it stays that player (to be told KICKED). */
@@ -120,6 +173,7 @@ export function createPublication(deps: {
     const a = audiences.get(code);
     const set = a?.players.get(playerId);
     if (!set?.delete(socket)) return;
+    outbox.forget(socket);
     if (set.size === 0) a?.players.delete(playerId);
     rooms.detach(code, playerId);
     forgetIfEmpty(code);
@@ -135,6 +189,7 @@ export function createPublication(deps: {
     const session = socket.data.session;
     if (!session) return;
     socket.data.session = null;
+    outbox.forget(socket);
     if (session.role === 'host') {
       if (audiences.get(session.code)?.hosts.delete(socket)) rooms.detachHost(session.code);
       forgetIfEmpty(session.code);
@@ -146,6 +201,9 @@ export function createPublication(deps: {
       unbind(socket);
       socket.data.session = session;
       const a = audience(session.code);
+      outbox.watch(socket);
+      // A socket's first roster after it becomes a host is whole, whatever it had before.
+      rosterSent.delete(socket);
       if (session.role === 'host') {
         a.hosts.add(socket);
         rooms.attachHost(session.code);
@@ -179,10 +237,13 @@ export function createPublication(deps: {
       hostView.drop(code);
       progress.drop(code);
     },
+    pendingOf: (socket) => outbox.pendingOf(socket),
     stats: () => ({
       audiences: audiences.size,
       throttles: hostView.size() + progress.size(),
-      timers: hostView.timers() + progress.timers(),
+      timers: hostView.timers() + progress.timers() + outbox.stats().timers,
     }),
+    outboxes: () => outbox.stats().sockets,
+    close: () => outbox.close(),
   };
 }

@@ -5,13 +5,14 @@ import { fail, type Result } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
+import type { OutboxLimits } from '../limits/outbox';
 import type { RandomSource } from '../room/random';
 import type { RoomManager } from '../room/rooms';
 import { clientAddress, createGuard } from './guard';
 import { createHandlers } from './handlers';
 import { createPublication } from './publication';
 import type { Limits } from './rate-limit';
-import type { AppServer } from './session';
+import type { AppServer, AppSocket } from './session';
 
 export { clientAddress } from './guard';
 export { HOST_PROGRESS_INTERVAL_MS, HOST_VIEW_INTERVAL_MS } from './publication';
@@ -32,13 +33,21 @@ export interface TransportDeps {
   trustProxy?: boolean | undefined;
   /** Per-address budgets: host:create spends `roomCreate`. */
   budgets?: Budgets | undefined;
-  /** Where refusals by a limit are counted and logged. */
+  /** The outgoing backlog a socket may keep, and for how long (README "Limits"). */
+  outbox?: Partial<OutboxLimits> | undefined;
+  /** Where refusals by a limit are counted and logged (a slow reader's disconnection is one). */
   events?: LimitEvents | undefined;
 }
 
 export interface Transport {
   /** What the transport keeps per room, for tests that look for leaks. */
   stats(): { audiences: number; throttles: number; timers: number };
+  /** Messages held for a socket that has not written its last ones (at most one per event). */
+  pendingOf(socket: AppSocket): number;
+  /** Sockets whose outgoing backlog is watched. */
+  outboxes(): number;
+  /** Stops the transport's own timers. */
+  close(): void;
 }
 
 /** An acknowledgement callback, if the client sent one: whatever function came last. */
@@ -49,7 +58,18 @@ function ackOf(args: unknown[]): ((result: Result) => void) | null {
 
 export function attachTransport(deps: TransportDeps): Transport {
   const { io, rooms } = deps;
-  const publication = createPublication({ rooms, now: deps.now, joinUrl: deps.joinUrl });
+  const publication = createPublication({
+    rooms,
+    now: deps.now,
+    joinUrl: deps.joinUrl,
+    outbox: deps.outbox,
+    onSlowReader: (socket, bytes) =>
+      deps.events?.refused(
+        'slowReader',
+        clientAddress(socket.handshake, deps.trustProxy ?? false),
+        `${Math.round(bytes / 1024)} KB unread; disconnected`,
+      ),
+  });
   const handle = createHandlers({
     rooms,
     publication,
@@ -107,5 +127,10 @@ export function attachTransport(deps: TransportDeps): Transport {
     socket.on('disconnect', () => publication.unbind(socket));
   });
 
-  return { stats: () => publication.stats() };
+  return {
+    stats: () => publication.stats(),
+    pendingOf: (socket) => publication.pendingOf(socket),
+    outboxes: () => publication.outboxes(),
+    close: () => publication.close(),
+  };
 }

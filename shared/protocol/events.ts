@@ -2,6 +2,7 @@
 // either a result or an error code; server-to-client events are view snapshots.
 import type * as v from 'valibot';
 import type { Result } from './errors';
+import type { RosterUpdate } from './roster';
 import {
   AnswerSubmitSchema,
   EmptySchema,
@@ -88,8 +89,16 @@ export function isClientEvent(name: unknown): name is ClientEventName {
   return typeof name === 'string' && Object.hasOwn(PROTOCOL, name);
 }
 
+/**
+ * The host's view as `view:host` sends it: without the roster, which goes before it as changes
+ * (`host:roster`, shared/protocol/roster.ts). Acknowledgements (host:create, host:resume) carry the
+ * whole HostView, roster included.
+ */
+export type HostViewWire = Omit<HostView, 'players'>;
+
 export interface ServerToClientEvents {
-  'view:host': (view: HostView) => void;
+  'host:roster': (update: RosterUpdate) => void;
+  'view:host': (view: HostViewWire) => void;
   'view:player': (view: PlayerView) => void;
   'host:progress': (progress: HostProgress) => void;
 }

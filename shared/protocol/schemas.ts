@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { ANSWERS, DIFFICULTIES } from '../engine/types';
 import { INSTRUCTOR_KEY_PATTERN } from './api';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const SECONDS_MIN = 5;
 export const SECONDS_MAX = 300;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createBudgets, DEFAULT_BUDGETS } from '../../server/limits/budgets';
 import { limitsFromEnv } from '../../server/limits/config';
 import { createLimitEvents, LOG_EVERY_MS } from '../../server/limits/events';
+import { DEFAULT_OUTBOX_LIMITS } from '../../server/limits/outbox';
 import { DEFAULT_QUOTAS } from '../../server/limits/quotas';
 
 describe('budgets', () => {
@@ -94,8 +95,16 @@ describe('limits from the environment', () => {
       budgets: DEFAULT_BUDGETS,
       quotas: DEFAULT_QUOTAS,
       rooms: {},
+      outbox: DEFAULT_OUTBOX_LIMITS,
       invalid: [],
     });
+  });
+
+  it('reads the slow-reader limits: bytes, and milliseconds', () => {
+    const { outbox, invalid } = limitsFromEnv({ OUTBOX_MAX_BYTES: '65536', SLOW_READER_MS: '2500' });
+    expect(invalid).toEqual([]);
+    expect(outbox).toEqual({ maxBytes: 65536, slowReaderMs: 2500 });
+    expect(limitsFromEnv({ SLOW_READER_MS: '-1' }).outbox).toEqual(DEFAULT_OUTBOX_LIMITS);
   });
 
   it('reads each variable, in its unit', () => {

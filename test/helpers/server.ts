@@ -4,7 +4,9 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { type App, type AppDeps, createApp } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
 import type { Result } from '../../shared/protocol/errors';
-import type { HostView, PlayerView } from '../../shared/protocol/views';
+import type { HostViewWire } from '../../shared/protocol/events';
+import { applyRoster, type RosterUpdate } from '../../shared/protocol/roster';
+import type { HostView, PlayerView, RosterEntry } from '../../shared/protocol/views';
 
 export interface TestServer {
   app: App;
@@ -56,8 +58,15 @@ export async function connect(url: string, opts: { reconnection?: boolean } = {}
   open.add(socket);
   const received: Array<[string, unknown]> = [];
   const waiters = new Set<() => void>();
+  // The host's roster comes apart from its view (host:roster, as changes): each view:host is recorded
+  // whole, as the apps see it, with the roster the changes before it built.
+  let roster: RosterEntry[] = [];
   socket.onAny((event: string, payload: unknown) => {
-    received.push([event, payload]);
+    if (event === 'host:roster') roster = applyRoster(roster, payload as RosterUpdate);
+    received.push([
+      event,
+      event === 'view:host' ? { ...(payload as HostViewWire), players: roster } : payload,
+    ]);
     for (const w of [...waiters]) w();
   });
   await new Promise<void>((resolve, reject) => {
