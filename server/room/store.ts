@@ -27,6 +27,13 @@ export interface RoomStore {
    * durable when it returns (throw otherwise: the change is then refused).
    */
   saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
+  /**
+   * R5: the last moment the server that used this store before was known to be up (its last
+   * heartbeat, read when the store opened), or null if the store cannot say (a memory store).
+   */
+  lastAlive?(): number | null;
+  /** R5: records that the server is up at `now`; the app calls it every few seconds. */
+  heartbeat?(now: number): void;
   /** Runs `fn` (several saves) as one transaction: all of them are saved, or none. */
   transaction?(fn: () => void): void;
 }
