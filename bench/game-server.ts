@@ -37,6 +37,23 @@ const app = createApp({
   staticDir: null,
   log: (message, error) => console.error(message, error ?? ''),
 });
+// The soak's games mode evicts finished games at once instead of waiting out EVICT_AFTER_MS.
+const evictAll = () => {
+  let evicted = 0;
+  for (const code of app.rooms.codes()) if (app.rooms.evict(code)) evicted++;
+  const rooms = app.rooms.stats();
+  const transport = app.transport.stats();
+  return {
+    evicted,
+    left: {
+      rooms: rooms.rooms,
+      roomTimers: rooms.timers,
+      audiences: transport.audiences,
+      throttles: transport.throttles,
+      throttleTimers: transport.timers,
+    },
+  };
+};
 app.httpServer.listen(0, '127.0.0.1', () =>
-  attachProbe((app.httpServer.address() as AddressInfo).port, counters),
+  attachProbe((app.httpServer.address() as AddressInfo).port, counters, evictAll),
 );

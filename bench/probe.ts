@@ -6,7 +6,10 @@ import type { ServerCommand, ServerReply } from './shared';
 /** Counters a server adds to its usage report (they are reset at each mark). */
 export type Counters = Record<string, number>;
 
-export function attachProbe(port: number, counters: Counters = {}): void {
+/** Evicts every room the server holds and says what per-room state is left (the game server only). */
+export type Evict = () => { evicted: number; left: Record<string, number> };
+
+export function attachProbe(port: number, counters: Counters = {}, evict?: Evict): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   const send = (reply: ServerReply) => process.send?.(reply);
@@ -38,6 +41,11 @@ export function attachProbe(port: number, counters: Counters = {}): void {
           heapUsed: process.memoryUsage().heapUsed,
           counters: { ...counters },
         });
+        return;
+      }
+      case 'evict': {
+        if (!evict) throw new Error('this server cannot evict rooms');
+        send({ type: 'evicted', ...evict() });
         return;
       }
     }

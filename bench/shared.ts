@@ -27,12 +27,14 @@ export const BENCH_SECONDS = 120;
 export const SPREAD_MS = 3_000;
 
 /** Orchestrator -> server child. */
-export type ServerCommand = { type: 'heap' } | { type: 'mark' } | { type: 'usage' };
+export type ServerCommand = { type: 'heap' } | { type: 'mark' } | { type: 'usage' } | { type: 'evict' };
 /** Server child -> orchestrator. */
 export type ServerReply =
   | { type: 'ready'; port: number }
   | { type: 'heap'; heapUsed: number; rss: number }
   | { type: 'marked' }
+  /** After evicting every room in memory: how many went, and what per-room state is left. */
+  | { type: 'evicted'; evicted: number; left: Record<string, number> }
   | {
       type: 'usage';
       cpuMs: number;

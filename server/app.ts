@@ -5,11 +5,13 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
+import type { RoomLimits } from './limits/config';
 import { createLimitEvents, type LimitEvents } from './limits/events';
 import { apiBudget, requestAddress } from './limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
@@ -18,7 +20,7 @@ import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
 import { createMemoryStore } from './room/memory-store';
 import type { RandomSource } from './room/random';
-import { createRoomManager, type RoomManager } from './room/rooms';
+import { createRoomManager, type RoomManager, SWEEP_BATCH } from './room/rooms';
 import { reportIdOf } from './room/state';
 import type { RoomStore } from './room/store';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
@@ -91,7 +93,12 @@ export interface AppDeps {
   budgets?: Partial<BudgetConfig>;
   /** Storage quotas of the instructors' library. */
   quotas?: Partial<LibraryQuotas>;
+  /** Rooms in memory, their idle time and the retention of unfinished games (README "Limits"). */
+  roomLimits?: RoomLimits;
 }
+
+/** How often games not finished and past their retention are looked for on disk. */
+export const RETENTION_SWEEP_MS = 10 * 60_000;
 
 export interface App {
   app: express.Express;
@@ -122,14 +129,21 @@ export function createApp(deps: AppDeps = {}): App {
   else if (deps.dataDir) {
     db = openDatabase(deps.dataDir);
     store = createSqliteRoomStore(db);
-  } else store = createMemoryStore();
+  } else store = createMemoryStore(() => clock.now());
   let library = deps.library;
   if (!library) {
     db ??= openDatabase(':memory:');
     library = createSqliteLibraryStore(db, quotas);
   }
   const random = deps.random ?? cryptoRandom;
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log });
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log, ...deps.roomLimits });
+
+  // Wall time: the retention is days, and the store stamps its rows with the wall clock. A backlog
+  // (after a flood) is deleted a batch at a time, yielding to the games between batches.
+  const sweepStep = () => {
+    if (rooms.sweep().length === SWEEP_BATCH) setImmediate(sweepStep);
+  };
+  const sweeper = setInterval(sweepStep, RETENTION_SWEEP_MS).unref();
   // Written only once the rooms are restored: the restore reads the previous server's last one.
   const beat = () => {
     try {
@@ -190,6 +204,8 @@ export function createApp(deps: AppDeps = {}): App {
     res.json({
       uptimeS: Math.round(process.uptime()),
       rooms: rooms.codes().length,
+      // Games that left memory (idle, or making way for another) or the disk (retention).
+      roomsRetired: rooms.counts(),
       refused: limitEvents.counts(),
       library: library.usage(),
     });
@@ -214,16 +230,36 @@ export function createApp(deps: AppDeps = {}): App {
 
   const staticDir = deps.staticDir === undefined ? DEFAULT_STATIC_DIR : deps.staticDir;
   if (staticDir && existsSync(staticDir)) {
-    app.use(
-      '/assets',
-      express.static(`${staticDir}/assets`, { immutable: true, maxAge: '1y', index: false }),
-    );
-    const page = (file: string) => (_req: express.Request, res: express.Response) =>
-      res.sendFile(`${staticDir}/${file}`, { headers: { 'Cache-Control': 'no-cache' } });
+    // The build writes a .br and a .gz beside each text file (vite.config.ts); this serves the one
+    // the request's Accept-Encoding allows, brotli first (the smaller), with Vary: Accept-Encoding
+    // and the plain file's Content-Type, or the plain file to a client that accepts neither.
+    const precompressed = (
+      root: string,
+      caching: expressStaticGzip.ExpressStaticGzipOptions['serveStatic'],
+    ) =>
+      expressStaticGzip(root, {
+        enableBrotli: true,
+        orderPreference: ['br'],
+        index: false,
+        serveStatic: { index: false, ...caching },
+      });
+    // Hashed names: a new build makes new names, so a browser may keep these for good.
+    app.use('/assets', precompressed(`${staticDir}/assets`, { immutable: true, maxAge: '1y' }));
+    // The pages and the favicon keep their names across builds: the browser asks each time.
+    const files = precompressed(staticDir, {
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    });
+    const page =
+      (file: string): express.RequestHandler =>
+      (req, res, next) => {
+        req.url = `/${file}`;
+        files(req, res, next);
+      };
     app.get('/', page('index.html'));
     app.get('/join/:code', page('index.html'));
     app.get('/host', page('host.html'));
-    app.use(express.static(staticDir, { index: false }));
+    app.use(files);
   }
 
   const io: AppServer = new Server(httpServer, {
@@ -248,6 +284,8 @@ export function createApp(deps: AppDeps = {}): App {
     log,
     limits: deps.limits,
     trustProxy: deps.trustProxy,
+    budgets,
+    events: limitEvents,
   });
 
   return {
@@ -262,6 +300,7 @@ export function createApp(deps: AppDeps = {}): App {
     publicUrl,
     close: async () => {
       clearInterval(alive);
+      clearInterval(sweeper);
       rooms.close();
       // A clean stop is downtime too: from here to the next start.
       beat();

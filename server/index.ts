@@ -2,7 +2,7 @@
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
 // (./data), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them;
-// the LIMIT_* and QUOTA_* variables are in README "Limits".
+// the LIMIT_*, QUOTA_*, ROOM_* and ROOMS_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
@@ -26,6 +26,7 @@ const server = createApp({
   dataDir,
   budgets: limits.budgets,
   quotas: limits.quotas,
+  roomLimits: limits.rooms,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
 });

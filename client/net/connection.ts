@@ -25,6 +25,10 @@ const NO_RESPONSE: Failure = {
 /** How long to wait for an acknowledgement before treating the connection as dead. */
 export const ACK_TIMEOUT_MS = 5_000;
 
+/** The first delay before reconnecting after a drop, ms (±50 %), and the longest. */
+export const RECONNECT_DELAY_MS = 500;
+export const RECONNECT_DELAY_MAX_MS = 1_000;
+
 /** A resume refused for a moment (a busy or failing server): present the identity again later. */
 const TRY_AGAIN: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
 
@@ -81,9 +85,15 @@ export function createConnection(
   const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
   const socketOptions: Partial<ManagerOptions & SocketOptions> = {
     transports: ['websocket', 'polling'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
-    // Jitter spreads a whole class reconnecting after a server restart.
+    // After a drop the client tries again in 250–750 ms, then 500–1000 ms, then every second: once
+    // the server answers again, every phone is back within about a second of it (test/resilience/
+    // restart.test.ts). An attempt on a server that is down is refused at once and costs nothing.
+    reconnectionDelay: RECONNECT_DELAY_MS,
+    // Never more than a second between attempts (Socket.IO caps the delay after adding the jitter).
+    reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+    // Jitter spreads a whole class reconnecting after a server restart: the first two random delays
+    // set each phone's place in the second, so 300 phones arrive over a second, not in one burst
+    // (test/resilience/crowd.test.ts).
     randomizationFactor: 0.5,
     ...options.socket,
   };

@@ -3,14 +3,31 @@
 import { type BudgetConfig, DEFAULT_BUDGETS } from './budgets';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './quotas';
 
+/** The room registry's bounds (server/room/rooms.ts has the defaults and why). */
+export interface RoomLimits {
+  /** ROOMS_IN_MEMORY_MAX */
+  maxRooms?: number;
+  /** ROOM_IDLE_MS */
+  idleMs?: number;
+  /** ROOM_RETENTION_DAYS, in ms */
+  retentionMs?: number;
+}
+
 export interface LimitsConfig {
   budgets: BudgetConfig;
   quotas: LibraryQuotas;
+  /** Only the variables that were set: the registry keeps its own defaults for the rest. */
+  rooms: RoomLimits;
   /** Variables whose value was not understood, with what was expected. */
   invalid: string[];
 }
 
 const MB = 1024 * 1024;
+const DAY = 24 * 3_600_000;
+
+/** `{ [key]: value }` for a value that was set (read gives 0 for one not set), else nothing. */
+const optional = <K extends keyof RoomLimits>(key: K, value: number): RoomLimits =>
+  value > 0 ? { [key]: value } : {};
 
 export function limitsFromEnv(env: Record<string, string | undefined>): LimitsConfig {
   const invalid: string[] = [];
@@ -39,6 +56,11 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
         ...DEFAULT_BUDGETS.deckBytes,
         points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),
       },
+    },
+    rooms: {
+      ...optional('maxRooms', read('ROOMS_IN_MEMORY_MAX', 0)),
+      ...optional('idleMs', read('ROOM_IDLE_MS', 0)),
+      ...optional('retentionMs', read('ROOM_RETENTION_DAYS', 0, DAY)),
     },
     quotas: {
       decksPerKey: read('QUOTA_DECKS_PER_KEY', DEFAULT_QUOTAS.decksPerKey),

@@ -6,7 +6,7 @@ import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
-import type { Clock, Defer } from './clock';
+import type { Clock, Defer, TimerHandle } from './clock';
 import { createCommitQueue } from './commit-queue';
 import { affectedBy } from './facts';
 import type { RandomSource } from './random';
@@ -28,6 +28,37 @@ export type { RoomStore, SaveContext, StoredRoom } from './store';
 export const RECONNECT_GRACE_MS = 15_000;
 /** How long a finished game stays in memory once nobody is connected to it; it stays in the store. */
 export const EVICT_AFTER_MS = 10 * 60_000;
+/**
+ * How long a game that is not finished stays in memory once nothing happens in it and nobody has a
+ * socket open on it (ROOM_IDLE_MS). It stays in the store and comes back on demand, so this only
+ * bounds memory: half an hour is longer than any pause an honest class takes with nobody connected,
+ * and an open question never leaves before its deadline.
+ */
+export const ROOM_IDLE_MS = 30 * 60_000;
+/**
+ * The most rooms held in memory (ROOMS_IN_MEMORY_MAX). A new room makes way by evicting the least
+ * recently used room nobody is connected to; 2,000 games at once is far beyond an honest server's
+ * load (a school's busiest hour is tens), and each costs tens of KB.
+ */
+export const MAX_ROOMS_IN_MEMORY = 2_000;
+/** How long a game not finished stays on disk after its last step (ROOM_RETENTION_DAYS). */
+export const ROOM_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The most games one sweep deletes: a backlog (after a flood) is deleted in steps, so that no step
+ * holds the event loop for long; the caller runs the next step soon after.
+ */
+export const SWEEP_BATCH = 200;
+
+/** Rooms that left memory or the disk since the start, by why (counted at GET /metrics). */
+export interface RoomCounts {
+  /** Left memory after ROOM_IDLE_MS of nothing (or EVICT_AFTER_MS at the podium). */
+  expired: number;
+  /** Left memory to make way for another room, the registry being full. */
+  displaced: number;
+  /** Deleted from the store: not finished, and untouched for the retention period. */
+  deleted: number;
+}
 
 export interface RoomManager {
   /** A new room in the lobby; `owner` is the instructor its report is saved for. */
@@ -76,6 +107,20 @@ export interface RoomManager {
   onEvict(listener: (code: string) => void): void;
   /** Takes a room out of memory now, unless a change of it is still unsaved; true if it left. */
   evict(code: string): boolean;
+  /**
+   * Whether memory holds MAX_ROOMS_IN_MEMORY rooms and each has a socket open or a change unsaved:
+   * then no room can make way, and a new game is refused (SERVER_BUSY) rather than let an existing
+   * one go deaf.
+   */
+  full(): boolean;
+  /**
+   * Deletes from the store the games not finished whose last step is older than the retention
+   * period and that are not in memory, at most SWEEP_BATCH of them (call again while it returns
+   * that many); returns their codes.
+   */
+  sweep(): string[];
+  /** Rooms that left memory or the store since the start, by why. */
+  counts(): RoomCounts;
   /** Rooms in memory. */
   codes(): string[];
   /** Rooms in memory and the timers they hold, for tests that look for leaks. */
@@ -93,13 +138,27 @@ export function createRoomManager(deps: {
   log?: (message: string, error?: unknown) => void;
   reconnectGraceMs?: number;
   evictAfterMs?: number;
+  /** ROOM_IDLE_MS: a room not finished, with nobody connected, leaves memory after this long idle. */
+  idleMs?: number;
+  /** ROOMS_IN_MEMORY_MAX. */
+  maxRooms?: number;
+  /** ROOM_RETENTION_DAYS, in ms: games not finished are deleted from the store this long after their last step. */
+  retentionMs?: number;
 }): RoomManager {
   const { clock, store } = deps;
   const { random } = deps;
   const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
   const graceMs = deps.reconnectGraceMs ?? RECONNECT_GRACE_MS;
   const evictAfterMs = deps.evictAfterMs ?? EVICT_AFTER_MS;
+  const idleMs = deps.idleMs ?? ROOM_IDLE_MS;
+  const maxRooms = deps.maxRooms ?? MAX_ROOMS_IN_MEMORY;
+  const retentionMs = deps.retentionMs ?? ROOM_RETENTION_MS;
   const rooms = new Map<string, Room>();
+  /** When each room in memory was last used (a change saved, a socket gone, a request for it). */
+  const usedAt = new Map<string, number>();
+  /** Each room's one expiry timer. */
+  const expiry = new Map<string, TimerHandle>();
+  const counts: RoomCounts = { expired: 0, displaced: 0, deleted: 0 };
   const listeners: Array<(change: RoomChange) => void> = [];
   const evictListeners: Array<(code: string) => void> = [];
 
@@ -115,19 +174,43 @@ export function createRoomManager(deps: {
         facts: c.facts,
         affected: affectedBy(c.facts),
       };
-      for (const listener of listeners) listener(change);
-      // A finished game leaves memory once nobody has looked at it for a while.
-      if (c.next.phase.kind === 'podium' && c.prev.phase.kind !== 'podium') {
-        const room = rooms.get(change.code);
-        if (room) scheduleEviction(room);
+      const room = rooms.get(change.code);
+      if (room) {
+        usedAt.set(change.code, clock.now());
+        // A new phase may expire sooner (a finished game, a question's deadline gone).
+        if (c.next.phase.kind !== c.prev.phase.kind) expireAt(room, expiresAt(room));
       }
+      for (const listener of listeners) listener(change);
     },
   });
 
-  function scheduleEviction(room: Room) {
-    room.at(clock.now() + evictAfterMs, () => {
-      if (room.watched() || !evict(room.code)) scheduleEviction(room);
+  /**
+   * When the room may leave memory if nothing happens meanwhile: a finished game EVICT_AFTER_MS
+   * after its last use, any other ROOM_IDLE_MS after it, and an open question not before its deadline.
+   */
+  function expiresAt(room: Room): number {
+    const { phase } = room.state();
+    const since = usedAt.get(room.code) ?? clock.now();
+    const at = since + (phase.kind === 'podium' ? evictAfterMs : idleMs);
+    return phase.kind === 'question' ? Math.max(at, phase.deadlineAt) : at;
+  }
+
+  /**
+   * One timer per room, checked lazily: when it fires early (the room was used since) it is armed
+   * again for the new time, so a room busy with answers costs no timer work per answer.
+   */
+  function expireAt(room: Room, at: number) {
+    expiry.get(room.code)?.cancel();
+    const handle = room.at(at, () => {
+      const due = expiresAt(room);
+      if (due > clock.now()) expireAt(room, due);
+      // Someone is connected (a host's projector on a lobby): the room is not idle, and leaving
+      // memory would leave their sockets deaf. Looked at again a period later.
+      else if (room.watched() || !evict(room.code))
+        expireAt(room, clock.now() + Math.min(idleMs, evictAfterMs));
+      else counts.expired++;
     });
+    expiry.set(room.code, handle);
   }
 
   function evict(code: string): boolean {
@@ -135,21 +218,62 @@ export function createRoomManager(deps: {
     if (!room) return false;
     if (room.unsaved()) return false;
     rooms.delete(code);
+    usedAt.delete(code);
+    expiry.delete(code);
     room.dispose();
     for (const listener of evictListeners) listener(code);
     return true;
   }
 
+  /** The least recently used room that may leave memory: nobody connected, nothing unsaved. */
+  function leastRecentlyUsed(): Room | undefined {
+    let oldest: Room | undefined;
+    let oldestAt = Number.POSITIVE_INFINITY;
+    for (const room of rooms.values()) {
+      const at = usedAt.get(room.code) ?? 0;
+      if (at < oldestAt && !room.watched() && !room.unsaved()) [oldest, oldestAt] = [room, at];
+    }
+    return oldest;
+  }
+
+  /**
+   * Makes way for one more room when memory is full. A room reloaded on demand is let in even when
+   * no room can make way (someone connected is asking for their own game); a new one is not (full()).
+   */
+  function makeWay() {
+    while (rooms.size >= maxRooms) {
+      const room = leastRecentlyUsed();
+      if (!room || !evict(room.code)) return;
+      counts.displaced++;
+    }
+  }
+
   function register(stored: StoredRoom, restored: boolean): Room {
+    makeWay();
     const room = createRoom(stored, { clock, queue, graceMs: restored ? graceMs : null });
     rooms.set(stored.state.code, room);
-    if (stored.state.phase.kind === 'podium') scheduleEviction(room);
+    usedAt.set(room.code, clock.now());
+    expireAt(room, expiresAt(room));
     return room;
+  }
+
+  function sweep(): string[] {
+    let deleted: string[] = [];
+    try {
+      deleted = store.deleteUnfinished?.(clock.now() - retentionMs, new Set(rooms.keys()), SWEEP_BATCH) ?? [];
+    } catch (error) {
+      log('deleting old unfinished games failed', error);
+    }
+    counts.deleted += deleted.length;
+    return deleted;
   }
 
   function find(code: string): Room | undefined {
     const room = rooms.get(code);
-    if (room) return room;
+    if (room) {
+      usedAt.set(code, clock.now());
+      return room;
+    }
     let stored: StoredRoom | undefined;
     try {
       stored = store.loadRoom(code);
@@ -160,6 +284,8 @@ export function createRoomManager(deps: {
     return stored && register(stored, true);
   }
 
+  // Games abandoned long ago are not worth loading.
+  while (sweep().length === SWEEP_BATCH);
   for (const stored of store.loadRooms()) register(stored, true);
   // R5: an open question gets back the time the server was down; one whose time had run out before
   // the server stopped closes now.
@@ -210,13 +336,27 @@ export function createRoomManager(deps: {
     },
     recallJoin: (code, requestId) => find(code)?.recallJoin(requestId) ?? null,
     attach: (code, playerId) => find(code)?.attach(playerId),
-    // A socket closing does not bring a room that left memory back.
-    detach: (code, playerId) => rooms.get(code)?.detach(playerId),
+    // A socket closing does not bring a room that left memory back; its room's idle time starts now.
+    detach(code, playerId) {
+      if (!rooms.has(code)) return;
+      usedAt.set(code, clock.now());
+      rooms.get(code)?.detach(playerId);
+    },
     attachHost: (code) => find(code)?.attachHost(),
-    detachHost: (code) => rooms.get(code)?.detachHost(),
+    detachHost(code) {
+      if (!rooms.has(code)) return;
+      usedAt.set(code, clock.now());
+      rooms.get(code)?.detachHost();
+    },
     onChange: (listener) => void listeners.push(listener),
     onEvict: (listener) => void evictListeners.push(listener),
     evict,
+    full() {
+      if (rooms.size < maxRooms) return false;
+      return leastRecentlyUsed() === undefined;
+    },
+    sweep,
+    counts: () => ({ ...counts }),
     codes: () => [...rooms.keys()],
     stats() {
       let timers = 0;

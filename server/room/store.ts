@@ -34,6 +34,14 @@ export interface RoomStore {
   lastAlive?(): number | null;
   /** R5: records that the server is up at `now`; the app calls it every few seconds. */
   heartbeat?(now: number): void;
+  /**
+   * Retention: deletes every game not finished (not at the podium) whose last save is before
+   * `before` (ms since the epoch), except those in `keep` (the rooms in memory), with all its rows;
+   * at most `limit` of them, the oldest first; returns their codes. Finished games stay: their host
+   * and players may still open them, and their reports live in the instructors' library, not here.
+   * A store without it keeps every game.
+   */
+  deleteUnfinished?(before: number, keep: ReadonlySet<string>, limit?: number): string[];
   /** Runs `fn` (several saves) as one transaction: all of them are saved, or none. */
   transaction?(fn: () => void): void;
 }

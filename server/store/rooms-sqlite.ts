@@ -253,6 +253,20 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     selectPlayers: db.prepare('SELECT * FROM players WHERE code = ? ORDER BY id'),
     selectAnswers: db.prepare('SELECT * FROM answers WHERE code = ? ORDER BY round, player_id'),
     selectResults: db.prepare('SELECT * FROM results WHERE code = ? ORDER BY round'),
+    // A game's last step: its room row's (a phase or a lock), a join's or an answer's, whichever is
+    // latest. Presence alone is no step: a phone reconnecting to an abandoned game does not keep it.
+    selectStale: db.prepare(
+      `SELECT code FROM rooms r WHERE finished = 0 AND updated_at < @before
+         AND NOT EXISTS (SELECT 1 FROM players p WHERE p.code = r.code AND p.joined_at >= @before)
+         AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.code = r.code AND a.at >= @before)
+       ORDER BY updated_at`,
+    ),
+    // Each table by hand rather than through ON DELETE CASCADE, which holds only while the
+    // connection has foreign_keys on.
+    deleteAnswers: db.prepare('DELETE FROM answers WHERE code = ?'),
+    deleteResults: db.prepare('DELETE FROM results WHERE code = ?'),
+    deletePlayers: db.prepare('DELETE FROM players WHERE code = ?'),
+    deleteRoom: db.prepare('DELETE FROM rooms WHERE code = ?'),
   };
 
   const playerParams = (code: string, version: number, p: Player, joinRequest: string | null = null) => ({
@@ -472,9 +486,27 @@ export function createSqliteRoomStore(db: Db): RoomStore {
   const lastWrite = (q.selectLastWrite.get() as { at: number }).at;
   const lastAlive = alive?.at ?? (lastWrite > 0 ? lastWrite : null);
 
+  const deleteRooms = db.transaction((codes: readonly string[]) => {
+    for (const code of codes) {
+      q.deleteAnswers.run(code);
+      q.deleteResults.run(code);
+      q.deletePlayers.run(code);
+      q.deleteRoom.run(code);
+    }
+  });
+
   return {
     lastAlive: () => lastAlive,
     heartbeat: (now) => void q.writeAlive.run({ at: now }),
+    deleteUnfinished(before, keep, limit = Number.POSITIVE_INFINITY) {
+      const codes: string[] = [];
+      for (const { code } of q.selectStale.iterate({ before }) as Iterable<{ code: string }>) {
+        if (codes.length >= limit) break;
+        if (!keep.has(code)) codes.push(code);
+      }
+      deleteRooms(codes);
+      return codes;
+    },
     loadRooms: () =>
       (q.selectUnfinished.all() as Array<{ code: string }>).flatMap((r) => {
         const room = load(r.code);

@@ -1,7 +1,8 @@
 // The guard: rate limits on every inbound event, and the masking of guesses (wrong room codes and
 // secrets) so that a guesser learns nothing. It knows events only by name; the game is not its job.
-import { type ErrorCode, fail, type Result } from '../../shared/protocol/errors';
+import { type ErrorCode, type Failure, fail, type Result } from '../../shared/protocol/errors';
 import type { ClientEventName } from '../../shared/protocol/events';
+import type { BudgetKind, Budgets } from '../limits/budgets';
 import { DEFAULT_LIMITS, KeyedBuckets, type Limits, TokenBucket } from './rate-limit';
 import type { AppSocket } from './session';
 
@@ -30,13 +31,49 @@ export function clientAddress(
   return handshake.address;
 }
 
-export interface SocketGuard {
-  /** Runs `handle` unless the socket's guess budget forbids it, masking what a guess would tell. */
-  run(event: ClientEventName, handle: () => Result): Result;
+/**
+ * Events that spend a budget of the sending address (server/limits/budgets.ts) before they run: a
+ * new game costs memory and disk, and a fresh socket would otherwise bring a fresh allowance.
+ */
+const BUDGETED: Partial<Record<ClientEventName, { kind: BudgetKind; what: string }>> = {
+  'host:create': { kind: 'roomCreate', what: 'new games' },
+};
+
+/**
+ * How long a refusal by an address budget is held before it is sent: between REFUSAL_HOLD_MS and
+ * twice that, at random. A script that waits for each answer before its next attempt (and opens a
+ * fresh connection every few) would otherwise spin hundreds of refused attempts a second, each a
+ * handshake and a parse the class pays for; held, its 32 connections cost a few attempts a second,
+ * and at random, they do not come back all in the same millisecond. Whoever was refused has to
+ * wait anyway.
+ */
+export const REFUSAL_HOLD_MS = 1_000;
+
+/** RATE_LIMITED by a budget, with how long to wait (rounded up, so that waiting that long is enough). */
+function overBudget(what: string, retryAfterMs: number): Failure {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return {
+    ...fail('RATE_LIMITED', `Too many ${what} from here. Please wait ${seconds} s and try again.`),
+    retryAfterS: seconds,
+  };
 }
 
-export function createGuard(deps: { limits?: Limits | undefined; trustProxy?: boolean | undefined }) {
+export interface SocketGuard {
+  /**
+   * Runs `handle` unless the socket's guess budget or its address's budget forbids it, masking what
+   * a guess would tell. An event that spends an address budget answers later (the budget's store is
+   * asynchronous); the socket's later events wait behind it, so they still run in the order sent.
+   */
+  run(event: ClientEventName, handle: () => Result): Result | Promise<Result>;
+}
+
+export function createGuard(deps: {
+  limits?: Limits | undefined;
+  trustProxy?: boolean | undefined;
+  budgets?: Budgets | undefined;
+}) {
   const limits = deps.limits ?? DEFAULT_LIMITS;
+  const { budgets } = deps;
   const guessesByAddress = new KeyedBuckets(limits.failedJoinsPerAddress);
 
   return {
@@ -66,23 +103,63 @@ export function createGuard(deps: { limits?: Limits | undefined; trustProxy?: bo
         }
       });
 
+      /** The socket's last event still waiting for its budget, if any: later ones queue behind it. */
+      let waiting: Promise<Result> | null = null;
+
+      /**
+       * Spends the event's budget, then runs it; refused if the address has spent it all. Always
+       * runs after a wait (its budget, or an earlier event's), so the socket may have closed meanwhile.
+       */
+      async function spendThenRun(event: ClientEventName, handle: () => Result): Promise<Result> {
+        const budget = BUDGETED[event];
+        if (budget && budgets) {
+          const spent = await budgets.consume(budget.kind, address);
+          if (!spent.ok) {
+            const hold = Math.min(REFUSAL_HOLD_MS * (1 + Math.random()), spent.retryAfterMs);
+            await new Promise((resolve) => setTimeout(resolve, hold));
+            return overBudget(budget.what, spent.retryAfterMs - hold);
+          }
+        }
+        // A socket that closed must not become a room's audience: its disconnect has already been
+        // handled, and nothing would ever take it out again.
+        if (socket.disconnected) return fail('INTERNAL', 'The connection closed before this was done.');
+        return runNow(event, handle);
+      }
+
+      function runNow(event: ClientEventName, handle: () => Result): Result {
+        if (!IDENTITY_EVENTS.has(event)) return handle();
+        const now = Date.now();
+        const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
+        // A join is refused outright while throttled: it would tell a guesser which codes exist.
+        if (throttled && event === 'player:join') return fail('RATE_LIMITED');
+        // A resume goes through (a student with a valid secret gets back in even when someone at
+        // the same school address has been guessing); only its failure is masked while throttled,
+        // so that ROOM_NOT_FOUND and UNKNOWN_PLAYER tell a guesser nothing.
+        const result = handle();
+        if (!result.ok && GUESS_FAILURES.has(result.error)) {
+          if (throttled) return fail('RATE_LIMITED');
+          guesses.take(now);
+          guessesByAddress.take(address, now);
+        }
+        return result;
+      }
+
       return {
         run(event, handle) {
-          if (!IDENTITY_EVENTS.has(event)) return handle();
-          const now = Date.now();
-          const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
-          // A join is refused outright while throttled: it would tell a guesser which codes exist.
-          if (throttled && event === 'player:join') return fail('RATE_LIMITED');
-          // A resume goes through (a student with a valid secret gets back in even when someone at
-          // the same school address has been guessing); only its failure is masked while throttled,
-          // so that ROOM_NOT_FOUND and UNKNOWN_PLAYER tell a guesser nothing.
-          const result = handle();
-          if (!result.ok && GUESS_FAILURES.has(result.error)) {
-            if (throttled) return fail('RATE_LIMITED');
-            guesses.take(now);
-            guessesByAddress.take(address, now);
-          }
-          return result;
+          if (!waiting && !BUDGETED[event]) return runNow(event, handle);
+          const previous = waiting;
+          const next = previous
+            ? previous.then(
+                () => spendThenRun(event, handle),
+                () => spendThenRun(event, handle),
+              )
+            : spendThenRun(event, handle);
+          waiting = next;
+          const clear = () => {
+            if (waiting === next) waiting = null;
+          };
+          next.then(clear, clear);
+          return next;
         },
       };
     },

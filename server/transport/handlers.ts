@@ -32,6 +32,8 @@ export interface HandlerDeps {
   joinUrl(code: string): string;
   /** An instructor's saved deck file by id (undefined if they have none with that id). */
   savedDeck?(owner: string, id: string): unknown;
+  /** Counts and logs (once a minute per address) a request refused by a limit. */
+  refused?(limit: string, socket: AppSocket): void;
 }
 
 /** Parses an event's payload with its schema from the table, then runs its handler. */
@@ -88,6 +90,12 @@ export function createHandlers(deps: HandlerDeps): Handle {
       const owner = p.instructorKey === undefined ? null : ownerOf(p.instructorKey);
       const deck = deckFor(p.deck, owner);
       if (!deck.ok) return deck;
+      // Memory holds as many games as it may and none can make way (each has someone connected):
+      // refusing the new game is better than leaving an existing one's sockets deaf.
+      if (rooms.full()) {
+        deps.refused?.('roomsInMemory', socket);
+        return fail('SERVER_BUSY');
+      }
       const state = rooms.create(
         deck.deck,
         { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints },

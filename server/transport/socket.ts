@@ -3,9 +3,11 @@
 // publication delivers each saved change to whom the room layer says it concerns.
 import { fail, type Result } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
+import type { Budgets } from '../limits/budgets';
+import type { LimitEvents } from '../limits/events';
 import type { RandomSource } from '../room/random';
 import type { RoomManager } from '../room/rooms';
-import { createGuard } from './guard';
+import { clientAddress, createGuard } from './guard';
 import { createHandlers } from './handlers';
 import { createPublication } from './publication';
 import type { Limits } from './rate-limit';
@@ -28,6 +30,10 @@ export interface TransportDeps {
   limits?: Limits | undefined;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy that sets it). */
   trustProxy?: boolean | undefined;
+  /** Per-address budgets: host:create spends `roomCreate`. */
+  budgets?: Budgets | undefined;
+  /** Where refusals by a limit are counted and logged. */
+  events?: LimitEvents | undefined;
 }
 
 export interface Transport {
@@ -51,8 +57,10 @@ export function attachTransport(deps: TransportDeps): Transport {
     now: deps.now,
     joinUrl: deps.joinUrl,
     ...(deps.savedDeck ? { savedDeck: deps.savedDeck } : {}),
+    refused: (limit, socket) =>
+      deps.events?.refused(limit, clientAddress(socket.handshake, deps.trustProxy ?? false)),
   });
-  const guard = createGuard({ limits: deps.limits, trustProxy: deps.trustProxy });
+  const guard = createGuard({ limits: deps.limits, trustProxy: deps.trustProxy, budgets: deps.budgets });
 
   rooms.onChange((change) => publication.deliver(change));
   rooms.onEvict((code) => publication.drop(code));
@@ -67,22 +75,29 @@ export function attachTransport(deps: TransportDeps): Transport {
       socket.on(event, (...args: unknown[]) => {
         const ack = ackOf(args);
         const payload = ack && args.length === 1 ? undefined : args[0];
-        let result: Result;
+        const failed = (error: unknown) => {
+          deps.log(`handler for ${event} failed`, error);
+          return fail('INTERNAL');
+        };
+        // Committed before acknowledged: the reply waits for the batch holding this change.
+        const reply = (result: Result) =>
+          rooms.afterCommit((saved) => {
+            if (saved || !result.ok) ack?.(result);
+            else {
+              // The change was undone: a join's player no longer exists, so its socket is nobody.
+              if (event === 'player:join') publication.unbind(socket);
+              ack?.(fail('INTERNAL'));
+            }
+          });
+        let result: Result | Promise<Result>;
         try {
           result = guarded.run(event, () => handle(event, socket, payload));
         } catch (error) {
-          deps.log(`handler for ${event} failed`, error);
-          result = fail('INTERNAL');
+          result = failed(error);
         }
-        // Committed before acknowledged: the reply waits for the batch holding this change.
-        rooms.afterCommit((saved) => {
-          if (saved || !result.ok) ack?.(result);
-          else {
-            // The change was undone: a join's player no longer exists, so its socket is nobody.
-            if (event === 'player:join') publication.unbind(socket);
-            ack?.(fail('INTERNAL'));
-          }
-        });
+        // An event that spent an address budget first answers once the budget has (a microtask).
+        if (result instanceof Promise) void result.catch(failed).then(reply);
+        else reply(result);
       });
     }
     socket.onAny((event: unknown, ...args: unknown[]) => {

@@ -24,6 +24,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A storage quota (decks or bytes per instructor, or the library's total) would be passed. */
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** The server holds as many games as it may, each with someone connected: no new game for now. */
+  SERVER_BUSY: 'SERVER_BUSY',
   INTERNAL: 'INTERNAL',
   /** Client-side only: the server did not acknowledge in time. */
   NO_RESPONSE: 'NO_RESPONSE',
@@ -52,11 +54,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   DECK_NOT_FOUND: 'That deck is not among your saved decks.',
   RATE_LIMITED: 'Too many requests. Please wait a moment.',
   QUOTA_EXCEEDED: 'There is no room left to save that. Delete something you no longer need first.',
+  SERVER_BUSY: 'This server is running as many games as it can. Please try again in a few minutes.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
   NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',
 };
 
-export type Failure = { ok: false; error: ErrorCode; message: string };
+/** `retryAfterS`, on a refusal by a budget (RATE_LIMITED), says how long to wait before trying again. */
+export type Failure = { ok: false; error: ErrorCode; message: string; retryAfterS?: number };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
 export function fail(error: ErrorCode, message: string = ERROR_MESSAGES[error]): Failure {

@@ -89,11 +89,20 @@ describe('refusals are logged once per offender, limit and minute', () => {
 
 describe('limits from the environment', () => {
   it('defaults without variables', () => {
-    expect(limitsFromEnv({})).toEqual({ budgets: DEFAULT_BUDGETS, quotas: DEFAULT_QUOTAS, invalid: [] });
+    // The room registry keeps its own defaults (server/room/rooms.ts) for variables not set.
+    expect(limitsFromEnv({})).toEqual({
+      budgets: DEFAULT_BUDGETS,
+      quotas: DEFAULT_QUOTAS,
+      rooms: {},
+      invalid: [],
+    });
   });
 
   it('reads each variable, in its unit', () => {
-    const { budgets, quotas, invalid } = limitsFromEnv({
+    const { budgets, quotas, rooms, invalid } = limitsFromEnv({
+      ROOMS_IN_MEMORY_MAX: '500',
+      ROOM_IDLE_MS: '3000',
+      ROOM_RETENTION_DAYS: '0.5',
       LIMIT_API_PER_MINUTE: '50',
       LIMIT_ROOMS_PER_MINUTE: '5',
       LIMIT_NEW_KEYS_PER_HOUR: '7',
@@ -118,17 +127,21 @@ describe('limits from the environment', () => {
       deckBytesPerKey: 1.5 * 1024 * 1024,
       libraryBytes: 100 * 1024 * 1024,
     });
+    expect(rooms).toEqual({ maxRooms: 500, idleMs: 3000, retentionMs: 12 * 3_600_000 });
   });
 
   it('a value that is not a positive number is named and ignored, never "no limit"', () => {
-    const { budgets, quotas, invalid } = limitsFromEnv({
+    const { budgets, quotas, rooms, invalid } = limitsFromEnv({
       LIMIT_API_PER_MINUTE: '0',
       QUOTA_LIBRARY_MB: 'lots',
+      ROOM_IDLE_MS: '-1',
     });
     expect(invalid).toEqual([
       'LIMIT_API_PER_MINUTE=0 (expected a positive number)',
+      'ROOM_IDLE_MS=-1 (expected a positive number)',
       'QUOTA_LIBRARY_MB=lots (expected a positive number)',
     ]);
+    expect(rooms).toEqual({});
     expect(budgets.api).toEqual(DEFAULT_BUDGETS.api);
     expect(quotas.libraryBytes).toBe(DEFAULT_QUOTAS.libraryBytes);
   });

@@ -55,6 +55,38 @@ it('shows a banner while the server is unreachable and resumes the same screen a
   await player.getByText('Final results').waitFor();
 });
 
+it('the banner lies over the projector: the code and the layout under it do not move', async () => {
+  const host = await world.host({ reducedMotion: true });
+  await host.getByRole('button', { name: 'Create game' }).click();
+  await lobbyOf(host);
+  const SELECTORS = ['.top', '.stage', '.bottom', '.code-huge', '.join-url'];
+  const boxes = () =>
+    host.evaluate(
+      (selectors) =>
+        selectors.map((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return { sel, box: r ? [r.x, r.y, r.width, r.height] : null };
+        }),
+      SELECTORS,
+    );
+  const before = await boxes();
+  expect(before.find((b) => b.sel === '.code-huge')?.box).not.toBeNull();
+
+  await world.server.cut();
+  await host.getByText('Connection lost. Reconnecting…').waitFor();
+  expect(await boxes()).toEqual(before);
+  // On top of the page at its very top, clear of the code the class is typing.
+  const banner = await host.locator('.connection-banner').boundingBox();
+  const code = await host.locator('.code-huge').boundingBox();
+  expect(banner?.y).toBe(0);
+  expect(banner && code && banner.y + banner.height <= code.y).toBe(true);
+  expectProjectorLayout(await captureHost(host, 'lobby-connection-lost'));
+
+  await world.server.restore();
+  await host.locator('.connection-banner').waitFor({ state: 'detached', timeout: 15_000 });
+  expect(await boxes()).toEqual(before);
+});
+
 it('a reloaded phone with no game to go back to shows the join screen with a friendly note', async () => {
   const player = await world.phone();
   await player.goto(world.server.url);

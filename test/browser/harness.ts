@@ -1,6 +1,7 @@
 // The browser tests' world: the real server (in-process, port 0, manual game clock) serving the
-// production build, and Debian's Chromium driven by playwright-core. Every server and browser made
-// here is closed by the test file that made it (useWorld closes its own).
+// production build, and the machine's Chromium (test/browser/find-chromium.ts) driven by
+// playwright-core. Every server and browser made here is closed by the test file that made it
+// (useWorld closes its own).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +12,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
+import { chromiumPath } from './find-chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
 
 export const PHONE = { width: 390, height: 844 };
@@ -75,7 +76,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   // playwright-core gives each launch a fresh temporary profile, and each device below is a new
   // context on it (its own storage and cache): nothing from an earlier run or another device leaks in.
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

@@ -35,6 +35,9 @@ beforeAll(async () => {
       failedJoinsPerSocket: UNLIMITED,
       failedJoinsPerAddress: UNLIMITED,
     },
+    // Nor the address's budget of new games (test/integration/room-limits.test.ts, L1): its
+    // refusals are held a second or two, and the fuzzer waits for each acknowledgement.
+    budgets: { roomCreate: { points: 1_000_000, perSeconds: 60 } },
     log: (message, error) => internalErrors.push(`${message}: ${String(error)}`),
   });
 });

@@ -1,6 +1,7 @@
 // The server process is killed (SIGKILL) and started again on the same DATA_DIR in every phase of a
 // game with 30 students and a host, all using the apps' connection module. Nothing accepted is lost
-// or counted twice, and every client is back on the right screen within 10 s of the kill.
+// or counted twice, and every client is back on the right screen within 2 s of the new server
+// answering (and so within 10 s of the kill, however long the start takes).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ALIVE_EVERY_MS } from '../../server/app';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
@@ -18,6 +19,8 @@ import { killAllServers, removeDataDirs, type ServerProcess, startServerProcess 
 
 const STUDENTS = 30;
 const BACK_WITHIN_MS = 10_000;
+/** From the moment the new process answers (it printed that it runs) to each client's view. */
+const BACK_AFTER_ANSWERING_MS = 2_000;
 const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
 
 afterEach(async () => {
@@ -36,21 +39,28 @@ async function killAndRestart(
   const killedAt = Date.now();
   await server.kill();
   await server.restart();
-  const downMs = Date.now() - killedAt;
+  const answeringAt = Date.now();
+  const downMs = answeringAt - killedAt;
   const backAt = await Promise.all(
     clients.map((c) => c.waitFor(expected, { since: killedAt, timeoutMs: BACK_WITHIN_MS + 5_000 })),
   );
   const backMs = backAt.map((t) => t - killedAt);
+  const afterAnswering = backAt.map((t) => t - answeringAt);
   console.log(
     `restart in ${label}: server down ${downMs} ms; clients back after p50 ${percentile(backMs, 50)} ms, ` +
-      `max ${Math.max(...backMs)} ms`,
+      `max ${Math.max(...backMs)} ms; after it answered again p50 ${percentile(afterAnswering, 50)} ms, ` +
+      `max ${Math.max(...afterAnswering)} ms`,
   );
   expect(Math.max(...backMs), `${label}: slowest client back after`).toBeLessThanOrEqual(BACK_WITHIN_MS);
+  expect(
+    Math.max(...afterAnswering),
+    `${label}: slowest client back after the server answered`,
+  ).toBeLessThanOrEqual(BACK_AFTER_ANSWERING_MS);
   return backMs;
 }
 
 describe('killed and restarted in each phase with 30 students playing', () => {
-  it('lobby, question, reveal, leaderboard and podium: no answer lost or doubled, all back within 10 s', async () => {
+  it('lobby, question, reveal, leaderboard and podium: no answer lost or doubled, all back within 2 s of the server answering', async () => {
     const server = await startServerProcess();
     const host = await hostGame(server.url, {
       deck: { source: 'custom', deck: { title: 'Restarts', rounds: [ZIGZAG, DIVERGES] } },

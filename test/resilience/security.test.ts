@@ -14,6 +14,7 @@ import { SECURITY_HEADERS } from '../../server/app';
 import { isOriginAllowed, parseAllowedOrigins } from '../../server/transport/origin';
 import type { PlayerSession } from '../../shared/protocol/events';
 import type { PlayerView } from '../../shared/protocol/views';
+import { chromiumPath } from '../browser/find-chromium';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
 import { ZIGZAG } from '../helpers/scenarios';
 import { closeAllClients, connect, ok, startServer, type TestServer } from '../helpers/server';
@@ -241,7 +242,7 @@ describe('security headers', () => {
       server = await startServer({ staticDir: out });
       const host = await createGame(server, { rounds: [ZIGZAG] });
       const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         args: ['--headless', '--no-sandbox', '--disable-gpu'],
       });
       try {

@@ -1,4 +1,33 @@
+import { NICKNAME_MAX_CHARS } from '../../../shared/protocol/nickname';
 import type { PlayerModel } from '../model';
+
+/** How the server counts a nickname's length (shared/protocol/nickname.ts): code points, NFKC, trimmed. */
+const serverLength = (text: string) => [...text.normalize('NFKC').trim()].length;
+
+/**
+ * The longest start of `text` the server would accept as to length. Not the input's maxLength, which
+ * counts UTF-16 units: it would let 40 plain letters in, yet cut a name of emoji short.
+ */
+function clipNickname(text: string): string {
+  if (serverLength(text) <= NICKNAME_MAX_CHARS) return text;
+  const points = [...text];
+  // The length grows with the prefix, so the longest prefix that fits is found by halving.
+  let fits = 0;
+  let tooLong = points.length;
+  while (tooLong - fits > 1) {
+    const mid = (fits + tooLong) >> 1;
+    if (serverLength(points.slice(0, mid).join('')) <= NICKNAME_MAX_CHARS) fits = mid;
+    else tooLong = mid;
+  }
+  return points.slice(0, fits).join('');
+}
+
+/** Keeps the field within the limit; the DOM is set too, as the model may already hold the clipped text. */
+function keepWithinLimit(input: HTMLInputElement, model: PlayerModel) {
+  const clipped = clipNickname(input.value);
+  if (clipped !== input.value) input.value = clipped;
+  model.joinNickname.value = clipped;
+}
 
 export function JoinScreen({ notice, model }: { notice: string | null; model: PlayerModel }) {
   const { join, joinCode, joinError, joining, joinNickname } = model;
@@ -40,12 +69,14 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
           name="nickname"
           value={joinNickname.value}
           onInput={(e) => {
-            joinNickname.value = e.currentTarget.value;
+            // Mid-composition (an input method), the text is not final: clip it once composed.
+            if (e instanceof InputEvent && e.isComposing) joinNickname.value = e.currentTarget.value;
+            else keepWithinLimit(e.currentTarget, model);
           }}
+          onCompositionEnd={(e) => keepWithinLimit(e.currentTarget, model)}
           autocomplete="nickname"
           autocapitalize="words"
           spellcheck={false}
-          maxLength={40}
           placeholder="What the class will see"
           aria-describedby="join-error"
         />

@@ -1,0 +1,199 @@
+// Issue 16, "Done when": one abuser cannot hurt a class. Each of the four attacks is played from one
+// address against the real server process while an honest class of 20 phones plays beside it from
+// another (test/abuse/run.ts), in short runs (the benchmark, `npm run bench:abuse`, runs 30 s each):
+//
+// - the class's acknowledgement p99 during the attack stays within 2x its own p99 measured just
+//   before it in the same run, with a floor of LATENCY_FLOOR_MS under that baseline, because a p99
+//   of 2 ms on an idle machine would make a 4 ms hiccup a failure;
+// - the server's memory during the room flood and the slow readers stays within 100 MB of its
+//   baseline, and falls back once the attack ends (`fellBack`);
+// - the disk grows no more than the storage budget the server is given (plus the class's own
+//   writes and SQLite's write-ahead log, DISK_SLACK_MB);
+// - a class of 300 behind one address joins within 10 s, plays, and its address can still create
+//   the next game.
+//
+// Every bound is checked softly, so a failing run reports each bound it broke, not just the first.
+//
+// One attack alone: npx vitest run test/abuse -t "room flood" (or "deck flood", "parsing", "slow
+// readers", "one address").
+import type { Socket } from 'socket.io-client';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { PlayerView } from '../../shared/protocol/views';
+import { killAllServers, removeDataDirs, startServerProcess } from '../resilience/process';
+import { socketFrom } from './attacks';
+import { type AbuseFigures, FALL_BACK_FLOOR_MB, fellBack, runScenario, type ScenarioOptions } from './run';
+
+const BASELINE_S = 3;
+const ATTACK_S = 6;
+const SETTLE_MAX_S = 5;
+const LATENCY_FLOOR_MS = 5;
+const RSS_BOUND_MB = 100;
+const DISK_SLACK_MB = 8;
+/** The whole library's budget the deck flood's server is given: small, so a short flood reaches it. */
+const LIBRARY_BUDGET_MB = 8;
+
+/**
+ * The limits under test, as the server reads them from its environment (README, "Limits"): rooms
+ * nobody plays leave memory after ROOM_IDLE_MS, and all instructors' decks and reports together
+ * may take QUOTA_LIBRARY_MB.
+ */
+const LIMITS_ENV = {
+  ROOM_IDLE_MS: '3000',
+  QUOTA_LIBRARY_MB: String(LIBRARY_BUDGET_MB),
+};
+
+afterEach(async () => {
+  await killAllServers();
+});
+afterAll(removeDataDirs);
+
+async function measure(attack: ScenarioOptions['attack']): Promise<AbuseFigures> {
+  const figures = await runScenario({
+    attack,
+    baselineSeconds: BASELINE_S,
+    attackSeconds: ATTACK_S,
+    settleSeconds: SETTLE_MAX_S,
+    settleEarly: true,
+    env: LIMITS_ENV,
+  });
+  console.log(JSON.stringify(figures));
+  return figures;
+}
+
+/** What every attack must leave the class: its answers all acknowledged, and quickly. */
+function expectClassUnhurt(f: AbuseFigures) {
+  expect(f.detail.honest_answers, 'the class went on answering during the attack').toBeGreaterThan(0);
+  expect.soft(f.detail.honest_failed, 'answers refused or never acknowledged during the attack').toBe(0);
+  const bound = 2 * Math.max(f.baseline_p99_ms, LATENCY_FLOOR_MS);
+  expect
+    .soft(
+      f.honest_p99_ms,
+      `ack p99 ${f.honest_p99_ms} ms during the attack vs ${f.baseline_p99_ms} ms before it`,
+    )
+    .toBeLessThanOrEqual(bound);
+}
+
+function expectMemoryBounded(f: AbuseFigures) {
+  expect
+    .soft(f.rss_growth_mb, `server memory ${f.detail.rss_baseline_mb} -> ${f.detail.rss_peak_mb} MB`)
+    .toBeLessThanOrEqual(RSS_BOUND_MB);
+  const after = f.detail.rss_after_mb - f.detail.rss_baseline_mb;
+  expect
+    .soft(
+      fellBack(after, f.rss_growth_mb),
+      `memory ${f.detail.rss_after_mb} MB ${f.detail.settle_seconds} s after the attack: +${after.toFixed(1)} MB ` +
+        `over its baseline, the peak +${f.rss_growth_mb} MB (fallen back: within ${FALL_BACK_FLOOR_MB} MB ` +
+        'or half the peak)',
+    )
+    .toBe(true);
+}
+
+describe('room flood: fresh sockets from one address sending host:create', () => {
+  it('leaves the class its speed, and the server its memory', async () => {
+    const f = await measure('room-flood');
+    expect(f.detail.attempts).toBeGreaterThan(0);
+    expectClassUnhurt(f);
+    expectMemoryBounded(f);
+  }, 90_000);
+});
+
+describe('deck flood: 0.8 MB decks from one address, each under a fresh instructor key', () => {
+  it('leaves the class its speed, and stores no more than the storage budget', async () => {
+    const f = await measure('deck-flood');
+    expect(f.detail.attempts).toBeGreaterThan(0);
+    expectClassUnhurt(f);
+    expect
+      .soft(f.disk_growth_mb, `${f.detail.accepted} decks stored; budget ${LIBRARY_BUDGET_MB} MB`)
+      .toBeLessThanOrEqual(LIBRARY_BUDGET_MB + DISK_SLACK_MB);
+  }, 90_000);
+});
+
+describe('parsing as a weapon: deeply nested 2.9 MB bodies, three a second from four clients', () => {
+  it('leaves the class its speed, and stores nothing', async () => {
+    const f = await measure('parsing');
+    expect(f.detail.attempts).toBeGreaterThan(0);
+    expect(f.detail.accepted, 'a nested array is no deck').toBe(0);
+    expectClassUnhurt(f);
+    expect.soft(f.disk_growth_mb, 'disk growth, MB').toBeLessThanOrEqual(DISK_SLACK_MB);
+  }, 90_000);
+});
+
+describe('slow readers: 20 host sockets that never read, while the roster keeps changing', () => {
+  it('leaves the class its speed, and the server its memory', async () => {
+    const f = await measure('slow-readers');
+    expect(f.detail.accepted, 'the slow readers joined the room').toBeGreaterThanOrEqual(20);
+    expectClassUnhurt(f);
+    expectMemoryBounded(f);
+  }, 120_000);
+});
+
+describe('a class of 300 behind one address', () => {
+  const SCHOOL = '127.0.0.30';
+  const CLASS = 300;
+  const JOIN_WINDOW_MS = 10_000;
+
+  it('all join within 10 s, all answer, and the address can still create its next room', async () => {
+    const server = await startServerProcess(LIMITS_ENV);
+    const target = { url: server.url, port: server.port, address: SCHOOL };
+    const sockets: Socket[] = [];
+    const open = async () => {
+      const s = socketFrom(target);
+      sockets.push(s);
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+      return s;
+    };
+    try {
+      const host = await open();
+      const created = await host.timeout(5_000).emitWithAck('host:create', {
+        deck: { source: 'builtin' },
+        secondsPerQuestion: 300,
+      });
+      expect(created).toMatchObject({ ok: true });
+      const code = String(created.code);
+
+      // The class arrives over 10 s, as phones scanning one QR code do.
+      const started = Date.now();
+      const joins = await Promise.all(
+        Array.from({ length: CLASS }, async (_, i) => {
+          await new Promise((resolve) => setTimeout(resolve, (i * JOIN_WINDOW_MS) / CLASS));
+          const phone = await open();
+          const question = new Promise<void>((resolve) =>
+            phone.on('view:player', (v: PlayerView) => v.phase.kind === 'question' && resolve()),
+          );
+          const reply = await phone
+            .timeout(10_000)
+            .emitWithAck('player:join', { code, nickname: `Student ${i + 1}` })
+            .catch(() => ({ ok: false, error: 'timeout' }));
+          return { phone, reply, question };
+        }),
+      );
+      const joinMs = Date.now() - started;
+      const refused = joins.filter((j) => !j.reply.ok).map((j) => j.reply.error);
+      expect(refused, 'joins refused').toEqual([]);
+      expect(joinMs, 'all in within the 10 s and a second').toBeLessThanOrEqual(JOIN_WINDOW_MS + 1_000);
+
+      expect(await host.timeout(5_000).emitWithAck('round:start', { round: 0 })).toMatchObject({ ok: true });
+      await Promise.all(joins.map((j) => j.question));
+      const answers = await Promise.all(
+        joins.map((j) =>
+          j.phone
+            .timeout(10_000)
+            .emitWithAck('answer:submit', { round: 0, choice: 'zigzag' })
+            .catch(() => ({ ok: false, error: 'timeout' })),
+        ),
+      );
+      expect(answers.filter((a) => !a.ok)).toEqual([]);
+
+      // The teacher's next game, from the same school address.
+      const next = await open();
+      expect(
+        await next.timeout(5_000).emitWithAck('host:create', { deck: { source: 'builtin' } }),
+      ).toMatchObject({ ok: true });
+    } finally {
+      for (const s of sockets) s.close();
+    }
+  }, 60_000);
+});
