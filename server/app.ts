@@ -41,6 +41,11 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
  */
 export const PING_INTERVAL_MS = 5_000;
 export const PING_TIMEOUT_MS = 5_000;
+/**
+ * R5: how often the store is told the server is up. After a crash, the time from the last one to the
+ * restart counts as down: at most this much of it was really up, in the students' favour.
+ */
+export const ALIVE_EVERY_MS = 2_000;
 
 /** Written by hand: the apps load only their own scripts and styles, never inline ones. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -142,6 +147,17 @@ export function createApp(deps: AppDeps = {}): App {
     if (rooms.sweep().length === SWEEP_BATCH) setImmediate(sweepStep);
   };
   const sweeper = setInterval(sweepStep, RETENTION_SWEEP_MS).unref();
+  // Written only once the rooms are restored: the restore reads the previous server's last one.
+  const beat = () => {
+    try {
+      store.heartbeat?.(clock.now());
+    } catch (error) {
+      log('could not record that the server is up', error);
+    }
+  };
+  beat();
+  const alive = setInterval(beat, ALIVE_EVERY_MS);
+  alive.unref();
 
   // A game that reaches the podium is saved as a report for its instructor, once.
   rooms.onChange(({ next, facts }) => {
@@ -287,9 +303,12 @@ export function createApp(deps: AppDeps = {}): App {
     limitEvents,
     publicUrl,
     close: async () => {
+      clearInterval(alive);
       clearInterval(sweeper);
       rooms.close();
       transport.close();
+      // A clean stop is downtime too: from here to the next start.
+      beat();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       db?.close();
     },

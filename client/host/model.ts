@@ -51,6 +51,7 @@ type HostStep =
   | 'round:leaderboard'
   | 'game:end'
   | 'player:kick'
+  | 'player:unkick'
   | 'room:lock';
 
 export type HostModel = ReturnType<typeof createHostModel>;
@@ -253,6 +254,11 @@ export function createHostModel(connection: Connection, page: HostPage) {
 
     kick(playerId: number): void {
       void send('player:kick', { playerId });
+    },
+
+    /** H3: undoes a kick; the player is back with their name and score when their phone joins again. */
+    unkick(playerId: number): void {
+      void send('player:unkick', { playerId });
     },
 
     setLocked(locked: boolean): void {

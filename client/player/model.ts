@@ -10,6 +10,7 @@ import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
 import { ticker } from '../ui/ticker';
 
 const SESSION_KEY = 'overshoot:player';
+const DEVICE_KEY = 'overshoot:device';
 
 interface StoredSession {
   code: string;
@@ -43,6 +44,20 @@ function newRequestId(): string {
   let text = '';
   for (const b of bytes) text += String.fromCharCode(b);
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const isDeviceId = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(x);
+
+/**
+ * J5: this browser's own id, made once and kept: a kicked player's browser stays out of the game,
+ * and one whose kick was undone comes back as themselves. A private window makes a new one.
+ */
+function deviceId(): string {
+  const known = loadJson(DEVICE_KEY, isDeviceId);
+  if (known) return known;
+  const made = newRequestId();
+  saveJson(DEVICE_KEY, made);
+  return made;
 }
 
 const LOST_NOTICES: Partial<Record<ErrorCode, string>> = {
@@ -155,7 +170,7 @@ export function createPlayerModel(connection: Connection, path: string) {
       joining.value = true;
       const reply = await connection.request(
         'player:join',
-        { code, nickname, requestId: newRequestId() },
+        { code, nickname, requestId: newRequestId(), device: deviceId() },
         { retry: true },
       );
       joining.value = false;

@@ -4,12 +4,14 @@ import type { Phase, Player, RecordedAnswer, RoundResult } from './state';
 
 export type Fact =
   | { type: 'player-joined'; player: Player }
-  /** A player's presence changed, or the host removed them. */
-  | { type: 'player-changed'; player: Player; reason: 'presence' | 'kick' }
+  /** A player's presence changed, or the host removed them or undid that (H3). */
+  | { type: 'player-changed'; player: Player; reason: 'presence' | 'kick' | 'unkick' }
   | { type: 'answer-recorded'; round: number; playerId: number; answer: RecordedAnswer }
   /** A question closed: its result, and the players whose score, streak or time it changed. */
   | { type: 'round-closed'; result: RoundResult; players: Player[] }
   | { type: 'phase-changed'; phase: Phase }
+  /** R5: an open question came back after a restart, its deadline moved by the time it was down. */
+  | { type: 'question-resumed'; phase: Phase; downMs: number }
   | { type: 'lock-changed'; locked: boolean };
 
 /** Who a change concerns, for the transport to deliver to and nothing more. */
@@ -36,6 +38,11 @@ export function affectedBy(facts: readonly Fact[]): Affected {
   };
   for (const fact of facts) {
     switch (fact.type) {
+      case 'question-resumed':
+        // Every phone's countdown moves with the deadline.
+        affected.allPlayers = true;
+        hostNow();
+        break;
       case 'phase-changed':
       case 'lock-changed':
         if (fact.type === 'phase-changed') affected.allPlayers = true;
@@ -48,6 +55,9 @@ export function affectedBy(facts: readonly Fact[]): Affected {
         if (fact.reason === 'kick') {
           affected.players.push(fact.player.id);
           affected.removed.push(fact.player.id);
+          hostNow();
+        } else if (fact.reason === 'unkick') {
+          // Back on the roster; their phone left the game and comes back by joining (J5).
           hostNow();
         } else {
           affected.progress = true;

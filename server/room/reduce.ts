@@ -44,7 +44,7 @@ function next(state: RoomState, patch: Partial<RoomState>): RoomState {
 export function reduce(state: RoomState, command: Command, now: number): ReduceResult {
   switch (command.type) {
     case 'join':
-      return join(state, command.nickname, command.secret, now);
+      return join(state, command.nickname, command.secret, now, command.device ?? null);
     case 'presence':
       return presence(state, command.playerId, command.connected, now);
     case 'answer':
@@ -61,8 +61,12 @@ export function reduce(state: RoomState, command: Command, now: number): ReduceR
       return hostOnly(command.by) ?? end(state, now);
     case 'kick':
       return hostOnly(command.by) ?? kick(state, command.playerId, now);
+    case 'unkick':
+      return hostOnly(command.by) ?? unkick(state, command.playerId);
     case 'lock':
       return hostOnly(command.by) ?? lock(state, command.locked);
+    case 'resume':
+      return resume(state, command.downSince, now);
     default:
       return assertNever(command);
   }
@@ -95,11 +99,22 @@ export function join(
   rawNickname: string,
   secret: string,
   now: number,
+  device: string | null = null,
 ): Reduced<{ playerId: number }> {
   if (state.phase.kind === 'podium') return refuse('GAME_OVER');
+  // J5: a kicked player's browser stays out of this game, under whatever name it tries next.
+  if (device !== null && state.players.some((p) => p.kicked && p.device === device)) return refuse('KICKED');
+  const checked = normalizeNickname(rawNickname);
+  // J5: the same name from the same browser, while that player is away (their kick undone, or their
+  // session lost), is that player coming back with their score, even into a locked room.
+  if (device !== null && checked.ok) {
+    const own = state.players.find(
+      (p) => p.key === checked.key && p.device === device && !p.kicked && !p.connected,
+    );
+    if (own) return { ...unchanged(state), playerId: own.id };
+  }
   if (state.locked) return refuse('ROOM_LOCKED');
   if (activePlayers(state).length >= MAX_PLAYERS) return refuse('ROOM_FULL');
-  const checked = normalizeNickname(rawNickname);
   if (!checked.ok) return refuse('NAME_INVALID', checked.reason);
   // A kicked player's name stays taken, so a removed nickname cannot simply walk back in.
   if (state.players.some((p) => p.key === checked.key)) return refuse('NAME_TAKEN');
@@ -114,6 +129,7 @@ export function join(
     answerMs: 0,
     connected: true,
     kicked: false,
+    device,
   };
   return {
     ok: true,
@@ -123,7 +139,12 @@ export function join(
   };
 }
 
-function withPlayer(state: RoomState, id: number, patch: Partial<Player>, reason: 'presence' | 'kick'): Step {
+function withPlayer(
+  state: RoomState,
+  id: number,
+  patch: Partial<Player>,
+  reason: 'presence' | 'kick' | 'unkick',
+): Step {
   const players = state.players.slice();
   const player: Player = { ...players[id]!, ...patch };
   players[id] = player;
@@ -145,6 +166,48 @@ function kick(state: RoomState, playerId: number, now: number): Reduced {
   return {
     ok: true,
     ...closeIfAllAnswered(withPlayer(state, playerId, { kicked: true, connected: false }, 'kick'), now),
+  };
+}
+
+/**
+ * H3: the host undoes a kick, in any phase before the podium. The player is back on the roster with
+ * their name and score, away until their phone joins again (J5); rounds they missed count as missed.
+ */
+function unkick(state: RoomState, playerId: number): Reduced {
+  const player = state.players[playerId];
+  if (!player) return refuse('UNKNOWN_PLAYER');
+  if (state.phase.kind === 'podium') return refuse('GAME_OVER');
+  if (!player.kicked) return unchanged(state);
+  if (activePlayers(state).length >= MAX_PLAYERS) return refuse('ROOM_FULL');
+  return { ok: true, ...withPlayer(state, playerId, { kicked: false, connected: false }, 'unkick') };
+}
+
+/**
+ * R5: a question open when the server stopped gets back the time it was unavailable: from the last
+ * moment the server is known to have been up (the store's heartbeat, or later the question's opening,
+ * its last answer or its last resume) to now. The deadline moves by that much and answers given from
+ * now on are timed without it. The fact is saved, and `resumedAt` bounds the next count, so a second
+ * restart never counts the same downtime twice.
+ */
+function resume(state: RoomState, downSince: number | null, now: number): Reduced {
+  const { phase } = state;
+  if (phase.kind !== 'question' || downSince === null) return unchanged(state);
+  let upAt = Math.max(downSince, phase.openedAt, phase.resumedAt ?? downSince);
+  for (const a of phase.answers) if (a && a.at > upAt) upAt = a.at;
+  // A question whose time had run out while the server was still up closes as it would have.
+  if (upAt >= phase.deadlineAt) return unchanged(state);
+  const downMs = now - upAt;
+  if (downMs <= 0) return unchanged(state);
+  const resumed: Phase = {
+    ...phase,
+    deadlineAt: phase.deadlineAt + downMs,
+    pausedMs: phase.pausedMs + downMs,
+    resumedAt: now,
+  };
+  return {
+    ok: true,
+    state: next(state, { phase: resumed }),
+    facts: [{ type: 'question-resumed', phase: resumed, downMs }],
   };
 }
 
@@ -172,6 +235,8 @@ function start(state: RoomState, round: number, now: number): Reduced {
       openedAt: now,
       deadlineAt: now + durationMs,
       durationMs,
+      pausedMs: 0,
+      resumedAt: null,
       answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
       answered: 0,
     }),
@@ -206,7 +271,8 @@ export function answer(
   if (now > phase.deadlineAt) return refuse('ROUND_CLOSED');
   const refusal = checkChoice(state.deck.rounds[round]!, choice);
   if (refusal) return refusal;
-  const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt));
+  // R5: time the server was down is not the student's.
+  const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt - phase.pausedMs));
   const answers = phase.answers.slice();
   const given: RecordedAnswer = { choice, at: now, elapsedMs };
   answers[playerId] = given;

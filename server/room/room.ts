@@ -41,8 +41,13 @@ export interface Room {
   committed(): RoomState;
   /** Applies a command now; its change is saved with the current batch. */
   dispatch(command: Command): Reduced;
-  /** J1: a new player; `requestId` makes a retried join the same join. */
-  join(nickname: string, secret: string, requestId?: string): Failure | { ok: true; playerId: number };
+  /** J1: a new player; `requestId` makes a retried join the same join; `device` is the browser's id (J5). */
+  join(
+    nickname: string,
+    secret: string,
+    requestId?: string,
+    device?: string,
+  ): Failure | { ok: true; playerId: number };
   /** A1–A3: the player's answer, and the receipt to acknowledge it with. */
   answer(playerId: number, round: number, choice: AnswerValue): Failure | ({ ok: true } & AnswerReceipt);
   /** J2/H2: the player a secret belongs to; a kicked player is refused, with the reason. */
@@ -146,13 +151,20 @@ export function createRoom(
   }
 
   function dispatch(command: Command): Reduced {
-    if (command.type === 'join') return joinAs(command.nickname, command.secret);
+    if (command.type === 'join') return joinAs(command.nickname, command.secret, undefined, command.device);
     return apply(reduce(state, command, clock.now()));
   }
 
-  function joinAs(nickname: string, secret: string, requestId?: string): Reduced<{ playerId: number }> {
-    const result = join(state, nickname, secret, clock.now());
+  function joinAs(
+    nickname: string,
+    secret: string,
+    requestId?: string,
+    device?: string,
+  ): Reduced<{ playerId: number }> {
+    const result = join(state, nickname, secret, clock.now(), device ?? null);
     if (!result.ok) return result;
+    // J5: a player back from their own browser keeps the secret they had; nothing new to remember.
+    if (result.facts.length === 0) return result;
     // Known before the change is queued: a full batch is saved (or undone) within apply.
     secrets.set(secret, result.playerId);
     if (requestId !== undefined) joins.set(requestId, result.playerId);
@@ -181,8 +193,8 @@ export function createRoom(
     state: () => state,
     committed: () => committed,
     dispatch,
-    join(nickname, secret, requestId) {
-      const result = joinAs(nickname, secret, requestId);
+    join(nickname, secret, requestId, device) {
+      const result = joinAs(nickname, secret, requestId, device);
       return result.ok ? { ok: true, playerId: result.playerId } : result;
     },
     answer(playerId, round, choice) {

@@ -75,6 +75,7 @@ export interface RoomManager {
     nickname: string,
     secret: string,
     requestId?: string,
+    device?: string,
   ): Failure | { ok: true; playerId: number };
   /** A1–A3: a player's answer, and the receipt to acknowledge it with. */
   answer(
@@ -286,8 +287,12 @@ export function createRoomManager(deps: {
   // Games abandoned long ago are not worth loading.
   while (sweep().length === SWEEP_BATCH);
   for (const stored of store.loadRooms()) register(stored, true);
-  // A question whose deadline passed while the server was down closes now.
+  // R5: an open question gets back the time the server was down; one whose time had run out before
+  // the server stopped closes now.
+  const downSince = store.lastAlive?.() ?? null;
   for (const room of rooms.values()) {
+    if (room.state().phase.kind !== 'question') continue;
+    room.dispatch({ type: 'resume', downSince });
     const { phase } = room.state();
     if (phase.kind === 'question' && phase.deadlineAt <= clock.now())
       room.dispatch({ type: 'deadline', round: phase.round });
@@ -318,8 +323,8 @@ export function createRoomManager(deps: {
     get: (code) => find(code)?.state(),
     committed: (code) => find(code)?.committed(),
     dispatch: (code, command) => find(code)?.dispatch(command) ?? fail('ROOM_NOT_FOUND'),
-    join: (code, nickname, secret, requestId) =>
-      find(code)?.join(nickname, secret, requestId) ?? fail('ROOM_NOT_FOUND'),
+    join: (code, nickname, secret, requestId, device) =>
+      find(code)?.join(nickname, secret, requestId, device) ?? fail('ROOM_NOT_FOUND'),
     answer: (code, playerId, round, choice) =>
       find(code)?.answer(playerId, round, choice) ?? fail('ROOM_NOT_FOUND'),
     afterCommit: (then) => queue.afterCommit(then),

@@ -19,6 +19,11 @@ export interface Player {
   answerMs: number;
   connected: boolean;
   kicked: boolean;
+  /**
+   * The browser's own random id (J5), or null for a client that sent none: a kicked player's device
+   * may not join again, and a player whose kick was undone comes back from it.
+   */
+  device: string | null;
 }
 
 export interface RecordedAnswer {
@@ -26,7 +31,7 @@ export interface RecordedAnswer {
   choice: AnswerValue;
   /** Server time at receipt, ms since the epoch. */
   at: number;
-  /** at − openedAt, clamped to [0, durationMs]. */
+  /** at − openedAt − the time the server was down meanwhile (R5), clamped to [0, durationMs]. */
   elapsedMs: number;
 }
 
@@ -64,6 +69,13 @@ export type Phase =
       openedAt: number;
       deadlineAt: number;
       durationMs: number;
+      /**
+       * R5: time the question was unavailable (the server down) since it opened: added to the
+       * deadline already, and taken off every answer's time.
+       */
+      pausedMs: number;
+      /** When the question last came back after a restart (R5), or null: downtime is never counted twice. */
+      resumedAt: number | null;
       /** Indexed by player id; null where there is no answer yet. */
       answers: Array<RecordedAnswer | null>;
       answered: number;
@@ -92,7 +104,7 @@ export interface RoomState {
 export type Actor = { role: 'host' } | { role: 'player'; playerId: number } | { role: 'stranger' };
 
 export type Command =
-  | { type: 'join'; nickname: string; secret: string }
+  | { type: 'join'; nickname: string; secret: string; device?: string }
   | { type: 'presence'; playerId: number; connected: boolean }
   | { type: 'answer'; playerId: number; round: number; choice: AnswerValue }
   | { type: 'deadline'; round: number }
@@ -101,6 +113,12 @@ export type Command =
   | { type: 'leaderboard'; by: Actor; round: number }
   | { type: 'end'; by: Actor }
   | { type: 'kick'; by: Actor; playerId: number }
+  | { type: 'unkick'; by: Actor; playerId: number }
+  /**
+   * R5: the room is back after a restart; the server was last known alive at `downSince` (null if
+   * the store cannot say). An open question gets the time it was unavailable back.
+   */
+  | { type: 'resume'; downSince: number | null }
   | { type: 'lock'; by: Actor; locked: boolean };
 
 export const MAX_PLAYERS = 2500;

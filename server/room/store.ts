@@ -28,6 +28,13 @@ export interface RoomStore {
    */
   saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
   /**
+   * R5: the last moment the server that used this store before was known to be up (its last
+   * heartbeat, read when the store opened), or null if the store cannot say (a memory store).
+   */
+  lastAlive?(): number | null;
+  /** R5: records that the server is up at `now`; the app calls it every few seconds. */
+  heartbeat?(now: number): void;
+  /**
    * Retention: deletes every game not finished (not at the podium) whose last save is before
    * `before` (ms since the epoch), except those in `keep` (the rooms in memory), with all its rows;
    * at most `limit` of them, the oldest first; returns their codes. Finished games stay: their host

@@ -149,6 +149,9 @@ export function toHostView(state: RoomState, now: number, joinUrl: string): Host
     deckTitle: state.deck.title,
     joinUrl,
     players: active.map((p) => ({ id: p.id, nickname: p.nickname, connected: p.connected, score: p.score })),
+    kicked: state.players
+      .filter((p) => p.kicked)
+      .map((p) => ({ id: p.id, nickname: p.nickname, score: p.score })),
     playerCount: active.length,
     connectedCount: active.reduce((n, p) => n + (p.connected ? 1 : 0), 0),
     phase: hostPhase(state),

@@ -96,6 +96,18 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE answers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // J5: the browser a player joined from, so a kicked one stays out. R5: the moment the server was
+    // last known to be up, rewritten every few seconds, so a restart knows how long it was down.
+    version: 4,
+    up: `
+      ALTER TABLE players ADD COLUMN device TEXT;
+      CREATE TABLE server_alive (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /**
@@ -120,7 +132,12 @@ type QuestionPhase = Extract<Phase, { kind: 'question' }>;
  */
 type StoredPhase =
   | Exclude<Phase, QuestionPhase>
-  | (Omit<QuestionPhase, 'answers' | 'answered'> & { slots: number });
+  | (Omit<QuestionPhase, 'answers' | 'answered' | 'pausedMs' | 'resumedAt'> & {
+      slots: number;
+      /** Absent in rows written before R5: nothing was paused. */
+      pausedMs?: number;
+      resumedAt?: number | null;
+    });
 
 /** The phase's header: what the rooms.phase column holds. It changes only when the phase does. */
 function phaseHeader(phase: Phase): string {
@@ -153,6 +170,7 @@ interface PlayerRow {
   connected: number;
   kicked: number;
   join_request: string | null;
+  device: string | null;
 }
 interface AnswerRow {
   version: number;
@@ -198,8 +216,8 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       'UPDATE rooms SET phase = @phase, finished = @finished, updated_at = @now WHERE code = @code',
     ),
     insertPlayer: db.prepare(
-      `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request, version)
-       VALUES (@code, @id, @nickname, @key, @secret, @joinedAt, @score, @streak, @answerMs, @connected, @kicked, @joinRequest, @version)`,
+      `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request, device, version)
+       VALUES (@code, @id, @nickname, @key, @secret, @joinedAt, @score, @streak, @answerMs, @connected, @kicked, @joinRequest, @device, @version)`,
     ),
     updatePlayer: db.prepare(
       `UPDATE players SET nickname = @nickname, key = @key, secret = @secret, joined_at = @joinedAt,
@@ -222,6 +240,15 @@ export function createSqliteRoomStore(db: Db): RoomStore {
        VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots)`,
     ),
     selectRoom: db.prepare('SELECT * FROM rooms WHERE code = ?'),
+    selectAlive: db.prepare('SELECT at FROM server_alive WHERE id = 1'),
+    // Without a heartbeat yet (a file from before R5): the last write anyone made.
+    selectLastWrite: db.prepare(
+      `SELECT max(coalesce((SELECT max(updated_at) FROM rooms), 0),
+                  coalesce((SELECT max(at) FROM answers), 0)) AS at`,
+    ),
+    writeAlive: db.prepare(
+      'INSERT INTO server_alive (id, at) VALUES (1, @at) ON CONFLICT (id) DO UPDATE SET at = max(at, excluded.at)',
+    ),
     selectUnfinished: db.prepare('SELECT code FROM rooms WHERE finished = 0 ORDER BY code'),
     selectPlayers: db.prepare('SELECT * FROM players WHERE code = ? ORDER BY id'),
     selectAnswers: db.prepare('SELECT * FROM answers WHERE code = ? ORDER BY round, player_id'),
@@ -256,6 +283,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     connected: p.connected ? 1 : 0,
     kicked: p.kicked ? 1 : 0,
     joinRequest,
+    device: p.device,
   });
   function writeResult(code: string, result: RoundResult) {
     q.insertResult.run({
@@ -352,6 +380,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
           if (fact.players.length > 0) stamped = true;
           break;
         case 'phase-changed':
+        case 'question-resumed':
           q.updatePhase.run({
             code,
             phase: phaseHeader(fact.phase),
@@ -391,6 +420,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         answerMs: r.answer_ms,
         connected: r.connected === 1,
         kicked: r.kicked === 1,
+        device: r.device,
       };
     });
     const stored = JSON.parse(row.phase) as StoredPhase;
@@ -409,8 +439,14 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     );
     let phase: Phase;
     if (stored.kind === 'question') {
-      const { slots, ...header } = stored;
-      phase = { ...header, answers: new Array<RecordedAnswer | null>(slots).fill(null), answered: 0 };
+      const { slots, pausedMs, resumedAt, ...header } = stored;
+      phase = {
+        ...header,
+        pausedMs: pausedMs ?? 0,
+        resumedAt: resumedAt ?? null,
+        answers: new Array<RecordedAnswer | null>(slots).fill(null),
+        answered: 0,
+      };
     } else phase = stored;
     for (const a of answerRows) {
       version = Math.max(version, a.version);
@@ -445,6 +481,11 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     return { state, joins };
   }
 
+  // Read before this process writes its own: when the server that wrote the file was last up.
+  const alive = q.selectAlive.get() as { at: number } | undefined;
+  const lastWrite = (q.selectLastWrite.get() as { at: number }).at;
+  const lastAlive = alive?.at ?? (lastWrite > 0 ? lastWrite : null);
+
   const deleteRooms = db.transaction((codes: readonly string[]) => {
     for (const code of codes) {
       q.deleteAnswers.run(code);
@@ -455,6 +496,8 @@ export function createSqliteRoomStore(db: Db): RoomStore {
   });
 
   return {
+    lastAlive: () => lastAlive,
+    heartbeat: (now) => void q.writeAlive.run({ at: now }),
     deleteUnfinished(before, keep, limit = Number.POSITIVE_INFINITY) {
       const codes: string[] = [];
       for (const { code } of q.selectStale.iterate({ before }) as Iterable<{ code: string }>) {

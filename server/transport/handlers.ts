@@ -119,7 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
       const secret = deps.random.secret();
       const joined =
         (p.requestId === undefined ? null : rooms.recallJoin(p.code, p.requestId)) ??
-        rooms.join(p.code, p.nickname, secret, p.requestId);
+        rooms.join(p.code, p.nickname, secret, p.requestId, p.device);
       if (!joined.ok) return joined;
       const { playerId } = joined;
       publication.bind(socket, { code: p.code, role: 'player', playerId });
@@ -147,6 +147,8 @@ export function createHandlers(deps: HandlerDeps): Handle {
       hostCommand(socket, (by) => ({ type: 'leaderboard', by, round: p.round })),
     'game:end': (socket) => hostCommand(socket, (by) => ({ type: 'end', by })),
     'player:kick': (socket, p) => hostCommand(socket, (by) => ({ type: 'kick', by, playerId: p.playerId })),
+    'player:unkick': (socket, p) =>
+      hostCommand(socket, (by) => ({ type: 'unkick', by, playerId: p.playerId })),
     'room:lock': (socket, p) => hostCommand(socket, (by) => ({ type: 'lock', by, locked: p.locked })),
     'answer:submit': (socket, p) => {
       const session = socket.data.session;

@@ -13,6 +13,7 @@ import {
   PlayerJoinSchema,
   PlayerResumeSchema,
   RoundSchema,
+  UnkickSchema,
 } from './schemas';
 import type { AnswerValue, HostProgress, HostView, PlayerView } from './views';
 
@@ -64,6 +65,7 @@ export const PROTOCOL = {
   'round:leaderboard': event()(RoundSchema),
   'game:end': event()(EmptySchema),
   'player:kick': event()(KickSchema),
+  'player:unkick': event()(UnkickSchema),
   'room:lock': event()(LockSchema),
   'answer:submit': event<AnswerReceipt>()(AnswerSubmitSchema),
 } as const satisfies Record<string, EventSpec>;

@@ -64,6 +64,11 @@ export const PlayerJoinSchema = v.object({
   nickname: v.pipe(v.string(), v.maxLength(200, 'Nicknames are at most 20 characters.')),
   /** Chosen by the client per join attempt: a retry with the same id gets the same session back. */
   requestId: v.optional(Secret),
+  /**
+   * J5: the browser's own random id, kept in its storage: a kicked player's browser stays out of the
+   * game, and a player whose kick was undone comes back from it. A speed bump, not a lock.
+   */
+  device: v.optional(Secret),
 });
 export const PlayerResumeSchema = v.object({ code: RoomCode, playerSecret: Secret });
 export const RoundSchema = v.object({ round: RoundIndex });
@@ -71,6 +76,8 @@ export const EmptySchema = v.optional(v.object({}), {});
 export const KickSchema = v.object({
   playerId: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
 });
+/** H3: the player whose kick the host undoes. */
+export const UnkickSchema = KickSchema;
 export const LockSchema = v.object({ locked: v.boolean() });
 /** A learning rate as students type or slide it. */
 export const AlphaGuess = v.pipe(

@@ -170,6 +170,8 @@ export interface HostView extends ViewBase {
   /** Where students join this game, e.g. http://192.168.1.20:3000/join/123456 (the QR code's text). */
   joinUrl: string;
   players: RosterEntry[];
+  /** H3: players the host removed, whose removal the lobby can undo (with their score). */
+  kicked: Array<{ id: number; nickname: string; score: number }>;
   playerCount: number;
   connectedCount: number;
   phase: HostPhase;

@@ -270,6 +270,8 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       'Round 2: α = 0.3 ✓ · 0.0 s · 656 points',
       'Round 3: α = 0.4 ✓ · 0.0 s · 1200 points',
     ]);
+    // Both ends of the game, labelled, here and in the list of past games.
+    expect(await host.locator('.report-meta').textContent()).toMatch(/Started .+ · ended \d\d:\d\d/);
     expectLibraryLayout(await captureLibrary(host, 'report'));
     await expectNoSeriousViolations(host, 'the report page');
 
@@ -309,6 +311,7 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     // The list of past games has it.
     await host.getByRole('link', { name: 'Past games' }).click();
     await host.getByRole('button', { name: new RegExp(`^Open the report of ${DECK.title}`) }).waitFor();
+    expect(await host.locator('.report-list').textContent()).toMatch(/Started .+ · ended \d\d:\d\d · game/);
     expectLibraryLayout(await captureLibrary(host, 'reports'));
     await expectNoSeriousViolations(host, 'the past games page');
   }, 150_000);

@@ -36,6 +36,7 @@ function hostView(version: number, phase: HostPhase, roundCount = 2): HostView {
     deckTitle: 'Test deck',
     joinUrl: 'http://127.0.0.1/join/123456',
     players: [],
+    kicked: [],
     playerCount: 3,
     connectedCount: 3,
     phase,

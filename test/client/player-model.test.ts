@@ -331,3 +331,34 @@ describe('the countdown', () => {
     await flush();
   });
 });
+
+describe('J5 the device id', () => {
+  it('is made once, kept in storage and sent with every join, also after the host removed the player', async () => {
+    const connection = new FakeConnection();
+    const model = createPlayerModel(connection, '/');
+    model.joinCode.value = '123456';
+    model.joinNickname.value = 'Ada';
+    const joining = model.join();
+    const [first] = connection.pending();
+    const device: unknown = JSON.parse(storage.getItem('overshoot:device') ?? 'null');
+    expect(device).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]{22}$/));
+    expect(first?.payload).toMatchObject({ device });
+    await connection.reply('player:join', {
+      ok: true,
+      playerId: 0,
+      playerSecret: SECRET,
+      view: playerView(1, LOBBY),
+    });
+    await joining;
+
+    connection.deliver(playerView(4, { kind: 'kicked' }));
+    model.joinCode.value = '123456';
+    model.joinNickname.value = 'Someone else';
+    const again = model.join();
+    const [sent] = connection.pending();
+    expect(sent?.payload).toMatchObject({ nickname: 'Someone else', device });
+    await connection.reply('player:join', fail('KICKED'));
+    await again;
+    expect(model.joinError.value).toBe('The host removed you from this game.');
+  });
+});

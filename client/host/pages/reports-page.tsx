@@ -58,7 +58,7 @@ export function ReportsPage() {
               title={r.title}
               meta={
                 <>
-                  {when(r.endedAt)} · game {spacedCode(r.code)} · {r.players}{' '}
+                  {startedEnded(r.startedAt, r.endedAt)} · game {spacedCode(r.code)} · {r.players}{' '}
                   {r.players === 1 ? 'student' : 'students'} · {r.rounds}{' '}
                   {r.rounds === 1 ? 'round' : 'rounds'} · {percent(r.shareCorrect)} right
                 </>
@@ -141,6 +141,16 @@ export function ReportPage({ id }: { id: string }) {
   return <ReportBody id={id} report={loaded} />;
 }
 
+const sameDay = (a: number, b: number): boolean => new Date(a).toDateString() === new Date(b).toDateString();
+
+/** Both ends of a game, labelled, in the list and on the report alike; the day once if it is one. */
+export function startedEnded(startedAt: number, endedAt: number): string {
+  const end = sameDay(startedAt, endedAt)
+    ? new Date(endedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' })
+    : when(endedAt);
+  return `Started ${when(startedAt)} · ended ${end}`;
+}
+
 function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
   const points = r.rounds
     .filter((x) => x.ratio !== null && x.shareCorrect !== null && x.scored)
@@ -148,7 +158,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
   return (
     <LibraryLayout title={r.title}>
       <p class="muted report-meta">
-        Game {spacedCode(r.code)} · {when(r.startedAt)} · {r.players.length}{' '}
+        Game {spacedCode(r.code)} · {startedEnded(r.startedAt, r.endedAt)} · {r.players.length}{' '}
         {r.players.length === 1 ? 'student' : 'students'} · {r.rounds.length} of {r.roundCount} rounds played
         {r.endedEarly ? ' (ended early)' : ''}
       </p>

@@ -9,7 +9,7 @@ export const siteOf = (joinUrl: string): string => joinUrl.replace(/\/join\/\d+\
 export const spacedCode = (code: string): string => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 export function LobbyScreen({ view }: { view: HostView }) {
-  const { kick, setLocked } = useHostModel();
+  const { kick, unkick, setLocked } = useHostModel();
   return (
     <section class="lobby">
       <div class="join-panel">
@@ -51,6 +51,29 @@ export function LobbyScreen({ view }: { view: HostView }) {
             </li>
           ))}
         </ul>
+        {view.kicked.length > 0 && (
+          <section class="removed" aria-label="Removed players">
+            <p class="muted">
+              Removed (their browser cannot join again under another name; a private window can, so lock the
+              game to keep everyone out):
+            </p>
+            <ul class="removed-list">
+              {view.kicked.map((p) => (
+                <li key={p.id}>
+                  <span class="removed-name">{p.nickname}</span>
+                  <button
+                    type="button"
+                    class="removed-undo"
+                    onClick={() => unkick(p.id)}
+                    aria-label={`Undo removing ${p.nickname}`}
+                  >
+                    Undo
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <label class="lock">
           <input type="checkbox" checked={view.locked} onChange={(e) => setLocked(e.currentTarget.checked)} />
           {view.locked ? ' Locked: nobody new can join' : ' Lock the game (nobody new can join)'}
