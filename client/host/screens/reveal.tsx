@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { useCallback } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
@@ -10,8 +11,8 @@ import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
-import { formatAlpha } from '../../ui/scenario-text';
-import { useStepAnimation } from '../../ui/use-step-animation';
+import { CostFormula, formatAlpha } from '../../ui/scenario-text';
+import { stepDelayMs, useStepAnimation } from '../../ui/use-step-animation';
 import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
@@ -33,19 +34,23 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   const { detail } = phase;
   const sim = detail.simulation;
   const last = sim.steps.length - 1;
-  const animation = useStepAnimation(last, reducedMotion.value);
+  // A slow run drawn over hundreds of steps plays at an even pace, in about the time of 40 steps.
+  const pace = useCallback((k: number) => (last > 40 ? Math.max(12, 7_000 / last) : stepDelayMs(k)), [last]);
+  const animation = useStepAnimation(last, reducedMotion.value, pace);
   const { thresholds } = sim;
   return (
     <section class="reveal">
       <div class="verdict-row">
         <OutcomeTag outcome={sim.outcome} class="huge-tag" />
         <div class="verdict-text">
+          <CostFormula scenario={scenario} class="reveal-formula" />
           <p class="explanation">
             <MathText text={sim.explanation} />
           </p>
           <p class="thresholds">
             Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
-            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}.
+            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
+            {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
           </p>
           {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
         </div>
