@@ -49,7 +49,10 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
   // the floor of the plot, drawn hollow.
   const yOf = (d: number) => map.y(d > 0 ? Math.log10(d) : lo);
   const shownPoints = distances.slice(0, last + 1).map((d, k) => ({ x: map.x(k), y: yOf(d), zero: d === 0 }));
-  const xTicks = niceTicks(0, n, Math.min(6, n)).filter((t) => Number.isInteger(t));
+  // Step numbers keep clear of the axis name at the right end.
+  const xTicks = niceTicks(0, n, Math.min(6, n)).filter(
+    (t) => Number.isInteger(t) && map.x(t) < area.x1 - em * 3.4,
+  );
   const start = distances[0] ?? 0;
   return (
     <svg
@@ -77,7 +80,7 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
           {t}
         </text>
       ))}
-      <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
+      <text class="axis-name" x={area.x1} y={area.y1 + em * 1.2} text-anchor="end">
         step
       </text>
       <polyline

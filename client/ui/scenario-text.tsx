@@ -15,7 +15,7 @@ export function curvatureText(cost: Problem['cost']): string | null {
   if (cost.kind === 'quadratic') return `curvature J″ = a = ${formatNumber(cost.a, 6)}`;
   if (cost.kind !== 'linreg') return null;
   const [low = 0, high = 0] = quadraticFormOf(cost)?.values ?? [];
-  return `Hessian XᵀX/m: λ_min = ${formatNumber(low, 4)}, λ_max = ${formatNumber(high, 4)}`;
+  return `Hessian λ_min = ${formatNumber(low, 4)}, λ_max = ${formatNumber(high, 4)}`;
 }
 
 export function CostFormula({ scenario, class: extra = '' }: { scenario: Problem; class?: string }) {

@@ -197,10 +197,9 @@ function paceOf(f: QuadraticFacts): { name: string; label: string; factor: numbe
 function paceSentence(f: QuadraticFacts): string {
   const pace = paceOf(f);
   const steps = stepsToShrink(f.components, f.factors);
-  const name = pace.name.charAt(0).toUpperCase() + pace.name.slice(1);
   return pace.name === 'the distance'
     ? `The distance ${multipliedText(pace.label, pace.factor, steps)}.`
-    : `${name} sets the pace: it ${multipliedText(pace.label, pace.factor, steps)}.`;
+    : `Pace: ${pace.name} ${multipliedText(pace.label, pace.factor, steps)}.`;
 }
 
 function explainValley(f: QuadraticFacts): string {
@@ -216,9 +215,9 @@ function explainValley(f: QuadraticFacts): string {
         return f.lambdaMin === f.lambdaMax
           ? `${decided} exactly: the first step lands on the minimum.`
           : `${decided} exactly: the first step wipes out the steep direction, then θ slides along the valley floor to the minimum. ${paceSentence(f)}`;
-      return `${decided} is below 1: θ heads down into the valley without crossing its floor. ${paceSentence(f)}`;
+      return `${decided} is below 1: θ never crosses the valley floor. ${paceSentence(f)}`;
     case 'zigzag':
-      return `${decided} is between 1 and 2: every step crosses the valley floor in the steep direction yet lands closer there. ${paceSentence(f)}`;
+      return `${decided} is between 1 and 2: every step crosses the valley floor yet lands closer. ${paceSentence(f)}`;
     case 'oscillates':
       return `${decided} exactly: in the steep direction every step jumps to the mirror point across the valley, so θ bounces across it for ever.`;
     case 'diverges': {
@@ -227,7 +226,7 @@ function explainValley(f: QuadraticFacts): string {
       if (closerSteps === 0)
         return `${decided} is above 2: every step crosses the valley floor in the steep direction and lands further away; the steep direction ${grows}.`;
       const first = closerSteps === 1 ? 'the first step gets' : `the first ${closerSteps} steps get`;
-      return `${decided} is above 2: the steep direction ${grows}, crossing the valley floor each time. Yet ${first} closer: the start lies mostly along the gentle direction, which shrinks, while the steep part is still small; it soon wins and θ ends up ever further away.`;
+      return `${decided} is above 2: the steep direction ${grows}, crossing the valley floor each time. Yet ${first} closer, as the start lies mostly along the gentle direction, which shrinks; the steep direction soon wins and θ ends up ever further away.`;
     }
   }
 }

@@ -56,7 +56,7 @@ describe('explanations agree with the engine over generated rounds', () => {
     for (const scenario of ROUNDS) {
       const sim = simulate(scenario, { maxSteps: 400 });
       if (sim.dimension !== 2 || sim.outcome === 'diverges') continue;
-      const m = /sets the pace: it is multiplied by [^=]+= ([\d.]+) each step/.exec(sim.explanation);
+      const m = /Pace: the \w+ direction is multiplied by [^=]+= ([\d.]+) each step/.exec(sim.explanation);
       expect(m, sim.explanation).not.toBeNull();
       const d = sim.distances;
       const k = d.length - 1;

@@ -11,7 +11,7 @@ import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
-import { CostFormula, formatAlpha } from '../../ui/scenario-text';
+import { curvatureText, formatAlpha } from '../../ui/scenario-text';
 import { stepDelayMs, useStepAnimation } from '../../ui/use-step-animation';
 import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
@@ -38,16 +38,18 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   const pace = useCallback((k: number) => (last > 40 ? Math.max(12, 7_000 / last) : stepDelayMs(k)), [last]);
   const animation = useStepAnimation(last, reducedMotion.value, pace);
   const { thresholds } = sim;
+  // The number α multiplies, when the formula hides it: the sentence above uses it.
+  const curvature = curvatureText(scenario.cost);
   return (
     <section class="reveal">
       <div class="verdict-row">
         <OutcomeTag outcome={sim.outcome} class="huge-tag" />
         <div class="verdict-text">
-          <CostFormula scenario={scenario} class="reveal-formula" />
           <p class="explanation">
             <MathText text={sim.explanation} />
           </p>
           <p class="thresholds">
+            {curvature && <MathText text={`${curvature}. `} />}
             Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
             {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
             {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
@@ -78,7 +80,9 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
         </figure>
         <div class="reveal-side">
           <figure class="side-figure">
-            <figcaption>Distance to the minimum (log scale)</figcaption>
+            <figcaption>
+              Distance to the minimum (log scale): a straight line means the same factor every step
+            </figcaption>
             <Sized class="side-plot">
               {(w, h, em) => (
                 <DistancePlot
