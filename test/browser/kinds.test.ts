@@ -213,6 +213,10 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       '19 steps',
     ]);
     expect(await host.locator('.count-chip').allTextContents()).toEqual(['A 1', 'B 0', 'C 2 ✓', 'D 0']);
+    // r = 0.4 × 4 = 1.6: the winner zig-zags, which the course says takes more steps, so the reveal says so.
+    expect(await host.locator('.zigzag-winner').textContent()).toContain(
+      'This winner zig-zags: overshooting is not always slower.',
+    );
     await waitForSteps(host, '.race-plot-box', 'partway');
     expectProjectorLayout(await captureHost(host, 'reveal-fastest-racing'));
     await waitForSteps(host, '.race-plot-box', 'all');
