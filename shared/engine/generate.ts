@@ -175,6 +175,7 @@ export function isFairRound(scenario: Scenario, outcome: Answer): boolean {
   return (
     simulation.outcome === outcome &&
     inBand(simulation.ratio, ROUND_BANDS[outcome]) &&
+    boundaryMargin(simulation.ratio) >= BOUNDARY_MARGIN - 1e-12 &&
     isNiceAlpha(scenario.alpha) &&
     hasBalancedStart(scenario) &&
     isVisible(simulation, outcome)
