@@ -68,7 +68,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
   const actionError = signal<string | null>(null);
   const busy = signal(false);
 
-  const deckSource = signal<'builtin' | 'generated'>('builtin');
+  const deckSource = signal<'builtin' | 'lesson' | 'generated'>('builtin');
   const difficulty = signal<Difficulty>('easy');
   const generatedRounds = signal(5);
   /** Generated decks may mix in the other kinds of round (about one in four); predictions only by default. */
@@ -211,8 +211,8 @@ export function createHostModel(connection: Connection, page: HostPage) {
 
     createGame(): Promise<boolean> {
       return startGame(
-        deckSource.value === 'builtin'
-          ? { source: 'builtin' }
+        deckSource.value !== 'generated'
+          ? { source: deckSource.value }
           : {
               source: 'generated',
               difficulty: difficulty.value,

@@ -18,9 +18,10 @@ const ROWS: Array<Answer | 'none'> = ['converges', 'zigzag', 'diverges', 'none']
 
 export function AnswerBars({ distribution, outcome, width, height, em }: AnswerBarsProps) {
   const max = Math.max(1, ...ROWS.map((k) => distribution[k]));
-  const row = Math.min(height / ROWS.length, em * 2.2);
-  const labelW = em * 8.2;
-  const countW = em * 6.5;
+  const row = Math.max(em * 1.3, Math.min(height / ROWS.length, em * 2.2));
+  // Wide enough for "Converges directly" at the projector's size.
+  const labelW = em * 13;
+  const countW = em * 6.6;
   const barX = labelW;
   const barMax = Math.max(em, width - labelW - countW);
   return (

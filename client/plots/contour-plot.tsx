@@ -142,10 +142,11 @@ export function ContourPlot({
   const exitPoint = exit >= 0 ? points[exit] : undefined;
   const mx = map.x(frame.minimum[0]);
   const my = map.y(frame.minimum[1]);
+  const startRight = map.x(scenario.start[0] ?? 0) > mx;
   // Tick values stay clear of the axis names in the bottom corners.
   const xTicks = compact
     ? []
-    : niceTicks(box.x0, box.x1, 4).filter((t) => map.x(t) > fx0 + em * 2.5 && map.x(t) < fx1 - em * 2.5);
+    : niceTicks(box.x0, box.x1, 4).filter((t) => map.x(t) > fx0 + em * 3.2 && map.x(t) < fx1 - em * 3.6);
   const yTicks = compact ? [] : niceTicks(box.y0, box.y1, 3);
   const common = { frame, run, last, outcome, em, marker: `${uid}-arrow` };
   return (
@@ -161,7 +162,13 @@ export function ContourPlot({
       </defs>
       <Field {...common} box={box} map={map} labelled={compact ? 3 : 5} clip={`${uid}-clip`} />
       {!compact && (
-        <text class="minimum-label" x={mx} y={my + em * 1.3} text-anchor="middle">
+        // Beside the minimum, toward the start: the zoom inset takes the corner away from the run.
+        <text
+          class="minimum-label"
+          x={startRight ? mx + em * 0.6 : mx - em * 0.6}
+          y={my + em * 1.3}
+          text-anchor={startRight ? 'start' : 'end'}
+        >
           minimum
         </text>
       )}

@@ -21,7 +21,9 @@ export function CostCurve({
 }: RunPlotProps) {
   const frame = lineFrame(scenario);
   const box = { x0: frame.theta[0], x1: frame.theta[1], y0: frame.cost[0], y1: frame.cost[1] };
-  const area = { x0: em * 0.6, x1: width - em * 0.6, y0: em * 1.7, y1: height - em * 1.9 };
+  // A J scale on the left: every parabola is framed by its own start, so without one 10θ² and
+  // (θ − 1)² would look alike.
+  const area = { x0: em * 2.8, x1: width - em * 0.6, y0: em * 1.7, y1: height - em * 1.9 };
   const map = linearMap(box, area);
   const run = steps ?? [{ theta: [...scenario.start], cost: costAt(scenario.cost, scenario.start) }];
   const last = Math.min(shown ?? run.length - 1, run.length - 1);
@@ -65,7 +67,14 @@ export function CostCurve({
       <text class="axis-name" x={area.x1} y={area.y1 - em * 0.35} text-anchor="end">
         θ
       </text>
-      <text class="axis-name" x={area.x0} y={area.y0 - em * 0.5}>
+      {niceTicks(Math.max(0, box.y0), box.y1, 3)
+        .filter((t) => map.y(t) >= area.y0 + em)
+        .map((t) => (
+          <text key={`J${t}`} class="tick" x={area.x0 - em * 0.3} y={map.y(t) + em * 0.35} text-anchor="end">
+            {formatNumber(t)}
+          </text>
+        ))}
+      <text class="axis-name" x={area.x0 - em * 0.3} y={area.y0 - em * 0.5} text-anchor="end">
         J
       </text>
       <line class="minimum-line" x1={minX} x2={minX} y1={area.y0} y2={area.y1} />

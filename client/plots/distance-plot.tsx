@@ -41,15 +41,20 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
   const area = { x0: em * 3.2, x1: width - em * 0.8, y0: em * 0.8, y1: height - em * 1.7 };
   const map = linearMap({ x0: 0, x1: n, y0: lo, y1: hi }, area);
   // Decades one, two, three… apart, as many as fit one above the other with room to read them.
-  const fit = Math.max(1, Math.floor((area.y1 - area.y0) / (em * 1.6)));
-  const decadeStep = [1, 2, 3, 5, 10, 20].find((k) => (hi - lo) / k <= fit) ?? 50;
+  // n labels 1.6 em apart need (n − 1)·1.6 em: a short plot keeps only the top decade.
+  const fit = Math.max(1, Math.floor((area.y1 - area.y0) / (em * 1.6)) + 1);
+  const decadeStep = [1, 2, 3, 5, 10, 20, 50].find((k) => Math.floor((hi - lo) / k) + 1 <= fit);
   const decades: number[] = [];
-  for (let p = Math.ceil(lo / decadeStep) * decadeStep; p <= hi; p += decadeStep) decades.push(p);
+  if (decadeStep === undefined || fit === 1) decades.push(hi);
+  else for (let p = Math.ceil(lo / decadeStep) * decadeStep; p <= hi; p += decadeStep) decades.push(p);
   // An exact landing on the minimum (r = 1) has distance 0, which a log axis cannot show: it sits on
   // the floor of the plot, drawn hollow.
   const yOf = (d: number) => map.y(d > 0 ? Math.log10(d) : lo);
   const shownPoints = distances.slice(0, last + 1).map((d, k) => ({ x: map.x(k), y: yOf(d), zero: d === 0 }));
-  const xTicks = niceTicks(0, n, Math.min(6, n)).filter((t) => Number.isInteger(t));
+  // Step numbers keep clear of the axis name at the right end.
+  const xTicks = niceTicks(0, n, Math.min(6, n)).filter(
+    (t) => Number.isInteger(t) && map.x(t) < area.x1 - em * 3.4,
+  );
   const start = distances[0] ?? 0;
   return (
     <svg
@@ -77,7 +82,7 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
           {t}
         </text>
       ))}
-      <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
+      <text class="axis-name" x={area.x1} y={area.y1 + em * 1.2} text-anchor="end">
         step
       </text>
       <polyline

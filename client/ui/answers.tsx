@@ -10,7 +10,8 @@ import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 export const ANSWER_HINTS: Record<Answer, string> = {
   converges: 'every step lands closer, on the same side',
   zigzag: 'overshoots to the other side, yet gets closer',
-  diverges: 'every step lands further away',
+  // In 2-D the first steps may still get closer (the lecture's α = 0.06 does for 6 steps).
+  diverges: 'ends up ever further away',
 };
 
 /** A bullseye: the run reaches its target. */

@@ -3,7 +3,7 @@
 // wrong shape does not compile.
 import type { Deck } from '../../shared/protocol/deck';
 import { parseDeck } from '../../shared/protocol/deck';
-import { BUILTIN_GAME_DECK, generateGameDeck } from '../../shared/protocol/decks';
+import { BUILTIN_GAME_DECK, generateGameDeck, LESSON_GAME_DECK } from '../../shared/protocol/decks';
 import { type Failure, fail, type Result } from '../../shared/protocol/errors';
 import {
   type ClientEventName,
@@ -64,6 +64,8 @@ export function createHandlers(deps: HandlerDeps): Handle {
     switch (choice.source) {
       case 'builtin':
         return { ok: true, deck: BUILTIN_GAME_DECK };
+      case 'lesson':
+        return { ok: true, deck: LESSON_GAME_DECK };
       case 'generated': {
         const seed = choice.seed ?? Number.parseInt(deps.random.secret().slice(0, 6), 36) % 2 ** 31;
         const { difficulty, rounds, kinds } = choice;

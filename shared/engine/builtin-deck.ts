@@ -4,7 +4,7 @@
 import { LECTURE_DATASET } from './lecture-dataset';
 import type { Scenario, ScenarioDeck } from './types';
 
-const lecture = (alpha: number): Scenario => ({
+export const lecture = (alpha: number): Scenario => ({
   cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
   start: [...LECTURE_DATASET.start],
   alpha,

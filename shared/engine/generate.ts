@@ -18,19 +18,28 @@ import {
   type Simulation,
 } from './types';
 
-/** Where r = α·λ_max (s = α(θ₀² + b) for the quartic) of a generated round must lie. */
+/**
+ * Where r = α·λ_max (s = α(θ₀² + b) for the quartic) of a generated round must lie: at least
+ * BOUNDARY_MARGIN (15 %) from r = 1 and from r = 2, so no round is decided by a hair.
+ */
 export const ROUND_BANDS = {
   converges: [0.2, 0.85],
-  zigzag: [1.15, 1.85],
-  diverges: [2.2, 3.0],
+  zigzag: [1.15, 1.7],
+  diverges: [2.3, 3.0],
 } as const satisfies Record<Answer, readonly [number, number]>;
 
 /** The ratio aimed at before α is rounded to a nice number: inner parts of the bands. */
 const TARGET_BANDS = {
   converges: [0.3, 0.75],
-  zigzag: [1.25, 1.75],
-  diverges: [2.3, 2.9],
+  zigzag: [1.25, 1.6],
+  diverges: [2.4, 2.9],
 } as const satisfies Record<Answer, readonly [number, number]>;
+
+/** How far a generated round's ratio stays from each boundary, relative to it: |r − b| ≥ 0.15·b. */
+export const BOUNDARY_MARGIN = 0.15;
+
+/** The ratio's distance from the nearer boundary (r = 1 or r = 2), as a share of that boundary. */
+export const boundaryMargin = (r: number): number => Math.min(Math.abs(r - 1), Math.abs(r - 2) / 2);
 
 /** Smallest |eigen-component| of a 2-D start, as a share of its distance to the minimum. */
 export const MIN_COMPONENT_SHARE = 0.3;
@@ -166,6 +175,7 @@ export function isFairRound(scenario: Scenario, outcome: Answer): boolean {
   return (
     simulation.outcome === outcome &&
     inBand(simulation.ratio, ROUND_BANDS[outcome]) &&
+    boundaryMargin(simulation.ratio) >= BOUNDARY_MARGIN - 1e-12 &&
     isNiceAlpha(scenario.alpha) &&
     hasBalancedStart(scenario) &&
     isVisible(simulation, outcome)

@@ -16,6 +16,8 @@ export {
 export { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {
   arrangeOutcomes,
+  BOUNDARY_MARGIN,
+  boundaryMargin,
   DECK_ROUNDS_LIMIT,
   generateDeck,
   generateRound,
@@ -29,6 +31,7 @@ export {
   ROUND_BANDS,
 } from './generate';
 export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
+export { aboutSteps, escapeOf, multipliedText, PACE_FRACTION, stepsToShrink } from './pace';
 export { createRng, type Rng, type RngState, rngNext, toRngState } from './rng';
 export {
   FASTEST_FRACTION,
@@ -60,6 +63,9 @@ export {
   DEFAULT_MAX_STEPS,
   MAX_STEPS_LIMIT,
   outcomeOfRatio,
+  quarticCrossings,
+  REVEAL_MAX_STEPS,
+  revealSteps,
   simulate,
   snapRatio,
   sweepAlpha,

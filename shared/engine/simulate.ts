@@ -3,8 +3,11 @@
 // quartic it comes from the run itself.
 import { type QuadraticForm, quadraticFormOf } from './cost-model';
 import { formatAlpha, formatNumber, formatPoint, formatRatio } from './format';
+import { escapeOf, multipliedText, stepsToShrink } from './pace';
 import {
   clampSteps,
+  DEFAULT_MAX_STEPS,
+  MAX_STEPS_LIMIT,
   outcomeOfRatio,
   quarticFactor,
   runQuadraticForm,
@@ -50,7 +53,7 @@ function simulateQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps
   const shownRatio = Math.max(0, ...ratios.filter((_, i) => startComponents[i] !== 0));
   const isHidden = !isAtMinimum && outcomeOfRatio(shownRatio) !== outcome;
 
-  const facts = {
+  const facts: QuadraticFacts = {
     alpha,
     lambdaMin,
     lambdaMax,
@@ -60,6 +63,8 @@ function simulateQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps
     isHidden,
     start,
     minimum: form.minimum,
+    components: startComponents,
+    factors: ratios.map((r) => 1 - r),
   };
   return {
     outcome,
@@ -70,7 +75,7 @@ function simulateQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps
     minimumCost: form.minimumCost,
     dimension: form.dimension,
     ratio,
-    ratioLabel: form.dimension === 1 ? 'α·a' : 'α·λ_max',
+    ratioLabel: form.dimension === 1 ? 'α·J″' : 'α·λ_max',
     eigenvalues: [...form.values],
     thresholds: {
       zigzagFrom: 1 / lambdaMax,
@@ -90,29 +95,60 @@ interface QuadraticFacts {
   isHidden: boolean;
   start: readonly number[];
   minimum: readonly number[];
+  /** The start's eigen-components (ascending λ), rounding noise set to 0. */
+  components: readonly number[];
+  /** 1 − α·λᵢ per eigen-direction. */
+  factors: readonly number[];
 }
 
 const fmt = (x: number): string => formatNumber(x);
 const fmtCurvature = (x: number): string => formatNumber(x, 4);
 
+/**
+ * Steps a run needs: to 1/1000 of the start distance when it converges, and for the reveal's
+ * drawing, enough to see it: 10× closer or 10× further, at least the default 40, at most
+ * REVEAL_MAX_STEPS. A slow run (r = 0.004) then shows its approach instead of a flat line.
+ */
+export const REVEAL_MAX_STEPS = 600;
+
+export function revealSteps(scenario: Scenario): number {
+  assertScenario('revealSteps', scenario);
+  const { cost, alpha } = scenario;
+  if (cost.kind === 'quartic') return DEFAULT_MAX_STEPS;
+  const form = quadraticFormOf(cost);
+  if (form === undefined) return DEFAULT_MAX_STEPS;
+  const { ratios, startComponents } = runQuadraticForm({ ...scenario, alpha }, form, 0);
+  const factors = ratios.map((r) => 1 - r);
+  const live = factors.filter((_, i) => startComponents[i] !== 0).map(Math.abs);
+  if (live.length === 0) return DEFAULT_MAX_STEPS;
+  const needed =
+    Math.max(...live) < 1
+      ? stepsToShrink(startComponents, factors, 0.1)
+      : Math.max(...live) > 1
+        ? escapeOf(startComponents, factors, 10).stepsToGrow
+        : DEFAULT_MAX_STEPS;
+  return Math.min(REVEAL_MAX_STEPS, Math.max(DEFAULT_MAX_STEPS, needed));
+}
+
 function explainLine(f: QuadraticFacts): string {
-  const decided = `α·a = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
-  const shrink = formatRatio(Math.abs(1 - f.ratio), [0, 1]);
+  const decided = `α·J″ = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
+  const factor = Math.abs(1 - f.ratio);
+  const steps = stepsToShrink(f.components, f.factors);
   if (f.isAtMinimum)
     return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
   switch (f.outcome) {
     case 'converges':
       return f.ratio === 1
         ? `${decided} exactly: the first step lands on the minimum θ = ${formatPoint(f.minimum)} and stays there.`
-        : `${decided} is below 1: every step moves toward the minimum without passing it, and the distance shrinks by 1 − α·a = ${shrink} each step.`;
+        : `${decided} is below 1: every step moves toward the minimum without passing it, and the distance ${multipliedText('1 − α·J″', factor, steps)}.`;
     case 'zigzag':
-      return `${decided} is between 1 and 2: every step overshoots the minimum and the distance shrinks by |1 − α·a| = ${shrink}.`;
+      return `${decided} is between 1 and 2: every step overshoots the minimum yet lands closer; the distance ${multipliedText('|1 − α·J″|', factor, steps)}.`;
     case 'oscillates': {
       const mirror = 2 * (f.minimum[0] ?? 0) - (f.start[0] ?? 0);
       return `${decided} exactly: every step jumps to the mirror point on the other side of the minimum, so θ bounces between ${fmt(f.start[0] ?? 0)} and ${fmt(mirror)} for ever.`;
     }
     case 'diverges':
-      return `${decided} is above 2: every step overshoots the minimum and lands further away, so the distance grows by |1 − α·a| = ${shrink} each step.`;
+      return `${decided} is above 2: every step overshoots the minimum and lands further away; the distance ${multipliedText('|1 − α·J″|', factor)}.`;
   }
 }
 
@@ -142,28 +178,56 @@ function hiddenClause(outcome: Outcome): string {
   }
 }
 
+/**
+ * The direction that sets the pace of a converging 2-D run: of those the start has a component
+ * along, the one whose factor is largest in size. Its name and factor as the sentence writes them.
+ */
+function paceOf(f: QuadraticFacts): { name: string; label: string; factor: number } {
+  const [slow = 0, steep = 0] = f.factors;
+  const hasSlow = (f.components[0] ?? 0) !== 0;
+  const hasSteep = (f.components[1] ?? 0) !== 0;
+  if (f.lambdaMin === f.lambdaMax)
+    return { name: 'the distance', label: `|1 − α·λ|`, factor: Math.abs(steep) };
+  const steepWins = !hasSlow || (hasSteep && Math.abs(steep) > Math.abs(slow));
+  return steepWins
+    ? { name: 'the steep direction', label: '|1 − α·λ_max|', factor: Math.abs(steep) }
+    : { name: 'the slow direction', label: '1 − α·λ_min', factor: Math.abs(slow) };
+}
+
+function paceSentence(f: QuadraticFacts): string {
+  const pace = paceOf(f);
+  const steps = stepsToShrink(f.components, f.factors);
+  return pace.name === 'the distance'
+    ? `The distance ${multipliedText(pace.label, pace.factor, steps)}.`
+    : `Pace: ${pace.name} ${multipliedText(pace.label, pace.factor, steps)}.`;
+}
+
 function explainValley(f: QuadraticFacts): string {
   const decided = `α·λ_max = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
-  const steepFactor = formatRatio(Math.abs(1 - f.ratio), [0, 1]);
+  const steepFactor = Math.abs(1 - f.ratio);
   if (f.isAtMinimum)
     return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
   if (f.isHidden)
     return `${decided} ${hiddenClause(f.outcome)} from almost every start, but this start has no component along the steep direction, so this run never shows it.`;
   switch (f.outcome) {
-    case 'converges': {
-      const slowest = formatRatio(1 - f.alpha * f.lambdaMin, [0, 1]);
+    case 'converges':
       if (f.ratio === 1)
         return f.lambdaMin === f.lambdaMax
           ? `${decided} exactly: the first step lands on the minimum.`
-          : `${decided} exactly: the first step wipes out the steep direction, then θ slides along the valley floor to the minimum.`;
-      return `${decided} is below 1: θ heads down into the valley without crossing its floor, and the slowest direction shrinks by 1 − α·λ_min = ${slowest} per step.`;
-    }
+          : `${decided} exactly: the first step wipes out the steep direction, then θ slides along the valley floor to the minimum. ${paceSentence(f)}`;
+      return `${decided} is below 1: θ never crosses the valley floor. ${paceSentence(f)}`;
     case 'zigzag':
-      return `${decided} is between 1 and 2: every step crosses the valley floor in the steep direction yet lands closer, shrinking that direction by |1 − α·λ_max| = ${steepFactor}.`;
+      return `${decided} is between 1 and 2: every step crosses the valley floor yet lands closer. ${paceSentence(f)}`;
     case 'oscillates':
       return `${decided} exactly: in the steep direction every step jumps to the mirror point across the valley, so θ bounces across it for ever.`;
-    case 'diverges':
-      return `${decided} is above 2: every step crosses the valley floor in the steep direction and lands higher up the other side, growing by |1 − α·λ_max| = ${steepFactor} each step.`;
+    case 'diverges': {
+      const grows = multipliedText('|1 − α·λ_max|', steepFactor);
+      const { closerSteps } = escapeOf(f.components, f.factors);
+      if (closerSteps === 0)
+        return `${decided} is above 2: every step crosses the valley floor in the steep direction and lands further away; the steep direction ${grows}.`;
+      const first = closerSteps === 1 ? 'the first step gets' : `the first ${closerSteps} steps get`;
+      return `${decided} is above 2: the steep direction ${grows}, crossing the valley floor each time. Yet ${first} closer, as the start lies mostly along the gentle direction, which shrinks; the steep direction soon wins and θ ends up ever further away.`;
+    }
   }
 }
 
@@ -204,21 +268,51 @@ function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number
   };
 }
 
+/**
+ * How often θ crosses 0 on a quartic zig-zag (1 < s < 2): s = α(θ² + b) falls as |θ| shrinks, and once
+ * below 1 the run slides in without crossing again. Infinity when α·b ≥ 1: near 0 every step
+ * still overshoots.
+ */
+export function quarticCrossings(theta0: number, b: number, alpha: number): number {
+  if (snapRatio(alpha * b) >= 1) return Number.POSITIVE_INFINITY;
+  let theta = theta0;
+  let crossings = 0;
+  for (let k = 0; k < MAX_STEPS_LIMIT && theta !== 0; k++) {
+    const factor = quarticFactor(theta, b, alpha);
+    if (factor >= 0) break;
+    crossings++;
+    theta *= factor;
+  }
+  return crossings;
+}
+
 function explainQuartic(alpha: number, theta0: number, b: number, s: number, outcome: Outcome): string {
   if (theta0 === 0)
     return 'θ₀ = 0 is already the minimum: the slope there is 0, so gradient descent never moves.';
-  const decided = `α(θ₀² + b) = ${formatAlpha(alpha)} × (${fmtCurvature(theta0 * theta0)} + ${fmtCurvature(b)}) = ${formatRatio(s)}`;
+  // The rule just taught is α × J″ (3θ₀² + b here): the factor of one step is another number, and
+  // the sentence says where it comes from before using it.
+  const why = 'One step multiplies θ by 1 − α(θ² + b): the slope θ³ + bθ divided by the distance θ.';
+  const decided = `From θ₀ = ${fmt(theta0)}, α(θ₀² + b) = ${formatAlpha(alpha)} × (${fmtCurvature(theta0 * theta0)} + ${fmtCurvature(b)}) = ${formatRatio(s)}`;
+  const only = 'This holds from this start only: θ₀² is part of the factor.';
   switch (outcome) {
     case 'converges':
       return s === 1
-        ? `${decided} exactly: the first step lands on the minimum θ = 0 and stays there.`
-        : `${decided} is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum.`;
-    case 'zigzag':
-      return `${decided} is between 1 and 2: the first step overshoots 0 but lands closer, where the slope is gentler, so θ zig-zags into the minimum.`;
+        ? `${why} ${decided} exactly: the first step lands on the minimum θ = 0 and stays there. ${only}`
+        : `${why} ${decided} is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum. ${only}`;
+    case 'zigzag': {
+      const crossings = quarticCrossings(theta0, b, alpha);
+      const path =
+        crossings === 1
+          ? 'so θ overshoots only once, then slides into the minimum'
+          : Number.isFinite(crossings)
+            ? `so θ overshoots ${crossings} times, less each time, then slides into the minimum`
+            : 'so θ zig-zags into the minimum';
+      return `${why} ${decided} is between 1 and 2: the first step overshoots 0 but lands closer, where the slope is gentler, ${path}. ${only}`;
+    }
     case 'oscillates':
-      return `${decided} exactly: θ jumps from ${fmt(theta0)} to ${fmt(-theta0)} and back for ever.`;
+      return `${why} ${decided} exactly: θ jumps from ${fmt(theta0)} to ${fmt(-theta0)} and back for ever. ${only}`;
     case 'diverges':
-      return `${decided} is above 2: the first step lands further out, where the slope is steeper, so every step overshoots more and θ runs away.`;
+      return `${why} ${decided} is above 2: the first step lands further out, where the slope is steeper, so every step overshoots more and θ runs away. ${only}`;
   }
 }
 

@@ -75,7 +75,7 @@ export interface Simulation {
    * s = α(θ₀² + b) for the quartic.
    */
   ratio: number;
-  /** How `ratio` is written for people: "α·a", "α·λ_max" or "α(θ₀² + b)". */
+  /** How `ratio` is written for people: "α·J″" (J″ = a), "α·λ_max" or "α(θ₀² + b)". */
   ratioLabel: string;
   /** Hessian eigenvalues, ascending (quadratic kinds; for the quartic, J''(0) = b alone). */
   eigenvalues: number[];

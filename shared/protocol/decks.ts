@@ -1,6 +1,6 @@
 // The decks a game can start from without an instructor writing one: the built-in deck and
 // generated ones, both mixing in the two extra kinds of round.
-import { BUILTIN_DECK } from '../engine/builtin-deck';
+import { BUILTIN_DECK, lecture } from '../engine/builtin-deck';
 import { generateDeck } from '../engine/generate';
 import { LECTURE_DATASET } from '../engine/lecture-dataset';
 import { createRng } from '../engine/rng';
@@ -30,6 +30,57 @@ export const BUILTIN_GAME_DECK: Deck = {
     {
       type: 'max-alpha',
       // α* = 2/λ_max = 0.0538: between the lecture's 0.05 (zig-zags) and 0.06 (diverges).
+      problem: {
+        cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
+        start: [...LECTURE_DATASET.start],
+      },
+    },
+  ],
+};
+
+/**
+ * The 15-minute lesson (nine rounds, speed points off by default): 1-D first, a 1-D race won by
+ * α = 1/J″, the quartic pair where only the start differs, a 2-D zig-zag, the lecture's α = 0.06
+ * asked before any lecture round is revealed, and to close the largest α on the lecture's data.
+ * Every deciding ratio sits at least 15 % from r = 1 and r = 2, except the lecture's 2.229 (the
+ * point of that round is the course's own figure). No reveal gives a later round's answer: each
+ * round's cost, or start for the quartic, is new, so its thresholds do not carry over; the α = 0.06
+ * reveal states λ_max, from which the closing round asks the class to work out α* = 2/λ_max.
+ */
+export const LESSON_GAME_DECK: Deck = {
+  title: 'The learning rate in 15 minutes',
+  rounds: [
+    // r = α·J″ = 0.3 × 2 = 0.6: converges directly.
+    { type: 'predict', scenario: { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 0.3 } },
+    // J = 10θ², J″ = 20: a small α, r = 0.07 × 20 = 1.4, zig-zags in.
+    { type: 'predict', scenario: { cost: { kind: 'quadratic', a: 20, c: 0 }, start: [3], alpha: 0.07 } },
+    // J″ = 4: r = 0.6 × 4 = 2.4, diverges.
+    { type: 'predict', scenario: { cost: { kind: 'quadratic', a: 4, c: -2 }, start: [1], alpha: 0.6 } },
+    {
+      type: 'fastest',
+      // J″ = 5: r = 0.3, 1, 1.5. α = 1/J″ = 0.2 lands in 1 step; 1.5 (×0.5, zig-zags) beats 0.3
+      // (×0.7): too small an α is slow, and overshooting is not always slower.
+      problem: { cost: { kind: 'quadratic', a: 5, c: 0 }, start: [4] },
+      alphas: [0.06, 0.2, 0.3],
+    },
+    // The quartic: s = α(θ₀² + b) = 0.3 × (1 + 1) = 0.6 converges…
+    { type: 'predict', scenario: { cost: { kind: 'quartic', b: 1 }, start: [1], alpha: 0.3 } },
+    // …and the same α from θ₀ = 3: s = 0.3 × (9 + 1) = 3, diverges.
+    { type: 'predict', scenario: { cost: { kind: 'quartic', b: 1 }, start: [3], alpha: 0.3 } },
+    // A rotated valley, λ_max = 8: r = 0.2 × 8 = 1.6, zig-zags across the valley floor.
+    {
+      type: 'predict',
+      scenario: {
+        cost: { kind: 'bowl', eigenvalues: [1, 8], angle: 45, center: [1, -1] },
+        start: [5, -2],
+        alpha: 0.2,
+      },
+    },
+    // The lecture's α = 0.06: r = 2.229, diverges, though its first 6 steps get closer.
+    { type: 'predict', scenario: lecture(0.06) },
+    {
+      type: 'max-alpha',
+      // α* = 2/λ_max = 0.0538.
       problem: {
         cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
         start: [...LECTURE_DATASET.start],

@@ -29,6 +29,8 @@ export const Seconds = v.pipe(
 
 export const DeckChoiceSchema = v.variant('source', [
   v.object({ source: v.literal('builtin') }),
+  // The 15-minute lesson (shared/protocol/decks.ts LESSON_GAME_DECK).
+  v.object({ source: v.literal('lesson') }),
   v.object({
     source: v.literal('generated'),
     difficulty: v.picklist(DIFFICULTIES),

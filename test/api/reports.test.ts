@@ -114,8 +114,8 @@ describe("a finished game's report", () => {
     expect(r0!.ratio).toBeCloseTo(2.4, 12);
     expect(r0!.shareCorrect).toBeCloseTo(1 / 3, 12);
     expect(r0!.bars.map((b) => [b.label, b.count, b.isCorrect])).toEqual([
-      ['Converges', 0, false],
-      ['Zig-zags', 1, false],
+      ['Converges directly', 0, false],
+      ['Zig-zags in', 1, false],
       ['Diverges', 1, true],
     ]);
     expect(r0!.answers).toEqual([
@@ -167,7 +167,7 @@ describe("a finished game's report", () => {
       /^Ada,1,predict,J\(θ\) = \(θ − 1\)²; θ₀ = 5; α = 1\.2,Diverges,Diverges,yes,3,950$/,
     );
     expect(lines[2]!.startsWith("'=1+1,1,predict,")).toBe(true);
-    expect(lines[2]).toMatch(/,Zig-zags,Diverges,no,6,0$/);
+    expect(lines[2]).toMatch(/,Zig-zags in,Diverges,no,6,0$/);
     expect(lines[3]).toMatch(/^"Bo, the 2nd",1,predict,.*,,Diverges,no,,0$/);
     expect(row(4)).toEqual([
       'Ada',

@@ -39,11 +39,11 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
   // The live preview follows α: a = 2, so r = 2α.
   const preview = page.locator('.round-preview');
   const explanation = preview.locator('.preview-explanation').first();
-  await preview.getByText('α·a = 0.25 × 2 = 0.5 is below 1').waitFor();
-  expect(await preview.locator('.outcome-tag').textContent()).toBe('Converges');
+  await preview.getByText('α·J″ = 0.25 × 2 = 0.5 is below 1').waitFor();
+  expect(await preview.locator('.outcome-tag').textContent()).toBe('Converges directly');
   await setAlpha(page, '0.8');
-  await preview.getByText('α·a = 0.8 × 2 = 1.6 is between 1 and 2').waitFor();
-  expect(await preview.locator('.outcome-tag').textContent()).toBe('Zig-zags');
+  await preview.getByText('α·J″ = 0.8 × 2 = 1.6 is between 1 and 2').waitFor();
+  expect(await preview.locator('.outcome-tag').textContent()).toBe('Zig-zags in');
   expect(await preview.locator('.warning').count()).toBe(0);
 
   // Within 10 % of a boundary: r = 1.9 (of 2), then r = 1.04 (of 1).

@@ -19,7 +19,11 @@ import {
 
 const ROUND_MS = 30_000;
 const ROUNDS = 3;
-const LABELS: Record<Answer, string> = { converges: 'Converges', zigzag: 'Zig-zags', diverges: 'Diverges' };
+const LABELS: Record<Answer, string> = {
+  converges: 'Converges directly',
+  zigzag: 'Zig-zags in',
+  diverges: 'Diverges',
+};
 
 const world = useWorld();
 

@@ -170,7 +170,7 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
 
     await ada.getByText('Right!').waitFor();
     expect(await ada.locator('.stats').textContent()).toContain('+656 (streak bonus +100)');
-    expect(await ada.locator('.reveal').textContent()).toContain('At your α gradient descent Zig-zags');
+    expect(await ada.locator('.reveal').textContent()).toContain('At your α gradient descent Zig-zags in');
     expectPhoneLayout(await capturePlayer(ada, 'reveal-max-alpha'));
     await expectNoSeriousViolations(ada, 'the player max-alpha reveal');
     await ben.getByText('Not this time').waitFor();
@@ -213,6 +213,10 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       '19 steps',
     ]);
     expect(await host.locator('.count-chip').allTextContents()).toEqual(['A 1', 'B 0', 'C 2 ✓', 'D 0']);
+    // r = 0.4 × 4 = 1.6: the winner zig-zags, which the course says takes more steps, so the reveal says so.
+    expect(await host.locator('.zigzag-winner').textContent()).toContain(
+      'This winner zig-zags: overshooting is not always slower.',
+    );
     await waitForSteps(host, '.race-plot-box', 'partway');
     expectProjectorLayout(await captureHost(host, 'reveal-fastest-racing'));
     await waitForSteps(host, '.race-plot-box', 'all');
@@ -266,7 +270,7 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     ]);
     await host.getByRole('button', { name: "Show Ada's answers" }).click();
     expect(await host.locator('.student-answers li').allTextContents()).toEqual([
-      'Round 1: Zig-zags ✓ · 0.0 s · 1000 points',
+      'Round 1: Zig-zags in ✓ · 0.0 s · 1000 points',
       'Round 2: α = 0.3 ✓ · 0.0 s · 656 points',
       'Round 3: α = 0.4 ✓ · 0.0 s · 1200 points',
     ]);
@@ -297,9 +301,9 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     ]);
     const pick = (r: string[]) => [r[0], r[1], r[2], r[4], r[6], r[7], r[8]];
     expect(rows.slice(1).map(pick)).toEqual([
-      ['Ada', '1', 'predict', 'Zig-zags', 'yes', '0', '1000'],
+      ['Ada', '1', 'predict', 'Zig-zags in', 'yes', '0', '1000'],
       ['Ben', '1', 'predict', 'Diverges', 'no', '5', '0'],
-      [`'${FORMULA_NAME}`, '1', 'predict', 'Zig-zags', 'yes', '15', '750'],
+      [`'${FORMULA_NAME}`, '1', 'predict', 'Zig-zags in', 'yes', '15', '750'],
       ['Ada', '2', 'largest α', '0.3', 'yes', '0', '656'],
       ['Ben', '2', 'largest α', String(top), 'no', '0', '0'],
       [`'${FORMULA_NAME}`, '2', 'largest α', '0.05', 'no', '0', '0'],

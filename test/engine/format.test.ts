@@ -78,8 +78,8 @@ describe('formatCost', () => {
 describe('OUTCOME_LABELS', () => {
   it('names every outcome, with one name for r = 2 in the apps, the report page and the CSV', () => {
     expect(OUTCOME_LABELS).toEqual({
-      converges: 'Converges',
-      zigzag: 'Zig-zags',
+      converges: 'Converges directly',
+      zigzag: 'Zig-zags in',
       diverges: 'Diverges',
       oscillates: 'Bounces for ever',
     });

@@ -17,10 +17,12 @@ import type { Answer, CostKind, Difficulty, Outcome, Scenario } from '../../shar
 import { propertyOptions } from './arbitraries';
 
 const SLOW = { timeout: 120_000 };
+// Every band at least 15 % from r = 1 and from r = 2 (relative to the boundary): |r − 1| ≥ 0.15 and
+// |r − 2| ≥ 0.3.
 const BANDS: Record<Answer, [number, number]> = {
   converges: [0.2, 0.85],
-  zigzag: [1.15, 1.85],
-  diverges: [2.2, 3.0],
+  zigzag: [1.15, 1.7],
+  diverges: [2.3, 3.0],
 };
 const KINDS: Record<Difficulty, CostKind[]> = {
   easy: ['quadratic'],
@@ -57,6 +59,8 @@ function unfairness(scenario: Scenario, outcome: Answer): string | undefined {
   if (sim.outcome !== outcome) return `outcome ${sim.outcome}`;
   const [lo, hi] = BANDS[outcome];
   if (!(sim.ratio >= lo && sim.ratio <= hi)) return `ratio ${sim.ratio} outside [${lo}, ${hi}]`;
+  if (Math.abs(sim.ratio - 1) < 0.15 - 1e-12 || Math.abs(sim.ratio - 2) / 2 < 0.15 - 1e-12)
+    return `ratio ${sim.ratio} within 15 % of a boundary`;
   if (!isNiceAlpha(scenario.alpha)) return `alpha ${scenario.alpha} not nice`;
   if (!numbersOf(scenario).every(isNiceNumber)) return 'parameters not nice';
   const z = eigenComponents(scenario.cost, scenario.start);

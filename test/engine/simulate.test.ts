@@ -22,7 +22,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     const sim = simulate(parabola(0.8));
     expect(sim.outcome).toBe('zigzag');
     expect(sim.ratio).toBeCloseTo(1.6, 14);
-    expect(sim.ratioLabel).toBe('α·a');
+    expect(sim.ratioLabel).toBe('α·J″');
     const t = thetas(parabola(0.8), 4);
     [5, -1.4, 2.44, 0.136].forEach((expected, i) => {
       expect(t[i]).toBeCloseTo(expected, 12);
@@ -34,7 +34,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
       expect(sim.steps[i]?.cost).toBeCloseTo(expected, 12);
     });
     expect(sim.explanation).toBe(
-      'α·a = 0.8 × 2 = 1.6 is between 1 and 2: every step overshoots the minimum and the distance shrinks by |1 − α·a| = 0.6.',
+      'α·J″ = 0.8 × 2 = 1.6 is between 1 and 2: every step overshoots the minimum yet lands closer; the distance is multiplied by |1 − α·J″| = 0.6 each step (40 % closer; about 14 steps to get 1,000× closer).',
     );
   });
 
@@ -148,7 +148,7 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     expect(sim.steps[1]?.theta[0]).toBeCloseTo(0.4, 14);
     expect(sim.steps[2]?.theta[0]).toBeCloseTo(0.2608, 14);
     expect(sim.explanation).toBe(
-      'α(θ₀² + b) = 0.3 × (1 + 1) = 0.6 is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum.',
+      'One step multiplies θ by 1 − α(θ² + b): the slope θ³ + bθ divided by the distance θ. From θ₀ = 1, α(θ₀² + b) = 0.3 × (1 + 1) = 0.6 is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum. This holds from this start only: θ₀² is part of the factor.',
     );
   });
 

@@ -36,8 +36,8 @@ describe('S6 the r = 2 bounce has one name in the report and the CSV', () => {
   it('every bar of a prediction round says which answer it counts', () => {
     const [, zigzag] = buildReport(played()).rounds;
     expect(zigzag?.bars.map((b) => [b.answer, b.label, b.count, b.isCorrect])).toEqual([
-      ['converges', 'Converges', 0, false],
-      ['zigzag', 'Zig-zags', 1, true],
+      ['converges', 'Converges directly', 0, false],
+      ['zigzag', 'Zig-zags in', 1, true],
       ['diverges', 'Diverges', 0, false],
     ]);
   });

@@ -39,7 +39,7 @@ describe('a saved game from before the kinds of round still loads', () => {
     const loaded = store.loadRoom(state.code);
     expect(loaded?.state).toEqual(state);
     expect(loaded && buildReport(loaded.state).rounds.map((r) => [r.outcome, r.answerText])).toEqual([
-      ['zigzag', 'Zig-zags'],
+      ['zigzag', 'Zig-zags in'],
       ['oscillates', 'Bounces for ever'],
     ]);
   });

@@ -10,7 +10,7 @@ export function targetFormula(problem: Problem, target: number): string {
     case 'quartic':
       return `2/(θ₀² + b) = 2/${curvature}`;
     case 'quadratic':
-      return `2/a = 2/${curvature}`;
+      return `2/J″ = 2/${curvature}`;
     default:
       return `2/λ_max = 2/${curvature}`;
   }
@@ -26,6 +26,6 @@ export function bestAlphaText(problem: Problem, sim: Simulation | undefined): st
   if (!sim || best === undefined) return null;
   if (problem.cost.kind === 'quartic')
     return `From θ₀, α = 1/(θ₀² + b) = ${formatNumber(best)} lands on the minimum in one step.`;
-  if (sim.dimension === 1) return `Here α = 1/a = ${formatNumber(best)} lands on the minimum in one step.`;
+  if (sim.dimension === 1) return `Here α = 1/J″ = ${formatNumber(best)} lands on the minimum in one step.`;
   return `The fastest α for this cost is 2/(λ_min + λ_max) = ${formatNumber(best)}: it shrinks the steep and the shallow directions equally.`;
 }

@@ -1,15 +1,16 @@
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { DIFFICULTIES } from '../../../shared/engine/types';
-import { BUILTIN_GAME_DECK } from '../../../shared/protocol/decks';
+import { BUILTIN_GAME_DECK, LESSON_GAME_DECK } from '../../../shared/protocol/decks';
 import { useHostModel } from '../model';
 import { InlineSelect } from '../parts/inline-select';
 import { Link } from '../parts/link';
 
 const SECONDS = [10, 15, 20, 30, 45, 60, 90, 120];
 const ROUNDS = [3, 5, 8, 10, 15, 20];
-const DECK_SOURCES = ['builtin', 'generated'] as const;
+const DECK_SOURCES = ['lesson', 'builtin', 'generated'] as const;
 const SOURCE_LABELS: Record<(typeof DECK_SOURCES)[number], string> = {
+  lesson: `Built-in: ${LESSON_GAME_DECK.title} (${LESSON_GAME_DECK.rounds.length} questions)`,
   builtin: `Built-in: ${BUILTIN_GAME_DECK.title} (${BUILTIN_GAME_DECK.rounds.length} questions)`,
   generated: 'Generated questions',
 };
@@ -78,6 +79,8 @@ export function CreateScreen({ notice }: { notice: string | null }) {
                 checked={deckSource.value === source}
                 onChange={() => {
                   deckSource.value = source;
+                  // The lesson is for thinking, not racing: speed points off unless turned back on.
+                  speedPoints.value = source !== 'lesson';
                 }}
               />
               <span>{SOURCE_LABELS[source]}</span>

@@ -50,6 +50,13 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
                     : '; no other α gets there.'
                 }`}
           </p>
+          {winner !== null && simulations[winner]?.outcome === 'zigzag' && (
+            // The course says a zig-zag needs more steps; this race shows otherwise, so say it.
+            <p class="thresholds zigzag-winner">
+              This winner zig-zags: overshooting is not always slower. Each step's factor |1 − α·λ| decides,
+              not the side it lands on.
+            </p>
+          )}
           {best && (
             <p class="thresholds">
               <MathText text={best} />

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { useCallback } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
@@ -10,8 +11,8 @@ import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
-import { formatAlpha } from '../../ui/scenario-text';
-import { useStepAnimation } from '../../ui/use-step-animation';
+import { curvatureText, formatAlpha } from '../../ui/scenario-text';
+import { stepDelayMs, useStepAnimation } from '../../ui/use-step-animation';
 import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
@@ -33,8 +34,12 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   const { detail } = phase;
   const sim = detail.simulation;
   const last = sim.steps.length - 1;
-  const animation = useStepAnimation(last, reducedMotion.value);
+  // A slow run drawn over hundreds of steps plays at an even pace, in about the time of 40 steps.
+  const pace = useCallback((k: number) => (last > 40 ? Math.max(12, 7_000 / last) : stepDelayMs(k)), [last]);
+  const animation = useStepAnimation(last, reducedMotion.value, pace);
   const { thresholds } = sim;
+  // The number α multiplies, when the formula hides it: the sentence above uses it.
+  const curvature = curvatureText(scenario.cost);
   return (
     <section class="reveal">
       <div class="verdict-row">
@@ -44,8 +49,10 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
             <MathText text={sim.explanation} />
           </p>
           <p class="thresholds">
+            {curvature && <MathText text={`${curvature}. `} />}
             Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
-            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}.
+            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
+            {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
           </p>
           {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
         </div>
@@ -73,7 +80,9 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
         </figure>
         <div class="reveal-side">
           <figure class="side-figure">
-            <figcaption>Distance to the minimum (log scale)</figcaption>
+            <figcaption>
+              Distance to the minimum (log scale): a straight line means the same factor every step
+            </figcaption>
             <Sized class="side-plot">
               {(w, h, em) => (
                 <DistancePlot

@@ -1,6 +1,6 @@
 // "Predict": a scenario with its α; students say whether gradient descent converges, zig-zags or
 // diverges. The engine's simulation decides; the exact r = 2 bounce scores nobody.
-import { simulate } from '../../../shared/engine/simulate';
+import { revealSteps, simulate } from '../../../shared/engine/simulate';
 import {
   ANSWERS,
   type Answer,
@@ -12,7 +12,11 @@ import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { Distribution } from '../../../shared/protocol/views';
 import { alphaText, type KindConfusion, memo, percent, type RoundKind } from './kind';
 
-export const simulationOf: (scenario: Scenario) => Simulation = memo((scenario) => simulate(scenario));
+// Drawn long enough to see the run get 10× closer or further (up to 600 steps): a slow α shows its
+// approach instead of a flat line, and the explanation says how many steps it would need.
+export const simulationOf: (scenario: Scenario) => Simulation = memo((scenario) =>
+  simulate(scenario, { maxSteps: revealSteps(scenario) }),
+);
 
 /** "41 % answered zig-zags when it diverged": the outcome in the past tense. */
 const HAPPENED: Record<Outcome, string> = {

@@ -1,0 +1,83 @@
+// How fast a run on a quadratic-form cost gets closer or escapes, computed in eigen-coordinates
+// where step k is zᵢ·fᵢᵏ exactly (fᵢ = 1 − α·λᵢ): the explanations quote these numbers, the reveal
+// draws enough steps to see them, and both must agree with the engine's own runs.
+import { formatNumber, formatRatio } from './format';
+
+/** "1,000× closer": the fraction of the start distance the explanations count steps to. */
+export const PACE_FRACTION = 1e-3;
+
+/** |θₖ − θ*| / |θ₀ − θ*| after k steps. */
+function relativeDistance(components: readonly number[], factors: readonly number[], k: number): number {
+  const d0 = Math.hypot(...components);
+  const dk = Math.hypot(...components.map((z, i) => z * Math.abs(factors[i] ?? 1) ** k));
+  return dk / d0;
+}
+
+/**
+ * The first k with distance ≤ fraction × start distance, for a run whose every |fᵢ| < 1 (the
+ * distance then never grows, so a bisection finds it); Infinity when some direction does not shrink.
+ */
+export function stepsToShrink(
+  components: readonly number[],
+  factors: readonly number[],
+  fraction = PACE_FRACTION,
+): number {
+  const live = factors.filter((_, i) => (components[i] ?? 0) !== 0).map(Math.abs);
+  if (live.length === 0) return 0;
+  const slowest = Math.max(...live);
+  if (slowest >= 1) return Number.POSITIVE_INFINITY;
+  if (slowest === 0) return 1;
+  // Every live direction shrinks at least as fast as the slowest: an upper bound.
+  let hi = Math.ceil(Math.log(fraction) / Math.log(slowest));
+  let lo = 0;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (relativeDistance(components, factors, mid) <= fraction) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * For a run that escapes: how many first steps still get closer (the squared distance Σ zᵢ²fᵢ²ᵏ is
+ * convex in k, so it falls, then rises for good), and the first k at least `factor` times the start
+ * distance away.
+ */
+export function escapeOf(
+  components: readonly number[],
+  factors: readonly number[],
+  factor = 10,
+): { closerSteps: number; stepsToGrow: number } {
+  let closerSteps = 0;
+  while (
+    closerSteps < 100_000 &&
+    relativeDistance(components, factors, closerSteps + 1) <
+      relativeDistance(components, factors, closerSteps)
+  )
+    closerSteps++;
+  let stepsToGrow = closerSteps;
+  while (stepsToGrow < 100_000 && relativeDistance(components, factors, stepsToGrow) < factor) stepsToGrow++;
+  return { closerSteps, stepsToGrow };
+}
+
+/** "about 1,700 steps": two significant digits from 100 up, the count itself below. */
+export function aboutSteps(n: number): string {
+  const rounded = n < 100 ? n : Number(n.toPrecision(2));
+  const grouped = String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${grouped} step${rounded === 1 ? '' : 's'}`;
+}
+
+/** "×0.996" style factor, printed so that it never reads as 0 or 1 when it is not. */
+export const formatFactor = (f: number): string => formatRatio(f, [0, 1]);
+
+/**
+ * "is multiplied by 0.996 each step (0.4 % closer; about 1,700 steps to get 1,000× closer)", or for a
+ * factor above 1 "is multiplied by 1.5 each step (+50 %)". `steps` is the engine's count to 1/1000.
+ */
+export function multipliedText(label: string, factor: number, steps?: number): string {
+  const printed = label ? `${label} = ${formatFactor(factor)}` : formatFactor(factor);
+  if (factor > 1) return `is multiplied by ${printed} each step (+${formatNumber((factor - 1) * 100, 2)} %)`;
+  const count =
+    steps !== undefined && Number.isFinite(steps) ? `; about ${aboutSteps(steps)} to get 1,000× closer` : '';
+  return `is multiplied by ${printed} each step (${formatNumber((1 - factor) * 100, 2)} % closer${count})`;
+}
