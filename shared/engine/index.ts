@@ -44,6 +44,8 @@ export {
   MAX_ALPHA_POINTS,
   MAX_ALPHA_SPAN,
   MAX_ALPHA_WINDOW_DECADES,
+  HALF_TARGET_FACTOR,
+  isHalfTargetGuess,
   maxAlphaPoints,
   maxAlphaRange,
   mirrorPair,

@@ -34,13 +34,31 @@ export const MAX_ALPHA_WINDOW_DECADES = 0.5;
 export const MAX_ALPHA_SPAN = 30;
 
 /**
+ * How far from α* / 2 a guess still counts as "half of α*", as a factor either way on a log scale: within
+ * ×/÷ 1.15, so from 0.435·α* to 0.575·α*. α* / 2 = 1/λ_max is where overshooting starts (r = 1), not
+ * where convergence ends, and a student who confuses the two lands there from the eigenvalue or
+ * curvature on screen give or take its rounding (two or three digits, a few per cent); 15 % holds
+ * that with room to spare, while a guess of 0.6·α* or 0.4·α*, a cautious answer rather than that
+ * confusion, still scores.
+ */
+export const HALF_TARGET_FACTOR = 1.15;
+
+/** Whether a guess is the "half of α*" misconception: within a factor 1.15 of α* / 2 either way. */
+export function isHalfTargetGuess(guess: number, target: number): boolean {
+  if (!(Number.isFinite(guess) && guess > 0 && target > 0)) return false;
+  return Math.abs(Math.log(guess / (target / 2))) <= Math.log(HALF_TARGET_FACTOR);
+}
+
+/**
  * Points for a guess of α*: with δ = log₁₀(guess/α*), a guess below α* earns 1000 × max(0, 1 − |δ|/0.5),
- * rounded; a guess at or above α* earns 0, because gradient descent does not converge there.
+ * rounded; a guess at or above α* earns 0, because gradient descent does not converge there, and so
+ * does a guess near α* / 2 (isHalfTargetGuess), where overshooting starts rather than convergence ends.
  */
 export function maxAlphaPoints(guess: number, target: number): number {
   if (!(Number.isFinite(guess) && guess > 0 && target > 0)) return 0;
   // α·λ_max within rounding of 2 is the bounce, not a convergence.
   if (snapRatio((2 * guess) / target) >= 2) return 0;
+  if (isHalfTargetGuess(guess, target)) return 0;
   const delta = Math.log10(guess / target);
   return Math.round(MAX_ALPHA_POINTS * Math.max(0, 1 - Math.abs(delta) / MAX_ALPHA_WINDOW_DECADES));
 }
