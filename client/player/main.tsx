@@ -23,7 +23,7 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
     case 'question':
       return <QuestionScreen key={phase.round} view={view} phase={phase} model={model} />;
     case 'reveal':
-      return <RevealScreen key={phase.round} view={view} phase={phase} />;
+      return <RevealScreen key={phase.round} view={view} phase={phase} now={model.serverNow} />;
     case 'leaderboard':
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':

@@ -3,12 +3,16 @@
 // fastest?": the α whose run first gets within 10⁻³ of the start distance, decided by simulation.
 import { quadraticFormOf } from './cost-model';
 import { draft, hasBalancedStart, isNiceAlpha, KINDS_BY_DIFFICULTY, niceAlphaFor } from './generate';
+import { HALF_TARGET_FACTOR, isHalfTargetGuess } from './half-target';
+import { RACE_RUN_STEPS, raceRunSteps } from './race-steps';
 import { createRng } from './rng';
-import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
+import { MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
 import type { Cost, CostKind, Difficulty, Simulation } from './types';
 import { assertAlphas, assertProblem } from './validate';
 
 /** A cost and a start, without α: what the new kinds of round ask about. */
+export { HALF_TARGET_FACTOR, isHalfTargetGuess, RACE_RUN_STEPS, raceRunSteps };
+
 export interface Problem {
   cost: Cost;
   start: number[];
@@ -32,22 +36,6 @@ export const MAX_ALPHA_POINTS = 1000;
 export const MAX_ALPHA_WINDOW_DECADES = 0.5;
 /** The answer slider spans α* ÷ 30 to 30·α*: a factor 900, three decades minus a little. */
 export const MAX_ALPHA_SPAN = 30;
-
-/**
- * How far from α* / 2 a guess still counts as "half of α*", as a factor either way on a log scale: within
- * ×/÷ 1.15, so from 0.435·α* to 0.575·α*. α* / 2 = 1/λ_max is where overshooting starts (r = 1), not
- * where convergence ends, and a student who confuses the two lands there from the eigenvalue or
- * curvature on screen give or take its rounding (two or three digits, a few per cent); 15 % holds
- * that with room to spare, while a guess of 0.6·α* or 0.4·α*, a cautious answer rather than that
- * confusion, still scores.
- */
-export const HALF_TARGET_FACTOR = 1.15;
-
-/** Whether a guess is the "half of α*" misconception: within a factor 1.15 of α* / 2 either way. */
-export function isHalfTargetGuess(guess: number, target: number): boolean {
-  if (!(Number.isFinite(guess) && guess > 0 && target > 0)) return false;
-  return Math.abs(Math.log(guess / (target / 2))) <= Math.log(HALF_TARGET_FACTOR);
-}
 
 /**
  * Points for a guess of α*: with δ = log₁₀(guess/α*), a guess below α* earns 1000 × max(0, 1 − |δ|/0.5),
@@ -137,17 +125,13 @@ export function hasMirrorPair(ratios: readonly number[]): boolean {
 
 /** A watchable race: the winner arrives within this many steps. */
 export const FASTEST_MAX_WINNER_STEPS = 200;
-/** A race's runs are drawn to the winner's finish and a quarter beyond, within these bounds. */
-export const RACE_RUN_STEPS = { min: 12, max: 250 } as const;
 
 /**
  * One run per option, long enough to see the winner arrive and the others still on their way:
  * what a race's reveal (and the editor's preview of it) draws.
  */
 export function raceRuns(problem: Problem, alphas: readonly number[], race: Race): Simulation[] {
-  const finish =
-    race.winner === null ? DEFAULT_MAX_STEPS : (race.iterations[race.winner] ?? DEFAULT_MAX_STEPS);
-  const steps = Math.min(RACE_RUN_STEPS.max, Math.max(RACE_RUN_STEPS.min, Math.ceil(1.25 * finish)));
+  const steps = raceRunSteps(race.winner === null ? null : (race.iterations[race.winner] ?? null));
   return alphas.map((alpha) => simulate({ ...problem, alpha }, { maxSteps: steps }));
 }
 

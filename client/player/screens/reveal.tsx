@@ -1,4 +1,7 @@
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
+import { formatNumber } from '../../../shared/engine/format';
+import { isHalfTargetGuess } from '../../../shared/engine/half-target';
+import type { Problem } from '../../../shared/engine/round-kinds';
 import { type Run, trajectoryOfChecked } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { RoundType } from '../../../shared/protocol/schemas';
@@ -9,7 +12,9 @@ import { OutcomeTag } from '../../ui/answers';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
+import { playerRevealSteps, revealAnimationMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
+import { extras, loadExtras } from '../explorer/load';
 
 let drawn: { key: string; run: Run } | null = null;
 /**
@@ -32,6 +37,8 @@ interface VerdictParts {
   body: ComponentChildren;
   /** The lesson's words on why, under the plot. */
   explanation: string | null;
+  /** Where the α explorer starts: this round's cost and start, at this α; null for none. */
+  explore: { problem: Problem; alpha: number } | null;
 }
 
 /** The phone's verdict for each kind of round: one line per kind. `said` is "You said: …". */
@@ -50,6 +57,7 @@ export const REVEAL_VERDICTS: {
       </>
     ),
     explanation: verdict.explanation,
+    explore: { problem: task.scenario, alpha: task.scenario.alpha },
   }),
   'max-alpha': ({ task, verdict, answer }, said) => {
     const at = verdict.outcomeAtGuess;
@@ -69,10 +77,19 @@ export const REVEAL_VERDICTS: {
               At your α gradient descent <OutcomeTag outcome={at} />
             </p>
           )}
-          <p class="muted">Guesses from α*/√10 up to just below α* score: the closer, the more.</p>
+          {typeof answer === 'number' && isHalfTargetGuess(answer, verdict.target) && (
+            <p class="misconception">
+              Your α is near α*/2 = {formatNumber(Number((verdict.target / 2).toPrecision(3)))}: α*/2 is where
+              overshooting starts, not where it stops converging. Between α*/2 and α* the steps zig-zag in.
+            </p>
+          )}
+          <p class="muted">
+            Guesses from α*/√10 up to just below α* score, the closer the more; none near α*/2.
+          </p>
         </>
       ),
       explanation: null,
+      explore: { problem: task.problem, alpha: typeof answer === 'number' ? answer : verdict.target * 0.9 },
     };
   },
   fastest: ({ task, verdict, answer }, said) => {
@@ -108,6 +125,7 @@ export const REVEAL_VERDICTS: {
         </>
       ),
       explanation: null,
+      explore: null,
     };
   },
 };
@@ -121,10 +139,73 @@ function verdictParts<T extends RoundType>(
   return parts(phase, said);
 }
 
-export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerRevealPhase }) {
-  const { answer } = phase;
-  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
-  const said = (
+/**
+ * Shows `waiting` until server time `until`, then `children`. A class, not hooks: the player page
+ * leaves preact/hooks out of its first load (ui/cell.ts). A phone that arrives after `until` (a
+ * reconnect, a woken screen) shows `children` at once.
+ */
+class Hold extends Component<{
+  until: number;
+  now: () => number;
+  waiting: ComponentChildren;
+  children: ComponentChildren;
+}> {
+  override state = { open: this.props.now() >= this.props.until };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  override componentDidMount() {
+    if (!this.state.open)
+      this.timer = setTimeout(() => this.setState({ open: true }), this.props.until - this.props.now());
+  }
+  override componentWillUnmount() {
+    clearTimeout(this.timer);
+  }
+  override render() {
+    return this.state.open ? this.props.children : this.props.waiting;
+  }
+}
+
+export function RevealScreen({
+  view,
+  phase,
+  now,
+}: {
+  view: PlayerView;
+  phase: PlayerRevealPhase;
+  /** Server time, ms (the model's serverNow). */
+  now: () => number;
+}) {
+  loadExtras();
+  const until = phase.closedAt + revealAnimationMs(phase.type, playerRevealSteps(phase));
+  const bar = (
+    <header class="bar">
+      <span>
+        Question {phase.round + 1} of {view.roundCount}
+      </span>
+      <span>{points(view.me.score)} pts</span>
+    </header>
+  );
+  return (
+    <Hold
+      until={until}
+      now={now}
+      waiting={
+        <section class="reveal reveal-hold">
+          {bar}
+          <div class="hold" role="status">
+            <p class="hold-title">Watch the screen</p>
+            <p>The run is playing on the projector. Your result appears here when it ends.</p>
+          </div>
+          {said(phase.answer)}
+        </section>
+      }
+    >
+      <Result view={view} phase={phase} bar={bar} />
+    </Hold>
+  );
+}
+
+function said(answer: PlayerRevealPhase['answer']) {
+  return (
     <p class="answer-line">
       You said:{' '}
       {answer === null ? (
@@ -138,16 +219,25 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerR
       )}
     </p>
   );
-  const { plot, body, explanation } = verdictParts(phase, said);
-  const run = plot && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
+}
+
+function Result({
+  view,
+  phase,
+  bar,
+}: {
+  view: PlayerView;
+  phase: PlayerRevealPhase;
+  bar: ComponentChildren;
+}) {
+  const { answer } = phase;
+  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
+  const { plot, body, explanation, explore } = verdictParts(phase, said(answer));
+  const loaded = extras.value;
+  const run = plot && !loaded && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
   return (
     <section class="reveal">
-      <header class="bar">
-        <span>
-          Question {phase.round + 1} of {view.roundCount}
-        </span>
-        <span>{points(view.me.score)} pts</span>
-      </header>
+      {bar}
       <div class={`verdict verdict-${verdict}`} role="status">
         <span class="verdict-mark" aria-hidden="true">
           {verdict === 'right' ? '✓' : verdict === 'void' ? '↔' : '✗'}
@@ -190,6 +280,12 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerR
           <dd>{ordinal(view.me.rank)}</dd>
         </div>
       </dl>
+      {explanation !== null && (
+        <p class="explanation">
+          <MathText text={explanation} />
+        </p>
+      )}
+      {plot && loaded && <loaded.RevealPlots scenario={plot.scenario} outcome={plot.outcome} />}
       {plot && run && (
         <Sized class="phone-plot">
           {(w, h, em, uid) => (
@@ -206,10 +302,8 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerR
           )}
         </Sized>
       )}
-      {explanation !== null && (
-        <p class="explanation">
-          <MathText text={explanation} />
-        </p>
+      {explore && loaded && (
+        <loaded.Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />
       )}
     </section>
   );
