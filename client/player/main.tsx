@@ -12,7 +12,7 @@ import { ConnectionBanner } from '../ui/connection-banner';
 import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
-import { RevealScreen } from './screens/reveal';
+import { RevealScreen } from './screens/reveal-hold';
 import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
 
 function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {

@@ -1,30 +1,20 @@
-import { Component, type ComponentChildren } from 'preact';
+// The phone's reveal, loaded after the first reveal as its own chunk with the α explorer
+// (./reveal-hold.tsx loads it through ../explorer/load.ts): the page's first load has no room for
+// it within its 30 KB budget, and the reveal waits for the projector's run anyway.
+import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../../shared/engine/format';
 import { isHalfTargetGuess } from '../../../shared/engine/half-target';
 import type { Problem } from '../../../shared/engine/round-kinds';
-import { type Run, trajectoryOfChecked } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerRevealPhaseOf, PlayerView } from '../../../shared/protocol/views';
-import { ScenarioPlot } from '../../plots/scenario-plot';
-import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
 import { playerRevealSteps, revealAnimationMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
-import { extras, loadExtras } from '../explorer/load';
-
-let drawn: { key: string; run: Run } | null = null;
-/**
- * The view carries the verdict but not the run: the same engine the server uses draws it here,
- * which keeps the message to every phone small. Once per round and α, not per render.
- */
-function runOf(scenario: Scenario, key: string): Run {
-  if (drawn?.key !== key) drawn = { key, run: trajectoryOfChecked(scenario) };
-  return drawn.run;
-}
+import { Explorer, RevealPlots } from '../explorer';
 
 /** Iterations arrive as null for "never" (JSON has no Infinity). */
 const steps = (n: number | null): string =>
@@ -139,72 +129,7 @@ function verdictParts<T extends RoundType>(
   return parts(phase, said);
 }
 
-/**
- * Shows `waiting` until server time `until`, then `children`. A class, not hooks: the player page
- * leaves preact/hooks out of its first load (ui/cell.ts). A phone that arrives after `until` (a
- * reconnect, a woken screen) shows `children` at once.
- */
-class Hold extends Component<{
-  until: number;
-  now: () => number;
-  waiting: ComponentChildren;
-  children: ComponentChildren;
-}> {
-  override state = { open: this.props.now() >= this.props.until };
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  override componentDidMount() {
-    if (!this.state.open)
-      this.timer = setTimeout(() => this.setState({ open: true }), this.props.until - this.props.now());
-  }
-  override componentWillUnmount() {
-    clearTimeout(this.timer);
-  }
-  override render() {
-    return this.state.open ? this.props.children : this.props.waiting;
-  }
-}
-
-export function RevealScreen({
-  view,
-  phase,
-  now,
-}: {
-  view: PlayerView;
-  phase: PlayerRevealPhase;
-  /** Server time, ms (the model's serverNow). */
-  now: () => number;
-}) {
-  loadExtras();
-  const until = phase.closedAt + revealAnimationMs(phase.type, playerRevealSteps(phase));
-  const bar = (
-    <header class="bar">
-      <span>
-        Question {phase.round + 1} of {view.roundCount}
-      </span>
-      <span>{points(view.me.score)} pts</span>
-    </header>
-  );
-  return (
-    <Hold
-      until={until}
-      now={now}
-      waiting={
-        <section class="reveal reveal-hold">
-          {bar}
-          <div class="hold" role="status">
-            <p class="hold-title">Watch the screen</p>
-            <p>The run is playing on the projector. Your result appears here when it ends.</p>
-          </div>
-          {said(phase.answer)}
-        </section>
-      }
-    >
-      <Result view={view} phase={phase} bar={bar} />
-    </Hold>
-  );
-}
-
-function said(answer: PlayerRevealPhase['answer']) {
+export function said(answer: PlayerRevealPhase['answer']) {
   return (
     <p class="answer-line">
       You said:{' '}
@@ -221,7 +146,12 @@ function said(answer: PlayerRevealPhase['answer']) {
   );
 }
 
-function Result({
+/** Server time, ms, until which the phone holds its result: when the projector's run has ended. */
+export const holdUntil = (phase: PlayerRevealPhase): number =>
+  phase.closedAt + revealAnimationMs(phase.type, playerRevealSteps(phase));
+
+/** A student's result: verdict, points, the lesson's words, the plots and the α explorer. */
+export function Result({
   view,
   phase,
   bar,
@@ -233,8 +163,6 @@ function Result({
   const { answer } = phase;
   const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
   const { plot, body, explanation, explore } = verdictParts(phase, said(answer));
-  const loaded = extras.value;
-  const run = plot && !loaded && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
   return (
     <section class="reveal">
       {bar}
@@ -285,26 +213,8 @@ function Result({
           <MathText text={explanation} />
         </p>
       )}
-      {plot && loaded && <loaded.RevealPlots scenario={plot.scenario} outcome={plot.outcome} />}
-      {plot && run && (
-        <Sized class="phone-plot">
-          {(w, h, em, uid) => (
-            <ScenarioPlot
-              scenario={plot.scenario}
-              steps={run.steps}
-              outcome={plot.outcome}
-              width={w}
-              height={h}
-              em={em}
-              uid={uid}
-              compact
-            />
-          )}
-        </Sized>
-      )}
-      {explore && loaded && (
-        <loaded.Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />
-      )}
+      {plot && <RevealPlots scenario={plot.scenario} outcome={plot.outcome} />}
+      {explore && <Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />}
     </section>
   );
 }
