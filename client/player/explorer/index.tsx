@@ -16,7 +16,6 @@ import {
 } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import { zoomOverlay } from '../../plots/contour-zoom';
 import { DistancePlot } from '../../plots/distance-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -92,7 +91,6 @@ function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome
             height={h}
             em={em}
             uid={uid}
-            overlay={zoomOverlay}
             compact
           />
         )}
@@ -133,7 +131,11 @@ function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome
   );
 }
 
-/** The reveal's plots on a phone: the run (zoomed where it is small), its distance and, in 2-D, its steep component. */
+/**
+ * The reveal's plots on a phone: the run, its distance and, in 2-D, its steep component, which reads
+ * at 390 px where the run itself is a smudge (the lecture's zig-zag is 6 % of the start distance);
+ * the projector's zoom inset would cover half of a plot this small.
+ */
 export function RevealPlots({ scenario, outcome }: { scenario: Scenario; outcome: Outcome }) {
   return (
     <div class="reveal-plots">

@@ -146,9 +146,15 @@ export function said(answer: PlayerRevealPhase['answer']) {
   );
 }
 
-/** Server time, ms, until which the phone holds its result: when the projector's run has ended. */
-export const holdUntil = (phase: PlayerRevealPhase): number =>
-  phase.closedAt + revealAnimationMs(phase.type, playerRevealSteps(phase));
+/**
+ * Server time, ms, until which the phone holds its result: when the projector's run has ended. With
+ * a margin for the projector, whose view arrives a little after the close and whose step timers run
+ * late on a busy laptop (about 10 % over a 7 s run in the browser tests, on two shared cores).
+ */
+export function holdUntil(phase: PlayerRevealPhase): number {
+  const ms = revealAnimationMs(phase.type, playerRevealSteps(phase));
+  return phase.closedAt + (ms > 0 ? ms * 1.1 + 500 : 0);
+}
 
 /** A student's result: verdict, points, the lesson's words, the plots and the α explorer. */
 export function Result({
