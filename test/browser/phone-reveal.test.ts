@@ -90,7 +90,13 @@ describe('the phone reveal on the lecture rounds, the hold for the projector and
       await ada.locator('.reveal-plots .component-plot').waitFor();
       expect(text).toContain('Distance to the minimum, log scale');
       expect(text).toContain('Across the valley');
-      if (outcome === 'zigzag') expect(text).toContain('changes sign: the zig-zag');
+      expect(text).toContain(
+        {
+          converges: 'keeps its sign and shrinks: no zig-zag',
+          zigzag: 'changes sign every step and shrinks: the zig-zag',
+          diverges: 'changes sign every step and grows: the run diverges',
+        }[outcome],
+      );
       expectPhoneLayout(await capturePlayer(ada, `reveal-lecture-${ALPHAS[round]}`));
       await ada.locator('.reveal-plots').screenshot({
         path: `test-results/browser/player-reveal-lecture-${ALPHAS[round]}-plots.png`,

@@ -75,6 +75,15 @@ function steepDirection(scenario: Scenario): { direction: number[]; minimum: num
   return direction ? { direction, minimum: form.minimum } : null;
 }
 
+/** What the factor 1 − r does to the steep component, step after step. */
+function acrossText(factor: number): string {
+  if (factor === 0) return 'so the first step lands on the valley floor';
+  if (factor > 0) return 'so it keeps its sign and shrinks: no zig-zag';
+  if (factor > -1) return 'so it changes sign every step and shrinks: the zig-zag';
+  if (factor === -1) return 'so it changes sign every step at the same size: it bounces for ever';
+  return 'so it changes sign every step and grows: the run diverges';
+}
+
 function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome; id: string }) {
   const sim = explore(scenario);
   const steep = steepDirection(scenario);
@@ -109,7 +118,7 @@ function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome
         <figure class="phone-figure">
           <figcaption>
             <MathText
-              text={`Across the valley (the steep direction, λ_max = ${formatNumber(sim.curvature)}): each step multiplies it by 1 − r = ${formatNumber(factor)}${factor < 0 ? ', so it changes sign: the zig-zag' : ''}.`}
+              text={`Across the valley (the steep direction, λ_max = ${formatNumber(sim.curvature)}): each step multiplies it by 1 − r = ${formatNumber(factor)}, ${acrossText(factor)}.`}
             />
           </figcaption>
           <Sized class="phone-side-plot">
