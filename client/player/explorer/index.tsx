@@ -206,16 +206,21 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
         aria-valuetext={`α = ${formatAlpha(picked)}, ${ratio}: ${OUTCOME_LABELS[sim.outcome]}`}
         onInput={(e) => setPicked(alphaAt(Number(e.currentTarget.value)))}
       />
+      {/* Under the slider, where its thumb (about 16 px wide, so inset 8 px at each end) stands at r = 1 and r = 2. */}
       <div class="explorer-marks" aria-hidden="true">
-        {marks.map((m) => (
-          <span
-            key={m.r}
-            class="explorer-mark"
-            style={{ left: `${(100 * stopOf((edge * m.r) / 2)) / STOPS}%` }}
-          >
-            <MathText text={m.text} />
-          </span>
-        ))}
+        {marks.map((m) => {
+          const at = stopOf((edge * m.r) / 2) / STOPS;
+          // In the right half the label goes left of its line, so it never runs off a narrow phone.
+          return (
+            <span
+              key={m.r}
+              class={at > 0.5 ? 'explorer-mark explorer-mark-end' : 'explorer-mark'}
+              style={{ left: `calc(8px + (100% - 16px) * ${at})` }}
+            >
+              <MathText text={m.text} />
+            </span>
+          );
+        })}
       </div>
       <p class="explorer-legend muted">
         <MathText
