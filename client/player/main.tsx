@@ -12,7 +12,7 @@ import { ConnectionBanner } from '../ui/connection-banner';
 import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
-import { RevealScreen } from './screens/reveal';
+import { RevealScreen } from './screens/reveal-hold';
 import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
 
 function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
@@ -23,7 +23,7 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
     case 'question':
       return <QuestionScreen key={phase.round} view={view} phase={phase} model={model} />;
     case 'reveal':
-      return <RevealScreen key={phase.round} view={view} phase={phase} />;
+      return <RevealScreen key={phase.round} view={view} phase={phase} now={model.serverNow} />;
     case 'leaderboard':
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':

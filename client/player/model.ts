@@ -83,8 +83,8 @@ export function createPlayerModel(connection: Connection, path: string) {
   /** The answer tapped for a round, before and after the server acknowledged it. */
   const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
   const answerError = cell<string | null>(null);
-  /** A "largest α" answer being chosen: the α on the slider or typed, and the text typed. */
-  const guess = cell<{ round: number; alpha: number; text: string } | null>(null);
+  /** A "largest α" answer being chosen: the α on the slider or typed (null: none yet), and the text typed. */
+  const guess = cell<{ round: number; alpha: number | null; text: string } | null>(null);
   /** Local time, ticking while a question is open, for the countdown. */
   const now = cell(Date.now());
   const tick = ticker(now);

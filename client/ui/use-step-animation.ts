@@ -4,8 +4,9 @@
 // round starts again from the first point.
 import { useEffect, useState } from 'preact/hooks';
 
-/** Delay before step k appears, ms. */
-export const stepDelayMs = (k: number): number => Math.max(110, Math.round(900 * 0.8 ** (k - 1)));
+import { stepDelayMs } from './reveal-timing';
+
+export { stepDelayMs };
 
 export interface StepAnimation {
   /** Index of the last step shown. */

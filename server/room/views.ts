@@ -180,6 +180,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
         round: phase.round,
         ...playerReveal(roundOf(state, phase.round), { code: state.code, round: phase.round }, answer),
         answer,
+        closedAt: result.closedAt,
         correct: mine?.correct ?? false,
         scored: result.scored,
         points: mine?.points ?? 0,

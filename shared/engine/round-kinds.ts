@@ -3,12 +3,16 @@
 // fastest?": the α whose run first gets within 10⁻³ of the start distance, decided by simulation.
 import { quadraticFormOf } from './cost-model';
 import { draft, hasBalancedStart, isNiceAlpha, KINDS_BY_DIFFICULTY, niceAlphaFor } from './generate';
+import { HALF_TARGET_FACTOR, isHalfTargetGuess } from './half-target';
+import { RACE_RUN_STEPS, raceRunSteps } from './race-steps';
 import { createRng } from './rng';
-import { DEFAULT_MAX_STEPS, MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
+import { MAX_STEPS_LIMIT, simulate, snapRatio } from './simulate';
 import type { Cost, CostKind, Difficulty, Simulation } from './types';
 import { assertAlphas, assertProblem } from './validate';
 
 /** A cost and a start, without α: what the new kinds of round ask about. */
+export { HALF_TARGET_FACTOR, isHalfTargetGuess, RACE_RUN_STEPS, raceRunSteps };
+
 export interface Problem {
   cost: Cost;
   start: number[];
@@ -35,12 +39,14 @@ export const MAX_ALPHA_SPAN = 30;
 
 /**
  * Points for a guess of α*: with δ = log₁₀(guess/α*), a guess below α* earns 1000 × max(0, 1 − |δ|/0.5),
- * rounded; a guess at or above α* earns 0, because gradient descent does not converge there.
+ * rounded; a guess at or above α* earns 0, because gradient descent does not converge there, and so
+ * does a guess near α* / 2 (isHalfTargetGuess), where overshooting starts rather than convergence ends.
  */
 export function maxAlphaPoints(guess: number, target: number): number {
   if (!(Number.isFinite(guess) && guess > 0 && target > 0)) return 0;
   // α·λ_max within rounding of 2 is the bounce, not a convergence.
   if (snapRatio((2 * guess) / target) >= 2) return 0;
+  if (isHalfTargetGuess(guess, target)) return 0;
   const delta = Math.log10(guess / target);
   return Math.round(MAX_ALPHA_POINTS * Math.max(0, 1 - Math.abs(delta) / MAX_ALPHA_WINDOW_DECADES));
 }
@@ -119,17 +125,13 @@ export function hasMirrorPair(ratios: readonly number[]): boolean {
 
 /** A watchable race: the winner arrives within this many steps. */
 export const FASTEST_MAX_WINNER_STEPS = 200;
-/** A race's runs are drawn to the winner's finish and a quarter beyond, within these bounds. */
-export const RACE_RUN_STEPS = { min: 12, max: 250 } as const;
 
 /**
  * One run per option, long enough to see the winner arrive and the others still on their way:
  * what a race's reveal (and the editor's preview of it) draws.
  */
 export function raceRuns(problem: Problem, alphas: readonly number[], race: Race): Simulation[] {
-  const finish =
-    race.winner === null ? DEFAULT_MAX_STEPS : (race.iterations[race.winner] ?? DEFAULT_MAX_STEPS);
-  const steps = Math.min(RACE_RUN_STEPS.max, Math.max(RACE_RUN_STEPS.min, Math.ceil(1.25 * finish)));
+  const steps = raceRunSteps(race.winner === null ? null : (race.iterations[race.winner] ?? null));
   return alphas.map((alpha) => simulate({ ...problem, alpha }, { maxSteps: steps }));
 }
 

@@ -197,6 +197,11 @@ export type PlayerPhase =
 interface PlayerRevealBase {
   kind: 'reveal';
   round: number;
+  /**
+   * When the round closed, server time in ms: the projector starts its run then, and the phone holds
+   * its result until closedAt + the run's animation (client/ui/reveal-timing.ts) so as not to spoil it.
+   */
+  closedAt: number;
   answer: AnswerValue | null;
   correct: boolean;
   /** False when no answer could be right (the exact r = 2 bounce, a race with a tie). */

@@ -70,7 +70,7 @@ async function playGame(instructorKey?: string): Promise<string> {
   t = await openRound(host, ada, 1);
   await answerAt(ada, 1, 0.9, 1_000, t); // δ = −0.0458: 908, + streak bonus 100 = 1008
   await answerAt(formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
-  await answerAt(bo, 1, 0.5, 4_000, t); // δ = −0.301: 398, no streak
+  await answerAt(bo, 1, 0.6, 4_000, t); // δ = −0.222: 556, no streak
   await host.view<HostView>(isPhase('reveal', 1));
   ok(await host.call('round:leaderboard', { round: 1 }));
 
@@ -92,7 +92,7 @@ describe("a finished game's report", () => {
     const { reports } = await (await get('/reports')).json();
     expect(reports).toHaveLength(1);
     expect(reports[0].id).toBe(reportIdAtPodium); // the podium links to its report
-    // 4 right (Ada ×3, "=1+1" once; Bo's 0.5 guess scored too) of 9 possible: Ada r0, Ada r1, Bo r1, Ada r2, =1+1 r2 = 5.
+    // 4 right (Ada ×3, "=1+1" once; Bo's 0.6 guess scored too) of 9 possible: Ada r0, Ada r1, Bo r1, Ada r2, =1+1 r2 = 5.
     expect(reports[0]).toMatchObject({ code, title: 'Week 4', players: 3, rounds: 3 });
     expect(reports[0].shareCorrect).toBeCloseTo(5 / 9, 10);
 
@@ -100,7 +100,7 @@ describe("a finished game's report", () => {
     expect(report.players.map((p) => [p.nickname, p.score, p.rank])).toEqual([
       ['Ada', 950 + 1008 + 950, 1],
       ['=1+1', 1000, 2],
-      ['Bo, the 2nd', 398, 3],
+      ['Bo, the 2nd', 556, 3],
     ]);
     const [r0, r1, r2] = report.rounds;
     expect(r0).toMatchObject({
@@ -129,11 +129,11 @@ describe("a finished game's report", () => {
       correct: 2,
       ratio: null,
     });
-    expect(r1!.bars.map((b) => b.count)).toEqual([0, 2, 1]); // too cautious, scored, α* or above
+    expect(r1!.bars.map((b) => b.count)).toEqual([0, 0, 2, 1]); // too cautious, near α*/2, scored, α* or above
     expect(r1!.answers.map((a) => [a.answer, a.points])).toEqual([
       [0.9, 1008],
       [1.5, 0],
-      [0.5, 398],
+      [0.6, 556],
     ]);
     expect(r2).toMatchObject({ type: 'fastest', answerText: 'α = 0.5', correct: 2 });
     expect(r2!.bars.map((b) => [b.label, b.count, b.isCorrect])).toEqual([

@@ -187,12 +187,13 @@ export async function waitForQuestion(page: Page, round: number, rounds: number)
 
 /**
  * Waits for the phone to show its answer locked in, or the reveal itself when it was the last answer
- * the round waited for; a failure says what the phone shows instead.
+ * the round waited for (its "Watch the screen" while the projector plays the run, or its result); a
+ * failure says what the phone shows instead.
  */
 export async function waitForLock(page: Page): Promise<void> {
   await page
     .getByText('Answer locked in')
-    .or(page.locator('.verdict'))
+    .or(page.locator('.reveal').first())
     .waitFor()
     .catch(async (error: Error) => {
       throw new Error(`${error.message}\nthe phone shows: ${await page.locator('main').textContent()}`);

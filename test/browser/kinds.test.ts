@@ -109,7 +109,8 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     world.server.clock.set(opened0 + 15_000);
     await eq.getByRole('button', { name: /^Zig-zags/ }).click();
     await host.locator('.reveal').waitFor();
-    await ada.getByText('+1,000').waitFor();
+    // The phone holds its result until the projector's run has ended (about 8 s here).
+    await ada.getByText('+1,000').waitFor({ timeout: 20_000 });
     await eq.getByText('+750').waitFor();
     await host.keyboard.press('Space');
     await host.locator('.leaderboard').waitFor();

@@ -1,18 +1,19 @@
 // K1–K3: the two extra kinds of round, scored at hand-computed points.
 import { describe, expect, it } from 'vitest';
+import { ROUND_KINDS } from '../../server/room/kinds';
 import { rangeShift } from '../../server/room/kinds/max-alpha';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
 import { toHostView, toPlayerView } from '../../server/room/views';
 import type { Problem } from '../../shared/engine/round-kinds';
-import type { DeckRound } from '../../shared/protocol/deck';
+import type { DeckRound, DeckRoundOf } from '../../shared/protocol/deck';
 import type { AnswerValue } from '../../shared/protocol/views';
 import { ZIGZAG } from '../helpers/scenarios';
 import { HOST, makeRoom, ROUND_MS, step, T0, withPlayers } from './helpers';
 
 // J(θ) = 2/2 (θ − 1)², start 5: λ_max = a = 2, so α* = 2/a = 1.
 const parabola: Problem = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] };
-const MAX_ALPHA: DeckRound = { type: 'max-alpha', problem: parabola };
+const MAX_ALPHA: DeckRoundOf<'max-alpha'> = { type: 'max-alpha', problem: parabola };
 // r = 2α: 0.5, 1, 1.6 → 10, 1 and 14 iterations to 10⁻³ of the start distance. α = 0.5 wins.
 const FASTEST: DeckRound = { type: 'fastest', problem: parabola, alphas: [0.25, 0.5, 0.8] };
 // r = 0.5 and 1.5: both shrink by 0.5 a step, 10 iterations each: a tie, nobody can be right.
@@ -34,8 +35,8 @@ const reveal = (round: number): Command => ({ type: 'reveal', by: HOST, round })
 describe('K2 largest α: 1000 × max(0, 1 − |δ|/0.5) below α*, 0 at or above, δ = log₁₀(guess/α*)', () => {
   it.each([
     [0.9, 908], // δ = −0.0458: 1000 × (1 − 0.0915) = 908.5 → 908
-    [0.5, 398], // δ = −0.301: 1000 × (1 − 0.602) = 397.9 → 398
-    [10 ** -0.25, 500], // δ = −0.25: 500
+    [0.6, 556], // δ = −0.222: 1000 × (1 − 0.444) = 556
+    [10 ** -0.2, 600], // δ = −0.2: 1000 × (1 − 0.4) = 600
     [0.25, 0], // δ = −0.602, beyond the half decade: 0
     [1, 0], // at α*: r = 2 bounces, no convergence
     [1.3, 0], // above: diverges
@@ -43,6 +44,44 @@ describe('K2 largest α: 1000 × max(0, 1 − |δ|/0.5) below α*, 0 at or above
     let s = step(room([MAX_ALPHA], 1), start(0));
     s = step(s, answer(0, guess), T0 + ROUND_MS - 1); // a last-millisecond answer loses nothing
     expect(s.results[0]!.answers[0]).toMatchObject({ points, correct: points > 0 });
+  });
+
+  it.each([
+    [0.5, 0], // α*/2 itself: r = 1, where overshooting starts
+    [0.5 * 1.14, 0], // 0.57: inside the band, ×1.15 either way on a log scale
+    [0.5 / 1.14, 0], // 0.4386
+    [0.5 * 1.16, 527], // 0.58, just outside: δ = −0.2366 → 527
+    [0.5 / 1.16, 269], // 0.431, just outside: δ = −0.3655 → 269
+  ])(
+    'K2 α*/2: a guess of %f, near where overshooting starts (within ×/÷ 1.15), scores %i',
+    (guess, points) => {
+      let s = step(room([MAX_ALPHA], 1), start(0));
+      s = step(s, answer(0, guess));
+      expect(s.results[0]!.answers[0]).toMatchObject({ points, correct: points > 0 });
+    },
+  );
+
+  it('K2 α*/2: the report counts guesses near α*/2 apart from the cautious ones, and names it', () => {
+    let s = step(room([MAX_ALPHA], 4), start(0));
+    for (const [id, guess] of [0.5, 0.52, 0.2, 0.9].entries()) s = step(s, answer(id, guess));
+    const given = s.results[0]!.answers.flatMap((a, playerId) =>
+      a
+        ? [{ playerId, nickname: '', answer: a.choice, correct: a.correct, seconds: 1, points: a.points }]
+        : [],
+    );
+    const { report } = ROUND_KINDS['max-alpha'];
+    expect(report.bars(MAX_ALPHA, given, true).map((b) => [b.label, b.count])).toEqual([
+      ['far below α*: too cautious to score', 1],
+      ['near α*/2: where overshooting starts, not where convergence ends', 2],
+      ['just below α*: scored', 1],
+      ['α* or above: does not converge', 0],
+    ]);
+    expect(report.confusions(MAX_ALPHA, given, 4, 0.3)).toEqual([
+      {
+        share: 0.5,
+        text: '50 % guessed near α*/2 = 0.5, where overshooting starts, not where convergence ends',
+      },
+    ]);
   });
 
   it('a scoring guess extends the streak and earns its bonus; a guess at or above α* breaks it', () => {

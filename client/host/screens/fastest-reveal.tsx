@@ -1,7 +1,7 @@
 // The reveal of a "which α is fastest?" round: the race. Every option's run side by side on the same
 // frame, stepping in lock-step with one iteration counter, beside the distance per iteration on a
 // log scale with the finish line at 1/1000, and the class's picks per option.
-import { useCallback } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { RacePlot } from '../../plots/race-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -10,20 +10,18 @@ import { AnswerIcon } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
 import { OptionMark } from '../../ui/options';
+import { racePaceMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
 import { bestAlphaText, finishText } from '../parts/round-text';
 import { StepControls } from '../parts/step-controls';
-
-/** The whole race plays in about this long, however many iterations it has. */
-const RACE_MS = 7_000;
 
 export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }) {
   const { task, detail } = phase;
   const { race, simulations, counts } = detail;
   const winner = race.winner;
   const last = Math.max(1, ...simulations.map((s) => s.steps.length - 1));
-  const pace = useCallback(() => Math.max(25, Math.min(600, RACE_MS / last)), [last]);
+  const pace = useMemo(() => racePaceMs(last), [last]);
   const animation = useStepAnimation(last, reducedMotion.value, pace);
   const ranked = race.iterations
     .map((n, i) => [n === null || !Number.isFinite(n) ? Number.POSITIVE_INFINITY : n, i] as const)

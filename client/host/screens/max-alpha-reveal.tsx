@@ -4,6 +4,7 @@
 // that grows.
 
 import { formatNumber } from '../../../shared/engine/format';
+import { isHalfTargetGuess } from '../../../shared/engine/half-target';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import { simulate } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
@@ -51,6 +52,7 @@ export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'
   const below = guesses.filter((g) => g.alpha < target).at(-1);
   const above = guesses.find((g) => g.alpha >= target);
   const shown = Number(target.toPrecision(3));
+  const half = guesses.filter((g) => isHalfTargetGuess(g.alpha, target)).length;
   return (
     <section class="reveal reveal-max-alpha">
       <div class="verdict-row">
@@ -63,7 +65,10 @@ export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'
           </p>
           <p class="thresholds">
             {phase.correct} of {phase.total} scored: guesses from α*/√10 ={' '}
-            {formatNumber(target / Math.sqrt(10))} up to just below α*.
+            {formatNumber(target / Math.sqrt(10))} up to just below α*, except near α*/2 ={' '}
+            {formatNumber(target / 2)}
+            {half > 0 && ` (${half} ${half === 1 ? 'guess' : 'guesses'})`}, where overshooting starts, not
+            where it stops converging.
           </p>
         </div>
       </div>

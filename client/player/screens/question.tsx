@@ -155,7 +155,10 @@ export function QuestionScreen({
 
 /**
  * A log-scale slider over the task's range, or a typed α (any α > 0, even outside the slider).
- * Slid values keep three significant digits, so the α shown is the α sent.
+ * Slid values keep three significant digits, so the α shown is the α sent. The slider starts with
+ * no value: a thumb placed anywhere would anchor the guesses, and in some rooms already score
+ * (issue 12). Nothing can be locked in before the student has slid or typed an α, so every α sent
+ * is one the student chose, and the answer needs no "moved" flag.
  */
 function MaxAlphaForm({
   round,
@@ -171,30 +174,37 @@ function MaxAlphaForm({
   const decades = Math.log(max / min);
   const alphaAt = (stop: number) => Number((min * Math.exp((decades * stop) / STOPS)).toPrecision(3));
   const mine = guess.value?.round === round ? guess.value : null;
-  const alpha = mine?.alpha ?? alphaAt(STOPS / 2);
+  const alpha = mine?.alpha ?? null;
   const typed = mine?.text ?? '';
   const bad = typed.trim() !== '' && !isAlpha(readAlpha(typed));
-  const shown = formatAlpha(alpha);
+  const shown = alpha === null ? null : formatAlpha(alpha);
+  const stop = alpha === null ? STOPS / 2 : Math.round((STOPS * Math.log(alpha / min)) / decades);
   return (
     <form
       class="guess"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!bad) void answer(alpha);
+        if (!bad && alpha !== null) void answer(alpha);
       }}
     >
       <p class="prompt">What is the largest α that still converges?</p>
-      <p class="alpha guess-value" aria-hidden="true">
-        α = <MathText text={shown} />
+      <p class={shown === null ? 'alpha guess-value guess-empty' : 'alpha guess-value'} aria-hidden="true">
+        {shown === null ? (
+          'Slide or type α'
+        ) : (
+          <>
+            α = <MathText text={shown} />
+          </>
+        )}
       </p>
       <input
         type="range"
-        class="guess-slider"
+        class={alpha === null ? 'guess-slider guess-slider-empty' : 'guess-slider'}
         min={0}
         max={STOPS}
-        value={Math.round((STOPS * Math.log(alpha / min)) / decades)}
+        value={Math.max(0, Math.min(STOPS, stop))}
         aria-label="α, on a log scale"
-        aria-valuetext={`α = ${shown}`}
+        aria-valuetext={shown === null ? 'no α chosen yet' : `α = ${shown}`}
         onInput={(e) => {
           guess.value = { round, alpha: alphaAt(Number(e.currentTarget.value)), text: '' };
         }}
@@ -225,8 +235,14 @@ function MaxAlphaForm({
           Type a number above 0, like 0.05.
         </p>
       )}
-      <button type="submit" class="primary">
-        Lock in α = <MathText text={shown} />
+      <button type="submit" class="primary" disabled={alpha === null || bad}>
+        {shown === null ? (
+          'Choose an α first'
+        ) : (
+          <>
+            Lock in α = <MathText text={shown} />
+          </>
+        )}
       </button>
     </form>
   );

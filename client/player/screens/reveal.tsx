@@ -1,25 +1,20 @@
+// The phone's reveal, loaded after the first reveal as its own chunk with the α explorer
+// (./reveal-hold.tsx loads it through ../explorer/load.ts): the page's first load has no room for
+// it within its 30 KB budget, and the reveal waits for the projector's run anyway.
 import type { ComponentChildren } from 'preact';
-import { type Run, trajectoryOfChecked } from '../../../shared/engine/trajectory';
+import { formatNumber } from '../../../shared/engine/format';
+import { isHalfTargetGuess } from '../../../shared/engine/half-target';
+import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerRevealPhaseOf, PlayerView } from '../../../shared/protocol/views';
-import { ScenarioPlot } from '../../plots/scenario-plot';
-import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
+import { playerRevealSteps, revealAnimationMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
-
-let drawn: { key: string; run: Run } | null = null;
-/**
- * The view carries the verdict but not the run: the same engine the server uses draws it here,
- * which keeps the message to every phone small. Once per round and α, not per render.
- */
-function runOf(scenario: Scenario, key: string): Run {
-  if (drawn?.key !== key) drawn = { key, run: trajectoryOfChecked(scenario) };
-  return drawn.run;
-}
+import { Explorer, RevealPlots } from '../explorer';
 
 /** Iterations arrive as null for "never" (JSON has no Infinity). */
 const steps = (n: number | null): string =>
@@ -32,6 +27,8 @@ interface VerdictParts {
   body: ComponentChildren;
   /** The lesson's words on why, under the plot. */
   explanation: string | null;
+  /** Where the α explorer starts: this round's cost and start, at this α; null for none. */
+  explore: { problem: Problem; alpha: number } | null;
 }
 
 /** The phone's verdict for each kind of round: one line per kind. `said` is "You said: …". */
@@ -50,6 +47,7 @@ export const REVEAL_VERDICTS: {
       </>
     ),
     explanation: verdict.explanation,
+    explore: { problem: task.scenario, alpha: task.scenario.alpha },
   }),
   'max-alpha': ({ task, verdict, answer }, said) => {
     const at = verdict.outcomeAtGuess;
@@ -69,10 +67,19 @@ export const REVEAL_VERDICTS: {
               At your α gradient descent <OutcomeTag outcome={at} />
             </p>
           )}
-          <p class="muted">Guesses from α*/√10 up to just below α* score: the closer, the more.</p>
+          {typeof answer === 'number' && isHalfTargetGuess(answer, verdict.target) && (
+            <p class="misconception">
+              Your α is near α*/2 = {formatNumber(Number((verdict.target / 2).toPrecision(3)))}: α*/2 is where
+              overshooting starts, not where it stops converging. Between α*/2 and α* the steps zig-zag in.
+            </p>
+          )}
+          <p class="muted">
+            Guesses from α*/√10 up to just below α* score, the closer the more; none near α*/2.
+          </p>
         </>
       ),
       explanation: null,
+      explore: { problem: task.problem, alpha: typeof answer === 'number' ? answer : verdict.target * 0.9 },
     };
   },
   fastest: ({ task, verdict, answer }, said) => {
@@ -108,6 +115,7 @@ export const REVEAL_VERDICTS: {
         </>
       ),
       explanation: null,
+      explore: null,
     };
   },
 };
@@ -121,10 +129,8 @@ function verdictParts<T extends RoundType>(
   return parts(phase, said);
 }
 
-export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerRevealPhase }) {
-  const { answer } = phase;
-  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
-  const said = (
+export function said(answer: PlayerRevealPhase['answer']) {
+  return (
     <p class="answer-line">
       You said:{' '}
       {answer === null ? (
@@ -138,16 +144,34 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerR
       )}
     </p>
   );
-  const { plot, body, explanation } = verdictParts(phase, said);
-  const run = plot && runOf(plot.scenario, `${phase.round}:${plot.scenario.alpha}`);
+}
+
+/**
+ * Server time, ms, until which the phone holds its result: when the projector's run has ended. With
+ * a margin for the projector, whose view arrives a little after the close and whose step timers run
+ * late on a busy laptop (about 10 % over a 7 s run in the browser tests, on two shared cores).
+ */
+export function holdUntil(phase: PlayerRevealPhase): number {
+  const ms = revealAnimationMs(phase.type, playerRevealSteps(phase));
+  return phase.closedAt + (ms > 0 ? ms * 1.1 + 500 : 0);
+}
+
+/** A student's result: verdict, points, the lesson's words, the plots and the α explorer. */
+export function Result({
+  view,
+  phase,
+  bar,
+}: {
+  view: PlayerView;
+  phase: PlayerRevealPhase;
+  bar: ComponentChildren;
+}) {
+  const { answer } = phase;
+  const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
+  const { plot, body, explanation, explore } = verdictParts(phase, said(answer));
   return (
     <section class="reveal">
-      <header class="bar">
-        <span>
-          Question {phase.round + 1} of {view.roundCount}
-        </span>
-        <span>{points(view.me.score)} pts</span>
-      </header>
+      {bar}
       <div class={`verdict verdict-${verdict}`} role="status">
         <span class="verdict-mark" aria-hidden="true">
           {verdict === 'right' ? '✓' : verdict === 'void' ? '↔' : '✗'}
@@ -190,27 +214,13 @@ export function RevealScreen({ view, phase }: { view: PlayerView; phase: PlayerR
           <dd>{ordinal(view.me.rank)}</dd>
         </div>
       </dl>
-      {plot && run && (
-        <Sized class="phone-plot">
-          {(w, h, em, uid) => (
-            <ScenarioPlot
-              scenario={plot.scenario}
-              steps={run.steps}
-              outcome={plot.outcome}
-              width={w}
-              height={h}
-              em={em}
-              uid={uid}
-              compact
-            />
-          )}
-        </Sized>
-      )}
       {explanation !== null && (
         <p class="explanation">
           <MathText text={explanation} />
         </p>
       )}
+      {plot && <RevealPlots scenario={plot.scenario} outcome={plot.outcome} />}
+      {explore && <Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />}
     </section>
   );
 }

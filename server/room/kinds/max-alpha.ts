@@ -1,7 +1,14 @@
 // "Largest α that still converges": a cost and a start; students guess α* = 2/λ_max. K2: a guess
-// scores on a log scale below α*, nothing at or above it.
+// scores on a log scale below α*, nothing at or above it, nor near α*/2 (where overshooting starts:
+// the misconception the report counts apart).
 import { formatNumber } from '../../../shared/engine/format';
-import { maxAlphaPoints, maxAlphaRange, type Problem, targetAlpha } from '../../../shared/engine/round-kinds';
+import {
+  isHalfTargetGuess,
+  maxAlphaPoints,
+  maxAlphaRange,
+  type Problem,
+  targetAlpha,
+} from '../../../shared/engine/round-kinds';
 import { sweepAlpha } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
@@ -80,15 +87,24 @@ export const maxAlpha: RoundKind<'max-alpha'> = {
     outcome: () => null,
     ratio: () => null,
     bars(round, given) {
-      // Three buckets that every guess falls in exactly one of: scoring decides the middle one.
+      // Four buckets that every guess falls in exactly one of: scoring decides the third one.
       const target = targetOf(round);
-      const above = given.filter((a) => typeof a.answer === 'number' && a.answer >= target).length;
+      const guessed = (test: (alpha: number) => boolean) =>
+        given.filter((a) => typeof a.answer === 'number' && !a.correct && test(a.answer)).length;
+      const above = guessed((alpha) => alpha >= target);
+      const half = guessed((alpha) => isHalfTargetGuess(alpha, target));
       const scored = given.filter((a) => a.correct).length;
       return [
         {
           label: 'far below α*: too cautious to score',
           answer: null,
-          count: given.length - above - scored,
+          count: given.length - above - half - scored,
+          isCorrect: false,
+        },
+        {
+          label: 'near α*/2: where overshooting starts, not where convergence ends',
+          answer: null,
+          count: half,
           isCorrect: false,
         },
         { label: 'just below α*: scored', answer: null, count: scored, isCorrect: true },
@@ -97,15 +113,28 @@ export const maxAlpha: RoundKind<'max-alpha'> = {
     },
     confusions(round, given, eligible, minShare) {
       const target = targetOf(round);
-      const share = given.filter((a) => typeof a.answer === 'number' && a.answer >= target).length / eligible;
-      return share >= minShare
-        ? [
-            {
-              share,
-              text: `${percent(share)} guessed an α of ${formatNumber(target, 3)} or more, where gradient descent no longer converges`,
-            },
-          ]
-        : [];
+      const count = (test: (alpha: number) => boolean) =>
+        given.filter((a) => typeof a.answer === 'number' && test(a.answer)).length / eligible;
+      const above = count((alpha) => alpha >= target);
+      const half = count((alpha) => isHalfTargetGuess(alpha, target));
+      return [
+        ...(above >= minShare
+          ? [
+              {
+                share: above,
+                text: `${percent(above)} guessed an α of ${formatNumber(target, 3)} or more, where gradient descent no longer converges`,
+              },
+            ]
+          : []),
+        ...(half >= minShare
+          ? [
+              {
+                share: half,
+                text: `${percent(half)} guessed near α*/2 = ${formatNumber(target / 2, 3)}, where overshooting starts, not where convergence ends`,
+              },
+            ]
+          : []),
+      ];
     },
     answerCell: (answer) => answer,
   },
