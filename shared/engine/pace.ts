@@ -29,6 +29,18 @@ export function stepsToShrink(
   if (slowest === 0) return 1;
   // Every live direction shrinks at least as fast as the slowest: an upper bound.
   let hi = Math.ceil(Math.log(fraction) / Math.log(slowest));
+  if (hi > Number.MAX_SAFE_INTEGER) {
+    // Past 2^53 a double no longer holds every integer and `mid + 1` below stops moving (a factor
+    // of 1 − 1.1e-16 needs about 6e16 steps): search over real k instead, to a precision far finer
+    // than the two significant digits the sentence prints.
+    let below = 0;
+    while (hi - below > hi * 1e-9) {
+      const mid = (below + hi) / 2;
+      if (relativeDistance(components, factors, mid) <= fraction) hi = mid;
+      else below = mid;
+    }
+    return Math.ceil(hi);
+  }
   let lo = 0;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);

@@ -136,4 +136,27 @@ describe('explanations agree with the engine over generated rounds', () => {
     const fast: Scenario = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 0.25 };
     expect(revealSteps(fast)).toBe(40);
   });
+
+  it('E10 a run whose slowest factor is within 1e-16 of 1 gets its count at once (it looped for ever)', () => {
+    // x = [0, 2e-5]: λ_min = 1e-10, so with α = 1e-6 the slow direction is multiplied by
+    // 1 − 1e-16 (the double just below 1) each step, and the count to 1,000× closer (about 6e16)
+    // lies past the integers a double holds exactly (2^53).
+    const nearlyFlat: Scenario = {
+      cost: { kind: 'linreg', x: [0, 2e-5], y: [0, 0] },
+      start: [1, 1],
+      alpha: 1e-6,
+    };
+    const started = performance.now();
+    const sim = simulate(nearlyFlat, { maxSteps: 10 });
+    expect(revealSteps(nearlyFlat)).toBe(600);
+    expect(performance.now() - started, 'a few milliseconds, not a hang').toBeLessThan(5_000);
+    expect(sim.outcome).toBe('converges');
+    const [slowFactor = 0] = sim.eigenvalues.map((l) => 1 - nearlyFlat.alpha * l);
+    // The directions are all but the axes, so the start (1, 1) has 1/√2 of its distance along the
+    // slow one, which alone is left after the first few million steps.
+    const expected = Math.log(1e-3 * Math.SQRT2) / Math.log(slowFactor);
+    expect(expected).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    const quoted = sim.explanation.match(/about ([\d,]+) steps to get 1,000× closer/)?.[1] ?? '';
+    expect(number(quoted) / expected).toBeCloseTo(1, 1);
+  });
 });
