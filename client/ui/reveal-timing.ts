@@ -3,6 +3,7 @@
 // screens animate with these paces (client/host/screens/reveal.tsx, fastest-reveal.tsx); the phone
 // works out the same number of steps from the same engine (playerRevealSteps) and waits until
 // closedAt + revealAnimationMs. test/ui/reveal-timing.test.ts holds the two counts together.
+import { revealSteps } from '../../shared/engine/pace';
 import { raceRunSteps } from '../../shared/engine/race-steps';
 import { trajectoryOfChecked } from '../../shared/engine/trajectory';
 import type { RoundType } from '../../shared/protocol/schemas';
@@ -14,6 +15,15 @@ import type { PlayerReveal } from '../../shared/protocol/views';
  * beside the hook that uses it (use-step-animation.ts), so the phone reads it without preact/hooks.
  */
 export const stepDelayMs = (k: number): number => Math.max(110, Math.round(900 * 0.8 ** (k - 1)));
+
+/**
+ * A prediction's pace: up to 40 steps slow then faster (stepDelayMs); a slow run drawn over
+ * hundreds of steps (revealSteps) at an even pace instead, in about the time of 40 steps.
+ */
+export const predictPaceMs =
+  (last: number) =>
+  (k: number): number =>
+    last > 40 ? Math.max(12, 7_000 / last) : stepDelayMs(k);
 
 /** The whole race plays in about this long, however many iterations it has. */
 export const RACE_MS = 7_000;
@@ -33,7 +43,7 @@ export function animationMs(last: number, delayOf: (k: number) => number): numbe
  * start, ms. A "largest α" reveal draws its runs whole: 0.
  */
 export const REVEAL_ANIMATION_MS: { [T in RoundType]: (last: number) => number } = {
-  predict: (last) => animationMs(last, stepDelayMs),
+  predict: (last) => animationMs(last, predictPaceMs(last)),
   'max-alpha': () => 0,
   fastest: (last) => animationMs(last, racePaceMs(last)),
 };
@@ -49,7 +59,10 @@ export const revealAnimationMs = (type: RoundType, last: number): number =>
 export function playerRevealSteps(reveal: PlayerReveal): number {
   switch (reveal.type) {
     case 'predict':
-      return trajectoryOfChecked(reveal.task.scenario).steps.length - 1;
+      return (
+        trajectoryOfChecked(reveal.task.scenario, { maxSteps: revealSteps(reveal.task.scenario) }).steps
+          .length - 1
+      );
     case 'max-alpha':
       return 0;
     case 'fastest': {

@@ -31,7 +31,15 @@ export {
   ROUND_BANDS,
 } from './generate';
 export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
-export { aboutSteps, escapeOf, multipliedText, PACE_FRACTION, stepsToShrink } from './pace';
+export {
+  aboutSteps,
+  escapeOf,
+  multipliedText,
+  PACE_FRACTION,
+  REVEAL_MAX_STEPS,
+  revealSteps,
+  stepsToShrink,
+} from './pace';
 export { createRng, type Rng, type RngState, rngNext, toRngState } from './rng';
 export {
   FASTEST_FRACTION,
@@ -66,8 +74,6 @@ export {
   MAX_STEPS_LIMIT,
   outcomeOfRatio,
   quarticCrossings,
-  REVEAL_MAX_STEPS,
-  revealSteps,
   simulate,
   snapRatio,
   sweepAlpha,

@@ -1,7 +1,11 @@
 // How fast a run on a quadratic-form cost gets closer or escapes, computed in eigen-coordinates
 // where step k is zᵢ·fᵢᵏ exactly (fᵢ = 1 − α·λᵢ): the explanations quote these numbers, the reveal
 // draws enough steps to see them, and both must agree with the engine's own runs.
+import { quadraticFormOf } from './cost-model';
 import { formatNumber, formatRatio } from './format';
+import { DEFAULT_MAX_STEPS, runQuadraticForm } from './trajectory';
+import type { Scenario } from './types';
+import { assertScenario } from './validate';
 
 /** "1,000× closer": the fraction of the start distance the explanations count steps to. */
 export const PACE_FRACTION = 1e-3;
@@ -92,4 +96,30 @@ export function multipliedText(label: string, factor: number, steps?: number): s
   const count =
     steps !== undefined && Number.isFinite(steps) ? `; about ${aboutSteps(steps)} to get 1,000× closer` : '';
   return `is multiplied by ${printed} each step (${formatNumber((1 - factor) * 100, 2)} % closer${count})`;
+}
+
+/**
+ * Steps a run needs: to 1/1000 of the start distance when it converges, and for the reveal's
+ * drawing, enough to see it: 10× closer or 10× further, at least the default 40, at most
+ * REVEAL_MAX_STEPS. A slow run (r = 0.004) then shows its approach instead of a flat line.
+ */
+export const REVEAL_MAX_STEPS = 600;
+
+export function revealSteps(scenario: Scenario): number {
+  assertScenario('revealSteps', scenario);
+  const { cost, alpha } = scenario;
+  if (cost.kind === 'quartic') return DEFAULT_MAX_STEPS;
+  const form = quadraticFormOf(cost);
+  if (form === undefined) return DEFAULT_MAX_STEPS;
+  const { ratios, startComponents } = runQuadraticForm({ ...scenario, alpha }, form, 0);
+  const factors = ratios.map((r) => 1 - r);
+  const live = factors.filter((_, i) => startComponents[i] !== 0).map(Math.abs);
+  if (live.length === 0) return DEFAULT_MAX_STEPS;
+  const needed =
+    Math.max(...live) < 1
+      ? stepsToShrink(startComponents, factors, 0.1)
+      : Math.max(...live) > 1
+        ? escapeOf(startComponents, factors, 10).stepsToGrow
+        : DEFAULT_MAX_STEPS;
+  return Math.min(REVEAL_MAX_STEPS, Math.max(DEFAULT_MAX_STEPS, needed));
 }

@@ -6,10 +6,11 @@ import { formatAlpha, formatNumber, formatPoint, formatRatio } from './format';
 import { escapeOf, multipliedText, stepsToShrink } from './pace';
 import {
   clampSteps,
-  DEFAULT_MAX_STEPS,
   MAX_STEPS_LIMIT,
   outcomeOfRatio,
+  quadraticRatioLabel,
   quarticFactor,
+  RATIO_LABELS,
   runQuadraticForm,
   runQuartic,
   snapRatio,
@@ -75,7 +76,7 @@ function simulateQuadraticForm(scenario: Scenario, form: QuadraticForm, maxSteps
     minimumCost: form.minimumCost,
     dimension: form.dimension,
     ratio,
-    ratioLabel: form.dimension === 1 ? 'α·J″' : 'α·λ_max',
+    ratioLabel: quadraticRatioLabel(form.dimension),
     eigenvalues: [...form.values],
     thresholds: {
       zigzagFrom: 1 / lambdaMax,
@@ -103,32 +104,6 @@ interface QuadraticFacts {
 
 const fmt = (x: number): string => formatNumber(x);
 const fmtCurvature = (x: number): string => formatNumber(x, 4);
-
-/**
- * Steps a run needs: to 1/1000 of the start distance when it converges, and for the reveal's
- * drawing, enough to see it: 10× closer or 10× further, at least the default 40, at most
- * REVEAL_MAX_STEPS. A slow run (r = 0.004) then shows its approach instead of a flat line.
- */
-export const REVEAL_MAX_STEPS = 600;
-
-export function revealSteps(scenario: Scenario): number {
-  assertScenario('revealSteps', scenario);
-  const { cost, alpha } = scenario;
-  if (cost.kind === 'quartic') return DEFAULT_MAX_STEPS;
-  const form = quadraticFormOf(cost);
-  if (form === undefined) return DEFAULT_MAX_STEPS;
-  const { ratios, startComponents } = runQuadraticForm({ ...scenario, alpha }, form, 0);
-  const factors = ratios.map((r) => 1 - r);
-  const live = factors.filter((_, i) => startComponents[i] !== 0).map(Math.abs);
-  if (live.length === 0) return DEFAULT_MAX_STEPS;
-  const needed =
-    Math.max(...live) < 1
-      ? stepsToShrink(startComponents, factors, 0.1)
-      : Math.max(...live) > 1
-        ? escapeOf(startComponents, factors, 10).stepsToGrow
-        : DEFAULT_MAX_STEPS;
-  return Math.min(REVEAL_MAX_STEPS, Math.max(DEFAULT_MAX_STEPS, needed));
-}
 
 function explainLine(f: QuadraticFacts): string {
   const decided = `α·J″ = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
@@ -262,7 +237,7 @@ function simulateQuartic(scenario: Scenario, cost: QuarticCost, maxSteps: number
     minimumCost: 0,
     dimension: 1,
     ratio,
-    ratioLabel: 'α(θ₀² + b)',
+    ratioLabel: RATIO_LABELS.quartic,
     eigenvalues: [b],
     thresholds: { zigzagFrom: 1 / curvature, divergeFrom: 2 / curvature, fastest: 1 / curvature },
   };

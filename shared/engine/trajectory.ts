@@ -6,6 +6,19 @@ import { assertScenario } from './validate';
 
 /** Steps drawn by default: enough for r = 0.2 to get visibly close and r = 2.2 to visibly escape. */
 export const DEFAULT_MAX_STEPS = 40;
+
+/**
+ * The deciding ratio's name as the reveal and the phone's explorer write it: the 1-D sentences name
+ * the curvature J″ (shown under the formula), never the coefficient a.
+ */
+export const RATIO_LABELS = {
+  line: 'α·J″',
+  valley: 'α·λ_max',
+  quartic: 'α(θ₀² + b)',
+} as const;
+
+export const quadraticRatioLabel = (dimension: number): string =>
+  dimension === 1 ? RATIO_LABELS.line : RATIO_LABELS.valley;
 export const MAX_STEPS_LIMIT = 10_000;
 /**
  * Relative tolerance under which r counts as exactly 1 or 2: α·a with α = 0.1, a = 20 may round to

@@ -58,13 +58,16 @@ describe('the reveal animation length: the same on the projector and the phone',
   it('predict: the lecture’s α = 0.02, 0.05 and 0.06 each hold the phone for the whole run', () => {
     const lecture = BUILTIN_DECK.rounds.slice(-3);
     expect(lecture.map((s) => s.alpha)).toEqual([0.02, 0.05, 0.06]);
-    for (const scenario of lecture) {
-      const kind = ROUND_KINDS.predict;
+    const lasts = lecture.map((scenario) => {
       const round: DeckRoundOf<'predict'> = { type: 'predict', scenario };
-      const last = kind.detail(round, [], 0).simulation.steps.length - 1;
-      expect(last).toBeGreaterThan(0);
-      expect(revealAnimationMs('predict', last)).toBe(animationMs(last, stepDelayMs));
-    }
+      return ROUND_KINDS.predict.detail(round, [], 0).simulation.steps.length - 1;
+    });
+    // α = 0.02 and 0.05 are drawn to 10× closer (576 and 230 steps) at an even pace, in about 7 s
+    // like a 40-step run; α = 0.06 escapes within the usual 40 steps, slow then faster.
+    expect(lasts).toEqual([576, 230, 40]);
+    expect(revealAnimationMs('predict', 576)).toBeCloseTo(7_000, 6);
+    expect(revealAnimationMs('predict', 230)).toBeCloseTo(7_000, 6);
+    expect(revealAnimationMs('predict', 40)).toBe(animationMs(40, stepDelayMs));
   });
 
   it('fastest: the phone counts the longest race run the projector animates, on generated races', () => {

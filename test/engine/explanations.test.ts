@@ -3,7 +3,7 @@
 // get closer, how many. Checked over every round the generator makes for a range of seeds.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DECK, generateRound, iterationsToReach, simulate } from '../../shared/engine/index';
-import { revealSteps } from '../../shared/engine/simulate';
+import { revealSteps } from '../../shared/engine/pace';
 import type { Difficulty, Scenario } from '../../shared/engine/types';
 
 const SLOW = { timeout: 240_000 };

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useCallback } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
@@ -11,8 +11,9 @@ import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
+import { predictPaceMs } from '../../ui/reveal-timing';
 import { curvatureText, formatAlpha } from '../../ui/scenario-text';
-import { stepDelayMs, useStepAnimation } from '../../ui/use-step-animation';
+import { useStepAnimation } from '../../ui/use-step-animation';
 import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
@@ -34,8 +35,7 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   const { detail } = phase;
   const sim = detail.simulation;
   const last = sim.steps.length - 1;
-  // A slow run drawn over hundreds of steps plays at an even pace, in about the time of 40 steps.
-  const pace = useCallback((k: number) => (last > 40 ? Math.max(12, 7_000 / last) : stepDelayMs(k)), [last]);
+  const pace = useMemo(() => predictPaceMs(last), [last]);
   const animation = useStepAnimation(last, reducedMotion.value, pace);
   const { thresholds } = sim;
   // The number α multiplies, when the formula hides it: the sentence above uses it.

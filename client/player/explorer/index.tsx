@@ -5,10 +5,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { quadraticFormOf } from '../../../shared/engine/cost-model';
 import { formatNumber } from '../../../shared/engine/format';
+import { revealSteps } from '../../../shared/engine/pace';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import {
   DEFAULT_MAX_STEPS,
   outcomeOfRatio,
+  quadraticRatioLabel,
+  RATIO_LABELS,
   type Run,
   runQuadraticForm,
   runQuartic,
@@ -37,8 +40,7 @@ interface Explored extends Run {
 /**
  * simulate()'s verdict without simulate(): the same rules on the same run functions (r = α·λ_max
  * for the quadratic kinds, s = α(θ₀² + b) for the quartic, snapped at 1 and 2), but without its
- * input checks and explanations, which the page's first load already holds in part and would pull
- * whole into it (the scenario came from the server, which checked it).
+ * explanations, which would pull the whole sentence builder into the chunk.
  */
 function explore(scenario: Scenario): Explored {
   const { cost, alpha } = scenario;
@@ -48,18 +50,19 @@ function explore(scenario: Scenario): Explored {
     const ratio = snapRatio(alpha * curvature);
     const run = runQuartic(scenario, cost, DEFAULT_MAX_STEPS);
     const outcome = theta0 === 0 ? 'converges' : outcomeOfRatio(ratio);
-    return { ...run, outcome, ratio, ratioLabel: 'α(θ₀² + b)', curvature };
+    return { ...run, outcome, ratio, ratioLabel: RATIO_LABELS.quartic, curvature };
   }
   const form = quadraticFormOf(cost);
   if (!form) throw new RangeError('explore: unknown cost kind');
   const curvature = form.values[form.values.length - 1] ?? Number.NaN;
   const ratio = snapRatio(alpha * curvature);
-  const run = runQuadraticForm(scenario, form, DEFAULT_MAX_STEPS);
+  // As many steps as the projector's reveal draws: a slow run shows its approach, not a flat line.
+  const run = runQuadraticForm(scenario, form, revealSteps(scenario));
   return {
     ...run,
     outcome: outcomeOfRatio(ratio),
     ratio,
-    ratioLabel: form.dimension === 1 ? 'α·a' : 'α·λ_max',
+    ratioLabel: quadraticRatioLabel(form.dimension),
     curvature,
   };
 }

@@ -1,6 +1,7 @@
 // "Predict": a scenario with its α; students say whether gradient descent converges, zig-zags or
 // diverges. The engine's simulation decides; the exact r = 2 bounce scores nobody.
-import { revealSteps, simulate } from '../../../shared/engine/simulate';
+import { revealSteps } from '../../../shared/engine/pace';
+import { simulate } from '../../../shared/engine/simulate';
 import {
   ANSWERS,
   type Answer,
