@@ -88,11 +88,23 @@ export function RunPath({
     );
   });
   const tone = outcome ? `tone-fill-${outcome}` : 'tone-fill-start';
+  // Steps too short for an arrow still show as a line; dots only where they do not pile up (a slow
+  // run drawn over hundreds of steps would otherwise be a smudge), the start and the newest always.
+  const dotted = new Set(
+    thinned(
+      drawn.filter((p) => p.inside),
+      em * 0.7,
+    ).map((p) => drawn.indexOf(p)),
+  );
   return (
     <g>
+      <polyline
+        class="run-trace"
+        points={drawn.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
+      />
       {segments}
       {drawn.map((p, k) =>
-        p.inside ? (
+        p.inside && (k === 0 || dotted.has(k)) ? (
           <circle
             key={k}
             class={`run-point ${k === 0 ? 'run-start' : tone}`}
@@ -129,6 +141,32 @@ function numbered(points: ScreenPoint[], max: number, em: number): number[] {
     if (placed.every((j) => Math.hypot(points[j]!.x - p.x, points[j]!.y - p.y) > em * 1.3)) placed.push(k);
   }
   return placed.slice(1);
+}
+
+/**
+ * Points at least `gap` from every point kept before them, and the last one. Kept points sit in a
+ * grid of `gap`-sized cells, so each point looks at its nine cells, not at every point kept (the
+ * animation redraws hundreds of steps many times).
+ */
+function thinned(points: ScreenPoint[], gap: number): ScreenPoint[] {
+  const kept: ScreenPoint[] = [];
+  const cells = new Map<string, ScreenPoint[]>();
+  const cellOf = (v: number) => Math.floor(v / gap);
+  points.forEach((p, k) => {
+    const cx = cellOf(p.x);
+    const cy = cellOf(p.y);
+    let clear = true;
+    for (let i = -1; i <= 1 && clear; i++)
+      for (let j = -1; j <= 1 && clear; j++)
+        clear = (cells.get(`${cx + i},${cy + j}`) ?? []).every(
+          (q) => Math.hypot(q.x - p.x, q.y - p.y) >= gap,
+        );
+    if (!clear && k !== points.length - 1) return;
+    kept.push(p);
+    const key = `${cx},${cy}`;
+    cells.set(key, [...(cells.get(key) ?? []), p]);
+  });
+  return kept;
 }
 
 /** Index of the first shown point outside the frame, or −1. */

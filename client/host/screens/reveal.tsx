@@ -41,9 +41,27 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   // The number α multiplies, when the formula hides it: the sentence above uses it.
   const curvature = curvatureText(scenario.cost);
   return (
-    <section class="reveal">
+    <section class="reveal reveal-predict">
       <div class="verdict-row">
-        <OutcomeTag outcome={sim.outcome} class="huge-tag" />
+        <div class="verdict-left">
+          <OutcomeTag outcome={sim.outcome} class="huge-tag" />
+          <figure class="side-figure class-figure">
+            <figcaption>
+              The class: {phase.correct} of {phase.total} right
+            </figcaption>
+            <Sized class="side-plot bars-plot">
+              {(w, h, em) => (
+                <AnswerBars
+                  distribution={detail.distribution}
+                  outcome={sim.outcome}
+                  width={w}
+                  height={h}
+                  em={em}
+                />
+              )}
+            </Sized>
+          </figure>
+        </div>
         <div class="verdict-text">
           <p class="explanation">
             <MathText text={sim.explanation} />
@@ -78,41 +96,24 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
             <StepControls animation={animation} last={last} />
           </figcaption>
         </figure>
-        <div class="reveal-side">
-          <figure class="side-figure">
-            <figcaption>
-              Distance to the minimum (log scale): a straight line means the same factor every step
-            </figcaption>
-            <Sized class="side-plot">
-              {(w, h, em) => (
-                <DistancePlot
-                  distances={sim.distances}
-                  shown={animation.shown}
-                  outcome={sim.outcome}
-                  width={w}
-                  height={h}
-                  em={em}
-                />
-              )}
-            </Sized>
-          </figure>
-          <figure class="side-figure">
-            <figcaption>
-              The class: {phase.correct} of {phase.total} right
-            </figcaption>
-            <Sized class="side-plot bars-plot">
-              {(w, h, em) => (
-                <AnswerBars
-                  distribution={detail.distribution}
-                  outcome={sim.outcome}
-                  width={w}
-                  height={h}
-                  em={em}
-                />
-              )}
-            </Sized>
-          </figure>
-        </div>
+        <figure class="side-figure distance-figure">
+          <figcaption>
+            Distance to the minimum, log scale{' '}
+            <span class="figure-note">(straight line: the same factor each step)</span>
+          </figcaption>
+          <Sized class="side-plot">
+            {(w, h, em) => (
+              <DistancePlot
+                distances={sim.distances}
+                shown={animation.shown}
+                outcome={sim.outcome}
+                width={w}
+                height={h}
+                em={em}
+              />
+            )}
+          </Sized>
+        </figure>
       </div>
     </section>
   );
