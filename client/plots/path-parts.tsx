@@ -90,12 +90,7 @@ export function RunPath({
   const tone = outcome ? `tone-fill-${outcome}` : 'tone-fill-start';
   // Steps too short for an arrow still show as a line; dots only where they do not pile up (a slow
   // run drawn over hundreds of steps would otherwise be a smudge), the start and the newest always.
-  const dotted = new Set(
-    thinned(
-      drawn.filter((p) => p.inside),
-      em * 0.7,
-    ).map((p) => drawn.indexOf(p)),
-  );
+  const dotted = dottedSteps(drawn, em * 0.7);
   return (
     <g>
       <polyline
@@ -144,29 +139,18 @@ function numbered(points: ScreenPoint[], max: number, em: number): number[] {
 }
 
 /**
- * Points at least `gap` from every point kept before them, and the last one. Kept points sit in a
- * grid of `gap`-sized cells, so each point looks at its nine cells, not at every point kept (the
- * animation redraws hundreds of steps many times).
+ * The steps inside the frame that get a dot: the first in each `gap`-sized cell of the plot, and the
+ * last step. A slow run drawn over hundreds of steps would otherwise be a smudge of dots.
  */
-function thinned(points: ScreenPoint[], gap: number): ScreenPoint[] {
-  const kept: ScreenPoint[] = [];
-  const cells = new Map<string, ScreenPoint[]>();
-  const cellOf = (v: number) => Math.floor(v / gap);
+function dottedSteps(points: ScreenPoint[], gap: number): Set<number> {
+  const cells = new Set<string>();
+  const dotted = new Set<number>();
   points.forEach((p, k) => {
-    const cx = cellOf(p.x);
-    const cy = cellOf(p.y);
-    let clear = true;
-    for (let i = -1; i <= 1 && clear; i++)
-      for (let j = -1; j <= 1 && clear; j++)
-        clear = (cells.get(`${cx + i},${cy + j}`) ?? []).every(
-          (q) => Math.hypot(q.x - p.x, q.y - p.y) >= gap,
-        );
-    if (!clear && k !== points.length - 1) return;
-    kept.push(p);
-    const key = `${cx},${cy}`;
-    cells.set(key, [...(cells.get(key) ?? []), p]);
+    const cell = `${Math.round(p.x / gap)},${Math.round(p.y / gap)}`;
+    if (p.inside && (!cells.has(cell) || k === points.length - 1)) dotted.add(k);
+    cells.add(cell);
   });
-  return kept;
+  return dotted;
 }
 
 /** Index of the first shown point outside the frame, or −1. */
