@@ -413,3 +413,20 @@ export async function captureHost(page: Page, name: string): Promise<ScreenCheck
   }
   return { name, layouts };
 }
+
+/**
+ * Saves `deck` under this browser's instructor key, as the editor would, and opens a game of it from
+ * My decks: the lobby's code and join address.
+ */
+export async function playSavedDeck(
+  host: Page,
+  deck: { title: string },
+): Promise<{ code: string; joinUrl: string }> {
+  await host.getByRole('button', { name: 'Create game' }).waitFor();
+  const saved = await instructorApi(host, '/api/decks', deck);
+  if (saved.status !== 201)
+    throw new Error(`saving the deck: HTTP ${saved.status}, ${JSON.stringify(saved.json)}`);
+  await host.getByRole('link', { name: 'My decks' }).click();
+  await host.getByRole('button', { name: `Play ${deck.title}` }).click();
+  return lobbyOf(host);
+}

@@ -17,9 +17,8 @@ import {
   captureHost,
   captureLibrary,
   capturePlayer,
-  instructorApi,
   joinGame,
-  lobbyOf,
+  playSavedDeck,
   useWorld,
   waitForLock,
   waitForQuestion,
@@ -80,13 +79,7 @@ function parseCsv(text: string): string[][] {
 describe('a game with the new kinds of round, its report and its CSV', () => {
   it('plays a saved deck, scores typed, slid and picked answers, and reports them', async () => {
     const host = await world.host();
-    await host.getByRole('button', { name: 'Create game' }).waitFor();
-    // The deck is saved under this browser's instructor key, as the editor would save it.
-    expect((await instructorApi(host, '/api/decks', DECK)).status).toBe(201);
-
-    await host.getByRole('link', { name: 'My decks' }).click();
-    await host.getByRole('button', { name: `Play ${DECK.title}` }).click();
-    const { code, joinUrl } = await lobbyOf(host);
+    const { code, joinUrl } = await playSavedDeck(host, DECK);
 
     const ada = await world.phone();
     await joinGame(ada, joinUrl, 'Ada');

@@ -9,7 +9,7 @@ import { LECTURE_DATASET } from '../../shared/engine/lecture-dataset';
 import { targetAlpha } from '../../shared/engine/round-kinds';
 import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 import { expectNoSeriousViolations, expectPhoneLayout } from './checks';
-import { capturePlayer, instructorApi, joinGame, lobbyOf, useWorld, waitForQuestion } from './harness';
+import { capturePlayer, joinGame, playSavedDeck, useWorld, waitForQuestion } from './harness';
 
 const LECTURE = {
   cost: { kind: 'linreg', x: [...LECTURE_DATASET.x], y: [...LECTURE_DATASET.y] },
@@ -39,11 +39,7 @@ const world = useWorld();
 describe('the phone reveal on the lecture rounds, the hold for the projector and the α explorer', () => {
   it('waits for the projector, then shows the outcome, the distance and the steep component; the explorer crosses r = 1 and r = 2', async () => {
     const host = await world.host();
-    await host.getByRole('button', { name: 'Create game' }).waitFor();
-    expect((await instructorApi(host, '/api/decks', DECK)).status).toBe(201);
-    await host.getByRole('link', { name: 'My decks' }).click();
-    await host.getByRole('button', { name: `Play ${DECK.title}` }).click();
-    const { joinUrl } = await lobbyOf(host);
+    const { joinUrl } = await playSavedDeck(host, DECK);
     const ada = await world.phone();
     // The explorer's chunk is not in the first load: it is fetched at the first reveal.
     const scripts: string[] = [];

@@ -8,9 +8,8 @@ import { LECTURE_DATASET } from '../../shared/engine/lecture-dataset';
 import { expectProjectorLayout } from './checks';
 import {
   captureHost,
-  instructorApi,
   joinGame,
-  lobbyOf,
+  playSavedDeck,
   screenshot,
   useWorld,
   waitForLock,
@@ -62,11 +61,7 @@ async function overlappingLabels(page: Page): Promise<string[]> {
 describe('W the projector reveal of the lecture rounds says true things and draws them legibly', () => {
   it('W1 each α: the deciding numbers in words, the formula, no overlapping labels', async () => {
     const host = await world.host();
-    await host.getByRole('button', { name: 'Create game' }).waitFor();
-    expect((await instructorApi(host, '/api/decks', DECK)).status).toBe(201);
-    await host.getByRole('link', { name: 'My decks' }).click();
-    await host.getByRole('button', { name: `Play ${DECK.title}` }).click();
-    const { joinUrl } = await lobbyOf(host);
+    const { joinUrl } = await playSavedDeck(host, DECK);
     const ada = await world.phone();
     await joinGame(ada, joinUrl, 'Ada');
     await host.getByText('1 player').waitFor();
