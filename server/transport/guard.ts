@@ -49,6 +49,13 @@ const BUDGETED: Partial<Record<ClientEventName, { kind: BudgetKind; what: string
  */
 export const REFUSAL_HOLD_MS = 1_000;
 
+/**
+ * The most events one connection may have waiting behind a budget's answer (or its refusal's hold).
+ * An honest client sends host:create once and waits; a script that sends on regardless is refused at
+ * once past this, rather than queue its events (each a promise and a closure) without bound.
+ */
+export const MAX_WAITING = 4;
+
 /** RATE_LIMITED by a budget, with how long to wait (rounded up, so that waiting that long is enough). */
 function overBudget(what: string, retryAfterMs: number): Failure {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
@@ -105,6 +112,8 @@ export function createGuard(deps: {
 
       /** The socket's last event still waiting for its budget, if any: later ones queue behind it. */
       let waiting: Promise<Result> | null = null;
+      /** How many of the socket's events wait (that one and those behind it). */
+      let queued = 0;
 
       /**
        * Spends the event's budget, then runs it; refused if the address has spent it all. Always
@@ -147,6 +156,8 @@ export function createGuard(deps: {
       return {
         run(event, handle) {
           if (!waiting && !BUDGETED[event]) return runNow(event, handle);
+          if (queued >= MAX_WAITING) return fail('RATE_LIMITED');
+          queued++;
           const previous = waiting;
           const next = previous
             ? previous.then(
@@ -156,6 +167,7 @@ export function createGuard(deps: {
             : spendThenRun(event, handle);
           waiting = next;
           const clear = () => {
+            queued--;
             if (waiting === next) waiting = null;
           };
           next.then(clear, clear);

@@ -5,7 +5,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../../server/app';
-import { REFUSAL_HOLD_MS } from '../../server/transport/guard';
+import { MAX_WAITING, REFUSAL_HOLD_MS } from '../../server/transport/guard';
 import type { HostSession } from '../../shared/protocol/events';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
@@ -112,6 +112,25 @@ describe('L1: new games are a budget of the address, not of the connection', () 
     ok(locked);
     expect(server.app.rooms.get(code)?.locked).toBe(true);
   });
+
+  it('a connection that sends on while its events wait for the budget gets RATE_LIMITED at once past MAX_WAITING, not a queue that grows', async () => {
+    const { server } = await start({ budgets: { roomCreate: { points: 1, perSeconds: 60 } } });
+    const host = await connect(server.url);
+    ok(await create(host));
+    // 25 more at once (within the connection's burst of 30): each refusal is held 1–2 s, one after
+    // the other, so a queue without a bound would answer the last after 25–50 s.
+    const started = Date.now();
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        host.socket.timeout(60_000).emitWithAck('host:create', { deck: { source: 'builtin' } }),
+      ),
+    );
+    const tookMs = Date.now() - started;
+    for (const r of replies) expect(r).toMatchObject({ ok: false, error: 'RATE_LIMITED' });
+    // MAX_WAITING events wait their turn (held 1–2 s each); the rest are refused on arrival.
+    expect(tookMs).toBeLessThan(2 * REFUSAL_HOLD_MS * (MAX_WAITING + 1));
+    expect(server.app.rooms.codes()).toHaveLength(1);
+  }, 60_000);
 
   it('a connection that closes while its host:create waits for the budget leaves no audience behind', async () => {
     const { server } = await start();
