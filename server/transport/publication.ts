@@ -234,6 +234,8 @@ export function createPublication(deps: {
     },
     drop(code) {
       audiences.delete(code);
+      // The cached diff may hold this room's roster: it goes with the room.
+      lastDiff = null;
       hostView.drop(code);
       progress.drop(code);
     },
