@@ -87,8 +87,18 @@ function acrossText(factor: number): string {
   return 'so it changes sign every step and grows: the run diverges';
 }
 
-function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome; id: string }) {
-  const sim = explore(scenario);
+function Plots({
+  scenario,
+  sim,
+  outcome,
+  id,
+}: {
+  scenario: Scenario;
+  /** explore(scenario), which the explorer has already worked out for its readout. */
+  sim: Explored;
+  outcome: Outcome;
+  id: string;
+}) {
   const steep = steepDirection(scenario);
   const factor = 1 - sim.ratio;
   return (
@@ -151,7 +161,7 @@ function Plots({ scenario, outcome, id }: { scenario: Scenario; outcome: Outcome
 export function RevealPlots({ scenario, outcome }: { scenario: Scenario; outcome: Outcome }) {
   return (
     <div class="reveal-plots">
-      <Plots scenario={scenario} outcome={outcome} id="reveal" />
+      <Plots scenario={scenario} sim={explore(scenario)} outcome={outcome} id="reveal" />
     </div>
   );
 }
@@ -181,8 +191,8 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
   const symbol = symbolOf(scenario);
   const ratio = `${symbol} = ${sim.ratioLabel} = ${formatNumber(sim.ratio, 3)}`;
   const marks = [
-    { r: 1, text: `${symbol} = 1`, note: 'overshoots above' },
-    { r: 2, text: `${symbol} = 2`, note: 'diverges above' },
+    { r: 1, text: `${symbol} = 1` },
+    { r: 2, text: `${symbol} = 2` },
   ];
   return (
     <section class="explorer" aria-labelledby="explorer-title">
@@ -230,7 +240,7 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
           text={`${symbol} = 1 at α = ${formatNumber(edge / 2, 3)}: steps overshoot above it. ${symbol} = 2 at α = ${formatNumber(edge, 3)}: diverges above it.`}
         />
       </p>
-      <Plots scenario={scenario} outcome={sim.outcome} id="explorer" />
+      <Plots scenario={scenario} sim={sim} outcome={sim.outcome} id="explorer" />
     </section>
   );
 }
