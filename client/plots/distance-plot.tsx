@@ -5,6 +5,7 @@
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome } from '../../shared/engine/types';
 import { linearMap, niceTicks } from './geometry';
+import { dottedSteps } from './path-parts';
 
 export interface DistancePlotProps {
   distances: number[];
@@ -31,20 +32,6 @@ const SUPER: Record<string, string> = {
 /** "10⁻³": a decade as a tick label, in the text's own size. */
 export const power = (n: number) => `10${[...String(n)].map((c) => SUPER[c] ?? c).join('')}`;
 
-/**
- * The points to mark with a dot: one at least `gap` right of the last marked, and the last shown.
- * Hundreds of steps (a slow run drawn to 10× closer) would otherwise be one thick bar of dots; the
- * line still goes through every step.
- */
-export function spaced<P extends { x: number }>(points: readonly P[], gap: number): { p: P; k: number }[] {
-  const marked: { p: P; k: number }[] = [];
-  points.forEach((p, k) => {
-    const prev = marked[marked.length - 1];
-    if (!prev || p.x - prev.p.x >= gap || k === points.length - 1) marked.push({ p, k });
-  });
-  return marked;
-}
-
 export function DistancePlot({ distances, shown, outcome, width, height, em }: DistancePlotProps) {
   const last = Math.min(shown ?? distances.length - 1, distances.length - 1);
   const positive = distances.filter((d) => d > 0);
@@ -65,6 +52,7 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
   // the floor of the plot, drawn hollow.
   const yOf = (d: number) => map.y(d > 0 ? Math.log10(d) : lo);
   const shownPoints = distances.slice(0, last + 1).map((d, k) => ({ x: map.x(k), y: yOf(d), zero: d === 0 }));
+  const dotted = dottedSteps(shownPoints, em * 0.6);
   // Step numbers keep clear of the axis name at the right end.
   const xTicks = niceTicks(0, n, Math.min(6, n)).filter(
     (t) => Number.isInteger(t) && map.x(t) < area.x1 - em * 3.4,
@@ -103,15 +91,17 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
         class={`distance-line stroke-${outcome}`}
         points={shownPoints.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
       />
-      {spaced(shownPoints, em * 0.6).map(({ p, k }) => (
-        <circle
-          key={k}
-          class={p.zero ? 'distance-zero' : `run-point tone-fill-${outcome}`}
-          cx={p.x}
-          cy={p.y}
-          r={em * 0.2}
-        />
-      ))}
+      {shownPoints.map((p, k) =>
+        dotted.has(k) ? (
+          <circle
+            key={k}
+            class={p.zero ? 'distance-zero' : `run-point tone-fill-${outcome}`}
+            cx={p.x}
+            cy={p.y}
+            r={em * 0.2}
+          />
+        ) : null,
+      )}
     </svg>
   );
 }

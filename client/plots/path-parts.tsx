@@ -99,7 +99,7 @@ export function RunPath({
       />
       {segments}
       {drawn.map((p, k) =>
-        p.inside && (k === 0 || dotted.has(k)) ? (
+        dotted.has(k) ? (
           <circle
             key={k}
             class={`run-point ${k === 0 ? 'run-start' : tone}`}
@@ -139,15 +139,19 @@ function numbered(points: ScreenPoint[], max: number, em: number): number[] {
 }
 
 /**
- * The steps inside the frame that get a dot: the first in each `gap`-sized cell of the plot, and the
- * last step. A slow run drawn over hundreds of steps would otherwise be a smudge of dots.
+ * The steps that get a dot (of those inside the frame, for a plot that has one): the first in each
+ * `gap`-sized cell of the plot, and the last step. A slow run drawn over hundreds of steps would
+ * otherwise be a smudge of dots; the line still goes through every step.
  */
-function dottedSteps(points: ScreenPoint[], gap: number): Set<number> {
+export function dottedSteps(
+  points: readonly { x: number; y: number; inside?: boolean }[],
+  gap: number,
+): Set<number> {
   const cells = new Set<string>();
   const dotted = new Set<number>();
   points.forEach((p, k) => {
     const cell = `${Math.round(p.x / gap)},${Math.round(p.y / gap)}`;
-    if (p.inside && (!cells.has(cell) || k === points.length - 1)) dotted.add(k);
+    if (p.inside !== false && (!cells.has(cell) || k === points.length - 1)) dotted.add(k);
     cells.add(cell);
   });
   return dotted;
