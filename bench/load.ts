@@ -8,7 +8,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type LoadReport, type LoadResult, percentile, type ServerCommand, type ServerReply } from './shared';
+import {
+  type LoadReport,
+  type LoadResult,
+  percentile,
+  type ServerCommand,
+  type ServerReply,
+  stopChild,
+} from './shared';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -92,19 +99,7 @@ export function startLoadChild(options: object): ChildProcess {
 }
 
 /** Lets the child exit by itself (its IPC channel closes), and kills it by pid if it lingers. */
-export function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-    }, 3_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    if (child.connected) child.disconnect();
-  });
-}
+export const stop = (child: ChildProcess): Promise<void> => stopChild(child);
 
 export { ask, nextReport };
 

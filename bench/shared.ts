@@ -1,5 +1,6 @@
 // What the load benchmark's processes share: the deck both servers play, the messages between the
 // orchestrator and its children, and a percentile.
+import type { ChildProcess } from 'node:child_process';
 import { BUILTIN_DECK } from '../shared/engine/index';
 import type { Scenario } from '../shared/engine/types';
 
@@ -84,3 +85,26 @@ export function percentile(values: readonly number[], p: number): number {
 
 /** Wall-clock ms with sub-ms precision, on the same clock as Date.now() in every process. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Asks a child process to stop (by default: its IPC channel closes, and it exits by itself) and kills
+ * it by pid if it is still there 3 s later.
+ */
+export function stopChild(
+  child: ChildProcess,
+  askToStop: () => void = () => {
+    if (child.connected) child.disconnect();
+  },
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+    }, 3_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    askToStop();
+  });
+}

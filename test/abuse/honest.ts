@@ -2,6 +2,7 @@
 // acknowledgement time, and cuts them into the windows a measurement compares.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../../bench/shared';
 import { percentile } from './measure';
 
 export interface ClassOptions {
@@ -67,17 +68,6 @@ export async function startHonestClass(options: ClassOptions): Promise<HonestCla
         p99: percentile(ms, 99),
       };
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-        }, 3_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.send({ type: 'stop' });
-      }),
+    stop: () => stopChild(child, () => child.send({ type: 'stop' })),
   };
 }

@@ -3,6 +3,9 @@
 // (the SQLite file with its -wal and -shm, as the disk sees them).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { percentile } from '../../bench/shared';
+
+export { percentile };
 
 export const MB = 1024 * 1024;
 
@@ -63,13 +66,5 @@ export function startSampler(pid: number, dataDir: string, everyMs = 200) {
   };
 }
 export type Sampler = ReturnType<typeof startSampler>;
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  );
-}
 
 export const median = (values: readonly number[]) => percentile(values, 50);

@@ -21,6 +21,15 @@ import type { PlayerReveal } from '../../shared/protocol/views';
 
 const AT = { code: '123456', round: 0 };
 
+/** A race as the projector counts its longest run, and the reveal the phone is sent for it. */
+function bothSides(round: DeckRoundOf<'fastest'>): { host: number; reveal: PlayerReveal } {
+  const kind = ROUND_KINDS.fastest;
+  return {
+    host: Math.max(1, ...kind.detail(round, [], 0).simulations.map((s) => s.steps.length - 1)),
+    reveal: { type: 'fastest', task: kind.task(round, AT), verdict: kind.verdict(round, null) },
+  };
+}
+
 describe('the reveal animation length: the same on the projector and the phone', () => {
   it('a run of 40 steps: 900 ms, then ×0.8 a step down to 110 ms, about 7.3 s in all', () => {
     // Steps 1–10: 900·0.8^(k−1) rounded (900 720 576 461 369 295 236 189 151 121 = 4018);
@@ -75,14 +84,7 @@ describe('the reveal animation length: the same on the projector and the phone',
     for (const difficulty of DIFFICULTIES)
       for (let seed = 1; seed <= 40; seed++) {
         const { cost, start, alphas } = generateFastestRound(seed, { difficulty });
-        const round: DeckRoundOf<'fastest'> = { type: 'fastest', problem: { cost, start }, alphas };
-        const kind = ROUND_KINDS.fastest;
-        const host = Math.max(1, ...kind.detail(round, [], 0).simulations.map((s) => s.steps.length - 1));
-        const reveal: PlayerReveal = {
-          type: 'fastest',
-          task: kind.task(round, AT),
-          verdict: kind.verdict(round, null),
-        };
+        const { host, reveal } = bothSides({ type: 'fastest', problem: { cost, start }, alphas });
         expect(playerRevealSteps(reveal)).toBe(host);
         checked++;
       }
@@ -90,18 +92,11 @@ describe('the reveal animation length: the same on the projector and the phone',
   });
 
   it('fastest: a tie (no winner) too', () => {
-    const round: DeckRoundOf<'fastest'> = {
+    const { host, reveal } = bothSides({
       type: 'fastest',
       problem: { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] },
       alphas: [0.25, 0.75, 1.2],
-    };
-    const kind = ROUND_KINDS.fastest;
-    const host = Math.max(1, ...kind.detail(round, [], 0).simulations.map((s) => s.steps.length - 1));
-    const reveal: PlayerReveal = {
-      type: 'fastest',
-      task: kind.task(round, AT),
-      verdict: kind.verdict(round, null),
-    };
+    });
     expect(reveal.verdict.type === 'fastest' && reveal.verdict.winner).toBeNull();
     expect(playerRevealSteps(reveal)).toBe(host);
   });

@@ -1,10 +1,13 @@
 // Clients for the fault tests: the apps' own connection module (client/net/connection.ts), so
 // automatic reconnection, resume and retried requests are exactly what the phones do.
 import { randomBytes } from 'node:crypto';
+import { percentile } from '../../bench/shared';
 import { type Connection, createConnection } from '../../client/net/connection';
 import type { Result } from '../../shared/protocol/errors';
 import type { PayloadOf } from '../../shared/protocol/events';
 import type { HostProgress, HostView, PlayerView } from '../../shared/protocol/views';
+
+export { percentile };
 
 export type AnyView = HostView | PlayerView;
 
@@ -121,9 +124,3 @@ export const phaseIs =
   (kind: string, round?: number) =>
   (v: AnyView): boolean =>
     v.phase.kind === kind && (round === undefined || ('round' in v.phase && v.phase.round === round));
-
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
