@@ -1,7 +1,7 @@
 // A finished game as a report for its instructor: per round the task, the verdict, the distribution
 // of answers and the share correct; per student every answer; and the confusions worth a word in
 // the next lesson. Pure: a function of the room's state.
-import { formatCost, formatNumber, formatPoint } from '../../shared/engine/format';
+import { formatCost, formatPoint } from '../../shared/engine/format';
 import { KIND_INFO } from '../../shared/kinds';
 import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import {
@@ -11,10 +11,8 @@ import {
   type ReportAnswer,
   type ReportRound,
 } from '../../shared/protocol/report';
-import type { RoundType } from '../../shared/protocol/schemas';
-import type { Task } from '../../shared/protocol/views';
-import { kindOf, ROUND_KINDS } from '../room/kinds';
-import { targetOf } from '../room/kinds/max-alpha';
+import { kindOf } from '../room/kinds';
+import { type AlphaFormat, DISPLAY_ALPHA } from '../room/kinds/kind';
 import { rank } from '../room/scoring';
 import type { RoomState, RoundResult } from '../room/state';
 import { taskOf } from '../room/views';
@@ -24,9 +22,9 @@ import { type Cell, toCsv } from './csv';
 export const CONFUSION_SHARE = 0.2;
 export const CONFUSIONS_SHOWN = 5;
 
-export function summaryOf(round: DeckRound): string {
+export function summaryOf(round: DeckRound, alpha: AlphaFormat = DISPLAY_ALPHA): string {
   const { cost, start } = problemOf(round);
-  return `${formatCost(cost)}; θ₀ = ${formatPoint(start)}; ${kindOf(round).report.summary(round)}`;
+  return `${formatCost(cost)}; θ₀ = ${formatPoint(start)}; ${kindOf(round).report.summary(round, alpha)}`;
 }
 
 function roundReport(state: RoomState, result: RoundResult): ReportRound {
@@ -53,7 +51,7 @@ function roundReport(state: RoomState, result: RoundResult): ReportRound {
     type: round.type,
     task: taskOf(state, result.round),
     summary: summaryOf(round),
-    answerText: report.answerText(round),
+    answerText: report.answerText(round, DISPLAY_ALPHA),
     outcome: report.outcome(round),
     ratio: report.ratio(round),
     scored: result.scored,
@@ -119,41 +117,16 @@ export const CSV_HEADER = [
   'points',
 ] as const;
 
-/** The learning rates a round's words name (its α, the α offered, α*), exactly. */
-const ALPHAS_NAMED: { [T in RoundType]: (task: Extract<Task, { type: T }>) => number[] } = {
-  predict: (task) => [task.scenario.alpha],
-  fastest: (task) => task.alphas,
-  'max-alpha': (task) => [targetOf({ type: 'max-alpha', problem: task.problem })],
-};
-const alphasNamed = <T extends RoundType>(task: Extract<Task, { type: T }>): number[] =>
-  (ALPHAS_NAMED[task.type as T] as (t: Extract<Task, { type: T }>) => number[])(task);
-
-/**
- * The CSV writes every α one way: JavaScript's shortest round-trip decimal (0.0125, 0.053812345,
- * 1.5e-7), as the answer column always did. A spreadsheet reads that as the very number (to sort,
- * chart or compare a guess with α*); the display form (4 or 6 significant digits, "1.5 × 10⁻⁵")
- * rounds a guess and is text to a spreadsheet. So where the round's words name an α in display
- * form ("α = 0.05381", "fastest of 0.1, 0.4?"), the CSV puts the exact number in its place.
- */
-export function csvAlphas(text: string, alphas: readonly number[]): string {
-  let out = text;
-  for (const alpha of alphas) {
-    const shown = formatNumber(alpha, 4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(?<=(?:= |of |, ))${shown}(?=$|[,?;)\\s])`, 'gu'), String(alpha));
-  }
-  return out;
-}
-
 /** One row per student per round, in round order, then in the order students joined. */
 export function reportCsv(report: GameReport): string {
   const rows: Cell[][] = [];
   for (const r of report.rounds) {
-    const { report: kind } = ROUND_KINDS[r.type];
-    const alphas = alphasNamed(r.task);
-    // Only the round's own words: the cost before the last "; " keeps its coefficients as shown.
-    const cut = r.summary.lastIndexOf('; ') + 2;
-    const scenario = r.summary.slice(0, cut) + csvAlphas(r.summary.slice(cut), alphas);
-    const rightAnswer = csvAlphas(r.answerText, alphas);
+    // The task holds the round as it was asked: its words again, every α written exactly (String,
+    // the shortest decimal that reads back as the very number), the cost's coefficients as shown.
+    const round: DeckRound = r.task;
+    const { report: kind } = kindOf(round);
+    const scenario = summaryOf(round, String);
+    const rightAnswer = kind.answerText(round, String);
     for (const a of r.answers) {
       const answer = a.answer === null ? null : kind.answerCell(a.answer);
       rows.push([

@@ -1,6 +1,3 @@
-// "Which α is fastest?": a cost, a start and 3–4 α; K3: the α needing the fewest iterations to
-// 10⁻³ of the start distance wins. A tie scores nobody.
-import { formatNumber } from '../../../shared/engine/format';
 import { type Race, raceAlphas, raceRuns } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
@@ -54,10 +51,10 @@ export const fastest: RoundKind<'fastest'> = {
   },
 
   report: {
-    summary: (round) => `fastest of ${round.alphas.map((a) => formatNumber(a, 4)).join(', ')}?`,
-    answerText(round) {
+    summary: (round, alpha) => `fastest of ${round.alphas.map(alpha).join(', ')}?`,
+    answerText(round, alpha) {
       const { winner } = raceOf(round);
-      return winner === null ? 'no single fastest α (a tie)' : alphaText(winner);
+      return winner === null ? 'no single fastest α (a tie)' : alphaText(winner, alpha);
     },
     outcome: () => null,
     ratio: () => null,

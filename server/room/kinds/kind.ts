@@ -34,10 +34,10 @@ export interface AskedAt {
 
 /** A round's line in the instructor's report and the CSV. */
 export interface ReportHooks<T extends RoundType> {
-  /** The part of the one-line summary after the cost and the start. */
-  summary(round: DeckRoundOf<T>): string;
-  /** The right answer in words. */
-  answerText(round: DeckRoundOf<T>): string;
+  /** The part of the one-line summary after the cost and the start, its α written by `alpha`. */
+  summary(round: DeckRoundOf<T>, alpha: AlphaFormat): string;
+  /** The right answer in words, its α written by `alpha`. */
+  answerText(round: DeckRoundOf<T>, alpha: AlphaFormat): string;
   /** A prediction round's outcome; null for the other kinds. */
   outcome(round: DeckRoundOf<T>): Outcome | null;
   /** r = α·λ_max of a prediction round; null for the other kinds. */
@@ -88,4 +88,12 @@ export const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? 
 
 export const percent = (share: number) => `${Math.round(share * 100)} %`;
 
-export const alphaText = (alpha: number) => `α = ${formatNumber(alpha, 4)}`;
+/**
+ * How a report writes a learning rate: for people, to 4 significant digits (DISPLAY_ALPHA), or for a
+ * spreadsheet, the shortest decimal that reads back as the very number (`String`), so the CSV's α
+ * sort, chart and compare with a guess exactly.
+ */
+export type AlphaFormat = (alpha: number) => string;
+export const DISPLAY_ALPHA: AlphaFormat = (alpha) => formatNumber(alpha, 4);
+
+export const alphaText = (alpha: number, format: AlphaFormat = DISPLAY_ALPHA) => `α = ${format(alpha)}`;

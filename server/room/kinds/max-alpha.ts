@@ -83,7 +83,7 @@ export const maxAlpha: RoundKind<'max-alpha'> = {
 
   report: {
     summary: () => 'largest α that converges?',
-    answerText: (round) => `α just below α* = ${formatNumber(targetOf(round), 4)}`,
+    answerText: (round, alpha) => `α just below α* = ${alpha(targetOf(round))}`,
     outcome: () => null,
     ratio: () => null,
     bars(round, given) {

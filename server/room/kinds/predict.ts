@@ -50,7 +50,7 @@ export const predict: RoundKind<'predict'> = {
   },
 
   report: {
-    summary: (round) => alphaText(round.scenario.alpha),
+    summary: (round, alpha) => alphaText(round.scenario.alpha, alpha),
     answerText: (round) => OUTCOME_LABELS[simulationOf(round.scenario).outcome],
     outcome: (round) => simulationOf(round.scenario).outcome,
     ratio: (round) => simulationOf(round.scenario).ratio,
