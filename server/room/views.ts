@@ -1,6 +1,11 @@
 // Projections of the room to each audience. The player projection is the only door through which
 // a player learns anything, so it is where "no verdict before the reveal" is kept.
-import type { DeckRound, DeckRoundOf } from '../../shared/protocol/deck';
+import {
+  type Deck,
+  type DeckRound,
+  type DeckRoundOf,
+  laterRoundOnSameCost,
+} from '../../shared/protocol/deck';
 import { PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
 import type {
   AnswerValue,
@@ -16,6 +21,7 @@ import type {
   Task,
 } from '../../shared/protocol/views';
 import { type AskedAt, type GivenAnswer, kindOf } from './kinds';
+import { memo } from './kinds/kind';
 import { activePlayers, couldAnswer } from './reduce';
 import { rank } from './scoring';
 import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
@@ -62,6 +68,9 @@ function hostReveal<T extends RoundType>(
   const { given, none } = givenAnswers(state, result);
   return { type: round.type, task: kind.task(round, at), detail: kind.detail(round, given, none) };
 }
+
+/** Per round, the later round its reveal must not spoil: worked out once per deck, not per player view. */
+const heldFor = memo((deck: Deck) => deck.rounds.map((_, round) => laterRoundOnSameCost(deck, round)));
 
 /** A student's reveal: the task and their verdict, of one kind together. */
 function playerReveal<T extends RoundType>(
@@ -118,6 +127,7 @@ function hostPhase(state: RoomState): HostPhase {
         correct,
         scored: result.scored,
         top: top(state, TOP_COUNT),
+        thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
       };
     }
     case 'leaderboard':
@@ -185,6 +195,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
         scored: result.scored,
         points: mine?.points ?? 0,
         streakBonus: mine?.streakBonus ?? 0,
+        thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
       };
     }
     case 'leaderboard':

@@ -60,6 +60,27 @@ export function problemOf<T extends RoundType>(round: DeckRoundOf<T>): Problem {
   return form.problem(round);
 }
 
+/**
+ * The first round after `round` (both counted from 0) whose answer this round's reveal would give
+ * away if it stated the cost's α thresholds or let students slide α: a later round about the same
+ * cost (and, for the quartic, whose thresholds depend on the start, the same start). Null if none.
+ * The lesson deck asks the lecture's α = 0.06 just before it asks the largest α on the same data.
+ */
+export function laterRoundOnSameCost(deck: Deck, round: number): number | null {
+  const here = deck.rounds[round];
+  if (here === undefined) return null;
+  const key = thresholdKey(problemOf(here));
+  for (let later = round + 1; later < deck.rounds.length; later++) {
+    const other = deck.rounds[later];
+    if (other !== undefined && thresholdKey(problemOf(other)) === key) return later;
+  }
+  return null;
+}
+
+/** What a cost's α thresholds depend on, as a string to compare: the cost, and the start for the quartic. */
+const thresholdKey = ({ cost, start }: Problem): string =>
+  JSON.stringify(cost.kind === 'quartic' ? [cost, start] : [cost]);
+
 const isRoundType = (x: unknown): x is RoundType => ROUND_TYPES.some((t) => t === x);
 
 /** Checks one round (the deck editor checks each round as the instructor types). */

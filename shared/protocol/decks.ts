@@ -45,7 +45,8 @@ export const BUILTIN_GAME_DECK: Deck = {
  * Every deciding ratio sits at least 15 % from r = 1 and r = 2, except the lecture's 2.229 (the
  * point of that round is the course's own figure). No reveal gives a later round's answer: each
  * round's cost, or start for the quartic, is new, so its thresholds do not carry over; the α = 0.06
- * reveal states λ_max, from which the closing round asks the class to work out α* = 2/λ_max.
+ * reveal states λ_max, from which the closing round asks the class to work out α* = 2/λ_max; that
+ * reveal holds back its α thresholds and the phone's explorer, which would give α* (V2).
  */
 export const LESSON_GAME_DECK: Deck = {
   title: 'The learning rate in 15 minutes',

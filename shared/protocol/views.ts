@@ -156,6 +156,11 @@ interface HostRevealBase {
   correct: number;
   scored: boolean;
   top: RankEntry[];
+  /**
+   * A later round about the same cost, counted from 0, whose answer this reveal must not give away:
+   * then it states no α thresholds and offers no α explorer. Null when no later round is.
+   */
+  thresholdsHeldFor: number | null;
 }
 export type HostRevealPhaseOf<T extends RoundType = RoundType> = {
   [P in T]: HostRevealBase & HostRevealOf<P>;
@@ -208,6 +213,11 @@ interface PlayerRevealBase {
   scored: boolean;
   points: number;
   streakBonus: number;
+  /**
+   * A later round about the same cost, counted from 0, whose answer this reveal must not give away:
+   * then it states no α thresholds and offers no α explorer. Null when no later round is.
+   */
+  thresholdsHeldFor: number | null;
 }
 export type PlayerRevealPhaseOf<T extends RoundType = RoundType> = {
   [P in T]: PlayerRevealBase & PlayerRevealOf<P>;

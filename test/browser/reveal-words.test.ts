@@ -92,6 +92,11 @@ describe('W the projector reveal of the lecture rounds says true things and draw
       if (round === 2) expect(words).toContain('ends up ever further away');
       if (round === 3) expect(words).toContain('curvature J″ = a = 20');
       if (round < 3) expect(words).toMatch(/λ_?max = 37\.15/);
+      // V2: the next lecture round is on the same cost, so its answer, the thresholds, waits for it.
+      if (round < 2) {
+        expect(words).toContain(`Round ${round + 2} asks about this cost`);
+        expect(words).not.toContain('diverge above');
+      } else expect(words).toContain('diverge above');
       await screenshot(host, `host-reveal-lecture-${round}`);
       expect(await overlappingLabels(host)).toEqual([]);
       expectProjectorLayout(await captureHost(host, `reveal-words-${round}`));

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { raceAlphas, simulate } from '../../shared/engine/index';
+import { laterRoundOnSameCost } from '../../shared/protocol/deck';
 import { LESSON_GAME_DECK } from '../../shared/protocol/decks';
 import { HostCreateSchema } from '../../shared/protocol/schemas';
 
@@ -65,6 +66,14 @@ describe('L1 the 15-minute lesson deck', () => {
     keys.forEach((k, i) => {
       if (k !== null) expect(keys.slice(i + 1)).not.toContain(k);
     });
+  });
+
+  it('V2 holds back the lecture α = 0.06 reveal\'s thresholds for the closing largest-α round', () => {
+    const held = rounds.map((_, i) => laterRoundOnSameCost(LESSON_GAME_DECK, i));
+    const lecture = rounds.findIndex((r) => r.type === 'predict' && r.scenario.cost.kind === 'linreg');
+    expect(held[lecture]).toBe(rounds.length - 1);
+    // Every other round is the last on its cost (the quartic pair differ in their start).
+    expect(held.filter((h) => h !== null)).toHaveLength(1);
   });
 
   it('is chosen with { source: "lesson" }', () => {

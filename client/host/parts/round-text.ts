@@ -29,3 +29,10 @@ export function bestAlphaText(problem: Problem, sim: Simulation | undefined): st
   if (sim.dimension === 1) return `Here α = 1/J″ = ${formatNumber(best)} lands on the minimum in one step.`;
   return `The fastest α for this cost is 2/(λ_min + λ_max) = ${formatNumber(best)}: it shrinks the steep and the shallow directions equally.`;
 }
+
+/**
+ * Said instead of a cost's α thresholds when a later round asks about the same cost, whose answer
+ * they would give away (`round` counted from 0).
+ */
+export const heldForText = (round: number): string =>
+  `Round ${round + 1} asks about this cost, so where α starts to overshoot and to diverge waits until then.`;

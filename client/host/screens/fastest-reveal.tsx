@@ -13,7 +13,7 @@ import { OptionMark } from '../../ui/options';
 import { racePaceMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
-import { bestAlphaText, finishText } from '../parts/round-text';
+import { bestAlphaText, finishText, heldForText } from '../parts/round-text';
 import { StepControls } from '../parts/step-controls';
 
 export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }) {
@@ -55,10 +55,14 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
               not the side it lands on.
             </p>
           )}
-          {best && (
-            <p class="thresholds">
-              <MathText text={best} />
-            </p>
+          {phase.thresholdsHeldFor !== null ? (
+            <p class="thresholds">{heldForText(phase.thresholdsHeldFor)}</p>
+          ) : (
+            best && (
+              <p class="thresholds">
+                <MathText text={best} />
+              </p>
+            )
           )}
         </div>
       </div>

@@ -14,6 +14,7 @@ import { reducedMotion } from '../../ui/motion';
 import { predictPaceMs } from '../../ui/reveal-timing';
 import { curvatureText, formatAlpha } from '../../ui/scenario-text';
 import { useStepAnimation } from '../../ui/use-step-animation';
+import { heldForText } from '../parts/round-text';
 import { StepControls } from '../parts/step-controls';
 import { FastestReveal } from './fastest-reveal';
 import { MaxAlphaReveal } from './max-alpha-reveal';
@@ -68,9 +69,15 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
           </p>
           <p class="thresholds">
             {curvature && <MathText text={`${curvature}. `} />}
-            Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
-            {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
-            {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
+            {phase.thresholdsHeldFor === null ? (
+              <>
+                Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
+                {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
+                {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
+              </>
+            ) : (
+              heldForText(phase.thresholdsHeldFor)
+            )}
           </p>
           {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
         </div>

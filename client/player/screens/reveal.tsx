@@ -220,7 +220,15 @@ export function Result({
         </p>
       )}
       {plot && <RevealPlots scenario={plot.scenario} outcome={plot.outcome} />}
-      {explore && <Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />}
+      {explore &&
+        (phase.thresholdsHeldFor === null ? (
+          <Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />
+        ) : (
+          // Sliding α would find where this cost diverges: a later round's answer.
+          <p class="muted explorer-held">
+            Round {phase.thresholdsHeldFor + 1} asks about this cost: you can try α yourself after it.
+          </p>
+        ))}
     </section>
   );
 }
