@@ -68,7 +68,7 @@ describe('L1 the 15-minute lesson deck', () => {
     });
   });
 
-  it('V2 holds back the lecture α = 0.06 reveal\'s thresholds for the closing largest-α round', () => {
+  it("V2 holds back the lecture α = 0.06 reveal's thresholds for the closing largest-α round", () => {
     const held = rounds.map((_, i) => laterRoundOnSameCost(LESSON_GAME_DECK, i));
     const lecture = rounds.findIndex((r) => r.type === 'predict' && r.scenario.cost.kind === 'linreg');
     expect(held[lecture]).toBe(rounds.length - 1);
