@@ -75,6 +75,8 @@ export function createHostModel(connection: Connection, page: HostPage) {
   const mixedKinds = signal(false);
   const secondsPerQuestion = signal(30);
   const speedPoints = signal(true);
+  /** C1: score by the confidence each answer is given with, instead of by speed. */
+  const byConfidence = signal(false);
   const createError = signal<string | null>(null);
 
   /** Local time, ticking while a question is open, for the countdown. */
@@ -137,6 +139,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
         instructorKey: page.instructorKey(),
         secondsPerQuestion: secondsPerQuestion.value,
         speedPoints: speedPoints.value,
+        scoreBy: byConfidence.value ? 'confidence' : 'speed',
       },
       { retry: false },
     );
@@ -202,6 +205,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
     mixedKinds,
     secondsPerQuestion,
     speedPoints,
+    byConfidence,
     createError,
     view,
     serverNow,

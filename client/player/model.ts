@@ -2,6 +2,7 @@
 // takes. The server decides everything; this keeps the session's secret, sends requests and renders
 // the newest view it is given. main.tsx makes one per page; the unit tests make one per case, each
 // over a fake connection.
+import type { Confidence } from '../../shared/protocol/confidence';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { AnswerValue, PlayerView } from '../../shared/protocol/views';
 import type { Connection } from '../net/connection';
@@ -81,7 +82,14 @@ export function createPlayerModel(connection: Connection, path: string) {
   const joinError = cell<string | null>(null);
   const joining = cell(false);
   /** The answer tapped for a round, before and after the server acknowledged it. */
-  const sentAnswer = cell<{ round: number; choice: AnswerValue; acknowledged: boolean } | null>(null);
+  const sentAnswer = cell<{
+    round: number;
+    choice: AnswerValue;
+    confidence?: Confidence;
+    acknowledged: boolean;
+  } | null>(null);
+  /** C1: in a game scored by confidence, the answer tapped and waiting for its level. */
+  const pending = cell<{ round: number; choice: AnswerValue } | null>(null);
   const answerError = cell<string | null>(null);
   /** A "largest α" answer being chosen: the α on the slider or typed (null: none yet), and the text typed. */
   const guess = cell<{ round: number; alpha: number | null; text: string } | null>(null);
@@ -112,6 +120,8 @@ export function createPlayerModel(connection: Connection, path: string) {
     const sent = sentAnswer.value;
     if (sent && (phase.kind !== 'question' || phase.round !== sent.round)) sentAnswer.value = null;
     if (phase.kind !== 'question') answerError.value = null;
+    if (pending.value && (phase.kind !== 'question' || phase.round !== pending.value.round))
+      pending.value = null;
     screen.value = { kind: 'game', view: next };
     tick(phase.kind === 'question');
   }
@@ -149,6 +159,7 @@ export function createPlayerModel(connection: Connection, path: string) {
     sentAnswer,
     answerError,
     guess,
+    pending,
     /** Server time now, ms: local time corrected by the offset the latest view measured. */
     serverNow: (): number => now.value + connection.clockOffset(),
 
@@ -185,18 +196,20 @@ export function createPlayerModel(connection: Connection, path: string) {
       connection.adoptView(reply.view);
     },
 
-    async answer(choice: AnswerValue): Promise<void> {
+    /** `confidence`: the level, in a game scored by confidence (C1). */
+    async answer(choice: AnswerValue, confidence?: Confidence): Promise<void> {
       const phase = view()?.phase;
       if (phase?.kind !== 'question' || phase.answer) return;
       const round = phase.round;
       // One tap, no change of mind: the first choice is the one sent, however often it is retried.
       if (sentAnswer.value?.round === round) return;
-      sentAnswer.value = { round, choice, acknowledged: false };
+      const sent = confidence === undefined ? { round, choice } : { round, choice, confidence };
+      sentAnswer.value = { ...sent, acknowledged: false };
       answerError.value = null;
-      const reply = await connection.request('answer:submit', { round, choice }, { retry: true });
+      const reply = await connection.request('answer:submit', sent, { retry: true });
       if (sentAnswer.value?.round !== round) return;
       if (reply.ok || reply.error === 'ALREADY_ANSWERED') {
-        sentAnswer.value = { round, choice, acknowledged: true };
+        sentAnswer.value = { ...sent, acknowledged: true };
         return;
       }
       answerError.value = reply.message;

@@ -3,8 +3,11 @@
 // the next lesson. Pure: a function of the room's state.
 import { formatCost, formatPoint } from '../../shared/engine/format';
 import { KIND_INFO } from '../../shared/kinds';
+import { CONFIDENCE_LEVELS, CONFIDENCE_PROBABILITY } from '../../shared/protocol/confidence';
 import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import {
+  type Calibration,
+  type CalibrationLevel,
   type Confusion,
   type GameReport,
   REPORT_VERSION,
@@ -41,6 +44,7 @@ function roundReport(state: RoomState, result: RoundResult): ReportRound {
         correct: a?.correct ?? false,
         seconds: a ? a.elapsedMs / 1000 : null,
         points: a?.points ?? 0,
+        ...(a?.confidence === undefined ? {} : { confidence: a.confidence }),
       };
     });
   const given = answers.filter((a) => a.answer !== null);
@@ -95,6 +99,39 @@ export function buildReport(state: RoomState): GameReport {
     players: order.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, rank: rankOf[p.id]! })),
     rounds,
     confusions,
+    ...(state.settings.scoreBy === 'confidence' ? { calibration: calibrationOf(rounds, order) } : {}),
+  };
+}
+
+/**
+ * C5: share right at each level, for the class and per student, and each student's Brier score,
+ * over the rounds that were scored (a round nobody could win says nothing about anyone's calibration).
+ */
+export function calibrationOf(
+  rounds: ReportRound[],
+  students: ReadonlyArray<{ id: number; nickname: string }>,
+): Calibration {
+  const given = rounds
+    .filter((r) => r.scored)
+    .flatMap((r) => r.answers)
+    .flatMap((a) => (a.confidence === undefined || a.answer === null ? [] : [{ ...a, level: a.confidence }]));
+  const levelsOf = (answers: typeof given): CalibrationLevel[] =>
+    CONFIDENCE_LEVELS.map((level) => {
+      const at = answers.filter((a) => a.level === level);
+      const correct = at.filter((a) => a.correct).length;
+      return { level, answers: at.length, correct, share: at.length > 0 ? correct / at.length : null };
+    });
+  return {
+    levels: levelsOf(given),
+    students: students.map((p) => {
+      const mine = given.filter((a) => a.playerId === p.id);
+      const brier =
+        mine.length === 0
+          ? null
+          : mine.reduce((sum, a) => sum + (CONFIDENCE_PROBABILITY[a.level] - (a.correct ? 1 : 0)) ** 2, 0) /
+            mine.length;
+      return { id: p.id, nickname: p.nickname, levels: levelsOf(mine), brier };
+    }),
   };
 }
 

@@ -1,5 +1,7 @@
 // The game rules as a pure state machine: (state, command, now) -> state | error.
 // No I/O, no timers, no randomness: ids and secrets arrive inside commands, time arrives as `now`.
+
+import type { Confidence } from '../../shared/protocol/confidence';
 import type { DeckRound } from '../../shared/protocol/deck';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
@@ -48,7 +50,7 @@ export function reduce(state: RoomState, command: Command, now: number): ReduceR
     case 'presence':
       return presence(state, command.playerId, command.connected, now);
     case 'answer':
-      return answer(state, command.playerId, command.round, command.choice, now);
+      return answer(state, command.playerId, command.round, command.choice, now, command.confidence);
     case 'deadline':
       return deadline(state, command.round, now);
     case 'start':
@@ -253,17 +255,26 @@ export function answer(
   round: number,
   choice: RecordedAnswer['choice'],
   now: number,
+  confidence?: Confidence,
 ): Reduced<{ receipt: AnswerReceipt }> {
   const player = state.players[playerId];
   if (!player) return refuse('UNKNOWN_PLAYER');
   if (player.kicked) return refuse('KICKED');
+  // C1: a game scored by confidence needs the level with the answer; the others never record one,
+  // so a level sent to them changes nothing.
+  const level = state.settings.scoreBy === 'confidence' ? confidence : undefined;
+  if (state.settings.scoreBy === 'confidence' && level === undefined)
+    return refuse(
+      'WRONG_ANSWER_TYPE',
+      'This game scores by confidence: say how sure you are (guessing, fairly-sure or sure) with your answer.',
+    );
   const { phase } = state;
   const isOpen = phase.kind === 'question' && phase.round === round;
   const earlier = isOpen ? phase.answers[playerId] : state.results[round]?.answers[playerId];
   // A2: a resent identical answer (a retry after a lost acknowledgement) gets the original receipt back.
   if (earlier) {
-    if (earlier.choice === choice)
-      return { ...unchanged(state), receipt: { round, choice, elapsedMs: earlier.elapsedMs } };
+    if (earlier.choice === choice && earlier.confidence === level)
+      return { ...unchanged(state), receipt: receiptOf(round, earlier) };
     return refuse('ALREADY_ANSWERED');
   }
   if (!isOpen) return refuse(hasOpened(state, round) ? 'ROUND_CLOSED' : 'WRONG_ROUND');
@@ -274,13 +285,19 @@ export function answer(
   // R5: time the server was down is not the student's.
   const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt - phase.pausedMs));
   const answers = phase.answers.slice();
-  const given: RecordedAnswer = { choice, at: now, elapsedMs };
+  const given: RecordedAnswer =
+    level === undefined ? { choice, at: now, elapsedMs } : { choice, at: now, elapsedMs, confidence: level };
   answers[playerId] = given;
   const recorded: Step = {
     state: next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } }),
     facts: [{ type: 'answer-recorded', round, playerId, answer: given }],
   };
-  return { ok: true, ...closeIfAllAnswered(recorded, now), receipt: { round, choice, elapsedMs } };
+  return { ok: true, ...closeIfAllAnswered(recorded, now), receipt: receiptOf(round, given) };
+}
+
+function receiptOf(round: number, given: RecordedAnswer): AnswerReceipt {
+  const receipt = { round, choice: given.choice, elapsedMs: given.elapsedMs };
+  return given.confidence === undefined ? receipt : { ...receipt, confidence: given.confidence };
 }
 
 /** Whether round `round` has been asked already (it may be closed since). */
@@ -362,7 +379,10 @@ function scoredAnswer(
   points: number,
   streakBonus: number,
 ): ScoredAnswer {
-  return { choice: given.choice, at: given.at, elapsedMs: given.elapsedMs, correct, points, streakBonus };
+  const { choice, at, elapsedMs, confidence } = given;
+  return confidence === undefined
+    ? { choice, at, elapsedMs, correct, points, streakBonus }
+    : { choice, at, elapsedMs, confidence, correct, points, streakBonus };
 }
 
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
@@ -387,6 +407,7 @@ function close(state: RoomState, now: number, closedBy: CloseReason): Step {
       speedPoints: state.settings.speedPoints,
       streakBefore: p.streak,
       ...(base === undefined ? {} : { base }),
+      ...(given?.confidence === undefined ? {} : { confidence: given.confidence }),
     });
     if (given) answers[p.id] = scoredAnswer(given, correct, points, streakBonus);
     return {

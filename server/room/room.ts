@@ -1,6 +1,7 @@
 // One game in memory: its latest state and the latest saved one, who its secrets belong to, which of
 // its players have a socket open, and its timers. Every timer goes through the room's own clock, so
 // dispose() leaves nothing of the room behind.
+import type { Confidence } from '../../shared/protocol/confidence';
 import { type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { AnswerValue } from '../../shared/protocol/views';
@@ -49,7 +50,12 @@ export interface Room {
     device?: string,
   ): Failure | { ok: true; playerId: number };
   /** A1–A3: the player's answer, and the receipt to acknowledge it with. */
-  answer(playerId: number, round: number, choice: AnswerValue): Failure | ({ ok: true } & AnswerReceipt);
+  answer(
+    playerId: number,
+    round: number,
+    choice: AnswerValue,
+    confidence?: Confidence,
+  ): Failure | ({ ok: true } & AnswerReceipt);
   /** J2/H2: the player a secret belongs to; a kicked player is refused, with the reason. */
   identifyPlayer(secret: string): { ok: true; playerId: number } | Failure;
   /** J3/H1: whether `secret` is its host's. */
@@ -197,8 +203,8 @@ export function createRoom(
       const result = joinAs(nickname, secret, requestId, device);
       return result.ok ? { ok: true, playerId: result.playerId } : result;
     },
-    answer(playerId, round, choice) {
-      const result = apply(answer(state, playerId, round, choice, clock.now()));
+    answer(playerId, round, choice, confidence) {
+      const result = apply(answer(state, playerId, round, choice, clock.now(), confidence));
       return result.ok ? { ok: true, ...result.receipt } : result;
     },
     identifyPlayer: (secret) => admit(secrets.get(secret)) ?? fail('UNKNOWN_PLAYER'),

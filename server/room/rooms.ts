@@ -2,6 +2,7 @@
 // evicting it, and announcing each eviction so that whoever keeps something per room (the transport's
 // audiences and throttles) lets it go. A room can leave memory at any time nothing of it is unsaved:
 // its state lives in the store, and the next request for its code loads it again.
+import type { Confidence } from '../../shared/protocol/confidence';
 import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
@@ -83,6 +84,7 @@ export interface RoomManager {
     playerId: number,
     round: number,
     choice: AnswerValue,
+    confidence?: Confidence,
   ): Failure | ({ ok: true } & AnswerReceipt);
   /**
    * Runs `then(true)` once every change dispatched so far is saved (at once if none is waiting), or
@@ -325,8 +327,8 @@ export function createRoomManager(deps: {
     dispatch: (code, command) => find(code)?.dispatch(command) ?? fail('ROOM_NOT_FOUND'),
     join: (code, nickname, secret, requestId, device) =>
       find(code)?.join(nickname, secret, requestId, device) ?? fail('ROOM_NOT_FOUND'),
-    answer: (code, playerId, round, choice) =>
-      find(code)?.answer(playerId, round, choice) ?? fail('ROOM_NOT_FOUND'),
+    answer: (code, playerId, round, choice, confidence) =>
+      find(code)?.answer(playerId, round, choice, confidence) ?? fail('ROOM_NOT_FOUND'),
     afterCommit: (then) => queue.afterCommit(then),
     identifyPlayer: (code, secret) => find(code)?.identifyPlayer(secret) ?? fail('ROOM_NOT_FOUND'),
     identifyHost(code, secret) {

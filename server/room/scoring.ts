@@ -1,4 +1,5 @@
-// Scoring and ranking rules (README "Game rules": S1–S5).
+// Scoring and ranking rules (README "Game rules": S1–S5, C2–C4).
+import { type Confidence, confidencePoints } from '../../shared/protocol/confidence';
 import type { Player } from './state';
 
 export const BASE_POINTS = 1000;
@@ -17,7 +18,18 @@ export function pointsFor(opts: {
   streakBefore: number;
   /** K2: points decided by the answer itself (a "largest α" guess), in place of the speed rule. */
   base?: number;
+  /**
+   * C2–C4: the level of an answer in a game scored by confidence. Its certainty-based mark replaces
+   * the speed rule (S2) and K2's grading: right earns 333 / 667 / 1000, wrong costs 0 / 667 / 2000.
+   */
+  confidence?: Confidence;
 }): { points: number; streakBonus: number } {
+  if (opts.confidence !== undefined) {
+    if (!opts.correct) return { points: confidencePoints(opts.confidence, false), streakBonus: 0 };
+    // S3's bonus is the same at every level, so it does not change which level pays best (C2).
+    const streakBonus = Math.min(STREAK_STEP * opts.streakBefore, STREAK_CAP);
+    return { points: confidencePoints(opts.confidence, true) + streakBonus, streakBonus };
+  }
   if (!opts.correct) return { points: 0, streakBonus: 0 };
   const fraction = Math.min(1, Math.max(0, opts.elapsedMs / opts.durationMs));
   const base = opts.base ?? (opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS);

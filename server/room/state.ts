@@ -1,6 +1,7 @@
 // The room's state: plain JSON, so the store can save it as is and a restarted server resumes it.
 // Phases are a discriminated union; each carries only its own fields.
 
+import type { Confidence } from '../../shared/protocol/confidence';
 import type { Deck } from '../../shared/protocol/deck';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
 
@@ -33,6 +34,8 @@ export interface RecordedAnswer {
   at: number;
   /** at − openedAt − the time the server was down meanwhile (R5), clamped to [0, durationMs]. */
   elapsedMs: number;
+  /** C1: how sure the student said they were; only in a game scored by confidence. */
+  confidence?: Confidence;
 }
 
 export interface ScoredAnswer extends RecordedAnswer {
@@ -106,7 +109,7 @@ export type Actor = { role: 'host' } | { role: 'player'; playerId: number } | { 
 export type Command =
   | { type: 'join'; nickname: string; secret: string; device?: string }
   | { type: 'presence'; playerId: number; connected: boolean }
-  | { type: 'answer'; playerId: number; round: number; choice: AnswerValue }
+  | { type: 'answer'; playerId: number; round: number; choice: AnswerValue; confidence?: Confidence }
   | { type: 'deadline'; round: number }
   | { type: 'start'; by: Actor; round: number }
   | { type: 'reveal'; by: Actor; round: number }

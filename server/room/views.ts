@@ -174,13 +174,16 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
   switch (phase.kind) {
     case 'lobby':
       return { kind: 'lobby' };
-    case 'question':
+    case 'question': {
       // Only the question: the scenario, never the simulation, outcome or explanation.
+      const given = phase.answers[playerId];
       return {
         kind: 'question',
         ...questionInfo(state, phase),
-        answer: phase.answers[playerId]?.choice ?? null,
+        answer: given?.choice ?? null,
+        ...(given?.confidence === undefined ? {} : { confidence: given.confidence }),
       };
+    }
     case 'reveal': {
       const result = state.results[phase.round]!;
       const mine = result.answers[playerId] ?? null;
@@ -196,6 +199,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
         points: mine?.points ?? 0,
         streakBonus: mine?.streakBonus ?? 0,
         thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
+        ...(mine?.confidence === undefined ? {} : { confidence: mine.confidence }),
       };
     }
     case 'leaderboard':
@@ -216,6 +220,7 @@ export function toPlayerView(state: RoomState, playerId: number, now: number): P
   return {
     protocol: PROTOCOL_VERSION,
     role: 'player',
+    scoreBy: state.settings.scoreBy ?? 'speed',
     version: state.version,
     serverNow: now,
     code: state.code,

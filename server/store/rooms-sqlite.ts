@@ -6,7 +6,9 @@
 // row changes only with the room (its phase, its lock).
 //
 // Loading rebuilds exactly the RoomState that was saved (test/store proves it on random games).
+
 import { ANSWERS, type Answer } from '../../shared/engine/types';
+import { isConfidence } from '../../shared/protocol/confidence';
 import type { AnswerValue } from '../../shared/protocol/views';
 import type { Fact } from '../room/facts';
 import {
@@ -108,6 +110,11 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // C1: the level an answer was given with, in a game scored by confidence; null otherwise.
+    version: 5,
+    up: 'ALTER TABLE answers ADD COLUMN confidence TEXT',
+  },
 ];
 
 /**
@@ -182,6 +189,7 @@ interface AnswerRow {
   correct: number | null;
   points: number | null;
   streak_bonus: number | null;
+  confidence: string | null;
 }
 interface ResultRow {
   round: number;
@@ -226,12 +234,12 @@ export function createSqliteRoomStore(db: Db): RoomStore {
        WHERE code = @code AND id = @id`,
     ),
     insertAnswer: db.prepare(
-      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, version)
-       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @version)`,
+      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, version)
+       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @confidence, @version)`,
     ),
     scoreAnswer: db.prepare(
-      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, correct, points, streak_bonus)
-       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @correct, @points, @streakBonus)
+      `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, correct, points, streak_bonus)
+       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @confidence, @correct, @points, @streakBonus)
        ON CONFLICT (code, round, player_id) DO UPDATE SET correct = excluded.correct,
          points = excluded.points, streak_bonus = excluded.streak_bonus`,
     ),
@@ -307,6 +315,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         choice: encodeChoice(a.choice),
         at: a.at,
         elapsedMs: a.elapsedMs,
+        confidence: a.confidence ?? null,
         correct: a.correct ? 1 : 0,
         points: a.points,
         streakBonus: a.streakBonus,
@@ -323,6 +332,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       choice: encodeChoice(a.choice),
       at: a.at,
       elapsedMs: a.elapsedMs,
+      confidence: a.confidence ?? null,
     });
 
   const writeRoomRow = (state: RoomState, now: number) =>
@@ -451,6 +461,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
     for (const a of answerRows) {
       version = Math.max(version, a.version);
       const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
+      if (isConfidence(a.confidence)) recorded.confidence = a.confidence;
       if (phase.kind === 'question' && a.round === phase.round) {
         phase.answers[a.player_id] = recorded;
         phase.answered++;

@@ -100,7 +100,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
       }
       const state = rooms.create(
         deck.deck,
-        { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints },
+        { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints, scoreBy: p.scoreBy },
         owner,
       );
       publication.bind(socket, { code: state.code, role: 'host' });
@@ -155,7 +155,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
     'answer:submit': (socket, p) => {
       const session = socket.data.session;
       if (session?.role !== 'player') return fail('NOT_IN_ROOM');
-      return rooms.answer(session.code, session.playerId, p.round, p.choice);
+      return rooms.answer(session.code, session.playerId, p.round, p.choice, p.confidence);
     },
   };
 

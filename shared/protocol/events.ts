@@ -1,6 +1,7 @@
 // The typed events both sides use. Client-to-server events all take an acknowledgement that carries
 // either a result or an error code; server-to-client events are view snapshots.
 import type * as v from 'valibot';
+import type { Confidence } from './confidence';
 import type { Result } from './errors';
 import type { RosterUpdate } from './roster';
 import {
@@ -32,6 +33,8 @@ export interface PlayerSession {
 export interface AnswerReceipt {
   round: number;
   choice: AnswerValue;
+  /** C1: the level the answer was recorded with, in a game scored by confidence. */
+  confidence?: Confidence;
   /** Time from the question opening to the server receiving the answer. */
   elapsedMs: number;
 }

@@ -1,5 +1,6 @@
 // A finished game's report, as the API serves it and the host app draws it (docs/api.md).
 import type { Outcome } from '../engine/types';
+import type { Confidence } from './confidence';
 import type { RoundType } from './schemas';
 import type { AnswerValue, Settings, Task } from './views';
 
@@ -14,6 +15,8 @@ export interface ReportAnswer {
   /** Seconds from the question opening to the answer reaching the server; null without an answer. */
   seconds: number | null;
   points: number;
+  /** C1: the level the answer was given with, in a game scored by confidence. */
+  confidence?: Confidence;
 }
 
 export interface ReportBar {
@@ -69,4 +72,33 @@ export interface GameReport {
   players: Array<{ id: number; nickname: string; score: number; rank: number }>;
   rounds: ReportRound[];
   confusions: Confusion[];
+  /** C5: only in a game scored by confidence. */
+  calibration?: Calibration;
+}
+
+/** C5: how often answers given at one level were right. */
+export interface CalibrationLevel {
+  level: Confidence;
+  /** Answers given at this level in scored rounds. */
+  answers: number;
+  correct: number;
+  /** correct / answers; null when no answer was given at this level. */
+  share: number | null;
+}
+
+/** C5: the calibration of a game scored by confidence, for the class and per student. */
+export interface Calibration {
+  /** The class, least sure level first. */
+  levels: CalibrationLevel[];
+  students: Array<{
+    id: number;
+    nickname: string;
+    levels: CalibrationLevel[];
+    /**
+     * Brier score over the game: the mean of (p − o)² over the student's answers in scored rounds,
+     * p the probability their level stands for (CONFIDENCE_PROBABILITY), o 1 if right, else 0.
+     * 0 is perfect; always saying "guessing" scores 0.25. Null without such an answer.
+     */
+    brier: number | null;
+  }>;
 }

@@ -3,8 +3,9 @@
 import * as v from 'valibot';
 import { ANSWERS, DIFFICULTIES } from '../engine/types';
 import { INSTRUCTOR_KEY_PATTERN } from './api';
+import { CONFIDENCE_LEVELS, SCORE_BY } from './confidence';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const SECONDS_MIN = 5;
 export const SECONDS_MAX = 300;
@@ -59,6 +60,8 @@ export const HostCreateSchema = v.object({
   instructorKey: v.optional(InstructorKey),
   secondsPerQuestion: v.optional(Seconds, SECONDS_DEFAULT),
   speedPoints: v.optional(v.boolean(), true),
+  /** C1: score by speed (S2, as before) or by the confidence each answer is given with (C2). */
+  scoreBy: v.optional(v.picklist(SCORE_BY, 'scoreBy must be speed or confidence.'), 'speed'),
 });
 export const HostResumeSchema = v.object({ code: RoomCode, hostSecret: Secret });
 export const PlayerJoinSchema = v.object({
@@ -98,6 +101,8 @@ export const AnswerSubmitSchema = v.object({
     [v.picklist(ANSWERS), AlphaGuess],
     'choice must be converges, zigzag, diverges or a learning rate.',
   ),
+  /** C1: how sure the student is; required in a game scored by confidence, ignored in the others. */
+  confidence: v.optional(v.picklist(CONFIDENCE_LEVELS, 'confidence must be guessing, fairly-sure or sure.')),
 });
 
 export type DeckChoice = v.InferOutput<typeof DeckChoiceSchema>;

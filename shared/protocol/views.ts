@@ -2,11 +2,14 @@
 // so a client can drop a stale one. A player's view never holds the verdict before the reveal.
 import type { Problem } from '../engine/round-kinds';
 import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
+import type { Confidence, ScoreBy } from './confidence';
 import type { RoundType } from './schemas';
 
 export interface Settings {
   secondsPerQuestion: number;
   speedPoints: boolean;
+  /** C1: absent in games made before confidence scoring, which score by speed. */
+  scoreBy?: ScoreBy;
 }
 
 export interface RankEntry {
@@ -193,7 +196,12 @@ export interface Me {
 
 export type PlayerPhase =
   | { kind: 'lobby' }
-  | ({ kind: 'question'; answer: AnswerValue | null } & QuestionInfo)
+  | ({
+      kind: 'question';
+      answer: AnswerValue | null;
+      /** C1: the level the player's answer was given with, in a game scored by confidence. */
+      confidence?: Confidence;
+    } & QuestionInfo)
   | PlayerRevealPhase
   | { kind: 'leaderboard'; round: number; playerCount: number }
   | { kind: 'podium'; podium: RankEntry[]; playerCount: number }
@@ -211,6 +219,7 @@ interface PlayerRevealBase {
   correct: boolean;
   /** False when no answer could be right (the exact r = 2 bounce, a race with a tie). */
   scored: boolean;
+  /** Negative in a game scored by confidence when a wrong answer was given as fairly sure or sure (C2). */
   points: number;
   streakBonus: number;
   /**
@@ -218,6 +227,8 @@ interface PlayerRevealBase {
    * then it states no α thresholds and offers no α explorer. Null when no later round is.
    */
   thresholdsHeldFor: number | null;
+  /** C1: the level the player's answer was given with, in a game scored by confidence. */
+  confidence?: Confidence;
 }
 export type PlayerRevealPhaseOf<T extends RoundType = RoundType> = {
   [P in T]: PlayerRevealBase & PlayerRevealOf<P>;
@@ -226,6 +237,8 @@ export type PlayerRevealPhase = PlayerRevealPhaseOf;
 
 export interface PlayerView extends ViewBase {
   role: 'player';
+  /** C1: how this game scores; 'confidence' asks each answer for a level. */
+  scoreBy: ScoreBy;
   me: Me;
   phase: PlayerPhase;
 }

@@ -80,6 +80,14 @@ async function created(phase: HostPhase = { kind: 'lobby' }) {
 }
 
 describe('create a game', () => {
+  it('C1: Score by confidence in the setup asks the server for a game scored by confidence', () => {
+    const connection = new FakeConnection();
+    const model = createHostModel(connection, page());
+    model.byConfidence.value = true;
+    void model.createGame();
+    expect(connection.pending()[0]?.payload).toMatchObject({ scoreBy: 'confidence' });
+  });
+
   it('sends the deck, the settings and the instructor key, stores the secret and shows the game page', async () => {
     const connection = new FakeConnection();
     const shell = page();
@@ -97,6 +105,7 @@ describe('create a game', () => {
           instructorKey: KEY,
           secondsPerQuestion: 45,
           speedPoints: false,
+          scoreBy: 'speed',
         },
         options: { retry: false },
       },

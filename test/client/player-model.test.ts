@@ -26,6 +26,7 @@ function playerView(version: number, phase: PlayerPhase, nickname = 'Ada'): Play
   return {
     protocol: 1,
     role: 'player',
+    scoreBy: 'speed',
     version,
     serverNow: 0,
     code: '123456',

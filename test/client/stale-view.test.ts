@@ -17,6 +17,7 @@ afterEach(async () => {
 const view = (version: number, nickname: string): PlayerView => ({
   protocol: 1,
   role: 'player',
+  scoreBy: 'speed',
   version,
   serverNow: Date.now(),
   code: '123456',

@@ -21,6 +21,7 @@ export async function createGame(
     deck?: unknown;
     seconds?: number;
     speedPoints?: boolean;
+    scoreBy?: 'speed' | 'confidence';
     instructorKey?: string;
   } = {},
 ): Promise<HostClient> {
@@ -31,6 +32,7 @@ export async function createGame(
     secondsPerQuestion: opts.seconds ?? 30,
     speedPoints: opts.speedPoints ?? true,
     ...(opts.instructorKey ? { instructorKey: opts.instructorKey } : {}),
+    ...(opts.scoreBy ? { scoreBy: opts.scoreBy } : {}),
   };
   const session = ok(await host.call<HostSession>('host:create', payload));
   return Object.assign(host, { code: session.code, hostSecret: session.hostSecret });

@@ -216,6 +216,32 @@ describe('a room saved change by change is loaded back exactly', () => {
     );
   });
 
+  it('C1: the level of each answer comes back, in an open question and in a closed round', () => {
+    const { db } = memoryStore();
+    const base = makeRoom({ rounds: [ZIGZAG] });
+    let state: RoomState = { ...base, settings: { ...base.settings, scoreBy: 'confidence' } };
+    createSqliteRoomStore(db).createRoom(state);
+    const apply = (command: Command, now: number) => {
+      const result = reduce(state, command, now);
+      if (!result.ok) throw new Error(result.message);
+      createSqliteRoomStore(db).saveChange(result.state, result.facts);
+      state = result.state;
+      expect(createSqliteRoomStore(db).loadRoom(state.code)?.state).toStrictEqual(state);
+    };
+    apply({ type: 'join', nickname: 'Ada', secret: 'secret-ada-0123456789' }, T0);
+    apply({ type: 'join', nickname: 'Grace', secret: 'secret-grace-0123456789' }, T0);
+    apply({ type: 'start', by: HOST, round: 0 }, T0);
+    apply({ type: 'answer', playerId: 0, round: 0, choice: 'zigzag', confidence: 'sure' }, T0 + 1000);
+    apply(
+      { type: 'answer', playerId: 1, round: 0, choice: 'diverges', confidence: 'fairly-sure' },
+      T0 + 2000,
+    );
+    expect(state.results[0]?.answers.map((a) => [a?.confidence, a?.points])).toEqual([
+      ['sure', 1000],
+      ['fairly-sure', -667],
+    ]);
+  });
+
   it('join request ids come back with the player they created', () => {
     const { store } = memoryStore();
     let state = room();

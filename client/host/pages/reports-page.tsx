@@ -6,7 +6,14 @@ import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { KIND_INFO } from '../../../shared/kinds';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import type { GameReport, ReportBar, ReportRound } from '../../../shared/protocol/report';
+import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
+import type {
+  Calibration,
+  CalibrationLevel,
+  GameReport,
+  ReportBar,
+  ReportRound,
+} from '../../../shared/protocol/report';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue } from '../../../shared/protocol/views';
 import { ShareChart } from '../../plots/share-chart';
@@ -234,6 +241,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           ))}
         </ol>
       </section>
+      {r.calibration && <CalibrationSection calibration={r.calibration} />}
       <section class="report-section">
         <h2>Students</h2>
         <table class="students">
@@ -279,6 +287,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
                                   <>
                                     {' '}
                                     {a.correct ? '✓' : '✗'} · {a.seconds?.toFixed(1)} s · {a.points} points
+                                    {a.confidence && ` · ${CONFIDENCE_LABELS[a.confidence].toLowerCase()}`}
                                   </>
                                 )}
                               </li>
@@ -295,5 +304,59 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
         </table>
       </section>
     </LibraryLayout>
+  );
+}
+
+/** "3 of 4 (75 %)", or a dash where no answer was given at that level. */
+function levelCell(l: CalibrationLevel | undefined): string {
+  return !l || l.answers === 0 ? '–' : `${l.correct} of ${l.answers} (${percent(l.share)})`;
+}
+
+/** C5: how often each level was right, for the class and per student, and each student's Brier score. */
+function CalibrationSection({ calibration }: { calibration: Calibration }) {
+  const levels = [...calibration.levels].reverse();
+  return (
+    <section class="report-section calibration">
+      <h2>How sure, how right</h2>
+      <p>
+        Answers at each level and how many were right, over the scored rounds. A calibrated student is right
+        about 90 % of the time when sure, 67–80 % when fairly sure, less when guessing. Sure and wrong is the
+        answer most worth going back to: a confident error, once understood, is the one remembered best. The
+        Brier score is 0 for perfect confidence; always saying “guessing” scores 0.25.
+      </p>
+      <table class="students calibration-table">
+        <thead>
+          <tr>
+            <th scope="col">Who</th>
+            {levels.map((l) => (
+              <th key={l.level} scope="col">
+                {CONFIDENCE_LABELS[l.level]}
+              </th>
+            ))}
+            <th scope="col">Brier score</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="calibration-class">
+            <th scope="row">The class</th>
+            {levels.map((l) => (
+              <td key={l.level}>{levelCell(l)}</td>
+            ))}
+            <td>–</td>
+          </tr>
+          {calibration.students.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" class="student-name">
+                {p.nickname}
+              </th>
+              {levels.map((l) => (
+                <td key={l.level}>{levelCell(p.levels.find((x) => x.level === l.level))}</td>
+              ))}
+              <td class="num-cell">{p.brier === null ? '–' : p.brier.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

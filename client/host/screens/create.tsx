@@ -41,6 +41,7 @@ export function CreateScreen({ notice }: { notice: string | null }) {
     mixedKinds,
     secondsPerQuestion,
     speedPoints,
+    byConfidence,
   } = useHostModel();
   return (
     <form
@@ -114,7 +115,13 @@ export function CreateScreen({ notice }: { notice: string | null }) {
             options={SECONDS}
             onChange={(n) => (secondsPerQuestion.value = n)}
           />
-          <Toggle on={speedPoints}>Faster answers earn more points</Toggle>
+          {!byConfidence.value && <Toggle on={speedPoints}>Faster answers earn more points</Toggle>}
+        </div>
+        <div class="option-row">
+          <Toggle on={byConfidence}>
+            Score by confidence: students say how sure they are (sure, fairly sure, guessing); sure and wrong
+            costs points
+          </Toggle>
         </div>
         {createError.value && (
           <p class="error" role="alert">

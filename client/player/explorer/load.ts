@@ -1,7 +1,8 @@
 // Loads the phone's reveal (../screens/reveal.tsx) with its plots and the α explorer (./index.tsx)
 // once, at the first reveal: a dynamic import, which Vite puts in its own chunk, so the page's first
 // load stays within its budget. Until it arrives (or if it never does), the reveal says only
-// right or not and the points.
+// right or not and the points. The "largest α" answer form rides in the same chunk, asked for when
+// such a question opens.
 import { cell } from '../../ui/cell';
 
 type Extras = typeof import('../screens/reveal');

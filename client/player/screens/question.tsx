@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { ANSWERS, type Answer, type Scenario } from '../../../shared/engine/types';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import { CONFIDENCE_LABELS, type Confidence, confidencePoints } from '../../../shared/protocol/confidence';
 import type { RoundType } from '../../../shared/protocol/schemas';
-import type { PlayerView, TaskOf } from '../../../shared/protocol/views';
+import type { AnswerValue, PlayerView, TaskOf } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
 import { ANSWER_HINTS, AnswerIcon, OutcomeTag } from '../../ui/answers';
@@ -10,18 +11,10 @@ import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
 import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
+import { extras, loadExtras } from '../explorer/load';
 import type { PlayerModel } from '../model';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
-
-/** Slider positions: fine enough that neighbouring stops differ in the third digit. */
-const STOPS = 1000;
-
-/** "0,05", "5e-2", " .05 ": what students type, read as a number; NaN when it is not one. */
-export const readAlpha = (text: string): number => Number(text.trim().replace(',', '.') || Number.NaN);
-
-/** What the server takes as a learning rate (AlphaGuess in shared/protocol/schemas.ts). */
-const isAlpha = (x: number): boolean => x > 0 && x <= 1e6;
 
 /** What a phone shows of a question: the plot's scenario, the α asked about, the answer input. */
 interface QuestionParts {
@@ -55,7 +48,7 @@ export const QUESTION_INPUTS: {
   'max-alpha': (task, round, model) => ({
     scenario: { ...task.problem, alpha: Number.NaN },
     alpha: null,
-    input: <MaxAlphaForm round={round} task={task} model={model} />,
+    input: <LazyMaxAlphaForm round={round} task={task} model={model} />,
   }),
   fastest: (task, _round, { answer }) => ({
     scenario: { ...task.problem, alpha: Number.NaN },
@@ -91,10 +84,22 @@ export function QuestionScreen({
   phase: QuestionPhase;
   model: PlayerModel;
 }) {
-  const { answerError, sentAnswer, serverNow } = model;
-  const { scenario, alpha, input } = partsOf(phase.task, phase.round, model);
+  const { answerError, sentAnswer, serverNow, pending } = model;
+  const byConfidence = view.scoreBy === 'confidence';
+  // C1: in a game scored by confidence a tap on an answer asks for its level before anything is sent.
+  const picking: PlayerModel = byConfidence
+    ? {
+        ...model,
+        answer: async (choice) => {
+          pending.value = { round: phase.round, choice };
+        },
+      }
+    : model;
+  const { scenario, alpha, input } = partsOf(phase.task, phase.round, picking);
   const sent = sentAnswer.value?.round === phase.round ? sentAnswer.value : null;
   const given = phase.answer ?? sent?.choice ?? null;
+  const level = phase.confidence ?? sent?.confidence;
+  const waiting = byConfidence && pending.value?.round === phase.round ? pending.value.choice : null;
   const locked = phase.answer !== null || sent?.acknowledged === true;
   const left = secondsLeft(phase.deadlineAt, serverNow());
   return (
@@ -126,13 +131,8 @@ export function QuestionScreen({
       {given !== null ? (
         <div class="locked" role="status">
           <p class="locked-title">{locked ? 'Answer locked in' : 'Sending your answer…'}</p>
-          {typeof given === 'string' ? (
-            <OutcomeTag outcome={given} class="big-tag" />
-          ) : (
-            <p class="alpha">
-              α = <MathText text={formatAlpha(given)} />
-            </p>
-          )}
+          <AnswerShown answer={given} />
+          {level && <p class="confidence-given">{CONFIDENCE_LABELS[level]}</p>}
           <p class="muted">
             {locked ? 'Watch the projector for the reveal.' : 'It goes as soon as the connection allows.'}
           </p>
@@ -141,6 +141,8 @@ export function QuestionScreen({
         <p class="locked" role="status">
           Time's up! Watch the projector for the reveal.
         </p>
+      ) : waiting !== null ? (
+        <ConfidencePicker choice={waiting} model={model} />
       ) : (
         input
       )}
@@ -153,97 +155,62 @@ export function QuestionScreen({
   );
 }
 
+function AnswerShown({ answer }: { answer: AnswerValue }) {
+  return typeof answer === 'string' ? (
+    <OutcomeTag outcome={answer} class="big-tag" />
+  ) : (
+    <p class="alpha">
+      α = <MathText text={formatAlpha(answer)} />
+    </p>
+  );
+}
+
 /**
- * A log-scale slider over the task's range, or a typed α (any α > 0, even outside the slider).
- * Slid values keep three significant digits, so the α shown is the α sent. The slider starts with
- * no value: a thumb placed anywhere would anchor the guesses, and in some rooms already score
- * (issue 12). Nothing can be locked in before the student has slid or typed an α, so every α sent
- * is one the student chose, and the answer needs no "moved" flag.
+ * C1: three big buttons, one tap each, in the thumb's reach at the bottom of the screen; each says
+ * what it wins and risks (C3), so the marking explains itself.
  */
-function MaxAlphaForm({
-  round,
-  task,
-  model,
-}: {
-  round: number;
-  task: TaskOf<'max-alpha'>;
-  model: PlayerModel;
-}) {
-  const { answer, guess } = model;
-  const { min, max } = task.range;
-  const decades = Math.log(max / min);
-  const alphaAt = (stop: number) => Number((min * Math.exp((decades * stop) / STOPS)).toPrecision(3));
-  const mine = guess.value?.round === round ? guess.value : null;
-  const alpha = mine?.alpha ?? null;
-  const typed = mine?.text ?? '';
-  const bad = typed.trim() !== '' && !isAlpha(readAlpha(typed));
-  const shown = alpha === null ? null : formatAlpha(alpha);
-  const stop = alpha === null ? STOPS / 2 : Math.round((STOPS * Math.log(alpha / min)) / decades);
+function ConfidencePicker({ choice, model }: { choice: AnswerValue; model: PlayerModel }) {
   return (
-    <form
-      class="guess"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!bad && alpha !== null) void answer(alpha);
-      }}
-    >
-      <p class="prompt">What is the largest α that still converges?</p>
-      <p class={shown === null ? 'alpha guess-value guess-empty' : 'alpha guess-value'} aria-hidden="true">
-        {shown === null ? (
-          'Slide or type α'
-        ) : (
-          <>
-            α = <MathText text={shown} />
-          </>
-        )}
-      </p>
-      <input
-        type="range"
-        class={alpha === null ? 'guess-slider guess-slider-empty' : 'guess-slider'}
-        min={0}
-        max={STOPS}
-        value={Math.max(0, Math.min(STOPS, stop))}
-        aria-label="α, on a log scale"
-        aria-valuetext={shown === null ? 'no α chosen yet' : `α = ${shown}`}
-        onInput={(e) => {
-          guess.value = { round, alpha: alphaAt(Number(e.currentTarget.value)), text: '' };
-        }}
-      />
-      <p class="guess-ends muted" aria-hidden="true">
-        <MathText text={formatAlpha(Number(min.toPrecision(3)))} />
-        <span>log scale</span>
-        <MathText text={formatAlpha(Number(max.toPrecision(3)))} />
-      </p>
-      <label class="field">
-        <span>Or type α</span>
-        <input
-          name="alpha"
-          inputMode="decimal"
-          autocomplete="off"
-          placeholder="e.g. 0.05"
-          value={typed}
-          aria-invalid={bad}
-          onInput={(e) => {
-            const text = e.currentTarget.value;
-            const value = readAlpha(text);
-            guess.value = { round, alpha: isAlpha(value) ? value : alpha, text };
-          }}
-        />
-      </label>
-      {bad && (
-        <p class="error" role="alert">
-          Type a number above 0, like 0.05.
-        </p>
-      )}
-      <button type="submit" class="primary" disabled={alpha === null || bad}>
-        {shown === null ? (
-          'Choose an α first'
-        ) : (
-          <>
-            Lock in α = <MathText text={shown} />
-          </>
-        )}
+    <fieldset class="answers confidence">
+      <legend class="prompt">How sure are you?</legend>
+      <AnswerShown answer={choice} />
+      {LEVELS_SURE_FIRST.map((level) => (
+        <button
+          key={level}
+          type="button"
+          class={`answer confidence-${level}`}
+          onClick={() => void model.answer(choice, level)}
+        >
+          <span class="answer-label">{CONFIDENCE_LABELS[level]}</span>
+          <span class="answer-hint">
+            right +{confidencePoints(level, true)}, wrong {signed(confidencePoints(level, false))}
+          </span>
+        </button>
+      ))}
+      <button type="button" class="link" onClick={() => (model.pending.value = null)}>
+        Change my answer
       </button>
-    </form>
+    </fieldset>
+  );
+}
+
+const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
+
+const LEVELS_SURE_FIRST: Confidence[] = ['sure', 'fairly-sure', 'guessing'];
+
+/**
+ * The "largest α" form travels in the chunk of the reveal (../explorer/load.ts), asked for when such
+ * a question opens, so the page's first load stays within its budget; on a school Wi-Fi it is there
+ * well before a student has read the question.
+ */
+function LazyMaxAlphaForm(props: { round: number; task: TaskOf<'max-alpha'>; model: PlayerModel }) {
+  loadExtras();
+  const loaded = extras.value;
+  return loaded ? (
+    <loaded.MaxAlphaForm {...props} />
+  ) : (
+    <p class="muted" role="status">
+      Loading the answer slider…
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../../../shared/engine/format';
 import { isHalfTargetGuess } from '../../../shared/engine/half-target';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
+import { CONFIDENCE_LABELS, type Confidence } from '../../../shared/protocol/confidence';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerRevealPhaseOf, PlayerView } from '../../../shared/protocol/views';
 import { OutcomeTag } from '../../ui/answers';
@@ -15,6 +16,9 @@ import { OptionMark } from '../../ui/options';
 import { playerRevealSteps, revealAnimationMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
 import { Explorer, RevealPlots } from '../explorer';
+
+// The "largest α" form rides in this chunk: see ./question.tsx, LazyMaxAlphaForm.
+export { MaxAlphaForm } from './max-alpha-form';
 
 /** Iterations arrive as null for "never" (JSON has no Infinity). */
 const steps = (n: number | null): string =>
@@ -186,12 +190,15 @@ export function Result({
                 : 'Nobody could win this one'}
         </span>
       </div>
+      {phase.confidence && phase.scored && answer !== null && (
+        <ConfidenceNote level={phase.confidence} correct={phase.correct} />
+      )}
       {body}
       <dl class="stats">
         <div>
           <dt>Points</dt>
           <dd>
-            +{points(phase.points)}
+            {phase.points < 0 ? `−${points(-phase.points)}` : `+${points(phase.points)}`}
             {phase.streakBonus > 0 && <span class="muted"> (streak bonus +{phase.streakBonus})</span>}
           </dd>
         </div>
@@ -230,5 +237,35 @@ export function Result({
           </p>
         ))}
     </section>
+  );
+}
+
+/**
+ * C1: what the level says about the answer, in the four cases. Sure or fairly sure and wrong is the
+ * one worth stopping at: a confident error, once its reason is seen, is the one remembered best
+ * (hypercorrection).
+ */
+const CONFIDENCE_NOTES: Record<'sure' | 'unsure', Record<'right' | 'wrong', string>> = {
+  sure: {
+    right: 'You knew it, and said so: that pays the most.',
+    wrong:
+      'The most useful surprise: look at why. A mistake you were sure of is the one you remember best once you see its reason.',
+  },
+  unsure: {
+    right: 'Right, though you were not sure: go over why, so that next time you can be.',
+    wrong: 'You were not sure, and saying so cost you little. See below what decides it.',
+  },
+};
+
+export function ConfidenceNote({ level, correct }: { level: Confidence; correct: boolean }) {
+  const side = level === 'guessing' ? 'unsure' : 'sure';
+  const outcome = correct ? 'right' : 'wrong';
+  return (
+    <p class={`confidence-note confidence-note-${side}-${outcome}`}>
+      <strong>
+        {CONFIDENCE_LABELS[level]} and {outcome}.
+      </strong>{' '}
+      {CONFIDENCE_NOTES[side][outcome]}
+    </p>
   );
 }
