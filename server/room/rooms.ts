@@ -158,6 +158,8 @@ export function createRoomManager(deps: {
   const rooms = new Map<string, Room>();
   /** When each room in memory was last used (a change saved, a socket gone, a request for it). */
   const usedAt = new Map<string, number>();
+  /** Set by close(): from then on sockets closing change no room. */
+  let closed = false;
   /** Each room's one expiry timer. */
   const expiry = new Map<string, TimerHandle>();
   const counts: RoomCounts = { expired: 0, displaced: 0, deleted: 0 };
@@ -340,13 +342,13 @@ export function createRoomManager(deps: {
     attach: (code, playerId) => find(code)?.attach(playerId),
     // A socket closing does not bring a room that left memory back; its room's idle time starts now.
     detach(code, playerId) {
-      if (!rooms.has(code)) return;
+      if (closed || !rooms.has(code)) return;
       usedAt.set(code, clock.now());
       rooms.get(code)?.detach(playerId);
     },
     attachHost: (code) => find(code)?.attachHost(),
     detachHost(code) {
-      if (!rooms.has(code)) return;
+      if (closed || !rooms.has(code)) return;
       usedAt.set(code, clock.now());
       rooms.get(code)?.detachHost();
     },
@@ -366,6 +368,9 @@ export function createRoomManager(deps: {
       return { rooms: rooms.size, timers };
     },
     close() {
+      // The server's own sockets close after this: those are not students leaving, and marking them
+      // gone would close an open question whose other students had all answered (R2) at every stop.
+      closed = true;
       queue.flush();
       for (const room of rooms.values()) room.dispose();
     },
