@@ -32,6 +32,26 @@ export {
 } from './generate';
 export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
 export {
+  type AnswerOption,
+  answerOptions,
+  CLASS_MARGIN,
+  type Diagnosis,
+  diagnose,
+  isMisconceptionId,
+  MIN_ROUNDS_SHOWN,
+  MISCONCEPTION_IDS,
+  MISCONCEPTIONS,
+  type Misconception,
+  type MisconceptionId,
+  misconceptionsOf,
+  optionKeyOf,
+  type PlayedRound,
+  STUDENT_MARGIN,
+  type StudentEvidence,
+  type TaggedRound,
+  testedBy,
+} from './misconceptions';
+export {
   aboutSteps,
   escapeOf,
   multipliedText,
