@@ -25,6 +25,8 @@ export interface ApiDeps {
   newId(): string;
   /** The report of a game as CSV, or undefined when the report has none (see server/reports). */
   reportCsv(body: unknown): string;
+  /** A saved report as the current version serves it (a version 1 report gets its misconceptions). */
+  upgradeReport(body: unknown): unknown;
   budgets: Budgets;
   events: LimitEvents;
   /** The same figures the library enforces, to name them in refusals. */
@@ -216,7 +218,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/reports/:id', (req, res) => {
     const report = library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-    res.json(report.body);
+    res.json(deps.upgradeReport(report.body));
   });
   router.get('/reports/:id/csv', (req, res) => {
     const report = library.getReport(ownerOfRes(res), req.params.id);
