@@ -13,6 +13,14 @@ export {
   type QuadraticForm,
   quadraticFormOf,
 } from './cost-model';
+export {
+  FOLLOW_UP_AIMED,
+  FOLLOW_UP_TARGETS_MAX,
+  type FollowUpDeck,
+  type FollowUpRound,
+  generateFollowUpDeck,
+  isFairFollowUpRound,
+} from './follow-up';
 export { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {
   arrangeOutcomes,
