@@ -37,6 +37,11 @@ afterEach(async () => {
 
 const get = (path: string, key: string | null = ADA_KEY) =>
   fetch(`${server.url}/api${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const post = (path: string, key: string | null = ADA_KEY) =>
+  fetch(`${server.url}/api${path}`, {
+    method: 'POST',
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
 
 async function answerAt(p: PlayerClient, round: number, choice: unknown, atMs: number, openedAt: number) {
   server.clock.set(openedAt + atMs);
@@ -173,6 +178,35 @@ describe("a finished game's report", () => {
       ['zigzag-not-convergence', [0, 1, 2], ['Ada', 'Bo']],
       ['overshoot-diverges', [0, 1, 2], ['Ada', 'Bo']],
     ]);
+
+    // M5: one click saves a follow-up deck aimed at them to the teacher's decks, the same each time.
+    const made = await post(`/reports/${reports[0].id}/follow-up`);
+    expect(made.status).toBe(201);
+    const stored = await made.json();
+    expect(stored.deck.title).toBe('Follow-up: A zig-zag is not convergence; Any overshoot diverges');
+    const tags = stored.deck.rounds.flatMap((r: { tags?: string[] }) => r.tags ?? []);
+    expect(tags.filter((t: string) => t === 'zigzag-not-convergence')).toHaveLength(3);
+    expect(tags.filter((t: string) => t === 'overshoot-diverges')).toHaveLength(3);
+    const { decks } = await (await get('/decks')).json();
+    expect(decks.map((d: { id: string }) => d.id)).toEqual([stored.id]);
+    const again = await (await post(`/reports/${reports[0].id}/follow-up`)).json();
+    expect(again.deck).toEqual(stored.deck);
+    expect(again.id).not.toBe(stored.id);
+    // Another teacher's key finds no such report.
+    expect((await post(`/reports/${reports[0].id}/follow-up`, BOB_KEY)).status).toBe(404);
+  });
+
+  it('M5 a follow-up deck of a report that names no misconception is refused, naming why', async () => {
+    await playGame(ADA_KEY);
+    const { reports } = await (await get('/reports')).json();
+    const res = await post(`/reports/${reports[0].id}/follow-up`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      error: 'NO_MISCONCEPTIONS',
+      message: expect.stringContaining('nothing to follow up'),
+    });
+    expect((await post('/reports/no-such-report/follow-up')).status).toBe(404);
+    expect((await (await get('/decks')).json()).decks).toEqual([]);
   });
 
   it('exports one CSV row per student per round, with formulas defused', async () => {

@@ -19,6 +19,7 @@ import {
   downloadCsv,
   loadReport,
   loadReports,
+  makeFollowUpDeck,
   report,
   reportError,
   reports,
@@ -31,6 +32,8 @@ import { Card, LibraryLayout, percent, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
 const csvNote = signal<string | null>(null);
+/** Why the last follow-up deck could not be made. */
+const followUpNote = signal<string | null>(null);
 const openStudent = signal<number | null>(null);
 
 export function ReportsPage() {
@@ -123,6 +126,7 @@ export function ReportPage({ id }: { id: string }) {
   useEffect(() => {
     void loadReport(id);
     csvNote.value = null;
+    followUpNote.value = null;
     openStudent.value = null;
   }, [id]);
   const loaded = report.value?.id === id ? report.value.report : null;
@@ -218,6 +222,29 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
               </li>
             ))}
           </ul>
+        )}
+        {r.misconceptions.length > 0 && (
+          <div class="follow-up">
+            <button
+              type="button"
+              class="primary"
+              onClick={async () => {
+                followUpNote.value = await makeFollowUpDeck(id);
+              }}
+            >
+              Build a follow-up deck
+            </button>
+            <p class="muted">
+              Saved to your decks and opened in the editor: 3 generated rounds for each of the first three
+              misconceptions above, on which the wrong idea and the right one give different answers, among
+              other rounds so that the outcomes stay balanced.
+            </p>
+            {followUpNote.value && (
+              <p class="error" role="alert">
+                {followUpNote.value}
+              </p>
+            )}
+          </div>
         )}
       </section>
       <section class="report-section">
