@@ -17,6 +17,8 @@ import { apiBudget, requestAddress } from './limits/http';
 import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
+import { followUpDeckOf } from './reports/follow-up';
+import { type StoredReport, upgradeReport } from './reports/misconceptions';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
 import { createMemoryStore } from './room/memory-store';
@@ -224,6 +226,8 @@ export function createApp(deps: AppDeps = {}): App {
       now: () => clock.now(),
       newId: () => random.secret(),
       reportCsv: (body) => reportCsv(body as GameReport),
+      upgradeReport: (body) => upgradeReport(body as StoredReport),
+      followUpDeck: (body) => followUpDeckOf(body as StoredReport),
       budgets,
       events: limitEvents,
       quotas,

@@ -84,6 +84,17 @@ export async function downloadCsv(id: string): Promise<string | null> {
   return reply.ok ? null : reply.problem.message;
 }
 
+/**
+ * M5: saves a follow-up deck aimed at the report's misconceptions to the instructor's decks and opens
+ * it in the editor, ready to edit or host; the server's refusal as a sentence otherwise.
+ */
+export async function makeFollowUpDeck(id: string): Promise<string | null> {
+  const reply = await api<StoredDeck>('POST', `/reports/${encodeURIComponent(id)}/follow-up`);
+  if (!reply.ok) return reply.problem.message;
+  go({ page: 'deck', id: reply.value.id });
+  return null;
+}
+
 /** From a game's podium to its report: the podium names it (saved as the game reached the podium). */
 export function openReport(id: string): void {
   go({ page: 'report', id });

@@ -1,7 +1,7 @@
 // The small HTTP API for instructors' decks and reports (docs/api.md). Every route needs the
 // instructor's key and only ever sees that instructor's rows.
 import express from 'express';
-import { parseDeck, toDeckFile } from '../../shared/protocol/deck';
+import { type DeckFile, parseDeck, toDeckFile } from '../../shared/protocol/deck';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { closeIfUnread, tooMany } from '../limits/http';
@@ -25,6 +25,10 @@ export interface ApiDeps {
   newId(): string;
   /** The report of a game as CSV, or undefined when the report has none (see server/reports). */
   reportCsv(body: unknown): string;
+  /** A saved report as the current version serves it (a version 1 report gets its misconceptions). */
+  upgradeReport(body: unknown): unknown;
+  /** M5: the follow-up deck of a saved report, or null when it names no misconception. */
+  followUpDeck(body: unknown): DeckFile | null;
   budgets: Budgets;
   events: LimitEvents;
   /** The same figures the library enforces, to name them in refusals. */
@@ -216,13 +220,27 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/reports/:id', (req, res) => {
     const report = library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-    res.json(report.body);
+    res.json(deps.upgradeReport(report.body));
   });
   router.get('/reports/:id/csv', (req, res) => {
     const report = library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.attachment(fileName(`${report.title} ${report.code}`, 'csv'));
     res.type('text/csv; charset=utf-8').send(deps.reportCsv(report.body));
+  });
+  router.post('/reports/:id/follow-up', writeBudget({ adds: true }), (req: IdRequest, res) => {
+    const owner = ownerOfRes(res);
+    const report = library.getReport(owner, req.params.id);
+    if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
+    const deck = deps.followUpDeck(report.body);
+    if (!deck)
+      return problem(
+        res,
+        409,
+        'NO_MISCONCEPTIONS',
+        'This report names no misconception the class holds: there is nothing to follow up.',
+      );
+    sendSaved(req, res, library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
   });
   router.delete('/reports/:id', (req, res) => {
     if (!library.deleteReport(ownerOfRes(res), req.params.id))

@@ -1,6 +1,6 @@
 // A finished game as a report for its instructor: per round the task, the verdict, the distribution
-// of answers and the share correct; per student every answer; and the confusions worth a word in
-// the next lesson. Pure: a function of the room's state.
+// of answers and the share correct; per student every answer; and the misconceptions the class
+// holds (README M1–M4), worth a word in the next lesson. Pure: a function of the room's state.
 import { formatCost, formatPoint } from '../../shared/engine/format';
 import { KIND_INFO } from '../../shared/kinds';
 import { CONFIDENCE_LEVELS, CONFIDENCE_PROBABILITY } from '../../shared/protocol/confidence';
@@ -8,7 +8,6 @@ import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import {
   type Calibration,
   type CalibrationLevel,
-  type Confusion,
   type GameReport,
   REPORT_VERSION,
   type ReportAnswer,
@@ -20,10 +19,7 @@ import { rank } from '../room/scoring';
 import type { RoomState, RoundResult } from '../room/state';
 import { taskOf } from '../room/views';
 import { type Cell, toCsv } from './csv';
-
-/** A wrong answer given by at least this share of the class is worth discussing. */
-export const CONFUSION_SHARE = 0.2;
-export const CONFUSIONS_SHOWN = 5;
+import { misconceptionsOf } from './misconceptions';
 
 export function summaryOf(round: DeckRound, alpha: AlphaFormat = DISPLAY_ALPHA): string {
   const { cost, start } = problemOf(round);
@@ -68,22 +64,13 @@ function roundReport(state: RoomState, result: RoundResult): ReportRound {
   };
 }
 
-/** The wrong answers of a round worth a word in the next lesson; none for a round nobody could win. */
-function confusionsOf(round: DeckRound, r: ReportRound): Confusion[] {
-  if (r.eligible === 0 || !r.scored) return [];
-  const given = r.answers.filter((a) => a.answer !== null);
-  return kindOf(round)
-    .report.confusions(round, given, r.eligible, CONFUSION_SHARE)
-    .map((c) => ({ round: r.index, ...c }));
-}
-
 export function buildReport(state: RoomState): GameReport {
   const { order, rankOf } = rank(state.players);
   const rounds = state.results.map((result) => roundReport(state, result));
-  const confusions = rounds
-    .flatMap((r) => confusionsOf(state.deck.rounds[r.index]!, r))
-    .sort((a, b) => b.share - a.share || a.round - b.round)
-    .slice(0, CONFUSIONS_SHOWN);
+  const misconceptions = misconceptionsOf(
+    rounds,
+    state.deck.rounds.map((r) => r.tags),
+  );
   return {
     version: REPORT_VERSION,
     code: state.code,
@@ -98,7 +85,7 @@ export function buildReport(state: RoomState): GameReport {
     roundCount: state.deck.rounds.length,
     players: order.map((p) => ({ id: p.id, nickname: p.nickname, score: p.score, rank: rankOf[p.id]! })),
     rounds,
-    confusions,
+    misconceptions,
     ...(state.settings.scoreBy === 'confidence' ? { calibration: calibrationOf(rounds, order) } : {}),
   };
 }

@@ -13,6 +13,14 @@ export {
   type QuadraticForm,
   quadraticFormOf,
 } from './cost-model';
+export {
+  FOLLOW_UP_AIMED,
+  FOLLOW_UP_TARGETS_MAX,
+  type FollowUpDeck,
+  type FollowUpRound,
+  generateFollowUpDeck,
+  isFairFollowUpRound,
+} from './follow-up';
 export { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {
   arrangeOutcomes,
@@ -31,6 +39,26 @@ export {
   ROUND_BANDS,
 } from './generate';
 export { LECTURE_DATASET, type LectureDataset } from './lecture-dataset';
+export {
+  type AnswerOption,
+  answerOptions,
+  CLASS_MARGIN,
+  type Diagnosis,
+  diagnose,
+  isMisconceptionId,
+  MIN_ROUNDS_SHOWN,
+  MISCONCEPTION_IDS,
+  MISCONCEPTIONS,
+  type Misconception,
+  type MisconceptionId,
+  misconceptionsOf,
+  optionKeyOf,
+  type PlayedRound,
+  STUDENT_MARGIN,
+  type StudentEvidence,
+  type TaggedRound,
+  testedBy,
+} from './misconceptions';
 export {
   aboutSteps,
   escapeOf,

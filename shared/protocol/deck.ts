@@ -4,6 +4,7 @@
 // may carry "seconds". Errors name the round (counted from 1, as a teacher counts) and the field, so
 // a colleague's file can be fixed by hand. docs/scenarios.md is the reference.
 
+import { isMisconceptionId, MISCONCEPTION_IDS, type MisconceptionId } from '../engine/misconceptions';
 import type { Problem } from '../engine/round-kinds';
 import type { Scenario } from '../engine/types';
 import { DECK_FORMS, type DeckForm } from '../kinds';
@@ -12,6 +13,11 @@ import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN 
 export interface RoundBase {
   /** Overrides the game's seconds per question for this round. */
   seconds?: number;
+  /**
+   * M1: the misconceptions the round tests, overriding the engine's: each wrong answer keeps only the
+   * tagged ones it shows, and a tag the engine derives on no answer stands for every wrong answer.
+   */
+  tags?: MisconceptionId[];
 }
 /** What each kind of round adds to a deck round: its one line of the deck's table of kinds. */
 export interface DeckRoundFields {
@@ -35,9 +41,9 @@ export interface Deck {
 
 /** A round as written in a deck file: the fields flattened. */
 export type DeckFileRound =
-  | (Scenario & { type?: 'predict'; seconds?: number })
-  | (Problem & { type: 'max-alpha'; seconds?: number })
-  | (Problem & { type: 'fastest'; alphas: number[]; seconds?: number });
+  | (Scenario & { type?: 'predict' } & RoundBase)
+  | (Problem & { type: 'max-alpha' } & RoundBase)
+  | (Problem & { type: 'fastest'; alphas: number[] } & RoundBase);
 
 export interface DeckFile {
   title: string;
@@ -86,7 +92,7 @@ const isRoundType = (x: unknown): x is RoundType => ROUND_TYPES.some((t) => t ==
 /** Checks one round (the deck editor checks each round as the instructor types). */
 export function parseDeckRound(raw: unknown): RoundParse {
   if (!isRecord(raw)) return { ok: false, field: '', error: 'a round must be an object' };
-  const { seconds, type = 'predict', ...fields } = raw;
+  const { seconds, tags, type = 'predict', ...fields } = raw;
   if (
     seconds !== undefined &&
     (typeof seconds !== 'number' ||
@@ -101,7 +107,17 @@ export function parseDeckRound(raw: unknown): RoundParse {
     };
   if (!isRoundType(type))
     return { ok: false, field: 'type', error: `type must be one of ${ROUND_TYPES.join(', ')}` };
-  return DECK_FORMS[type].parse(fields, seconds === undefined ? {} : { seconds });
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every(isMisconceptionId)))
+    return {
+      ok: false,
+      field: 'tags',
+      error: `tags must be a list of ${MISCONCEPTION_IDS.join(', ')}`,
+    };
+  const base: RoundBase = {
+    ...(seconds === undefined ? {} : { seconds }),
+    ...(tags === undefined ? {} : { tags: [...new Set(tags)] }),
+  };
+  return DECK_FORMS[type].parse(fields, base);
 }
 
 export function parseDeck(input: unknown): DeckParse {
@@ -139,7 +155,10 @@ export function parseDeck(input: unknown): DeckParse {
 
 export function toDeckFileRound<T extends RoundType>(round: DeckRoundOf<T>): DeckFileRound {
   const form: DeckForm<T> = DECK_FORMS[round.type];
-  return form.toFile(round, round.seconds === undefined ? {} : { seconds: round.seconds });
+  return form.toFile(round, {
+    ...(round.seconds === undefined ? {} : { seconds: round.seconds }),
+    ...(round.tags === undefined ? {} : { tags: round.tags }),
+  });
 }
 
 /** The deck file form of a deck: what export writes and import reads back. */

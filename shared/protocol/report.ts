@@ -1,10 +1,12 @@
 // A finished game's report, as the API serves it and the host app draws it (docs/api.md).
+import type { MisconceptionId } from '../engine/misconceptions';
 import type { Outcome } from '../engine/types';
 import type { Confidence } from './confidence';
 import type { RoundType } from './schemas';
 import type { AnswerValue, Settings, Task } from './views';
 
-export const REPORT_VERSION = 1;
+/** 2: `misconceptions` (README M1–M4) in place of version 1's `confusions`. */
+export const REPORT_VERSION = 2;
 
 export interface ReportAnswer {
   playerId: number;
@@ -53,11 +55,20 @@ export interface ReportRound {
   answers: ReportAnswer[];
 }
 
-export interface Confusion {
-  round: number;
-  share: number;
-  /** e.g. "41 % answered zig-zags when it diverged". */
+/** A misconception the class holds (README M4), with the students who hold it (M3). */
+export interface ReportMisconception {
+  id: MisconceptionId;
+  /** The wrong idea ("A zig-zag is not convergence"), what its holders answer, and the sentence that separates it from the right idea. */
+  name: string;
   text: string;
+  separates: string;
+  /** The rounds (0-based indexes) that test it. */
+  rounds: number[];
+  /** The share of the class's answers on those rounds that show it, and the share guessing gives. */
+  share: number;
+  chance: number;
+  /** The students who hold it: answers showing it of the answers they gave on those rounds. */
+  students: Array<{ playerId: number; nickname: string; shown: number; tested: number }>;
 }
 
 export interface GameReport {
@@ -71,7 +82,8 @@ export interface GameReport {
   roundCount: number;
   players: Array<{ id: number; nickname: string; score: number; rank: number }>;
   rounds: ReportRound[];
-  confusions: Confusion[];
+  /** Most students first. */
+  misconceptions: ReportMisconception[];
   /** C5: only in a game scored by confidence. */
   calibration?: Calibration;
 }

@@ -37,6 +37,11 @@ afterEach(async () => {
 
 const get = (path: string, key: string | null = ADA_KEY) =>
   fetch(`${server.url}/api${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const post = (path: string, key: string | null = ADA_KEY) =>
+  fetch(`${server.url}/api${path}`, {
+    method: 'POST',
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
 
 async function answerAt(p: PlayerClient, round: number, choice: unknown, atMs: number, openedAt: number) {
   server.clock.set(openedAt + atMs);
@@ -87,7 +92,7 @@ async function playGame(instructorKey?: string): Promise<string> {
 let reportIdAtPodium: string | null | undefined;
 
 describe("a finished game's report", () => {
-  it('holds every round, answer, time and point as played, and the confusions', async () => {
+  it('holds every round, answer, time and point as played, and names no misconception on one round', async () => {
     const code = await playGame(ADA_KEY);
     const { reports } = await (await get('/reports')).json();
     expect(reports).toHaveLength(1);
@@ -141,11 +146,67 @@ describe("a finished game's report", () => {
       ['α = 0.5', 2, true],
       ['α = 0.8', 1, false],
     ]);
-    expect(report.confusions.map((c) => c.text)).toEqual([
-      '33 % answered zig-zags when it diverged',
-      '33 % guessed an α of 1 or more, where gradient descent no longer converges',
-      '33 % picked α = 0.8 as fastest; α = 0.5 was',
+    // M3: each wrong idea showed in one round at most: nobody is named on one round's evidence.
+    expect(report.version).toBe(2);
+    expect(report.misconceptions).toEqual([]);
+  });
+
+  it('M4 names the misconception a class holds over real sockets, with its students and rounds', async () => {
+    const zigzag = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 0.8 }; // r = 1.6
+    const host = await createGame(server, {
+      deck: { title: 'Zig-zags', rounds: [zigzag, zigzag, zigzag] },
+      seconds: ROUND_MS / 1000,
+      instructorKey: ADA_KEY,
+    });
+    const players = [
+      await joinPlayer(server, host.code, 'Ada'),
+      await joinPlayer(server, host.code, 'Bo'),
+      await joinPlayer(server, host.code, 'Cy'),
+    ];
+    for (const round of [0, 1, 2]) {
+      const t = await openRound(host, players[0]!, round);
+      for (const [i, p] of players.entries())
+        await answerAt(p, round, i < 2 ? 'diverges' : 'zigzag', 1_000 + i, t);
+      await host.view<HostView>(isPhase('reveal', round));
+      if (round < 2) ok(await host.call('round:leaderboard', { round }));
+    }
+    ok(await host.call('game:end'));
+    await host.view<HostView>(isPhase('podium'));
+    const { reports } = await (await get('/reports')).json();
+    const report: GameReport = await (await get(`/reports/${reports[0].id}`)).json();
+    expect(report.misconceptions.map((m) => [m.id, m.rounds, m.students.map((s) => s.nickname)])).toEqual([
+      ['zigzag-not-convergence', [0, 1, 2], ['Ada', 'Bo']],
+      ['overshoot-diverges', [0, 1, 2], ['Ada', 'Bo']],
     ]);
+
+    // M5: one click saves a follow-up deck aimed at them to the teacher's decks, the same each time.
+    const made = await post(`/reports/${reports[0].id}/follow-up`);
+    expect(made.status).toBe(201);
+    const stored = await made.json();
+    expect(stored.deck.title).toBe('Follow-up: A zig-zag is not convergence; Any overshoot diverges');
+    const tags = stored.deck.rounds.flatMap((r: { tags?: string[] }) => r.tags ?? []);
+    expect(tags.filter((t: string) => t === 'zigzag-not-convergence')).toHaveLength(3);
+    expect(tags.filter((t: string) => t === 'overshoot-diverges')).toHaveLength(3);
+    const { decks } = await (await get('/decks')).json();
+    expect(decks.map((d: { id: string }) => d.id)).toEqual([stored.id]);
+    const again = await (await post(`/reports/${reports[0].id}/follow-up`)).json();
+    expect(again.deck).toEqual(stored.deck);
+    expect(again.id).not.toBe(stored.id);
+    // Another teacher's key finds no such report.
+    expect((await post(`/reports/${reports[0].id}/follow-up`, BOB_KEY)).status).toBe(404);
+  });
+
+  it('M5 a follow-up deck of a report that names no misconception is refused, naming why', async () => {
+    await playGame(ADA_KEY);
+    const { reports } = await (await get('/reports')).json();
+    const res = await post(`/reports/${reports[0].id}/follow-up`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      error: 'NO_MISCONCEPTIONS',
+      message: expect.stringContaining('nothing to follow up'),
+    });
+    expect((await post('/reports/no-such-report/follow-up')).status).toBe(404);
+    expect((await (await get('/decks')).json()).decks).toEqual([]);
   });
 
   it('exports one CSV row per student per round, with formulas defused', async () => {

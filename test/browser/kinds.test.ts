@@ -240,12 +240,12 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
     // The game's report, straight from the podium.
     await host.getByRole('button', { name: 'See the report' }).click();
     await host.getByRole('heading', { name: DECK.title }).waitFor();
-    await host.getByText('Confusions worth discussing').waitFor();
-    expect(await host.locator('.confusions li').allTextContents()).toEqual([
-      'Round 1: 33 % answered diverges when it zig-zagged',
-      'Round 2: 33 % guessed an α of 0.5 or more, where gradient descent no longer converges',
-      'Round 3: 33 % picked α = 0.2 as fastest; α = 0.4 was',
-    ]);
+    // M3: each wrong idea showed in one round only, by one student: nobody is named.
+    await host.getByRole('heading', { name: 'Misconceptions the class holds' }).waitFor();
+    await host
+      .getByText('None: no wrong idea showed clearly above chance, in at least two rounds.')
+      .waitFor();
+    expect(await host.locator('.misconceptions li').count()).toBe(0);
     // The chart: one dot per scored prediction round, at r = 1.6, between the boundaries 1 and 2.
     const chart = host.locator('svg.share-chart');
     await chart.waitFor();

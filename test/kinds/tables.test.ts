@@ -24,15 +24,7 @@ const { KIND_FIELDS } = await import('../../client/host/editor/round-form');
 const { LIST_VERDICTS } = await import('../../client/host/pages/deck-page');
 
 const KIND_HOOKS = ['task', 'refusal', 'judge', 'detail', 'verdict'] as const;
-const REPORT_HOOKS = [
-  'summary',
-  'answerText',
-  'outcome',
-  'ratio',
-  'bars',
-  'confusions',
-  'answerCell',
-] as const;
+const REPORT_HOOKS = ['summary', 'answerText', 'outcome', 'ratio', 'bars', 'answerCell'] as const;
 
 describe('K1 every kind of round has its line in every table', () => {
   it.each(ROUND_TYPES)('%s: the server kind has every hook', (type) => {

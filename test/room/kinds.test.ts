@@ -5,6 +5,7 @@ import { rangeShift } from '../../server/room/kinds/max-alpha';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
 import { toHostView, toPlayerView } from '../../server/room/views';
+import { misconceptionsOf } from '../../shared/engine/misconceptions';
 import type { Problem } from '../../shared/engine/round-kinds';
 import type { DeckRound, DeckRoundOf } from '../../shared/protocol/deck';
 import type { AnswerValue } from '../../shared/protocol/views';
@@ -76,11 +77,12 @@ describe('K2 largest α: 1000 × max(0, 1 − |δ|/0.5) below α*, 0 at or above
       ['just below α*: scored', 1],
       ['α* or above: does not converge', 0],
     ]);
-    expect(report.confusions(MAX_ALPHA, given, 4, 0.3)).toEqual([
-      {
-        share: 0.5,
-        text: '50 % guessed near α*/2 = 0.5, where overshooting starts, not where convergence ends',
-      },
+    // M1: the two guesses near α*/2 are the onset taken for the bound; the others show nothing.
+    expect(given.map((g) => (g.answer === null ? [] : misconceptionsOf(MAX_ALPHA, g.answer)))).toEqual([
+      ['onset-for-bound', 'overshoot-diverges'],
+      ['onset-for-bound', 'overshoot-diverges'],
+      [],
+      [],
     ]);
   });
 

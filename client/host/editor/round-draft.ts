@@ -31,6 +31,8 @@ export interface RoundDraft {
   alphas: string[];
   /** '' for the game's default. */
   seconds: string;
+  /** M1: the misconceptions tested, ids separated by commas or spaces; '' derived by the engine, 'none' none. */
+  tags: string;
 }
 
 /** A sensible value in every field, so switching the kind of cost or of round shows a round at once. */
@@ -51,6 +53,7 @@ export const BLANK_ROUND: RoundDraft = {
   ...KIND_INFO.predict.editorDefaults,
   ...KIND_INFO.fastest.editorDefaults,
   seconds: '',
+  tags: '',
 };
 
 const text = (x: number | undefined): string => (x === undefined ? '' : String(x));
@@ -108,6 +111,7 @@ export function draftOf(round: DeckFileRound): RoundDraft {
   draft.start1 = start.length > 1 ? text(start[1]) : BLANK_ROUND.start1;
   Object.assign(draft, DRAFT_FIELDS[draft.type].read(round));
   draft.seconds = text(round.seconds);
+  draft.tags = round.tags === undefined ? '' : round.tags.length === 0 ? 'none' : round.tags.join(', ');
   return draft;
 }
 
@@ -213,6 +217,8 @@ export function checkDraft(draft: RoundDraft): DraftCheck {
   Object.assign(raw, DRAFT_FIELDS[draft.type].write(draft));
   const seconds = numberFrom(draft.seconds);
   if (seconds !== undefined) raw.seconds = seconds;
+  const tags = draft.tags.trim();
+  if (tags !== '') raw.tags = tags === 'none' ? [] : tags.split(/[\s,;]+/).filter((t) => t !== '');
   const checked = parseDeckRound(raw);
   if (checked.ok) return checked;
   return { ok: false, field: checked.field, error: checked.error };

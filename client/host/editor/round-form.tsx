@@ -2,6 +2,7 @@
 // α or the α offered, and the seconds. Every field is text as typed; the deck parser's error shows
 // next to the field it names.
 import type { ComponentChildren } from 'preact';
+import { MISCONCEPTION_IDS } from '../../../shared/engine/misconceptions';
 import type { CostKind } from '../../../shared/engine/types';
 import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN, KIND_INFO } from '../../../shared/kinds';
 import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
@@ -30,6 +31,7 @@ const GROUP_OF: Record<string, string> = {
   alpha: 'alpha',
   alphas: 'alphas',
   seconds: 'seconds',
+  tags: 'tags',
 };
 
 interface FieldProps {
@@ -402,6 +404,24 @@ export function RoundForm() {
               onInput={(seconds) => set({ seconds })}
               describedBy={d}
               invalid={bad}
+            />
+          )}
+        </Field>
+        <Field
+          group="tags"
+          label={<label for="f-tags">Misconceptions tested</label>}
+          hint={`Empty: found by the engine from the round. Or ids separated by commas (none: no misconception): ${MISCONCEPTION_IDS.join(', ')}.`}
+          error={errorFor('tags')}
+        >
+          {(d, bad) => (
+            <input
+              id="f-tags"
+              type="text"
+              value={draft.tags}
+              placeholder="found by the engine"
+              onInput={(e) => set({ tags: e.currentTarget.value })}
+              aria-describedby={d}
+              aria-invalid={bad}
             />
           )}
         </Field>

@@ -1,5 +1,5 @@
 // "Past games": every finished game of this instructor, newest first, and one game's report: the
-// rounds with their share correct, the confusions worth a word next lesson, the share correct
+// rounds with their share correct, the misconceptions the class holds (README M1–M4), the share correct
 // against r, and every student's answers; the answers as CSV.
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
@@ -26,6 +26,7 @@ import {
   downloadCsv,
   loadReport,
   loadReports,
+  makeFollowUpDeck,
   report,
   reportError,
   reports,
@@ -38,6 +39,8 @@ import { Card, LibraryLayout, percent, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
 const csvNote = signal<string | null>(null);
+/** Why the last follow-up deck could not be made. */
+const followUpNote = signal<string | null>(null);
 const openStudent = signal<number | null>(null);
 
 export function ReportsPage() {
@@ -130,6 +133,7 @@ export function ReportPage({ id }: { id: string }) {
   useEffect(() => {
     void loadReport(id);
     csvNote.value = null;
+    followUpNote.value = null;
     openStudent.value = null;
   }, [id]);
   const loaded = report.value?.id === id ? report.value.report : null;
@@ -189,17 +193,65 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
         </p>
       )}
       <section class="report-section">
-        <h2>Confusions worth discussing</h2>
-        {r.confusions.length === 0 ? (
-          <p>None: no wrong answer was given by a fifth of the class or more.</p>
+        <h2>Misconceptions the class holds</h2>
+        <p class="muted help">
+          Each wrong answer is read as the wrong idea it shows (a zig-zag answered “diverges”, a largest α
+          guessed near α*/2, …). A student holds one when at least 2 of their answers show it and at least
+          half of their answers to the rounds that test it, 25 points more than guessing would. The class is
+          said to hold it only when its answers on those rounds show it at least 15 points more often than
+          guessing among the options would: a class answering at random is not diagnosed.
+        </p>
+        {r.misconceptions.length === 0 ? (
+          <p>None: no wrong idea showed clearly above chance, in at least two rounds.</p>
         ) : (
-          <ul class="confusions">
-            {r.confusions.map((c) => (
-              <li key={`${c.round}-${c.text}`}>
-                <strong>Round {c.round + 1}:</strong> <MathText text={c.text} />
+          <ul class="misconceptions">
+            {r.misconceptions.map((m) => (
+              <li key={m.id} data-id={m.id}>
+                <h3>
+                  {m.name}:{' '}
+                  <span class="holders">
+                    {m.students.length} {m.students.length === 1 ? 'student' : 'students'}
+                  </span>
+                </h3>
+                <p>
+                  <MathText text={m.text} />{' '}
+                  <span class="muted">
+                    {percent(m.share)} of the answers in rounds {m.rounds.map((i) => i + 1).join(', ')}{' '}
+                    (guessing: {percent(m.chance)}).
+                  </span>
+                </p>
+                <p class="separates">
+                  <MathText text={m.separates} />
+                </p>
+                <p class="who">
+                  {m.students.map((s) => `${s.nickname} (${s.shown} of ${s.tested})`).join(', ')}
+                </p>
               </li>
             ))}
           </ul>
+        )}
+        {r.misconceptions.length > 0 && (
+          <div class="follow-up">
+            <button
+              type="button"
+              class="primary"
+              onClick={async () => {
+                followUpNote.value = await makeFollowUpDeck(id);
+              }}
+            >
+              Build a follow-up deck
+            </button>
+            <p class="muted">
+              Saved to your decks and opened in the editor: 3 generated rounds for each of the first three
+              misconceptions above, on which the wrong idea and the right one give different answers, among
+              other rounds so that the outcomes stay balanced.
+            </p>
+            {followUpNote.value && (
+              <p class="error" role="alert">
+                {followUpNote.value}
+              </p>
+            )}
+          </div>
         )}
       </section>
       <section class="report-section">

@@ -1,7 +1,7 @@
 import { type Race, raceAlphas, raceRuns } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
-import { alphaText, finiteOrNull, type KindConfusion, memo, percent, type RoundKind } from './kind';
+import { alphaText, finiteOrNull, memo, type RoundKind } from './kind';
 
 export interface RaceVerdict {
   race: Race;
@@ -66,21 +66,6 @@ export const fastest: RoundKind<'fastest'> = {
         count: given.filter((a) => a.answer === alpha).length,
         isCorrect: alpha === winner,
       }));
-    },
-    confusions(round, given, eligible, minShare) {
-      const { winner } = raceOf(round);
-      if (winner === null) return [];
-      const found: KindConfusion[] = [];
-      for (const alpha of round.alphas) {
-        if (alpha === winner) continue;
-        const share = given.filter((a) => a.answer === alpha).length / eligible;
-        if (share >= minShare)
-          found.push({
-            share,
-            text: `${percent(share)} picked ${alphaText(alpha)} as fastest; ${alphaText(winner)} was`,
-          });
-      }
-      return found;
     },
     answerCell: (answer) => answer,
   },

@@ -8,7 +8,7 @@ import type { RoundKind } from './kind';
 import { maxAlpha } from './max-alpha';
 import { predict } from './predict';
 
-export type { AskedAt, GivenAnswer, Judge, KindConfusion, ReportHooks, RoundKind } from './kind';
+export type { AskedAt, GivenAnswer, Judge, ReportHooks, RoundKind } from './kind';
 
 export const ROUND_KINDS: { [T in RoundType]: RoundKind<T> } = {
   predict,

@@ -4,12 +4,9 @@
 import { formatNumber } from '../../../shared/engine/format';
 import type { Outcome } from '../../../shared/engine/types';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
-import type { Confusion, ReportAnswer, ReportBar } from '../../../shared/protocol/report';
+import type { ReportAnswer, ReportBar } from '../../../shared/protocol/report';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue, DetailOf, TaskOf, VerdictOf } from '../../../shared/protocol/views';
-
-/** A confusion found in one round; the report adds which round. */
-export type KindConfusion = Omit<Confusion, 'round'>;
 
 /** The engine's verdict on a round, as the scoring needs it. */
 export interface Judge {
@@ -44,13 +41,6 @@ export interface ReportHooks<T extends RoundType> {
   ratio(round: DeckRoundOf<T>): number | null;
   /** The distribution of the class's answers, one bar per bucket. */
   bars(round: DeckRoundOf<T>, given: ReportAnswer[], scored: boolean): ReportBar[];
-  /** Wrong answers given by at least `minShare` of the `eligible` students, worth a word in class. */
-  confusions(
-    round: DeckRoundOf<T>,
-    given: ReportAnswer[],
-    eligible: number,
-    minShare: number,
-  ): KindConfusion[];
   /** A student's answer as the CSV writes it. */
   answerCell(answer: AnswerValue): string | number;
 }
@@ -85,8 +75,6 @@ export function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V
 
 /** JSON has no Infinity: a run that never arrives is sent as null, said so in the type. */
 export const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
-
-export const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
  * How a report writes a learning rate: for people, to 4 significant digits (DISPLAY_ALPHA), or for a

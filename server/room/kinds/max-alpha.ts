@@ -1,7 +1,3 @@
-// "Largest α that still converges": a cost and a start; students guess α* = 2/λ_max. K2: a guess
-// scores on a log scale below α*, nothing at or above it, nor near α*/2 (where overshooting starts:
-// the misconception the report counts apart).
-import { formatNumber } from '../../../shared/engine/format';
 import {
   isHalfTargetGuess,
   maxAlphaPoints,
@@ -12,7 +8,7 @@ import {
 import { sweepAlpha } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
-import { memo, percent, type RoundKind } from './kind';
+import { memo, type RoundKind } from './kind';
 
 export const targetOf: (round: DeckRoundOf<'max-alpha'>) => number = memo((round) =>
   targetAlpha(round.problem),
@@ -109,31 +105,6 @@ export const maxAlpha: RoundKind<'max-alpha'> = {
         },
         { label: 'just below α*: scored', answer: null, count: scored, isCorrect: true },
         { label: 'α* or above: does not converge', answer: null, count: above, isCorrect: false },
-      ];
-    },
-    confusions(round, given, eligible, minShare) {
-      const target = targetOf(round);
-      const count = (test: (alpha: number) => boolean) =>
-        given.filter((a) => typeof a.answer === 'number' && test(a.answer)).length / eligible;
-      const above = count((alpha) => alpha >= target);
-      const half = count((alpha) => isHalfTargetGuess(alpha, target));
-      return [
-        ...(above >= minShare
-          ? [
-              {
-                share: above,
-                text: `${percent(above)} guessed an α of ${formatNumber(target, 3)} or more, where gradient descent no longer converges`,
-              },
-            ]
-          : []),
-        ...(half >= minShare
-          ? [
-              {
-                share: half,
-                text: `${percent(half)} guessed near α*/2 = ${formatNumber(target / 2, 3)}, where overshooting starts, not where convergence ends`,
-              },
-            ]
-          : []),
       ];
     },
     answerCell: (answer) => answer,

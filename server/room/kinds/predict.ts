@@ -11,7 +11,7 @@ import {
 } from '../../../shared/engine/types';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { Distribution } from '../../../shared/protocol/views';
-import { alphaText, type KindConfusion, memo, percent, type RoundKind } from './kind';
+import { alphaText, memo, type RoundKind } from './kind';
 
 // Drawn long enough to see the run get 10× closer or further (up to 600 steps): a slow α shows its
 // approach instead of a flat line, and the explanation says how many steps it would need.
@@ -20,13 +20,17 @@ export const simulationOf: (scenario: Scenario) => Simulation = memo((scenario) 
 );
 
 /** "41 % answered zig-zags when it diverged": the outcome in the past tense. */
-const HAPPENED: Record<Outcome, string> = {
+const _HAPPENED: Record<Outcome, string> = {
   converges: 'it converged',
   zigzag: 'it zig-zagged',
   diverges: 'it diverged',
   oscillates: 'it bounced for ever',
 };
-const ANSWERED: Record<Answer, string> = { converges: 'converges', zigzag: 'zig-zags', diverges: 'diverges' };
+const _ANSWERED: Record<Answer, string> = {
+  converges: 'converges',
+  zigzag: 'zig-zags',
+  diverges: 'diverges',
+};
 
 export const predict: RoundKind<'predict'> = {
   task: (round) => ({ type: 'predict', scenario: round.scenario }),
@@ -62,18 +66,6 @@ export const predict: RoundKind<'predict'> = {
         count: given.filter((a) => a.answer === p).length,
         isCorrect: scored && outcome === p,
       }));
-    },
-    confusions(round, given, eligible, minShare) {
-      const { outcome } = simulationOf(round.scenario);
-      if (outcome === 'oscillates') return [];
-      const found: KindConfusion[] = [];
-      for (const p of ANSWERS) {
-        if (p === outcome) continue;
-        const share = given.filter((a) => a.answer === p).length / eligible;
-        if (share >= minShare)
-          found.push({ share, text: `${percent(share)} answered ${ANSWERED[p]} when ${HAPPENED[outcome]}` });
-      }
-      return found;
     },
     answerCell: (answer) => (typeof answer === 'string' ? OUTCOME_LABELS[answer] : answer),
   },

@@ -1,0 +1,122 @@
+// A follow-up deck aimed at the misconceptions a class holds (README M5): for each, rounds on which
+// the wrong idea and the right one give different answers, tagged with it, among contrast rounds so
+// that the outcomes stay balanced and the answer cannot be guessed from the topic. Every round passes
+// the generator's own checks (never ambiguous, at least 15 % from a boundary); a seed always gives
+// the same deck.
+import { generateRound, hasBalancedStart, isFairRound } from './generate';
+import { MISCONCEPTIONS, type MisconceptionId, testedBy } from './misconceptions';
+import { createRng, type Rng } from './rng';
+import { generateFastestRound, generateMaxAlphaRound, isFairRace, type Problem } from './round-kinds';
+import { ANSWERS, type Answer, type CostKind, type Scenario } from './types';
+
+/** A generated round as a deck holds it (shared/protocol/deck.ts DeckRound). */
+export type FollowUpRound =
+  | { type: 'predict'; scenario: Scenario; tags?: MisconceptionId[] }
+  | { type: 'max-alpha'; problem: Problem; tags?: MisconceptionId[] }
+  | { type: 'fastest'; problem: Problem; alphas: number[]; tags?: MisconceptionId[] };
+
+export interface FollowUpDeck {
+  title: string;
+  rounds: FollowUpRound[];
+}
+
+/** The class's top misconceptions a deck aims at, at most; and rounds aimed at each. */
+export const FOLLOW_UP_TARGETS_MAX = 3;
+export const FOLLOW_UP_AIMED = 3;
+const ATTEMPTS = 60;
+
+type Maker = (seed: number) => FollowUpRound;
+const predict =
+  (outcome: Answer, kind: CostKind): Maker =>
+  (seed) => ({ type: 'predict', scenario: generateRound(seed, { difficulty: 'medium', outcome, kind }) });
+const maxAlpha =
+  (difficulty: 'easy' | 'medium'): Maker =>
+  (seed) => ({ type: 'max-alpha', problem: generateMaxAlphaRound(seed, { difficulty }) });
+const fastest: Maker = (seed) => {
+  const { cost, start, alphas } = generateFastestRound(seed, { difficulty: 'medium' });
+  return { type: 'fastest', problem: { cost, start }, alphas };
+};
+
+/**
+ * What separates each wrong idea from the right one, as rounds: a zig-zag for "a zig-zag is not
+ * convergence"; a steep parabola where a small α diverges; a flat one where a large α converges; a
+ * parabola with r from 1.15 to 3, where r/2 gives another answer; a quartic whose start decides;
+ * a race with an α past the winner; a largest-α round for the onset at half of α*. Cycled in this order.
+ */
+const RECIPES: Record<MisconceptionId, Maker[]> = {
+  'zigzag-not-convergence': [predict('zigzag', 'quadratic'), predict('zigzag', 'bowl')],
+  'overshoot-diverges': [predict('zigzag', 'quadratic'), maxAlpha('medium'), predict('zigzag', 'bowl')],
+  'small-alpha-safe': [predict('diverges', 'quadratic'), predict('diverges', 'bowl')],
+  'large-alpha-unsafe': [predict('converges', 'quadratic'), predict('converges', 'bowl')],
+  'factor-two-slip': [predict('zigzag', 'quadratic'), predict('diverges', 'quadratic'), maxAlpha('easy')],
+  'start-ignored': [predict('diverges', 'quartic'), predict('zigzag', 'quartic')],
+  'bigger-faster': [fastest],
+  'onset-for-bound': [maxAlpha('medium')],
+};
+
+/** The generator's checks for a round of any kind. */
+export function isFairFollowUpRound(round: FollowUpRound): boolean {
+  switch (round.type) {
+    case 'predict': {
+      const outcome = predictOutcome(round.scenario);
+      return outcome !== null && isFairRound(round.scenario, outcome);
+    }
+    case 'max-alpha':
+      return hasBalancedStart({ ...round.problem, alpha: 1 });
+    case 'fastest':
+      return isFairRace(round.problem, round.alphas);
+  }
+}
+
+function predictOutcome(scenario: Scenario): Answer | null {
+  return ANSWERS.find((a) => isFairRound(scenario, a)) ?? null;
+}
+
+/** A fair round that tests `target` when its tags are taken away, from the recipe's `i`-th maker. */
+function aimedRound(rng: Rng, target: MisconceptionId, i: number): FollowUpRound | null {
+  const makers = RECIPES[target];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const make = makers[(i + attempt) % makers.length];
+    if (!make) return null;
+    const round = make(rng.int(0, 0x7fffffff));
+    if (isFairFollowUpRound(round) && testedBy(round).includes(target)) return { ...round, tags: [target] };
+  }
+  return null;
+}
+
+/**
+ * M5: a deck aimed at `targets` (the class's misconceptions, most held first; the first 3 are used),
+ * FOLLOW_UP_AIMED rounds each, tagged with the one it aims at, then untagged contrast predictions
+ * until the prediction rounds' outcomes differ in count by at most one, all shuffled by the seed.
+ */
+export function generateFollowUpDeck(seed: number, targets: readonly MisconceptionId[]): FollowUpDeck {
+  const aimedAt = [...new Set(targets)].slice(0, FOLLOW_UP_TARGETS_MAX);
+  if (aimedAt.length === 0) throw new RangeError('generateFollowUpDeck: name at least one misconception');
+  const rng = createRng(seed);
+  const rounds: FollowUpRound[] = [];
+  for (const target of aimedAt)
+    for (let i = 0; i < FOLLOW_UP_AIMED; i++) {
+      const round = aimedRound(rng, target, i);
+      if (round) rounds.push(round);
+    }
+  const count = (outcome: Answer) =>
+    rounds.filter((r) => r.type === 'predict' && predictOutcome(r.scenario) === outcome).length;
+  const most = Math.max(...ANSWERS.map(count));
+  const kinds: readonly CostKind[] = ['quadratic', 'bowl'];
+  for (const outcome of ANSWERS)
+    for (let n = count(outcome); n < most - 1; n++)
+      rounds.push({
+        type: 'predict',
+        scenario: generateRound(rng.int(0, 0x7fffffff), {
+          difficulty: 'medium',
+          outcome,
+          kind: rng.pick(kinds),
+        }),
+      });
+  const names = aimedAt.map((id) => MISCONCEPTIONS[id].name).join('; ');
+  const title = `Follow-up: ${names}`;
+  return {
+    title: [...title].length > 100 ? `${[...title].slice(0, 99).join('')}…` : title,
+    rounds: rng.shuffle(rounds),
+  };
+}
