@@ -10,6 +10,7 @@ import { createConnection } from '../net/connection';
 import { Watch } from '../ui/cell';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { createPlayerModel, type PlayerModel, type Screen } from './model';
+import { DiscussionScreen } from './screens/discussion';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal-hold';
@@ -28,6 +29,9 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':
       return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} model={model} />;
+    case 'votes':
+    case 'discussion':
+      return <DiscussionScreen phase={phase} />;
     case 'kicked':
       // The model turns this view into the join screen; nothing to show in between.
       return null;

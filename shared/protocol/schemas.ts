@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { ANSWERS, DIFFICULTIES } from '../engine/types';
 import { INSTRUCTOR_KEY_PATTERN } from './api';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const SECONDS_MIN = 5;
 export const SECONDS_MAX = 300;
@@ -54,11 +54,24 @@ export const InstructorKey = v.pipe(
   v.regex(INSTRUCTOR_KEY_PATTERN, 'The instructor key is not valid.'),
 );
 
+const Percent = v.pipe(
+  v.number('The band is in percent.'),
+  v.integer('The band is in whole percent.'),
+  v.minValue(0, 'The band starts at 0 %.'),
+  v.maxValue(100, 'The band ends at 100 %.'),
+);
 export const HostCreateSchema = v.object({
   deck: v.optional(DeckChoiceSchema, { source: 'builtin' }),
   instructorKey: v.optional(InstructorKey),
   secondsPerQuestion: v.optional(Seconds, SECONDS_DEFAULT),
   speedPoints: v.optional(v.boolean(), true),
+  /** PI1: prediction rounds close to the votes, and a discussion is the main action within this band. */
+  peerInstruction: v.optional(
+    v.pipe(
+      v.object({ low: Percent, high: Percent }),
+      v.check((b) => b.low <= b.high, 'peerInstruction: low must not be above high.'),
+    ),
+  ),
 });
 export const HostResumeSchema = v.object({ code: RoomCode, hostSecret: Secret });
 export const PlayerJoinSchema = v.object({
