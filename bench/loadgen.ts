@@ -125,7 +125,13 @@ function onView(s: Student, view: PlayerView) {
     if (spreadRound) setTimeout(() => answer(s, phase.round), Math.random() * SPREAD_MS);
     else answer(s, phase.round);
   }
-  if (phase.kind === 'kicked' || phase.kind === 'lobby') return;
+  if (
+    phase.kind === 'kicked' ||
+    phase.kind === 'lobby' ||
+    phase.kind === 'votes' ||
+    phase.kind === 'discussion'
+  )
+    return;
   const round = 'round' in phase ? phase.round : -1;
   const b = broadcastOf(phase.kind, round);
   b.firstServerNow = Math.min(b.firstServerNow, view.serverNow);

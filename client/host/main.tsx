@@ -23,6 +23,7 @@ import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal';
 import { LeaderboardScreen, PodiumScreen } from './screens/standings';
+import { VotesScreen } from './screens/votes';
 
 function GameScreen({ view }: { view: HostView }) {
   const { phase } = view;
@@ -31,6 +32,9 @@ function GameScreen({ view }: { view: HostView }) {
       return <LobbyScreen view={view} />;
     case 'question':
       return <QuestionScreen key={phase.round} phase={phase} />;
+    case 'votes':
+    case 'discussion':
+      return <VotesScreen key={phase.round} phase={phase} />;
     case 'reveal':
       return <RevealScreen key={phase.round} phase={phase} />;
     case 'leaderboard':

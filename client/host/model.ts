@@ -49,6 +49,9 @@ type HostStep =
   | 'round:start'
   | 'round:reveal'
   | 'round:leaderboard'
+  | 'round:discuss'
+  | 'discussion:extend'
+  | 'discussion:end'
   | 'game:end'
   | 'player:kick'
   | 'player:unkick'
@@ -176,6 +179,13 @@ export function createHostModel(connection: Connection, page: HostPage) {
         return { label: 'Start', run: () => send('round:start', { round: 0 }) };
       case 'question':
         return { label: 'Reveal now', run: () => send('round:reveal', { round: phase.round }) };
+      case 'votes':
+        // PI1: the band decides which action comes first; the other stays on the screen.
+        return phase.main === 'discuss'
+          ? { label: 'Discuss and vote again', run: () => send('round:discuss', { round: phase.round }) }
+          : { label: 'Reveal', run: () => send('round:reveal', { round: phase.round }) };
+      case 'discussion':
+        return { label: 'Vote again now', run: () => send('discussion:end', { round: phase.round }) };
       case 'reveal':
         return { label: 'Leaderboard', run: () => send('round:leaderboard', { round: phase.round }) };
       case 'leaderboard':
@@ -211,6 +221,10 @@ export function createHostModel(connection: Connection, page: HostPage) {
     serverNow,
     answered,
     nextStep,
+    /** PI1, PI2: the host's other steps around a discussion. */
+    discuss: (round: number) => send('round:discuss', { round }),
+    revealVotes: (round: number) => send('round:reveal', { round }),
+    extendDiscussion: (round: number) => send('discussion:extend', { round }),
     endArmed,
 
     createGame(): Promise<boolean> {

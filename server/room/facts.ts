@@ -1,6 +1,6 @@
 // The facts of a change, as the reducer knows them: what the store writes, one to one, and what says
 // who hears of the change. Nothing here is worked out by comparing two states.
-import type { Phase, Player, RecordedAnswer, RoundResult } from './state';
+import type { FirstVote, Phase, Player, RecordedAnswer, RoundResult } from './state';
 
 export type Fact =
   | { type: 'player-joined'; player: Player }
@@ -9,6 +9,8 @@ export type Fact =
   | { type: 'answer-recorded'; round: number; playerId: number; answer: RecordedAnswer }
   /** A question closed: its result, and the players whose score, streak or time it changed. */
   | { type: 'round-closed'; result: RoundResult; players: Player[] }
+  /** PI1: a prediction's first vote closed unscored; its answers now travel in the phase. */
+  | { type: 'first-vote-closed'; round: number; first: FirstVote }
   | { type: 'phase-changed'; phase: Phase }
   /** R5: an open question came back after a restart, its deadline moved by the time it was down. */
   | { type: 'question-resumed'; phase: Phase; downMs: number }
@@ -68,6 +70,7 @@ export function affectedBy(facts: readonly Fact[]): Affected {
         affected.players.push(fact.playerId);
         affected.progress = true;
         break;
+      case 'first-vote-closed':
       case 'round-closed':
         // Always with the phase change to the reveal, which already reaches everyone.
         break;

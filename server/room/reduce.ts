@@ -6,7 +6,7 @@ import type { DeckRound } from '../../shared/protocol/deck';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
-import type { AnswerValue } from '../../shared/protocol/views';
+import { type AnswerValue, DISCUSSION_EXTEND_MS, DISCUSSION_MS } from '../../shared/protocol/views';
 import type { Fact } from './facts';
 import { type Judge, kindOf } from './kinds';
 import { pointsFor } from './scoring';
@@ -15,6 +15,7 @@ import {
   assertNever,
   type CloseReason,
   type Command,
+  type FirstVote,
   MAX_PLAYERS,
   type Phase,
   type Player,
@@ -59,6 +60,12 @@ export function reduce(state: RoomState, command: Command, now: number): ReduceR
       return hostOnly(command.by) ?? reveal(state, command.round, now);
     case 'leaderboard':
       return hostOnly(command.by) ?? leaderboard(state, command.round);
+    case 'discuss':
+      return hostOnly(command.by) ?? discuss(state, command.round, now);
+    case 'discussion-extend':
+      return hostOnly(command.by) ?? extendDiscussion(state, command.round);
+    case 'discussion-end':
+      return hostOnly(command.by) ?? endDiscussion(state, command.round, now);
     case 'end':
       return hostOnly(command.by) ?? end(state, now);
     case 'kick':
@@ -270,7 +277,11 @@ export function answer(
     );
   const { phase } = state;
   const isOpen = phase.kind === 'question' && phase.round === round;
-  const earlier = isOpen ? phase.answers[playerId] : state.results[round]?.answers[playerId];
+  const earlier = isOpen
+    ? phase.answers[playerId]
+    : (phase.kind === 'votes' || phase.kind === 'discussion') && phase.round === round
+      ? phase.first.answers[playerId]
+      : state.results[round]?.answers[playerId];
   // A2: a resent identical answer (a retry after a lost acknowledgement) gets the original receipt back.
   if (earlier) {
     if (earlier.choice === choice && earlier.confidence === level)
@@ -309,6 +320,8 @@ function hasOpened(state: RoomState, round: number): boolean {
     case 'podium':
       return true;
     case 'question':
+    case 'votes':
+    case 'discussion':
     case 'reveal':
     case 'leaderboard':
       return round <= phase.round;
@@ -336,15 +349,71 @@ function closeIfAllAnswered(step: Step, now: number): Step {
 /** R3: a deadline from an earlier round, or one that has not passed yet, changes nothing. */
 function deadline(state: RoomState, round: number, now: number): Reduced {
   const { phase } = state;
+  // PI3: the discussion's time is up; the second vote opens.
+  if (phase.kind === 'discussion' && phase.round === round && now >= phase.endsAt)
+    return { ok: true, ...secondVote(state, phase, now) };
   if (phase.kind !== 'question' || phase.round !== round || now < phase.deadlineAt) return unchanged(state);
   return { ok: true, ...close(state, now, 'deadline') };
 }
 
+/** R2, PI1: the host closes an open vote, or reveals a first vote instead of discussing it. */
 function reveal(state: RoomState, round: number, now: number): Reduced {
   const { phase } = state;
-  if (phase.kind !== 'question') return refuse('WRONG_PHASE');
+  if (phase.kind !== 'question' && phase.kind !== 'votes' && phase.kind !== 'discussion')
+    return refuse('WRONG_PHASE');
   if (phase.round !== round) return refuse('WRONG_ROUND');
-  return { ok: true, ...close(state, now, 'host') };
+  if (phase.kind === 'question') return { ok: true, ...close(state, now, 'host') };
+  return { ok: true, ...scoreFirstVote(state, phase.first, round, now, 'host') };
+}
+
+/** PI2: the host turns a closed first vote into a discussion. */
+function discuss(state: RoomState, round: number, now: number): Reduced {
+  const { phase } = state;
+  if (phase.kind !== 'votes') return refuse('WRONG_PHASE');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  return {
+    ok: true,
+    ...toPhase(state, {
+      kind: 'discussion',
+      round,
+      first: phase.first,
+      startedAt: now,
+      endsAt: now + DISCUSSION_MS,
+    }),
+  };
+}
+
+/** PI2: "+30 s" moves the discussion's end. */
+function extendDiscussion(state: RoomState, round: number): Reduced {
+  const { phase } = state;
+  if (phase.kind !== 'discussion') return refuse('WRONG_PHASE');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  return { ok: true, ...toPhase(state, { ...phase, endsAt: phase.endsAt + DISCUSSION_EXTEND_MS }) };
+}
+
+/** PI3: the host ends the discussion early. */
+function endDiscussion(state: RoomState, round: number, now: number): Reduced {
+  const { phase } = state;
+  if (phase.kind !== 'discussion') return refuse('WRONG_PHASE');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  return { ok: true, ...secondVote(state, phase, now) };
+}
+
+/** PI3: the same question opens again, as long as the first time, with no answer yet. */
+function secondVote(state: RoomState, phase: Extract<Phase, { kind: 'discussion' }>, now: number): Step {
+  const { durationMs } = phase.first;
+  return toPhase(state, {
+    kind: 'question',
+    round: phase.round,
+    openedAt: now,
+    deadlineAt: now + durationMs,
+    durationMs,
+    pausedMs: 0,
+    resumedAt: null,
+    answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
+    answered: 0,
+    first: phase.first,
+  });
 }
 
 function leaderboard(state: RoomState, round: number): Reduced {
@@ -357,8 +426,13 @@ function leaderboard(state: RoomState, round: number): Reduced {
 /** R4: ending closes and scores an open question first, so no answer already given is lost. */
 function end(state: RoomState, now: number): Reduced {
   if (state.phase.kind === 'podium') return refuse('GAME_OVER');
+  const { phase } = state;
   const closed: Step =
-    state.phase.kind === 'question' ? close(state, now, 'game-ended') : { state, facts: [] };
+    phase.kind === 'question'
+      ? close(state, now, 'game-ended')
+      : phase.kind === 'votes' || phase.kind === 'discussion'
+        ? scoreFirstVote(state, phase.first, phase.round, now, 'game-ended')
+        : { state, facts: [] };
   const endedEarly = closed.state.results.length < closed.state.deck.rounds.length;
   const ended = toPhase(closed.state, { kind: 'podium', endedAt: now, endedEarly });
   return { ok: true, state: ended.state, facts: [...closed.facts, ...ended.facts] };
@@ -385,14 +459,77 @@ function scoredAnswer(
     : { choice, at, elapsedMs, confidence, correct, points, streakBonus };
 }
 
+/**
+ * PI1: a prediction's first vote closes to the class's votes, unscored, when the game asks for it;
+ * a game ended meanwhile scores it at once (R4).
+ */
+function wantsVotes(state: RoomState, phase: Extract<Phase, { kind: 'question' }>, closedBy: CloseReason) {
+  return (
+    phase.first === undefined &&
+    state.settings.peerInstruction !== undefined &&
+    closedBy !== 'game-ended' &&
+    state.deck.rounds[phase.round]?.type === 'predict'
+  );
+}
+
+/** Students who could answer a vote, counted as at its close. */
+function eligibleFor(state: RoomState, answers: ReadonlyArray<RecordedAnswer | null>): number {
+  return state.players.reduce((n, p) => n + (couldAnswer(p, answers[p.id]) ? 1 : 0), 0);
+}
+
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
 function close(state: RoomState, now: number, closedBy: CloseReason): Step {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
+  if (wantsVotes(state, phase, closedBy)) {
+    const first: FirstVote = {
+      openedAt: phase.openedAt,
+      closedAt: now,
+      durationMs: phase.durationMs,
+      closedBy,
+      answers: phase.answers,
+      eligible: eligibleFor(state, phase.answers),
+    };
+    const votes: Phase = { kind: 'votes', round: phase.round, first };
+    return {
+      state: next(state, { phase: votes }),
+      facts: [
+        { type: 'first-vote-closed', round: phase.round, first },
+        { type: 'phase-changed', phase: votes },
+      ],
+    };
+  }
+  const { first } = phase;
+  if (!first) return score(state, now, closedBy, phase, phase.answers, undefined);
+  // PI4: the second vote scores; whoever did not vote again keeps their first vote.
+  const counted = state.players.map((p) => phase.answers[p.id] ?? first.answers[p.id] ?? null);
+  return score(state, now, closedBy, phase, counted, first);
+}
+
+/** PI1: the host reveals a first vote without a second one: it scores as a round closed then. */
+function scoreFirstVote(
+  state: RoomState,
+  first: FirstVote,
+  round: number,
+  now: number,
+  closedBy: CloseReason,
+): Step {
+  return score(state, now, closedBy, { round, ...first }, first.answers, undefined);
+}
+
+/** Scores the answers that count: the engine decides the verdict, then every answer is scored. */
+function score(
+  state: RoomState,
+  now: number,
+  closedBy: CloseReason,
+  phase: { round: number; openedAt: number; durationMs: number },
+  counted: ReadonlyArray<RecordedAnswer | null>,
+  firstVote: FirstVote | undefined,
+): Step {
   const { scored, grade } = judge(state.deck.rounds[phase.round]!);
   const answers: Array<ScoredAnswer | null> = new Array(state.players.length).fill(null);
   let eligible = 0;
   const players = state.players.map((p): Player => {
-    const given = phase.answers[p.id] ?? null;
+    const given = counted[p.id] ?? null;
     if (couldAnswer(p, given)) eligible++;
     if (p.kicked) return p;
     if (!scored) {
@@ -426,6 +563,7 @@ function close(state: RoomState, now: number, closedBy: CloseReason): Step {
     closedBy,
     answers,
     eligible,
+    ...(firstVote ? { firstVote } : {}),
   };
   const revealed: Phase = { kind: 'reveal', round: phase.round };
   return {

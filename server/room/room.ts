@@ -109,8 +109,14 @@ export function createRoom(
   /** Keeps the deadline timer in step with the phase. */
   function arm() {
     const { phase } = state;
-    const wanted =
-      phase.kind === 'question' ? { round: phase.round, at: Math.max(phase.deadlineAt, retryAt) } : null;
+    // PI3: a discussion's end opens the second vote the way a deadline closes a question.
+    const due =
+      phase.kind === 'question'
+        ? { round: phase.round, at: phase.deadlineAt }
+        : phase.kind === 'discussion'
+          ? { round: phase.round, at: phase.endsAt }
+          : null;
+    const wanted = due === null ? null : { round: due.round, at: Math.max(due.at, retryAt) };
     if (deadline && wanted && deadline.round === wanted.round && deadline.at === wanted.at) return;
     deadline?.handle.cancel();
     deadline = null;
@@ -148,7 +154,9 @@ export function createRoom(
         onUndo?.();
         const { phase } = prev;
         // A deadline whose close could not be saved is tried again a moment later, not at once.
-        if (phase.kind === 'question' && phase.deadlineAt <= clock.now()) retryAt = clock.now() + RETRY_MS;
+        const due =
+          phase.kind === 'question' ? phase.deadlineAt : phase.kind === 'discussion' ? phase.endsAt : null;
+        if (due !== null && due <= clock.now()) retryAt = clock.now() + RETRY_MS;
         arm();
       },
     });

@@ -196,6 +196,7 @@ export function createRoomManager(deps: {
     const { phase } = room.state();
     const since = usedAt.get(room.code) ?? clock.now();
     const at = since + (phase.kind === 'podium' ? evictAfterMs : idleMs);
+    if (phase.kind === 'discussion') return Math.max(at, phase.endsAt);
     return phase.kind === 'question' ? Math.max(at, phase.deadlineAt) : at;
   }
 
@@ -295,6 +296,11 @@ export function createRoomManager(deps: {
   // the server stopped closes now.
   const downSince = store.lastAlive?.() ?? null;
   for (const room of rooms.values()) {
+    const before = room.state().phase;
+    // PI6: a discussion keeps its absolute end; one that ended while the server was down opens the
+    // second vote now.
+    if (before.kind === 'discussion' && before.endsAt <= clock.now())
+      room.dispatch({ type: 'deadline', round: before.round });
     if (room.state().phase.kind !== 'question') continue;
     room.dispatch({ type: 'resume', downSince });
     const { phase } = room.state();

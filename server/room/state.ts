@@ -62,6 +62,23 @@ export interface RoundResult {
   answers: Array<ScoredAnswer | null>;
   /** Students who could have answered: connected at the close, or who answered. */
   eligible: number;
+  /**
+   * PI: the round went to a discussion and a second vote. `answers` then holds the vote that scored
+   * (the second, or the first for a student who did not vote again: PI4) and the timing fields above
+   * are the second vote's; this is the first vote as it closed.
+   */
+  firstVote?: FirstVote;
+}
+
+/** PI: a prediction round's first vote, closed but not scored nor revealed. */
+export interface FirstVote {
+  openedAt: number;
+  closedAt: number;
+  durationMs: number;
+  closedBy: CloseReason;
+  /** Indexed by player id; null where that player did not answer. */
+  answers: Array<RecordedAnswer | null>;
+  eligible: number;
 }
 
 export type Phase =
@@ -82,7 +99,13 @@ export type Phase =
       /** Indexed by player id; null where there is no answer yet. */
       answers: Array<RecordedAnswer | null>;
       answered: number;
+      /** PI: set on a second vote (after a discussion): the first vote, which stands for whoever does not vote again. */
+      first?: FirstVote;
     }
+  /** PI1: a prediction's first vote closed; the host chooses a discussion or the reveal. */
+  | { kind: 'votes'; round: number; first: FirstVote }
+  /** PI2: students talk; the second vote opens at `endsAt` or when the host ends it. */
+  | { kind: 'discussion'; round: number; first: FirstVote; startedAt: number; endsAt: number }
   | { kind: 'reveal'; round: number }
   | { kind: 'leaderboard'; round: number }
   | { kind: 'podium'; endedAt: number; endedEarly: boolean };
@@ -114,6 +137,12 @@ export type Command =
   | { type: 'start'; by: Actor; round: number }
   | { type: 'reveal'; by: Actor; round: number }
   | { type: 'leaderboard'; by: Actor; round: number }
+  /** PI2: from the votes of a closed first vote to a discussion. */
+  | { type: 'discuss'; by: Actor; round: number }
+  /** PI2: the host adds time to the discussion. */
+  | { type: 'discussion-extend'; by: Actor; round: number }
+  /** PI3: the host ends the discussion early; the second vote opens. */
+  | { type: 'discussion-end'; by: Actor; round: number }
   | { type: 'end'; by: Actor }
   | { type: 'kick'; by: Actor; playerId: number }
   | { type: 'unkick'; by: Actor; playerId: number }

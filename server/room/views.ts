@@ -9,6 +9,7 @@ import {
 import { PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
 import type {
   AnswerValue,
+  Distribution,
   HostPhase,
   HostProgress,
   HostRevealOf,
@@ -24,7 +25,14 @@ import { type AskedAt, type GivenAnswer, kindOf } from './kinds';
 import { memo } from './kinds/kind';
 import { activePlayers, couldAnswer } from './reduce';
 import { rank } from './scoring';
-import { assertNever, type Phase, type RoomState, type RoundResult, reportIdOf } from './state';
+import {
+  assertNever,
+  type FirstVote,
+  type Phase,
+  type RoomState,
+  type RoundResult,
+  reportIdOf,
+} from './state';
 
 export const TOP_COUNT = 5;
 export const PODIUM_COUNT = 3;
@@ -98,7 +106,40 @@ export function toHostProgress(state: RoomState): HostProgress | null {
 /** What both audiences see of an open question. */
 function questionInfo(state: RoomState, phase: Extract<Phase, { kind: 'question' }>): QuestionInfo {
   const { round, openedAt, deadlineAt, durationMs } = phase;
-  return { round, task: taskOf(state, round), openedAt, deadlineAt, durationMs };
+  const info: QuestionInfo = { round, task: taskOf(state, round), openedAt, deadlineAt, durationMs };
+  return phase.first ? { ...info, secondVote: true } : info;
+}
+
+/** PI1: a first vote's counts per option, from players still in the game. */
+function firstVoteCounts(state: RoomState, first: FirstVote): Distribution {
+  const counts: Distribution = { converges: 0, zigzag: 0, diverges: 0, none: 0 };
+  let given = 0;
+  for (const p of state.players) {
+    const a = first.answers[p.id];
+    if (p.kicked || !a || typeof a.choice !== 'string') continue;
+    counts[a.choice]++;
+    given++;
+  }
+  counts.none = Math.max(0, first.eligible - given);
+  return counts;
+}
+
+/**
+ * PI1: the host's main action after a first vote: a discussion when the share correct is within the
+ * game's band. Only this flag leaves the server, never the share or the right option (V1).
+ */
+function mainAction(state: RoomState, round: number, first: FirstVote): 'discuss' | 'reveal' {
+  const band = state.settings.peerInstruction;
+  const r = roundOf(state, round);
+  const { scored, grade } = kindOf(r).judge(r);
+  if (!band || !scored || first.eligible === 0) return 'reveal';
+  let correct = 0;
+  for (const p of state.players) {
+    const a = first.answers[p.id];
+    if (!p.kicked && a && grade(a.choice).correct) correct++;
+  }
+  const share = (100 * correct) / first.eligible;
+  return share >= band.low && share <= band.high ? 'discuss' : 'reveal';
 }
 
 function hostPhase(state: RoomState): HostPhase {
@@ -112,6 +153,25 @@ function hostPhase(state: RoomState): HostPhase {
         ...questionInfo(state, phase),
         answered: phase.answered,
         total: eligibleNow(state),
+      };
+    case 'votes':
+      return {
+        kind: 'votes',
+        round: phase.round,
+        task: taskOf(state, phase.round),
+        distribution: firstVoteCounts(state, phase.first),
+        total: phase.first.eligible,
+        main: mainAction(state, phase.round, phase.first),
+      };
+    case 'discussion':
+      return {
+        kind: 'discussion',
+        round: phase.round,
+        task: taskOf(state, phase.round),
+        distribution: firstVoteCounts(state, phase.first),
+        total: phase.first.eligible,
+        startedAt: phase.startedAt,
+        endsAt: phase.endsAt,
       };
     case 'reveal': {
       const result = state.results[phase.round]!;
@@ -128,6 +188,7 @@ function hostPhase(state: RoomState): HostPhase {
         scored: result.scored,
         top: top(state, TOP_COUNT),
         thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
+        ...(result.firstVote ? { firstVote: firstVoteCounts(state, result.firstVote) } : {}),
       };
     }
     case 'leaderboard':
@@ -184,6 +245,15 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
         ...(given?.confidence === undefined ? {} : { confidence: given.confidence }),
       };
     }
+    case 'votes':
+      return { kind: 'votes', round: phase.round, answer: phase.first.answers[playerId]?.choice ?? null };
+    case 'discussion':
+      return {
+        kind: 'discussion',
+        round: phase.round,
+        answer: phase.first.answers[playerId]?.choice ?? null,
+        endsAt: phase.endsAt,
+      };
     case 'reveal': {
       const result = state.results[phase.round]!;
       const mine = result.answers[playerId] ?? null;

@@ -14,6 +14,7 @@ import type { Fact } from '../room/facts';
 import {
   assertNever,
   type CloseReason,
+  type FirstVote,
   type Phase,
   type Player,
   type RecordedAnswer,
@@ -115,6 +116,11 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
     version: 5,
     up: 'ALTER TABLE answers ADD COLUMN confidence TEXT',
   },
+  {
+    // PI: a round that went to a second vote keeps its first vote (JSON FirstVote); null otherwise.
+    version: 6,
+    up: 'ALTER TABLE results ADD COLUMN first_vote TEXT',
+  },
 ];
 
 /**
@@ -201,6 +207,7 @@ interface ResultRow {
   closed_by: CloseReason;
   eligible: number;
   slots: number;
+  first_vote: string | null;
 }
 
 /** A sqlite-backed RoomStore. The database must be open; this applies the rooms' migrations. */
@@ -244,9 +251,11 @@ export function createSqliteRoomStore(db: Db): RoomStore {
          points = excluded.points, streak_bonus = excluded.streak_bonus`,
     ),
     insertResult: db.prepare(
-      `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots)
-       VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots)`,
+      `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote)
+       VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots, @firstVote)`,
     ),
+    // PI1: the first vote's rows make way for the second vote's; the first vote lives in the phase.
+    deleteRoundAnswers: db.prepare('DELETE FROM answers WHERE code = ? AND round = ?'),
     selectRoom: db.prepare('SELECT * FROM rooms WHERE code = ?'),
     selectAlive: db.prepare('SELECT at FROM server_alive WHERE id = 1'),
     // Without a heartbeat yet (a file from before R5): the last write anyone made.
@@ -305,6 +314,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       closedBy: result.closedBy,
       eligible: result.eligible,
       slots: result.answers.length,
+      firstVote: result.firstVote ? JSON.stringify(result.firstVote) : null,
     });
     result.answers.forEach((a, playerId) => {
       if (!a) return;
@@ -389,6 +399,9 @@ export function createSqliteRoomStore(db: Db): RoomStore {
           for (const p of fact.players) q.updatePlayer.run(playerParams(code, version, p));
           if (fact.players.length > 0) stamped = true;
           break;
+        case 'first-vote-closed':
+          q.deleteRoundAnswers.run(code, fact.round);
+          break;
         case 'phase-changed':
         case 'question-resumed':
           q.updatePhase.run({
@@ -445,6 +458,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         closedBy: r.closed_by,
         answers: new Array<ScoredAnswer | null>(r.slots).fill(null),
         eligible: r.eligible,
+        ...(r.first_vote === null ? {} : { firstVote: JSON.parse(r.first_vote) as FirstVote }),
       }),
     );
     let phase: Phase;

@@ -100,7 +100,12 @@ export function createHandlers(deps: HandlerDeps): Handle {
       }
       const state = rooms.create(
         deck.deck,
-        { secondsPerQuestion: p.secondsPerQuestion, speedPoints: p.speedPoints, scoreBy: p.scoreBy },
+        {
+          secondsPerQuestion: p.secondsPerQuestion,
+          speedPoints: p.speedPoints,
+          scoreBy: p.scoreBy,
+          ...(p.peerInstruction ? { peerInstruction: p.peerInstruction } : {}),
+        },
         owner,
       );
       publication.bind(socket, { code: state.code, role: 'host' });
@@ -147,6 +152,11 @@ export function createHandlers(deps: HandlerDeps): Handle {
     'round:reveal': (socket, p) => hostCommand(socket, (by) => ({ type: 'reveal', by, round: p.round })),
     'round:leaderboard': (socket, p) =>
       hostCommand(socket, (by) => ({ type: 'leaderboard', by, round: p.round })),
+    'round:discuss': (socket, p) => hostCommand(socket, (by) => ({ type: 'discuss', by, round: p.round })),
+    'discussion:extend': (socket, p) =>
+      hostCommand(socket, (by) => ({ type: 'discussion-extend', by, round: p.round })),
+    'discussion:end': (socket, p) =>
+      hostCommand(socket, (by) => ({ type: 'discussion-end', by, round: p.round })),
     'game:end': (socket) => hostCommand(socket, (by) => ({ type: 'end', by })),
     'player:kick': (socket, p) => hostCommand(socket, (by) => ({ type: 'kick', by, playerId: p.playerId })),
     'player:unkick': (socket, p) =>

@@ -66,6 +66,12 @@ export const PROTOCOL = {
   'round:start': event()(RoundSchema),
   'round:reveal': event()(RoundSchema),
   'round:leaderboard': event()(RoundSchema),
+  /** PI2: a closed first vote goes to a discussion. */
+  'round:discuss': event()(RoundSchema),
+  /** PI2: the discussion gets 30 s more. */
+  'discussion:extend': event()(RoundSchema),
+  /** PI3: the discussion ends now; the second vote opens. */
+  'discussion:end': event()(RoundSchema),
   'game:end': event()(EmptySchema),
   'player:kick': event()(KickSchema),
   'player:unkick': event()(UnkickSchema),

@@ -55,6 +55,12 @@ export const InstructorKey = v.pipe(
   v.regex(INSTRUCTOR_KEY_PATTERN, 'The instructor key is not valid.'),
 );
 
+const Percent = v.pipe(
+  v.number('The band is in percent.'),
+  v.integer('The band is in whole percent.'),
+  v.minValue(0, 'The band starts at 0 %.'),
+  v.maxValue(100, 'The band ends at 100 %.'),
+);
 export const HostCreateSchema = v.object({
   deck: v.optional(DeckChoiceSchema, { source: 'builtin' }),
   instructorKey: v.optional(InstructorKey),
@@ -62,6 +68,13 @@ export const HostCreateSchema = v.object({
   speedPoints: v.optional(v.boolean(), true),
   /** C1: score by speed (S2, as before) or by the confidence each answer is given with (C2). */
   scoreBy: v.optional(v.picklist(SCORE_BY, 'scoreBy must be speed or confidence.'), 'speed'),
+  /** PI1: prediction rounds close to the votes, and a discussion is the main action within this band. */
+  peerInstruction: v.optional(
+    v.pipe(
+      v.object({ low: Percent, high: Percent }),
+      v.check((b) => b.low <= b.high, 'peerInstruction: low must not be above high.'),
+    ),
+  ),
 });
 export const HostResumeSchema = v.object({ code: RoomCode, hostSecret: Secret });
 export const PlayerJoinSchema = v.object({

@@ -10,7 +10,24 @@ export interface Settings {
   speedPoints: boolean;
   /** C1: absent in games made before confidence scoring, which score by speed. */
   scoreBy?: ScoreBy;
+  /**
+   * PI1: prediction rounds close to the class's votes, from which the host starts a discussion and a
+   * second vote or reveals; the main action is the discussion when the share correct of the first
+   * vote is within [low, high] percent. Absent: prediction rounds reveal as they close.
+   */
+  peerInstruction?: PeerBand;
 }
+
+/** PI1: the band of share correct (percent, both bounds included) in which a second vote is worth it. */
+export interface PeerBand {
+  low: number;
+  high: number;
+}
+
+export const PEER_BAND_DEFAULT: PeerBand = { low: 30, high: 70 };
+/** PI2: a discussion's length, and what the host's "+30 s" adds. */
+export const DISCUSSION_MS = 90_000;
+export const DISCUSSION_EXTEND_MS = 30_000;
 
 export interface RankEntry {
   id: number;
@@ -135,11 +152,42 @@ export interface QuestionInfo {
   openedAt: number;
   deadlineAt: number;
   durationMs: number;
+  /** PI3: present on the second vote of a question, after a discussion. */
+  secondVote?: true;
+}
+
+/**
+ * PI1: the projector's view of a closed first vote: how the class voted, never which option is right
+ * (V1: the projector is in front of the class). `main` is the action the host's screen puts first:
+ * a discussion when the share correct lies in the game's band (PI1), the reveal otherwise.
+ */
+export interface HostVotesPhase {
+  kind: 'votes';
+  round: number;
+  task: Task;
+  /** The first vote, per option; `none` counts those who could have voted and did not. */
+  distribution: Distribution;
+  /** Students who could have voted in the first vote. */
+  total: number;
+  main: 'discuss' | 'reveal';
+}
+
+/** PI2: the discussion, with the first vote's counts and its absolute end (server time). */
+export interface HostDiscussionPhase {
+  kind: 'discussion';
+  round: number;
+  task: Task;
+  distribution: Distribution;
+  total: number;
+  startedAt: number;
+  endsAt: number;
 }
 
 export type HostPhase =
   | { kind: 'lobby' }
   | ({ kind: 'question'; answered: number; total: number } & QuestionInfo)
+  | HostVotesPhase
+  | HostDiscussionPhase
   | HostRevealPhase
   | { kind: 'leaderboard'; round: number; top: RankEntry[] }
   | {
@@ -164,6 +212,8 @@ interface HostRevealBase {
    * then it states no α thresholds and offers no α explorer. Null when no later round is.
    */
   thresholdsHeldFor: number | null;
+  /** PI5: a round that went to a second vote: the first vote's counts, beside the detail's (the votes that scored). */
+  firstVote?: Distribution;
 }
 export type HostRevealPhaseOf<T extends RoundType = RoundType> = {
   [P in T]: HostRevealBase & HostRevealOf<P>;
@@ -202,6 +252,10 @@ export type PlayerPhase =
       /** C1: the level the player's answer was given with, in a game scored by confidence. */
       confidence?: Confidence;
     } & QuestionInfo)
+  /** PI1: the first vote closed; the host chooses what comes next. `answer` is the student's own. */
+  | { kind: 'votes'; round: number; answer: AnswerValue | null }
+  /** PI2: "Talk to your neighbours, then vote again." until `endsAt` (server time) or the host ends it. */
+  | { kind: 'discussion'; round: number; answer: AnswerValue | null; endsAt: number }
   | PlayerRevealPhase
   | { kind: 'leaderboard'; round: number; playerCount: number }
   | { kind: 'podium'; podium: RankEntry[]; playerCount: number }

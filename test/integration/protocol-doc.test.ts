@@ -4,6 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLIENT_EVENT_NAMES } from '../../shared/protocol/events';
+import { PROTOCOL_VERSION } from '../../shared/protocol/schemas';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
 import { ZIGZAG } from '../helpers/scenarios';
@@ -34,6 +36,16 @@ afterEach(async () => {
   dir = null;
   closeAllClients();
   await server.close();
+});
+
+describe('docs/protocol.md: the events and the version', () => {
+  it('lists every client-to-server event of the PROTOCOL table and states the current version', () => {
+    const table = DOC.slice(DOC.indexOf('## Client → server'), DOC.indexOf('## Server → client'));
+    for (const name of CLIENT_EVENT_NAMES) expect(table, name).toContain(`| \`${name}\` |`);
+    expect(DOC).toContain(`Protocol version: **${PROTOCOL_VERSION}**`);
+    expect(DOC).toContain(`{ protocol: ${PROTOCOL_VERSION}, role: 'host'`);
+    expect(DOC).toContain(`{ protocol: ${PROTOCOL_VERSION}, role: 'player'`);
+  });
 });
 
 describe('docs/protocol.md: the bot in ten lines', () => {

@@ -178,3 +178,33 @@ describe('migration 4 (device, heartbeat) on a file written by version 3', () =>
     expect(columns.map((c) => c.name)).toContain('device');
   });
 });
+
+describe('PI6 a discussion keeps its absolute end across a restart', () => {
+  it('a discussion that ended while the server was down opens the second vote at the restore, first vote kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overshoot-downtime-'));
+    dirs.push(dir);
+    const clock = createManualClock(T0);
+    const first = boot(dir, clock);
+    const { code } = first.rooms.create(deck, { ...settings, peerInstruction: { low: 30, high: 70 } });
+    for (const name of ['Ada', 'Grace']) {
+      const joined = first.rooms.join(code, name, `secret-${name}-0123456789`);
+      if (!joined.ok) throw new Error(joined.error);
+    }
+    first.rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+    clock.advance(1_000);
+    expect(first.rooms.answer(code, 0, 0, 'zigzag')).toMatchObject({ ok: true });
+    expect(first.rooms.answer(code, 1, 0, 'diverges')).toMatchObject({ ok: true });
+    expect(first.rooms.get(code)?.phase.kind).toBe('votes');
+    first.rooms.dispatch(code, { type: 'discuss', by: HOST, round: 0 });
+    const endsAt = T0 + 1_000 + 90_000;
+    expect(first.rooms.get(code)?.phase).toMatchObject({ kind: 'discussion', endsAt });
+    first.die();
+
+    clock.set(endsAt + 5_000);
+    const second = boot(dir, clock);
+    const reopened = question(second.rooms, code);
+    expect(reopened).toMatchObject({ openedAt: endsAt + 5_000, answered: 0 });
+    expect(reopened.first?.answers.map((a) => a?.choice)).toEqual(['zigzag', 'diverges']);
+    second.die();
+  });
+});
