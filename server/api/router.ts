@@ -1,13 +1,14 @@
 // The small HTTP API for instructors' decks and reports (docs/api.md). Every route needs the
 // instructor's key and only ever sees that instructor's rows.
 import express from 'express';
-import { type DeckFile, parseDeck, toDeckFile } from '../../shared/protocol/deck';
+import type { DeckFile } from '../../shared/protocol/deck';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { closeIfUnread, tooMany } from '../limits/http';
-import { DECK_SHAPE, jsonShapeProblem } from '../limits/json-shape';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
-import type { LibraryStore, Saved } from '../store/library-sqlite';
+import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
+import { checkDeck, type DeckCheck } from './deck-check';
+import { checkDeckBody } from './deck-checker';
 import { keyFromAuthorization, ownerOf } from './instructor';
 
 /**
@@ -103,38 +104,29 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       next();
     };
 
-  /** Yields to the event loop, so the steps of a big save never hold it all at once. */
-  const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
   /**
    * The body read as bytes (`limit` counts them as they stream in, whatever Content-Length claims),
-   * then checked in steps with a yield between each: the shape scan, JSON.parse, the deck's
-   * validation. Each step of the largest deck takes a few tens of ms at most, and a hostile body
-   * stops at the scan.
+   * then checked (deck-checker.ts): a big body on a worker thread, so that the shape scan, JSON.parse,
+   * the deck's validation and its serialisation never hold the event loop; a hostile body stops at
+   * the scan.
    */
   const rawBody = express.raw({ type: 'application/json', limit: API_BODY_LIMIT_BYTES });
-  async function deckFromBody(req: express.Request, res: express.Response) {
-    if (!Buffer.isBuffer(req.body)) return deckFrom(undefined, res);
-    const bytes = req.body;
-    const shape = jsonShapeProblem(bytes, DECK_SHAPE);
-    if (shape) {
-      events.refused('bodyTooComplex', deps.addressOf(req), shape);
-      problem(res, 400, 'BAD_JSON', `That file cannot be a deck: ${shape}.`);
+  async function deckFromBody(req: express.Request, res: express.Response): Promise<DeckText | undefined> {
+    const checked: DeckCheck = Buffer.isBuffer(req.body)
+      ? await checkDeckBody(req.body)
+      : checkDeck(undefined);
+    if (checked.ok) return { title: checked.title, rounds: checked.rounds, text: checked.text };
+    if (checked.error === 'BAD_JSON') {
+      if (checked.shape) events.refused('bodyTooComplex', deps.addressOf(req), checked.shape);
+      problem(res, 400, 'BAD_JSON', checked.message);
       return undefined;
     }
-    await yieldToOthers();
-    let json: unknown;
-    try {
-      // A byte order mark (a file saved by some editors) is not JSON but means nothing.
-      json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    } catch {
-      problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
-      return undefined;
-    }
-    await yieldToOthers();
-    const deck = deckFrom(json, res);
-    await yieldToOthers();
-    return deck;
+    const { round, field } = checked;
+    problem(res, 400, 'BAD_DECK', checked.message, {
+      ...(round === undefined ? {} : { round }),
+      ...(field ? { field } : {}),
+    });
+    return undefined;
   }
 
   function refuseQuota(req: express.Request, res: express.Response, quota: QuotaName): void {
@@ -148,8 +140,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   function sendSaved(req: express.Request, res: express.Response, saved: Saved, status: number): void {
     if (saved.ok) {
       // The StoredDeck, quoting the stored text rather than serialising a big deck a second time.
-      const { deck: _deck, ...summary } = saved.deck;
-      const head = JSON.stringify(summary);
+      const head = JSON.stringify(saved.deck);
       res
         .status(status)
         .type('application/json')
@@ -159,27 +150,13 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     refuseQuota(req, res, saved.quota);
   }
 
-  /** Validates a deck file; on failure answers 400 naming the round and field, and writes nothing. */
-  function deckFrom(body: unknown, res: express.Response) {
-    const parsed = parseDeck(body);
-    if (parsed.ok) return toDeckFile(parsed.deck);
-    const { error, round, field } = parsed;
-    problem(res, 400, 'BAD_DECK', error, {
-      ...(round === undefined ? {} : { round }),
-      ...(field ? { field } : {}),
-    });
-    return undefined;
-  }
-
   router.get('/decks', (_req, res) => {
     res.json({ decks: library.listDecks(ownerOfRes(res)) });
   });
   router.post('/decks', writeBudget({ adds: true }), rawBody, async (req, res) => {
     const deck = await deckFromBody(req, res);
     if (!deck) return;
-    const text = JSON.stringify(deck);
-    await yieldToOthers();
-    sendSaved(req, res, library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now(), text), 201);
+    sendSaved(req, res, library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()), 201);
   });
   router.get('/decks/:id', (req, res) => {
     const deck = library.getDeck(ownerOfRes(res), req.params.id);
@@ -195,9 +172,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.put('/decks/:id', writeBudget({ adds: false }), rawBody, async (req: IdRequest, res) => {
     const deck = await deckFromBody(req, res);
     if (!deck) return;
-    const text = JSON.stringify(deck);
-    await yieldToOthers();
-    const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now(), text);
+    const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now());
     if (!saved) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     sendSaved(req, res, saved, 200);
   });

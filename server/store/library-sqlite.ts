@@ -50,8 +50,15 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
 
 /** A save refused because it would pass a quota; nothing was written. */
 export type QuotaRefusal = { ok: false; quota: QuotaName };
+/** A deck checked and serialised already: its file as JSON, and what a list shows of it. */
+export interface DeckText {
+  title: string;
+  rounds: number;
+  text: string;
+}
+
 /** A saved deck, with `text`, its deck file as JSON (what is stored, and what an answer can quote). */
-export type Saved = { ok: true; deck: StoredDeck; text: string } | QuotaRefusal;
+export type Saved = { ok: true; deck: DeckSummary; text: string } | QuotaRefusal;
 
 export interface LibraryUsage {
   /** Bytes of every deck's and report's JSON. */
@@ -64,12 +71,12 @@ export interface LibraryStore {
   listDecks(owner: string): DeckSummary[];
   getDeck(owner: string, id: string): StoredDeck | undefined;
   /**
-   * Saves a new deck, unless it would pass one of the quotas. `text`, when given, must be
-   * JSON.stringify(deck): a caller that serialised it already (in its own step) spares doing it twice.
+   * Saves a new deck, unless it would pass one of the quotas. A DeckText is a deck checked and
+   * serialised already (on the API's worker thread), so the event loop neither parses nor serialises it.
    */
-  createDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved;
+  createDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved;
   /** Replaces the deck, unless it would pass a quota; undefined when the owner has no deck with that id. */
-  updateDeck(owner: string, id: string, deck: DeckFile, now: number, text?: string): Saved | undefined;
+  updateDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved | undefined;
   /**
    * The quota already reached, so that no new deck could be saved: checked before a body is read, so
    * a flood against a full library costs no parsing. (A replaced deck may still shrink.)
@@ -110,6 +117,9 @@ interface ReportRow {
   share_correct: number | null;
   body: string;
 }
+
+const asText = (deck: DeckFile | DeckText): DeckText =>
+  'text' in deck ? deck : { title: deck.title, rounds: deck.rounds.length, text: JSON.stringify(deck) };
 
 const deckSummary = (r: DeckRow): DeckSummary => ({
   id: r.id,
@@ -192,40 +202,25 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
       const row = q.getDeck.get(owner, id) as DeckRow | undefined;
       return row && stored(row);
     },
-    createDeck(owner, id, deck, now, text) {
-      const body = text ?? JSON.stringify(deck);
+    createDeck(owner, id, deck, now) {
+      const { title, rounds, text: body } = asText(deck);
       const bytes = Buffer.byteLength(body);
       const quota = breach(owner, bytes, undefined);
       if (quota) return { ok: false, quota };
-      q.insertDeck.run({ id, owner, title: deck.title, rounds: deck.rounds.length, body, bytes, now });
+      q.insertDeck.run({ id, owner, title, rounds, body, bytes, now });
       totals = { ...totals, decks: totals.decks + 1, bytes: totals.bytes + bytes };
-      const saved = {
-        id,
-        title: deck.title,
-        rounds: deck.rounds.length,
-        createdAt: now,
-        updatedAt: now,
-        deck,
-      };
-      return { ok: true, deck: saved, text: body };
+      return { ok: true, deck: { id, title, rounds, createdAt: now, updatedAt: now }, text: body };
     },
-    updateDeck(owner, id, deck, now, text) {
+    updateDeck(owner, id, deck, now) {
       const old = q.deckBytes.get(owner, id) as { bytes: number; created_at: number } | undefined;
       if (!old) return undefined;
-      const body = text ?? JSON.stringify(deck);
+      const { title, rounds, text: body } = asText(deck);
       const bytes = Buffer.byteLength(body);
       const quota = breach(owner, bytes, old.bytes);
       if (quota) return { ok: false, quota };
-      q.updateDeck.run({ id, owner, title: deck.title, rounds: deck.rounds.length, body, bytes, now });
+      q.updateDeck.run({ id, owner, title, rounds, body, bytes, now });
       totals = { ...totals, bytes: totals.bytes + bytes - old.bytes };
-      const saved = {
-        id,
-        title: deck.title,
-        rounds: deck.rounds.length,
-        createdAt: old.created_at,
-        updatedAt: now,
-        deck,
-      };
+      const saved = { id, title, rounds, createdAt: old.created_at, updatedAt: now };
       return { ok: true, deck: saved, text: body };
     },
     deleteDeck(owner, id) {

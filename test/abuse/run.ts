@@ -4,8 +4,11 @@
 //             the server answers a request again (the backlog the attack left);
 //   settle    the attack stopped, the class still playing, while the server's memory falls back.
 // Shared by the test (test/abuse/attacks.test.ts, short runs) and the benchmark (bench/abuse.ts).
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type ServerProcess, startServerProcess } from '../resilience/process';
-import { type AttackCounters, type AttackName, prepareAttack, totalRefused } from './attacks';
+import type { AttackerCommand, AttackerMessage } from './attack-process';
+import { type AttackCounters, type AttackName, type Target, totalRefused } from './attacks';
 import { startHonestClass } from './honest';
 import { MB, median, type Sample, startSampler } from './measure';
 
@@ -86,6 +89,67 @@ async function answering(url: string): Promise<void> {
   }
 }
 
+const ATTACKER_SCRIPT = fileURLToPath(new URL('./attack-process.ts', import.meta.url));
+
+/** The attacker, set up in its own process (test/abuse/attack-process.ts) and waiting to be started. */
+interface AttackerProcess {
+  start(): void;
+  /** Stops the attack; resolves with what it counted. */
+  stop(): Promise<AttackCounters>;
+  /** Ends the process, whatever it is doing. */
+  kill(): void;
+}
+
+async function forkAttacker(name: AttackName, target: Target): Promise<AttackerProcess> {
+  const child: ChildProcess = fork(ATTACKER_SCRIPT, [JSON.stringify({ name, target })], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const command = (c: AttackerCommand) => {
+    if (child.connected) child.send(c);
+  };
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined)
+      process.kill(child.pid, 'SIGKILL');
+  };
+  const next = (timeoutMs: number) =>
+    new Promise<AttackerMessage>((resolve, reject) => {
+      const timer = setTimeout(
+        () => done(new Error(`the ${name} attacker did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const onMessage = (m: AttackerMessage) => done(m);
+      const onExit = (code: number | null) => done(new Error(`the ${name} attacker exited (${code})`));
+      const done = (m: AttackerMessage | Error) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (m instanceof Error) reject(m);
+        else if (m.type === 'failed') reject(new Error(`the ${name} attacker failed: ${m.message}`));
+        else resolve(m);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  try {
+    await next(120_000);
+  } catch (error) {
+    kill();
+    throw error;
+  }
+  return {
+    start: () => command({ type: 'start' }),
+    async stop() {
+      const stopped = next(30_000);
+      command({ type: 'stop' });
+      const m = await stopped;
+      if (m.type !== 'stopped') throw new Error(`the ${name} attacker answered ${m.type} to stop`);
+      return m.counters;
+    },
+    kill,
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mb = (bytes: number) => round1(bytes / MB);
@@ -94,11 +158,14 @@ const max = (samples: Sample[], of: (s: Sample) => number) => Math.max(...sample
 export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> {
   const log = opts.log ?? (() => {});
   let server: ServerProcess | null = null;
+  let attackerProcess: AttackerProcess | null = null;
   try {
     server = await startServerProcess(opts.env ?? {});
     const target = { url: server.url, port: server.port, address: ATTACKER_ADDRESS };
     log(`${opts.attack}: setting up`);
-    const prepared = await prepareAttack(opts.attack, target);
+    // In a process of its own: the class measures the server, not the attacker's work beside it.
+    const attacker = await forkAttacker(opts.attack, target);
+    attackerProcess = attacker;
     const honest = await startHonestClass({
       url: server.url,
       players: CLASS_SIZE,
@@ -115,15 +182,14 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
       const diskBaseline = median(baselineSamples.map((s) => s.disk));
 
       log(`${opts.attack}: attack for ${opts.attackSeconds} s`);
-      const attack = prepared.start();
+      attacker.start();
       await sleep(Math.max(0, t1 + opts.attackSeconds * 1000 - Date.now()));
-      await attack.stop();
+      const counters = await attacker.stop();
       const stoppedAt = Date.now();
       // The attack's work may outlast it (bodies received, still to be parsed): its window ends when
       // the server answers again, so that a backlog counts against the attack, not the settle phase.
       await answering(server.url);
       const t2 = Date.now();
-      const counters: AttackCounters = attack.counters;
 
       log(`${opts.attack}: settling for at most ${opts.settleSeconds} s`);
       const peakGrowthMb = (max(sampler.between(t1, t2 + 1), (s) => s.rss) - rssBaseline) / MB;
@@ -173,9 +239,9 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
     } finally {
       sampler.stop();
       await honest.stop();
-      prepared.abandon();
     }
   } finally {
+    attackerProcess?.kill();
     await server?.kill();
   }
 }
