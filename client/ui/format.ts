@@ -17,7 +17,9 @@ export function ordinal(n: number): string {
 }
 
 /** "1,250": scores read at a glance. */
-export const points = (n: number): string => n.toLocaleString('en-US');
+// A score below 0 (a sure answer that was wrong, C3) gets a real minus sign, as the points line has.
+export const points = (n: number): string =>
+  n < 0 ? `−${(-n).toLocaleString('en-US')}` : n.toLocaleString('en-US');
 
 /** Seconds left, rounded up so "0" only shows once time is really up. */
 export const secondsLeft = (deadlineAt: number, serverNow: number): number =>

@@ -56,6 +56,8 @@ describe('a phone answers with confidence', () => {
         : 'Sure and wrong. The most useful surprise: look at why. A mistake you were sure of is the one you remember best once you see its reason.',
     );
     expect(await ada.locator('.stats dd').first().textContent()).toMatch(right ? /^\+1,000/ : /^−2,000/);
+    // The total below 0 with the same minus sign as the points (it read "-2,000").
+    expect(await ada.locator('.stats dd').nth(2).textContent()).toBe(right ? '1,000' : '−2,000');
     expectPhoneLayout(await capturePlayer(ada, `confidence-reveal-sure-${right ? 'right' : 'wrong'}`));
 
     // Round 2: Ada changes her mind once on the answer, then says "Guessing".

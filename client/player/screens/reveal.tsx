@@ -198,7 +198,7 @@ export function Result({
         <div>
           <dt>Points</dt>
           <dd>
-            {phase.points < 0 ? `−${points(-phase.points)}` : `+${points(phase.points)}`}
+            {phase.points < 0 ? points(phase.points) : `+${points(phase.points)}`}
             {phase.streakBonus > 0 && <span class="muted"> (streak bonus +{phase.streakBonus})</span>}
           </dd>
         </div>
