@@ -235,20 +235,26 @@ function start(state: RoomState, round: number, now: number): Reduced {
   if (round >= state.deck.rounds.length)
     return refuse('WRONG_ROUND', 'There are no more rounds: end the game.');
   if (activePlayers(state).length === 0) return refuse('NO_PLAYERS');
-  const durationMs = durationFor(state, round);
+  return { ok: true, ...toPhase(state, openQuestion(state, round, durationFor(state, round), now)) };
+}
+
+/** A question opening now with no answer yet: a round's first time, or its second vote (PI3). */
+function openQuestion(
+  state: RoomState,
+  round: number,
+  durationMs: number,
+  now: number,
+): Extract<Phase, { kind: 'question' }> {
   return {
-    ok: true,
-    ...toPhase(state, {
-      kind: 'question',
-      round,
-      openedAt: now,
-      deadlineAt: now + durationMs,
-      durationMs,
-      pausedMs: 0,
-      resumedAt: null,
-      answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
-      answered: 0,
-    }),
+    kind: 'question',
+    round,
+    openedAt: now,
+    deadlineAt: now + durationMs,
+    durationMs,
+    pausedMs: 0,
+    resumedAt: null,
+    answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
+    answered: 0,
   };
 }
 
@@ -401,17 +407,8 @@ function endDiscussion(state: RoomState, round: number, now: number): Reduced {
 
 /** PI3: the same question opens again, as long as the first time, with no answer yet. */
 function secondVote(state: RoomState, phase: Extract<Phase, { kind: 'discussion' }>, now: number): Step {
-  const { durationMs } = phase.first;
   return toPhase(state, {
-    kind: 'question',
-    round: phase.round,
-    openedAt: now,
-    deadlineAt: now + durationMs,
-    durationMs,
-    pausedMs: 0,
-    resumedAt: null,
-    answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
-    answered: 0,
+    ...openQuestion(state, phase.round, phase.first.durationMs, now),
     first: phase.first,
   });
 }

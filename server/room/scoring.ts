@@ -24,15 +24,15 @@ export function pointsFor(opts: {
    */
   confidence?: Confidence;
 }): { points: number; streakBonus: number } {
-  if (opts.confidence !== undefined) {
-    if (!opts.correct) return { points: confidencePoints(opts.confidence, false), streakBonus: 0 };
-    // S3's bonus is the same at every level, so it does not change which level pays best (C2).
-    const streakBonus = Math.min(STREAK_STEP * opts.streakBefore, STREAK_CAP);
-    return { points: confidencePoints(opts.confidence, true) + streakBonus, streakBonus };
-  }
-  if (!opts.correct) return { points: 0, streakBonus: 0 };
+  const { confidence } = opts;
+  if (!opts.correct)
+    return { points: confidence === undefined ? 0 : confidencePoints(confidence, false), streakBonus: 0 };
   const fraction = Math.min(1, Math.max(0, opts.elapsedMs / opts.durationMs));
-  const base = opts.base ?? (opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS);
+  const base =
+    confidence !== undefined
+      ? confidencePoints(confidence, true)
+      : (opts.base ?? (opts.speedPoints ? Math.round(BASE_POINTS * (1 - fraction / 2)) : BASE_POINTS));
+  // The streak bonus is the same at every level, so it does not change which level pays best (C2).
   const streakBonus = Math.min(STREAK_STEP * opts.streakBefore, STREAK_CAP);
   return { points: base + streakBonus, streakBonus };
 }

@@ -21,14 +21,16 @@ import type {
   RankEntry,
   Task,
 } from '../../shared/protocol/views';
-import { type AskedAt, type GivenAnswer, kindOf } from './kinds';
+import { type AskedAt, kindOf } from './kinds';
 import { memo } from './kinds/kind';
+import { distributionOf } from './kinds/predict';
 import { activePlayers, couldAnswer } from './reduce';
 import { rank } from './scoring';
 import {
   assertNever,
   type FirstVote,
   type Phase,
+  type RecordedAnswer,
   type RoomState,
   type RoundResult,
   reportIdOf,
@@ -56,13 +58,19 @@ export function taskOf(state: RoomState, round: number): Task {
   return kindOf(r).task(r, { code: state.code, round });
 }
 
-/** The closed round's answers from players still in the game, and how many who could answer did not. */
-function givenAnswers(state: RoomState, result: RoundResult): { given: GivenAnswer[]; none: number } {
+/**
+ * A closed vote's answers from players still in the game (a round's result, or a first vote, PI1),
+ * and how many who could answer did not.
+ */
+function givenAnswers<A extends RecordedAnswer>(
+  state: RoomState,
+  vote: { answers: ReadonlyArray<A | null>; eligible: number },
+): { given: A[]; none: number } {
   const given = state.players
     .filter((p) => !p.kicked)
-    .map((p) => result.answers[p.id])
+    .map((p) => vote.answers[p.id])
     .filter((a) => a !== null && a !== undefined);
-  return { given, none: Math.max(0, result.eligible - given.length) };
+  return { given, none: Math.max(0, vote.eligible - given.length) };
 }
 
 /** The projector's reveal: the task and the kind's detail, of one kind together. */
@@ -112,16 +120,8 @@ function questionInfo(state: RoomState, phase: Extract<Phase, { kind: 'question'
 
 /** PI1: a first vote's counts per option, from players still in the game. */
 function firstVoteCounts(state: RoomState, first: FirstVote): Distribution {
-  const counts: Distribution = { converges: 0, zigzag: 0, diverges: 0, none: 0 };
-  let given = 0;
-  for (const p of state.players) {
-    const a = first.answers[p.id];
-    if (p.kicked || !a || typeof a.choice !== 'string') continue;
-    counts[a.choice]++;
-    given++;
-  }
-  counts.none = Math.max(0, first.eligible - given);
-  return counts;
+  const { given, none } = givenAnswers(state, first);
+  return distributionOf(given, none);
 }
 
 /**
@@ -133,11 +133,7 @@ function mainAction(state: RoomState, round: number, first: FirstVote): 'discuss
   const r = roundOf(state, round);
   const { scored, grade } = kindOf(r).judge(r);
   if (!band || !scored || first.eligible === 0) return 'reveal';
-  let correct = 0;
-  for (const p of state.players) {
-    const a = first.answers[p.id];
-    if (!p.kicked && a && grade(a.choice).correct) correct++;
-  }
+  const correct = givenAnswers(state, first).given.filter((a) => grade(a.choice).correct).length;
   const share = (100 * correct) / first.eligible;
   return share >= band.low && share <= band.high ? 'discuss' : 'reveal';
 }

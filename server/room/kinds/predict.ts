@@ -10,7 +10,7 @@ import {
   type Simulation,
 } from '../../../shared/engine/types';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import type { Distribution } from '../../../shared/protocol/views';
+import type { AnswerValue, Distribution } from '../../../shared/protocol/views';
 import { alphaText, memo, type RoundKind } from './kind';
 
 // Drawn long enough to see the run get 10× closer or further (up to 600 steps): a slow α shows its
@@ -32,6 +32,13 @@ const _ANSWERED: Record<Answer, string> = {
   diverges: 'diverges',
 };
 
+/** The class's answers to a prediction per outcome; `none` is how many who could answer did not. */
+export function distributionOf(given: ReadonlyArray<{ choice: AnswerValue }>, none: number): Distribution {
+  const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none };
+  for (const a of given) if (typeof a.choice === 'string') distribution[a.choice]++;
+  return distribution;
+}
+
 export const predict: RoundKind<'predict'> = {
   task: (round) => ({ type: 'predict', scenario: round.scenario }),
 
@@ -43,9 +50,11 @@ export const predict: RoundKind<'predict'> = {
   },
 
   detail(round, given, none) {
-    const distribution: Distribution = { converges: 0, zigzag: 0, diverges: 0, none };
-    for (const a of given) if (typeof a.choice === 'string') distribution[a.choice]++;
-    return { type: 'predict', simulation: simulationOf(round.scenario), distribution };
+    return {
+      type: 'predict',
+      simulation: simulationOf(round.scenario),
+      distribution: distributionOf(given, none),
+    };
   },
 
   verdict(round) {
