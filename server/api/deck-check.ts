@@ -9,7 +9,9 @@ export type DeckCheck =
   | ({ ok: true } & DeckText)
   /** The body is not JSON, or not JSON a deck could be (`shape` names the excess). */
   | { ok: false; error: 'BAD_JSON'; message: string; shape?: string }
-  | { ok: false; error: 'BAD_DECK'; message: string; round?: number; field?: string };
+  | { ok: false; error: 'BAD_DECK'; message: string; round?: number; field?: string }
+  /** Too many big bodies are already waiting for the checker's thread (DECK_CHECKS_WAITING_MAX). */
+  | { ok: false; error: 'SERVER_BUSY'; message: string };
 
 export function checkDeckBytes(bytes: Uint8Array): DeckCheck {
   const shape = jsonShapeProblem(bytes, DECK_SHAPE);

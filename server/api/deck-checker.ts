@@ -7,6 +7,11 @@ import { checkDeckBytes, type DeckCheck } from './deck-check';
 
 /** Bodies at least this big go to the thread: below it, checking takes well under a millisecond. */
 export const DECK_WORKER_MIN_BYTES = 64 * 1024;
+/**
+ * Big bodies the thread may have waiting at once. Each waits as a copy, so without a cap many
+ * addresses saving at once could pile up memory; honest teachers save one deck at a time.
+ */
+export const DECK_CHECKS_WAITING_MAX = 16;
 /** A thread with nothing to do for this long ends; the next big body starts another. */
 const IDLE_MS = 10_000;
 
@@ -57,6 +62,12 @@ export function checkDeckBody(bytes: Buffer): Promise<DeckCheck> {
   if (bytes.byteLength < DECK_WORKER_MIN_BYTES) return Promise.resolve(checkDeckBytes(bytes));
   thread ??= start();
   const t = thread;
+  if (t.pending.size >= DECK_CHECKS_WAITING_MAX)
+    return Promise.resolve({
+      ok: false,
+      error: 'SERVER_BUSY',
+      message: 'The server is checking many big decks right now. Please try again in a few seconds.',
+    });
   if (t.idle) clearTimeout(t.idle);
   t.idle = null;
   const id = nextId++;

@@ -116,6 +116,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       ? await checkDeckBody(req.body)
       : checkDeck(undefined);
     if (checked.ok) return { title: checked.title, rounds: checked.rounds, text: checked.text };
+    if (checked.error === 'SERVER_BUSY') {
+      res.set('Retry-After', '2');
+      problem(res, 503, 'SERVER_BUSY', checked.message);
+      return undefined;
+    }
     if (checked.error === 'BAD_JSON') {
       if (checked.shape) events.refused('bodyTooComplex', deps.addressOf(req), checked.shape);
       problem(res, 400, 'BAD_JSON', checked.message);

@@ -2,7 +2,7 @@
 // on the event loop, while the event loop stays free for the games.
 import { describe, expect, it } from 'vitest';
 import { checkDeckBytes } from '../../server/api/deck-check';
-import { checkDeckBody, DECK_WORKER_MIN_BYTES } from '../../server/api/deck-checker';
+import { checkDeckBody, DECK_CHECKS_WAITING_MAX, DECK_WORKER_MIN_BYTES } from '../../server/api/deck-checker';
 import { largestDeck, nestedArrays } from '../abuse/decks';
 
 describe('deck bodies checked on a thread', () => {
@@ -36,5 +36,15 @@ describe('deck bodies checked on a thread', () => {
       error: 'BAD_DECK',
       round: 1,
     });
+  });
+
+  it('holds at most DECK_CHECKS_WAITING_MAX big bodies waiting; the next is told to come back', async () => {
+    const body = Buffer.from(JSON.stringify(largestDeck()));
+    const checks = Array.from({ length: DECK_CHECKS_WAITING_MAX + 1 }, () => checkDeckBody(body));
+    const results = await Promise.all(checks);
+    expect(results.slice(0, -1).every((r) => r.ok)).toBe(true);
+    expect(results.at(-1)).toMatchObject({ ok: false, error: 'SERVER_BUSY' });
+    // Once they are answered, the next is checked again.
+    expect((await checkDeckBody(body)).ok).toBe(true);
   });
 });
