@@ -55,10 +55,16 @@ const CHECKPOINT_EVERY_MS = 1000;
 
 // The checkpointer's thread: its own connection to the file, a PASSIVE checkpoint (never in a
 // writer's way) every CHECKPOINT_EVERY_MS. Plain JavaScript, so it runs under any loader.
+// state[0]: RUNNING, then CLOSING (set by the server's close), then DONE (set here once this
+// thread holds no connection). A thread that starts after the close never opens the file: it
+// would create it again in a DATA_DIR that may already be gone.
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
+const state = new Int32Array(workerData.state);
+const done = () => { Atomics.store(state, 0, 2); Atomics.notify(state, 0); process.exit(0); };
+if (Atomics.load(state, 0) !== 0) done();
 const Database = require(workerData.module);
-const db = new Database(workerData.file);
+const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 const timer = setInterval(() => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next one catches up */ }
@@ -66,9 +72,13 @@ const timer = setInterval(() => {
 parentPort.on('message', () => {
   clearInterval(timer);
   db.close();
-  process.exit(0);
+  done();
 });
 `;
+const RUNNING = 0;
+const CLOSING = 1;
+/** How long close() waits for the checkpointer to let go of the file before going on without it. */
+const CHECKPOINTER_CLOSE_MS = 5000;
 
 /**
  * Moves checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever commit
@@ -79,12 +89,14 @@ parentPort.on('message', () => {
  */
 function checkpointElsewhere(db: Db, file: string): void {
   db.pragma('wal_autocheckpoint = 0');
+  const state = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(CHECKPOINTER, {
     eval: true,
     workerData: {
       file,
       module: createRequire(import.meta.url).resolve('better-sqlite3'),
       everyMs: CHECKPOINT_EVERY_MS,
+      state: state.buffer,
     },
   });
   // Never what keeps a process alive, nor what crashes it: without it SQLite's own checkpoints
@@ -98,10 +110,15 @@ function checkpointElsewhere(db: Db, file: string): void {
     running = false;
   });
   const close = db.close.bind(db);
-  // The last checkpoint is the closing connection's own, truncating the WAL: what is left on disk
-  // is the database file, as before.
+  // The thread lets go first, so the closing connection is the file's last: its checkpoint
+  // truncates the WAL, its close removes the WAL, and what is left on disk is the database file
+  // alone, with no thread still touching it when close() returns (a test, or an operator, may
+  // delete DATA_DIR next). The wait is a few milliseconds, once per process.
   db.close = () => {
-    if (running) worker.postMessage('close');
+    if (running && Atomics.compareExchange(state, 0, RUNNING, CLOSING) === RUNNING) {
+      worker.postMessage('close');
+      Atomics.wait(state, 0, CLOSING, CHECKPOINTER_CLOSE_MS);
+    }
     if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
     return close();
   };
