@@ -202,7 +202,23 @@ function hostPhase(state: RoomState): HostPhase {
   }
 }
 
+/**
+ * A room's states are never changed in place, so the host view of one state is built once: a big
+ * room's view (2,500 players: the roster, the standings) costs milliseconds, and every host socket
+ * that resumes or is sent the room's newest view shares it. Only the server's clock is the caller's.
+ */
+const hostViews = new WeakMap<RoomState, { joinUrl: string; view: HostView }>();
+
 export function toHostView(state: RoomState, now: number, joinUrl: string): HostView {
+  let built = hostViews.get(state);
+  if (built?.joinUrl !== joinUrl) {
+    built = { joinUrl, view: buildHostView(state, now, joinUrl) };
+    hostViews.set(state, built);
+  }
+  return built.view.serverNow === now ? built.view : { ...built.view, serverNow: now };
+}
+
+function buildHostView(state: RoomState, now: number, joinUrl: string): HostView {
   const active = activePlayers(state);
   return {
     protocol: PROTOCOL_VERSION,
