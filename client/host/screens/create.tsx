@@ -152,11 +152,11 @@ export function CreateScreen({ notice }: { notice: string | null }) {
         </div>
         {peerInstruction.value && (
           <div class="option-row peer-band">
-            <span>Split: between</span>
+            <span>Split:</span>
             <PercentInput id="peer-low" label="Lowest share right for a discussion" value={peerLow} />
-            <span>and</span>
+            <span>to</span>
             <PercentInput id="peer-high" label="Highest share right for a discussion" value={peerHigh} />
-            <span>of the class right</span>
+            <span>right</span>
           </div>
         )}
         {peerInstruction.value && peerBandError.value && (
