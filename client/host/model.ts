@@ -9,7 +9,12 @@ import { assertNever } from '../../shared/engine/format';
 import type { Difficulty } from '../../shared/engine/types';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { DeckChoice } from '../../shared/protocol/schemas';
-import type { HostProgress, HostView } from '../../shared/protocol/views';
+import {
+  type HostProgress,
+  type HostView,
+  PEER_BAND_DEFAULT,
+  type PeerBand,
+} from '../../shared/protocol/views';
 import type { Connection } from '../net/connection';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
 import { ticker } from '../ui/ticker';
@@ -57,6 +62,29 @@ type HostStep =
   | 'player:unkick'
   | 'room:lock';
 
+/** A band bound as typed: a whole percent from 0 to 100, or null. */
+function percentOf(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= 100 ? n : null;
+}
+
+/** PI1: why the band as typed cannot be sent, or null when it can. */
+function peerBandProblem(low: string, high: string): string | null {
+  const lo = percentOf(low);
+  const hi = percentOf(high);
+  if (lo === null || hi === null) return 'Each bound of the split is a whole percent from 0 to 100.';
+  if (lo > hi) return `The lower bound (${lo} %) is above the upper one (${hi} %).`;
+  return null;
+}
+
+function peerBandOf(low: string, high: string): PeerBand | null {
+  const lo = percentOf(low);
+  const hi = percentOf(high);
+  return lo !== null && hi !== null && lo <= hi ? { low: lo, high: hi } : null;
+}
+
 export type HostModel = ReturnType<typeof createHostModel>;
 
 /**
@@ -80,6 +108,12 @@ export function createHostModel(connection: Connection, page: HostPage) {
   const speedPoints = signal(true);
   /** C1: score by the confidence each answer is given with, instead of by speed. */
   const byConfidence = signal(false);
+  /** PI1: discuss and vote again when the class is split; the band's bounds as typed, in percent. */
+  const peerInstruction = signal(false);
+  const peerLow = signal(String(PEER_BAND_DEFAULT.low));
+  const peerHigh = signal(String(PEER_BAND_DEFAULT.high));
+  /** What is wrong with the band as typed, or null; the game is not created while it says something. */
+  const peerBandError = computed(() => peerBandProblem(peerLow.value, peerHigh.value));
   const createError = signal<string | null>(null);
 
   /** Local time, ticking while a question is open, for the countdown. */
@@ -103,7 +137,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
 
   function showView(next: HostView) {
     screen.value = { kind: 'game', view: next };
-    tick(next.phase.kind === 'question');
+    tick(next.phase.kind === 'question' || next.phase.kind === 'discussion');
   }
 
   function toCreate(notice: string | null) {
@@ -133,6 +167,11 @@ export function createHostModel(connection: Connection, page: HostPage) {
 
   async function startGame(deck: DeckChoice): Promise<boolean> {
     if (busy.value) return false;
+    const band = peerInstruction.value ? peerBandOf(peerLow.value, peerHigh.value) : null;
+    if (peerInstruction.value && !band) {
+      createError.value = peerBandError.value;
+      return false;
+    }
     busy.value = true;
     createError.value = null;
     const reply = await connection.request(
@@ -143,6 +182,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
         secondsPerQuestion: secondsPerQuestion.value,
         speedPoints: speedPoints.value,
         scoreBy: byConfidence.value ? 'confidence' : 'speed',
+        ...(band ? { peerInstruction: band } : {}),
       },
       { retry: false },
     );
@@ -216,6 +256,10 @@ export function createHostModel(connection: Connection, page: HostPage) {
     secondsPerQuestion,
     speedPoints,
     byConfidence,
+    peerInstruction,
+    peerLow,
+    peerHigh,
+    peerBandError,
     createError,
     view,
     serverNow,

@@ -9,11 +9,25 @@ import type { PlayerView } from '../../shared/protocol/views';
 import { createConnection } from '../net/connection';
 import { Watch } from '../ui/cell';
 import { ConnectionBanner } from '../ui/connection-banner';
+import { extras, loadExtras } from './explorer/load';
 import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal-hold';
 import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
+
+/** PI1, PI2: the votes and the discussion come with the reveal's chunk, asked for as they open. */
+function LazyVoted({
+  phase,
+  model,
+}: {
+  phase: Extract<PlayerView['phase'], { kind: 'votes' | 'discussion' }>;
+  model: PlayerModel;
+}) {
+  loadExtras();
+  const loaded = extras.value;
+  return loaded ? <loaded.VotedScreen phase={phase} now={model.serverNow} /> : null;
+}
 
 function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
   const { phase } = view;
@@ -28,10 +42,9 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':
       return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} model={model} />;
-    // PI1, PI2: the projector shows the votes and the discussion; the page's first load has no bytes
-    // left for a screen of its own (test/browser/bundle-size.test.ts).
     case 'votes':
     case 'discussion':
+      return <LazyVoted phase={phase} model={model} />;
     case 'kicked':
       // The model turns this view into the join screen; nothing to show in between.
       return null;

@@ -30,6 +30,26 @@ function Toggle({ on, children }: { on: Signal<boolean>; children: ComponentChil
   );
 }
 
+/** A bound of the split, in whole percent; typed freely, checked by the model (peerBandError). */
+function PercentInput({ id, label, value }: { id: string; label: string; value: Signal<string> }) {
+  return (
+    <span class="percent-input">
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        aria-label={label}
+        size={3}
+        value={value.value}
+        onInput={(e) => {
+          value.value = e.currentTarget.value;
+        }}
+      />{' '}
+      %
+    </span>
+  );
+}
+
 export function CreateScreen({ notice }: { notice: string | null }) {
   const {
     busy,
@@ -42,6 +62,10 @@ export function CreateScreen({ notice }: { notice: string | null }) {
     secondsPerQuestion,
     speedPoints,
     byConfidence,
+    peerInstruction,
+    peerLow,
+    peerHigh,
+    peerBandError,
   } = useHostModel();
   return (
     <form
@@ -123,12 +147,33 @@ export function CreateScreen({ notice }: { notice: string | null }) {
             costs points
           </Toggle>
         </div>
+        <div class="option-row">
+          <Toggle on={peerInstruction}>Discuss and vote again when the class is split</Toggle>
+        </div>
+        {peerInstruction.value && (
+          <div class="option-row peer-band">
+            <span>Split:</span>
+            <PercentInput id="peer-low" label="Lowest share right for a discussion" value={peerLow} />
+            <span>to</span>
+            <PercentInput id="peer-high" label="Highest share right for a discussion" value={peerHigh} />
+            <span>right</span>
+          </div>
+        )}
+        {peerInstruction.value && peerBandError.value && (
+          <p class="error" role="alert">
+            {peerBandError.value}
+          </p>
+        )}
         {createError.value && (
           <p class="error" role="alert">
             {createError.value}
           </p>
         )}
-        <button type="submit" class="primary big" disabled={busy.value}>
+        <button
+          type="submit"
+          class="primary big"
+          disabled={busy.value || (peerInstruction.value && peerBandError.value !== null)}
+        >
           {busy.value ? 'Creating…' : 'Create game'}
         </button>
       </fieldset>

@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
+import type { Outcome } from '../../../shared/engine/types';
 import type { RoundType } from '../../../shared/protocol/schemas';
-import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
-import { AnswerBars } from '../../plots/answer-bars';
+import type { Distribution, HostRevealPhaseOf } from '../../../shared/protocol/views';
+import { AnswerBars, largestCount } from '../../plots/answer-bars';
 import { zoomOverlay } from '../../plots/contour-zoom';
 import { DistancePlot } from '../../plots/distance-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -42,26 +43,36 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
   // The number α multiplies, when the formula hides it: the sentence above uses it.
   const curvature = curvatureText(scenario.cost);
   return (
-    <section class="reveal reveal-predict">
+    <section class={phase.firstVote ? 'reveal reveal-predict reveal-twice' : 'reveal reveal-predict'}>
       <div class="verdict-row">
         <div class="verdict-left">
           <OutcomeTag outcome={sim.outcome} class="huge-tag" />
-          <figure class="side-figure class-figure">
-            <figcaption>
-              The class: {phase.correct} of {phase.total} right
-            </figcaption>
-            <Sized class="side-plot bars-plot">
-              {(w, h, em) => (
-                <AnswerBars
-                  distribution={detail.distribution}
-                  outcome={sim.outcome}
-                  width={w}
-                  height={h}
-                  em={em}
-                />
-              )}
-            </Sized>
-          </figure>
+          {phase.firstVote ? (
+            <BeforeAfter
+              before={phase.firstVote}
+              after={detail.distribution}
+              outcome={sim.outcome}
+              correct={phase.correct}
+              total={phase.total}
+            />
+          ) : (
+            <figure class="side-figure class-figure">
+              <figcaption>
+                The class: {phase.correct} of {phase.total} right
+              </figcaption>
+              <Sized class="side-plot bars-plot">
+                {(w, h, em) => (
+                  <AnswerBars
+                    distribution={detail.distribution}
+                    outcome={sim.outcome}
+                    width={w}
+                    height={h}
+                    em={em}
+                  />
+                )}
+              </Sized>
+            </figure>
+          )}
         </div>
         <div class="verdict-text">
           <p class="explanation">
@@ -123,5 +134,63 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
         </figure>
       </div>
     </section>
+  );
+}
+
+/**
+ * PI5: the first vote beside the vote that scored, on one scale, the right answer marked on both; the
+ * rows line up, so the labels are written once.
+ */
+function BeforeAfter(props: {
+  before: Distribution;
+  after: Distribution;
+  outcome: Outcome;
+  correct: number;
+  total: number;
+}) {
+  const { before, after, outcome } = props;
+  const scale = largestCount(before, after);
+  return (
+    <figure class="side-figure class-figure">
+      <figcaption>
+        The class: {props.correct} of {props.total} right{' '}
+        <span class="figure-note">(✓ the right answer)</span>
+      </figcaption>
+      <div class="before-after">
+        <div class="before-after-part">
+          <p class="before-after-head">Before discussion</p>
+          <Sized class="side-plot bars-plot">
+            {(w, h, em) => (
+              <AnswerBars
+                distribution={before}
+                outcome={outcome}
+                compact
+                scale={scale}
+                width={w}
+                height={h}
+                em={em}
+              />
+            )}
+          </Sized>
+        </div>
+        <div class="before-after-part">
+          <p class="before-after-head">After discussion</p>
+          <Sized class="side-plot bars-plot">
+            {(w, h, em) => (
+              <AnswerBars
+                distribution={after}
+                outcome={outcome}
+                labels={false}
+                compact
+                scale={scale}
+                width={w}
+                height={h}
+                em={em}
+              />
+            )}
+          </Sized>
+        </div>
+      </div>
+    </figure>
   );
 }

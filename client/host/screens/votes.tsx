@@ -1,61 +1,87 @@
 // PI1, PI2: the projector after a prediction's first vote: how the class voted, with no option
-// marked right (the class is watching), and during the discussion its timer.
-import { ANSWERS } from '../../../shared/engine/types';
-import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+// marked right (the class is watching), and during the discussion its timer. The question stays on
+// the screen: it is what the class argues about. The main step is the footer's (model.ts nextStep);
+// the other is here, one click away.
 import type { Distribution, HostDiscussionPhase, HostVotesPhase } from '../../../shared/protocol/views';
+import { AnswerBars } from '../../plots/answer-bars';
+import { ScenarioPlot } from '../../plots/scenario-plot';
+import { Sized } from '../../plots/sized';
 import { secondsLeft } from '../../ui/format';
+import { CostFormula, formatAlpha, StartText } from '../../ui/scenario-text';
 import { useHostModel } from '../model';
 
-/** The class's votes per option, as bars; `label` says which vote. */
-export function VoteBars({ distribution, label }: { distribution: Distribution; label: string }) {
-  const voted = ANSWERS.reduce((n, a) => n + distribution[a], 0);
+/** The first vote per option, as the reveal's bars with none marked right (V1). */
+function FirstVoteBars({ distribution, total }: { distribution: Distribution; total: number }) {
+  const voted = total - distribution.none;
   return (
-    <figure class="vote-bars">
-      <figcaption>{label}</figcaption>
-      <ul>
-        {ANSWERS.map((a) => {
-          const share = voted > 0 ? distribution[a] / voted : 0;
-          return (
-            <li key={a} class={`tone-${a}`}>
-              <span class="vote-label">{OUTCOME_LABELS[a]}</span>
-              <span class="vote-bar" style={{ width: `${Math.round(share * 100)}%` }} />
-              <span class="vote-count">{distribution[a]}</span>
-            </li>
-          );
-        })}
-      </ul>
+    <figure class="side-figure votes-figure">
+      <figcaption>
+        How the class voted (first vote){' '}
+        <span class="figure-note">
+          {voted} of {total}
+        </span>
+      </figcaption>
+      <Sized class="side-plot bars-plot">
+        {(w, h, em) => <AnswerBars distribution={distribution} width={w} height={h} em={em} />}
+      </Sized>
     </figure>
   );
 }
 
+/** "1:25": minutes and seconds, read from the back of the room. */
+const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
 export function VotesScreen({ phase }: { phase: HostVotesPhase | HostDiscussionPhase }) {
   const { serverNow, discuss, revealVotes, extendDiscussion } = useHostModel();
+  // Only prediction rounds go to a first vote (PI1).
+  const scenario = phase.task.type === 'predict' ? phase.task.scenario : null;
+  const left = phase.kind === 'discussion' ? secondsLeft(phase.endsAt, serverNow.value) : 0;
   return (
-    <section class="votes">
-      <VoteBars distribution={phase.distribution} label="How the class voted" />
-      {phase.kind === 'votes' ? (
-        <p class="votes-other">
-          {phase.main === 'discuss' ? (
-            <button type="button" class="secondary" onClick={() => void revealVotes(phase.round)}>
-              Reveal instead
-            </button>
-          ) : (
-            <button type="button" class="secondary" onClick={() => void discuss(phase.round)}>
-              Discuss and vote again instead
-            </button>
-          )}
-        </p>
-      ) : (
-        <div class="discussion">
-          <p class="ask-big">Talk to your neighbours, then vote again.</p>
-          <p class="countdown" aria-live="off">
-            {secondsLeft(phase.endsAt, serverNow.value)} s
-          </p>
-          <button type="button" class="secondary" onClick={() => void extendDiscussion(phase.round)}>
-            +30 s
-          </button>
+    <section class={`votes votes-${phase.kind}`}>
+      {scenario && (
+        <div class="votes-question">
+          <Sized class="big-plot">
+            {(w, h, em, uid) => <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} />}
+          </Sized>
+          <div class="votes-params">
+            <CostFormula scenario={scenario} />
+            <p class="votes-alpha">
+              <strong>α = {formatAlpha(scenario.alpha)}</strong> · <StartText scenario={scenario} />
+            </p>
+          </div>
         </div>
       )}
+      <div class="votes-side">
+        {phase.kind === 'votes' ? (
+          <>
+            <FirstVoteBars distribution={phase.distribution} total={phase.total} />
+            <p class="votes-other">
+              {phase.main === 'discuss' ? (
+                <button type="button" class="secondary" onClick={() => void revealVotes(phase.round)}>
+                  Reveal instead
+                </button>
+              ) : (
+                <button type="button" class="secondary" onClick={() => void discuss(phase.round)}>
+                  Discuss and vote again instead
+                </button>
+              )}
+            </p>
+          </>
+        ) : (
+          <>
+            <p class="ask-big">Talk to your neighbours, then vote again.</p>
+            <div class="discussion-timer">
+              <p class="countdown discussion-countdown" role="timer" aria-label={`${left} seconds left`}>
+                {clock(left)}
+              </p>
+              <button type="button" class="secondary" onClick={() => void extendDiscussion(phase.round)}>
+                +30 s
+              </button>
+            </div>
+            <FirstVoteBars distribution={phase.distribution} total={phase.total} />
+          </>
+        )}
+      </div>
     </section>
   );
 }

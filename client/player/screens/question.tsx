@@ -102,6 +102,9 @@ export function QuestionScreen({
   const waiting = byConfidence && pending.value?.round === phase.round ? pending.value.choice : null;
   const locked = phase.answer !== null || sent?.acknowledged === true;
   const left = secondsLeft(phase.deadlineAt, serverNow());
+  // PI3: the second vote's line rides in the reveal's chunk; a reloaded phone asks for it here.
+  if (phase.secondVote) loadExtras();
+  const first = model.firstVote.value?.round === phase.round ? model.firstVote.value.answer : null;
   return (
     <section class="question">
       <header class="bar">
@@ -116,6 +119,7 @@ export function QuestionScreen({
           {left} s
         </span>
       </header>
+      {phase.secondVote && extras.value && <extras.value.SecondVote first={first} />}
       <CostFormula scenario={scenario} />
       <Sized class="phone-plot">
         {(w, h, em, uid) => (
@@ -155,7 +159,7 @@ export function QuestionScreen({
   );
 }
 
-function AnswerShown({ answer }: { answer: AnswerValue }) {
+export function AnswerShown({ answer }: { answer: AnswerValue }) {
   return typeof answer === 'string' ? (
     <OutcomeTag outcome={answer} class="big-tag" />
   ) : (

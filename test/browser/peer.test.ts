@@ -1,0 +1,127 @@
+// PI1–PI5 through the apps: the host turns Peer Instruction on in the setup, a split class makes
+// "Discuss and vote again" the main step, the phones show their own vote and then the discussion,
+// the host adds 30 s and ends it early, the class votes again (one changes their mind, one does not
+// vote again) and the reveal shows the votes before and after. Screenshots go to test-results/browser/.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../shared/engine/simulate';
+import { ANSWERS, type Answer } from '../../shared/engine/types';
+import { expectPhoneLayout, expectProjectorLayout } from './checks';
+import {
+  captureHost,
+  capturePlayer,
+  joinGame,
+  lobbyOf,
+  screenshot,
+  useWorld,
+  waitForQuestion,
+} from './harness';
+
+const LABELS: Record<Answer, string> = {
+  converges: 'Converges directly',
+  zigzag: 'Zig-zags in',
+  diverges: 'Diverges',
+};
+
+const world = useWorld();
+
+function truthOf(code: string, round: number): Answer {
+  const deckRound = world.server.app.rooms.get(code)?.deck.rounds[round];
+  if (deckRound?.type !== 'predict') throw new Error(`no prediction round ${round} in game ${code}`);
+  const outcome = simulate(deckRound.scenario).outcome;
+  if (outcome === 'oscillates') throw new Error('a generated round must never sit on r = 2');
+  return outcome;
+}
+
+const wrongFor = (truth: Answer): Answer => ANSWERS[(ANSWERS.indexOf(truth) + 1) % ANSWERS.length]!;
+
+async function vote(page: Page, choice: Answer) {
+  await page.getByRole('button', { name: new RegExp(`^${LABELS[choice]}`) }).click();
+}
+
+describe('Peer Instruction through the apps', () => {
+  it('PI1-PI5: a split class discusses, votes again, and the reveal shows before and after', async () => {
+    const host = await world.host();
+    await host.getByRole('button', { name: 'Create game' }).waitFor();
+    await host.getByLabel('Generated questions').check();
+    await host.getByLabel('Questions', { exact: true }).selectOption('3');
+    await host.getByLabel('Discuss and vote again when the class is split').check();
+    // A band upside down is refused with a clear word, and the game cannot be created.
+    await host.getByLabel('Lowest share right for a discussion').fill('80');
+    await host.getByText('The lower bound (80 %) is above the upper one (70 %).').waitFor();
+    expect(await host.getByRole('button', { name: 'Create game' }).isDisabled()).toBe(true);
+    await host.getByLabel('Lowest share right for a discussion').fill('30');
+    await screenshot(host, 'host-create-peer-1280x720');
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const { code, joinUrl } = await lobbyOf(host);
+
+    const names = ['Ada', 'Bo', 'Cy'];
+    const phones: Page[] = [];
+    for (const name of names) {
+      const phone = await world.phone();
+      await joinGame(phone, joinUrl, name);
+      phones.push(phone);
+    }
+    const [ada, bo, cy] = phones as [Page, Page, Page];
+    await host.getByText('3 players').waitFor();
+
+    await host.keyboard.press('Space');
+    await waitForQuestion(ada, 0, 3);
+    const truth = truthOf(code, 0);
+    const wrong = wrongFor(truth);
+    // One of three right: 33 %, inside the band.
+    await vote(ada, truth);
+    await vote(bo, wrong);
+    await vote(cy, wrong);
+
+    // The votes: bars with none marked right, the discussion the footer's main step.
+    await host.getByText('How the class voted (first vote)').waitFor();
+    expect(await host.locator('.bar-correct').count()).toBe(0);
+    await host.getByRole('button', { name: /^Discuss and vote again/ }).waitFor();
+    await host.getByRole('button', { name: 'Reveal instead' }).waitFor();
+    expectProjectorLayout(await captureHost(host, 'peer-votes'));
+    await bo.getByText("Your teacher is looking at the class's votes").waitFor();
+    expect(await bo.getByText('You voted:').count()).toBe(1);
+    expect(await bo.locator('.verdict').count()).toBe(0);
+    expectPhoneLayout(await capturePlayer(bo, 'peer-votes'));
+
+    // The discussion: 90 s, then +30 s.
+    await host.getByRole('button', { name: /^Discuss and vote again/ }).click();
+    await host.getByText('Talk to your neighbours, then vote again.').waitFor();
+    await host
+      .getByRole('timer')
+      .getByText(/^1:(30|29)$/)
+      .waitFor();
+    await host.getByRole('button', { name: '+30 s' }).click();
+    await host
+      .getByRole('timer')
+      .getByText(/^(2:00|1:59)$/)
+      .waitFor();
+    expectProjectorLayout(await captureHost(host, 'peer-discussion'));
+    await cy.getByText('Talk to your neighbours, then vote again.').waitFor();
+    await cy
+      .getByRole('timer')
+      .getByText(/^(120|119) s$/)
+      .waitFor();
+    expectPhoneLayout(await capturePlayer(cy, 'peer-discussion'));
+
+    // Ended early: the second vote.
+    await host.getByRole('button', { name: /^Vote again now/ }).click();
+    await bo.getByText(`Second vote, after the discussion: you voted “${LABELS[wrong]}” first.`).waitFor();
+    expectPhoneLayout(await capturePlayer(bo, 'peer-second-vote'));
+    await vote(bo, truth);
+    await vote(cy, wrong);
+    await screenshot(host, 'host-peer-second-vote-1280x720');
+    // Ada does not vote again: her first vote stands (PI4).
+    await host.getByRole('button', { name: /^Reveal now/ }).click();
+
+    await host.getByText('Before discussion').waitFor();
+    await host.getByText('After discussion').waitFor();
+    expect(await host.locator('.bar-correct').count()).toBe(2);
+    expect(await host.locator('figcaption').first().textContent()).toContain('The class: 2 of 3 right');
+    expectProjectorLayout(await captureHost(host, 'peer-reveal'));
+    await bo.locator('.verdict').waitFor({ timeout: 20_000 });
+    expect(await bo.getByText('Right!').count()).toBe(1);
+    expectPhoneLayout(await capturePlayer(bo, 'peer-reveal'));
+  });
+});
