@@ -147,7 +147,7 @@ describe("a finished game's report", () => {
       ['α = 0.8', 1, false],
     ]);
     // M3: each wrong idea showed in one round at most: nobody is named on one round's evidence.
-    expect(report.version).toBe(2);
+    expect(report.version).toBe(3);
     expect(report.misconceptions).toEqual([]);
   });
 
