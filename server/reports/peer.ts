@@ -32,8 +32,8 @@ function countChanges(changes: ReadonlyArray<PeerChange | null | undefined>): Pe
 
 /**
  * A student who did not vote again has their first vote as the vote that scored (PI4): the very
- * answer, received at the same moment. A second vote is received after the first vote closed, so it
- * never matches on all three.
+ * answer, received at the same moment. A second vote is received after the first vote closed, the
+ * host's clicks and the discussion in between, so it never has the first vote's time of receipt.
  */
 function isFirstVote(scoring: RecordedAnswer, first: RecordedAnswer | null): boolean {
   return (
