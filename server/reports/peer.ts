@@ -121,6 +121,15 @@ export function peerOf(
   };
 }
 
+/** `{ peer }` for the game's report when a round went to a second vote, else nothing. */
+export function withPeer(
+  rounds: readonly ReportRound[],
+  students: ReadonlyArray<{ id: number; nickname: string }>,
+): { peer?: ReportPeer } {
+  const peer = peerOf(rounds, students);
+  return peer ? { peer } : {};
+}
+
 /** The CSV's `first vote`, `first vote correct` and `change` cells: empty outside a round that went to a second vote. */
 export function firstVoteCells(
   a: ReportAnswer,

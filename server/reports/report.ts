@@ -1,6 +1,7 @@
 // A finished game as a report for its instructor: per round the task, the verdict, the distribution
 // of answers and the share correct; per student every answer; and the misconceptions the class
-// holds (README M1–M4), worth a word in the next lesson. Pure: a function of the room's state.
+// holds (README M1–M4), worth a word in the next lesson; the first votes of rounds that went to a
+// second vote (PI8, in ./peer). Pure: a function of the room's state.
 import { formatCost, formatPoint } from '../../shared/engine/format';
 import { KIND_INFO } from '../../shared/kinds';
 import {
@@ -24,12 +25,7 @@ import type { RoomState, RoundResult } from '../room/state';
 import { taskOf } from '../room/views';
 import { type Cell, toCsv } from './csv';
 import { misconceptionsOf } from './misconceptions';
-import { firstVoteCells, peerOf, withFirstVote } from './peer';
-
-function withPeer(rounds: ReportRound[], students: ReadonlyArray<{ id: number; nickname: string }>) {
-  const peer = peerOf(rounds, students);
-  return peer ? { peer } : {};
-}
+import { firstVoteCells, withFirstVote, withPeer } from './peer';
 
 export function summaryOf(round: DeckRound, alpha: AlphaFormat = DISPLAY_ALPHA): string {
   const { cost, start } = problemOf(round);
