@@ -1,9 +1,14 @@
 // A finished game as a report for its instructor: per round the task, the verdict, the distribution
 // of answers and the share correct; per student every answer; and the misconceptions the class
-// holds (README M1–M4), worth a word in the next lesson. Pure: a function of the room's state.
+// holds (README M1–M4), worth a word in the next lesson; the first votes of rounds that went to a
+// second vote (PI8, in ./peer). Pure: a function of the room's state.
 import { formatCost, formatPoint } from '../../shared/engine/format';
 import { KIND_INFO } from '../../shared/kinds';
-import { CONFIDENCE_LEVELS, CONFIDENCE_PROBABILITY } from '../../shared/protocol/confidence';
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCE_LEVELS,
+  CONFIDENCE_PROBABILITY,
+} from '../../shared/protocol/confidence';
 import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import {
   type Calibration,
@@ -20,6 +25,7 @@ import type { RoomState, RoundResult } from '../room/state';
 import { taskOf } from '../room/views';
 import { type Cell, toCsv } from './csv';
 import { misconceptionsOf } from './misconceptions';
+import { firstVoteCells, withFirstVote, withPeer } from './peer';
 
 export function summaryOf(round: DeckRound, alpha: AlphaFormat = DISPLAY_ALPHA): string {
   const { cost, start } = problemOf(round);
@@ -46,7 +52,7 @@ function roundReport(state: RoomState, result: RoundResult): ReportRound {
   const given = answers.filter((a) => a.answer !== null);
   const correct = answers.filter((a) => a.correct).length;
   const { report } = kindOf(round);
-  return {
+  return withFirstVote(state, result, {
     index: result.round,
     type: round.type,
     task: taskOf(state, result.round),
@@ -61,7 +67,7 @@ function roundReport(state: RoomState, result: RoundResult): ReportRound {
     shareCorrect: result.eligible > 0 ? correct / result.eligible : null,
     bars: report.bars(round, given, result.scored),
     answers,
-  };
+  });
 }
 
 export function buildReport(state: RoomState): GameReport {
@@ -87,6 +93,7 @@ export function buildReport(state: RoomState): GameReport {
     rounds,
     misconceptions,
     ...(state.settings.scoreBy === 'confidence' ? { calibration: calibrationOf(rounds, order) } : {}),
+    ...withPeer(rounds, order),
   };
 }
 
@@ -139,9 +146,18 @@ export const CSV_HEADER = [
   'correct',
   'seconds',
   'points',
+  'confidence',
+  'first vote',
+  'first vote correct',
+  'change',
 ] as const;
 
-/** One row per student per round, in round order, then in the order students joined. */
+/**
+ * One row per student per round, in round order, then in the order students joined. `answer` is the
+ * vote that scored; the last four columns are empty where they do not apply: `confidence` outside a
+ * game scored by confidence (C1), the first vote and its change outside a round that went to a second
+ * vote (PI8).
+ */
 export function reportCsv(report: GameReport): string {
   const rows: Cell[][] = [];
   for (const r of report.rounds) {
@@ -163,6 +179,8 @@ export function reportCsv(report: GameReport): string {
         a.correct,
         a.seconds,
         a.points,
+        a.confidence === undefined ? null : CONFIDENCE_LABELS[a.confidence],
+        ...firstVoteCells(a, kind.answerCell),
       ]);
     }
   }

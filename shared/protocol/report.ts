@@ -5,8 +5,38 @@ import type { Confidence } from './confidence';
 import type { RoundType } from './schemas';
 import type { AnswerValue, Settings, Task } from './views';
 
-/** 2: `misconceptions` (README M1–M4) in place of version 1's `confusions`. */
-export const REPORT_VERSION = 2;
+/**
+ * 2: `misconceptions` (README M1–M4) in place of version 1's `confusions`. 3: a round that went to a
+ * second vote holds its first vote (PI8: `firstVote` on the round and on each answer, `peer` on the
+ * game); a version 2 report reads as it is, without them.
+ */
+export const REPORT_VERSION = 3;
+
+/**
+ * PI8: how a student's two votes in a round that went to a second vote compare, by whether each was
+ * right. Only a student who voted twice is compared; `first-only` did not vote again (their first
+ * vote scored, PI4), `second-only` gave no first vote (joined during the discussion, or missed it).
+ */
+export const PEER_CHANGES = [
+  'wrong-to-right',
+  'right-to-wrong',
+  'stayed-right',
+  'stayed-wrong',
+  'first-only',
+  'second-only',
+] as const;
+export type PeerChange = (typeof PEER_CHANGES)[number];
+export type PeerCounts = Record<PeerChange, number>;
+
+/** PI8's words, on the report page and in the CSV. */
+export const PEER_CHANGE_LABELS: Record<PeerChange, string> = {
+  'wrong-to-right': 'wrong → right',
+  'right-to-wrong': 'right → wrong',
+  'stayed-right': 'stayed right',
+  'stayed-wrong': 'stayed wrong',
+  'first-only': 'did not vote again',
+  'second-only': 'second vote only',
+};
 
 export interface ReportAnswer {
   playerId: number;
@@ -19,6 +49,36 @@ export interface ReportAnswer {
   points: number;
   /** C1: the level the answer was given with, in a game scored by confidence. */
   confidence?: Confidence;
+  /**
+   * PI8: only in a round that went to a second vote: the student's first vote (`answer` null: none).
+   * The fields above are the vote that scored (the second, or the first for a student who did not
+   * vote again: PI4).
+   */
+  firstVote?: { answer: AnswerValue | null; correct: boolean; confidence?: Confidence };
+  /** PI8: only in such a round: how the two votes compare; null without any vote, or in a round nobody could win (S6). */
+  change?: PeerChange | null;
+}
+
+/** PI5, PI8: the first vote of a round that went to a second vote, counted as the round is. */
+export interface ReportFirstVote {
+  /** Students who could vote: connected at its close, or who voted. */
+  eligible: number;
+  answered: number;
+  correct: number;
+  /** correct / eligible; null when nobody could vote. */
+  shareCorrect: number | null;
+  bars: ReportBar[];
+  /** PI8: the class's changes between the votes; null in a round nobody could win (S6). */
+  changes: PeerCounts | null;
+}
+
+/** PI8: over the rounds that went to a second vote, the class's changes and each student's. */
+export interface ReportPeer {
+  /** The rounds (0-based indexes) that went to a second vote and were scored. */
+  rounds: number[];
+  class: PeerCounts;
+  /** In the report's ranking order. */
+  students: Array<{ id: number; nickname: string; changes: PeerCounts }>;
 }
 
 export interface ReportBar {
@@ -53,6 +113,8 @@ export interface ReportRound {
   shareCorrect: number | null;
   bars: ReportBar[];
   answers: ReportAnswer[];
+  /** PI5, PI8: only when the round went to a second vote; the fields above are the vote that scored. */
+  firstVote?: ReportFirstVote;
 }
 
 /** A misconception the class holds (README M4), with the students who hold it (M3). */
@@ -86,6 +148,8 @@ export interface GameReport {
   misconceptions: ReportMisconception[];
   /** C5: only in a game scored by confidence. */
   calibration?: Calibration;
+  /** PI8: only when a round went to a second vote. */
+  peer?: ReportPeer;
 }
 
 /** C5: how often answers given at one level were right. */

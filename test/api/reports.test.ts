@@ -147,7 +147,7 @@ describe("a finished game's report", () => {
       ['α = 0.8', 1, false],
     ]);
     // M3: each wrong idea showed in one round at most: nobody is named on one round's evidence.
-    expect(report.version).toBe(2);
+    expect(report.version).toBe(3);
     expect(report.misconceptions).toEqual([]);
   });
 
@@ -220,16 +220,18 @@ describe("a finished game's report", () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const lines = text.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines[0]).toBe('nickname,round,kind,scenario,answer,correct answer,correct,seconds,points');
+    expect(lines[0]).toBe(
+      'nickname,round,kind,scenario,answer,correct answer,correct,seconds,points,confidence,first vote,first vote correct,change',
+    );
     expect(lines).toHaveLength(1 + 3 * 3 + 1);
     const row = (n: number) => lines[n]!.replace(/,"[^"]*"/g, ',<q>').split(',');
     // Round 1: Ada, then "=1+1" defused with an apostrophe, then Bo quoted for his comma.
     expect(lines[1]).toMatch(
-      /^Ada,1,predict,J\(θ\) = \(θ − 1\)²; θ₀ = 5; α = 1\.2,Diverges,Diverges,yes,3,950$/,
+      /^Ada,1,predict,J\(θ\) = \(θ − 1\)²; θ₀ = 5; α = 1\.2,Diverges,Diverges,yes,3,950,,,,$/,
     );
     expect(lines[2]!.startsWith("'=1+1,1,predict,")).toBe(true);
-    expect(lines[2]).toMatch(/,Zig-zags in,Diverges,no,6,0$/);
-    expect(lines[3]).toMatch(/^"Bo, the 2nd",1,predict,.*,,Diverges,no,,0$/);
+    expect(lines[2]).toMatch(/,Zig-zags in,Diverges,no,6,0,,,,$/);
+    expect(lines[3]).toMatch(/^"Bo, the 2nd",1,predict,.*,,Diverges,no,,0,,,,$/);
     expect(row(4)).toEqual([
       'Ada',
       '2',
@@ -240,8 +242,13 @@ describe("a finished game's report", () => {
       'yes',
       '1',
       '1008',
+      // A game scored by speed has no level, and no round here went to a second vote.
+      '',
+      '',
+      '',
+      '',
     ]);
-    expect(lines[9]).toMatch(/^"Bo, the 2nd",3,fastest α,.*,0\.8,α = 0\.5,no,3,0$/);
+    expect(lines[9]).toMatch(/^"Bo, the 2nd",3,fastest α,.*,0\.8,α = 0\.5,no,3,0,,,,$/);
   });
 
   it('belongs to its instructor: another one sees nothing, a student or stranger gets 401', async () => {

@@ -292,7 +292,13 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       'correct',
       'seconds',
       'points',
+      'confidence',
+      'first vote',
+      'first vote correct',
+      'change',
     ]);
+    // A game scored by speed with no second vote: the last four cells of every row are empty.
+    for (const r of rows.slice(1)) expect(r.slice(9)).toEqual(['', '', '', '']);
     const pick = (r: string[]) => [r[0], r[1], r[2], r[4], r[6], r[7], r[8]];
     expect(rows.slice(1).map(pick)).toEqual([
       ['Ada', '1', 'predict', 'Zig-zags in', 'yes', '0', '1000'],

@@ -80,7 +80,7 @@ describe('M3 M4 the report names the misconceptions a class holds', () => {
       confusions: [{ round: 0, share: 0.67, text: '67 % answered diverges' }],
     };
     const upgraded = upgradeReport(old);
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(3);
     expect('confusions' in upgraded).toBe(false);
     expect(upgraded.misconceptions).toEqual(misconceptions);
   });

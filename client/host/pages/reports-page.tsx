@@ -1,18 +1,24 @@
 // "Past games": every finished game of this instructor, newest first, and one game's report: the
 // rounds with their share correct, the misconceptions the class holds (README M1–M4), the share correct
-// against r, and every student's answers; the answers as CSV.
+// against r, how minds changed in the rounds that went to a second vote (PI8), and every student's
+// answers; the answers as CSV.
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { KIND_INFO } from '../../../shared/kinds';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
-import type {
-  Calibration,
-  CalibrationLevel,
-  GameReport,
-  ReportBar,
-  ReportRound,
+import {
+  type Calibration,
+  type CalibrationLevel,
+  type GameReport,
+  PEER_CHANGE_LABELS,
+  PEER_CHANGES,
+  type PeerChange,
+  type PeerCounts,
+  type ReportAnswer,
+  type ReportBar,
+  type ReportRound,
 } from '../../../shared/protocol/report';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue } from '../../../shared/protocol/views';
@@ -288,11 +294,22 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
               <p>
                 Right answer: <strong>{<MathText text={round.answerText} />}</strong>
               </p>
+              {round.firstVote && (
+                <p class="first-vote-line">
+                  Went to a second vote. First vote:{' '}
+                  {round.scored ? `${percent(round.firstVote.shareCorrect)} right` : 'not scored'}{' '}
+                  <span class="muted">
+                    ({round.firstVote.correct} of {round.firstVote.eligible})
+                  </span>
+                  ; the bars are the vote that scored.
+                </p>
+              )}
               <CountBars label={`Answers in round ${round.index + 1}`} rows={barRows(round)} />
             </li>
           ))}
         </ol>
       </section>
+      {r.peer && <PeerSection report={r} />}
       {r.calibration && <CalibrationSection calibration={r.calibration} />}
       <section class="report-section">
         <h2>Students</h2>
@@ -342,6 +359,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
                                     {a.confidence && ` · ${CONFIDENCE_LABELS[a.confidence].toLowerCase()}`}
                                   </>
                                 )}
+                                {a?.firstVote && <FirstVoteText answer={a} />}
                               </li>
                             );
                           })}
@@ -409,6 +427,142 @@ function CalibrationSection({ calibration }: { calibration: Calibration }) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** PI8: a student's first vote after the vote that scored, and how the two compare. */
+function FirstVoteText({ answer: a }: { answer: ReportAnswer }) {
+  const first = a.firstVote;
+  if (!first) return null;
+  return (
+    <span class="first-vote-text">
+      {' '}
+      · first vote:{' '}
+      {first.answer === null ? (
+        'none'
+      ) : (
+        <>
+          <MathText text={answerText(first.answer)} /> {first.correct ? '✓' : '✗'}
+        </>
+      )}
+      {a.change && ` (${PEER_CHANGE_LABELS[a.change]})`}
+    </span>
+  );
+}
+
+/** The four changes a student who voted twice can make (PI8); the others are counted for the class only. */
+const COMPARED: readonly PeerChange[] = ['wrong-to-right', 'right-to-wrong', 'stayed-right', 'stayed-wrong'];
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "✗ → ✓" for a student who voted twice; a dash for a missing vote. */
+function changeMarks(a: ReportAnswer | undefined): string {
+  if (!a?.change) return '–';
+  const mark = (correct: boolean) => (correct ? '✓' : '✗');
+  if (a.change === 'second-only') return `– → ${mark(a.correct)}`;
+  const first = mark(a.firstVote?.correct ?? false);
+  return a.change === 'first-only' ? `${first} (kept)` : `${first} → ${mark(a.correct)}`;
+}
+
+function CountCells({ counts }: { counts: PeerCounts | null }) {
+  return (
+    <>
+      {PEER_CHANGES.map((c) => (
+        <td key={c} class="num-cell">
+          {counts ? counts[c] : '–'}
+        </td>
+      ))}
+    </>
+  );
+}
+
+/** PI8: for each round that went to a second vote, how the class's minds changed; then each student's. */
+function PeerSection({ report: r }: { report: GameReport }) {
+  const peer = r.peer;
+  if (!peer) return null;
+  const revoted = r.rounds.filter((x) => x.firstVote);
+  const compared = r.rounds.filter((x) => peer.rounds.includes(x.index));
+  return (
+    <section class="report-section peer">
+      <h2>Discussion and second vote</h2>
+      <p class="muted help">
+        Each student's two votes, by whether each was right. A move between two wrong answers stays wrong. A
+        student who did not vote again kept their first vote, which scored; one who joined during the
+        discussion or missed the first vote has a second vote only. Neither is counted as staying.
+      </p>
+      <table class="students peer-class">
+        <thead>
+          <tr>
+            <th scope="col">Round</th>
+            <th scope="col">First vote</th>
+            <th scope="col">Second vote</th>
+            {PEER_CHANGES.map((c) => (
+              <th key={c} scope="col">
+                {capitalised(PEER_CHANGE_LABELS[c])}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {revoted.map((round) => (
+            <tr key={round.index} data-round={round.index + 1}>
+              <th scope="row">Round {round.index + 1}</th>
+              <td>
+                {round.scored ? `${percent(round.firstVote?.shareCorrect ?? null)} right` : 'not scored'}
+              </td>
+              <td>{round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}</td>
+              <CountCells counts={round.firstVote?.changes ?? null} />
+            </tr>
+          ))}
+          {compared.length > 1 && (
+            <tr class="peer-total">
+              <th scope="row">All</th>
+              <td />
+              <td />
+              <CountCells counts={peer.class} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {compared.length > 0 && (
+        <table class="students peer-students">
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              {compared.map((round) => (
+                <th key={round.index} scope="col">
+                  Round {round.index + 1}
+                </th>
+              ))}
+              {COMPARED.map((c) => (
+                <th key={c} scope="col">
+                  {capitalised(PEER_CHANGE_LABELS[c])}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {peer.students.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" class="student-name">
+                  {p.nickname}
+                </th>
+                {compared.map((round) => (
+                  <td key={round.index} class="peer-marks">
+                    {changeMarks(round.answers.find((a) => a.playerId === p.id))}
+                  </td>
+                ))}
+                {COMPARED.map((c) => (
+                  <td key={c} class="num-cell">
+                    {p.changes[c]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
