@@ -6,7 +6,7 @@ import {
   type DeckRoundOf,
   laterRoundOnSameCost,
 } from '../../shared/protocol/deck';
-import { PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
+import { DECK_ROUNDS_MAX, PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
 import type {
   AnswerValue,
   Distribution,
@@ -115,7 +115,8 @@ export function toHostProgress(state: RoomState): HostProgress | null {
 function questionInfo(state: RoomState, phase: Extract<Phase, { kind: 'question' }>): QuestionInfo {
   const { round, openedAt, deadlineAt, durationMs } = phase;
   const info: QuestionInfo = { round, task: taskOf(state, round), openedAt, deadlineAt, durationMs };
-  return phase.first ? { ...info, secondVote: true } : info;
+  if (phase.first) return { ...info, secondVote: true };
+  return phase.twinOf === undefined ? info : { ...info, twinOf: phase.twinOf };
 }
 
 /** PI1: a first vote's counts per option, from players still in the game. */
@@ -136,6 +137,22 @@ function mainAction(state: RoomState, round: number, first: FirstVote): 'discuss
   const correct = givenAnswers(state, first).given.filter((a) => grade(a.choice).correct).length;
   const share = (100 * correct) / first.eligible;
   return share >= band.low && share <= band.high ? 'discuss' : 'reveal';
+}
+
+/**
+ * PI9: whether the host's `round:twin` would be taken in this reveal: a prediction with an answer (not
+ * the exact r = 2 bounce, which the engine cannot twin) that went to a second vote, with no twin yet
+ * and room for one more round.
+ */
+function canAskTwin(state: RoomState, round: number): boolean {
+  const r = state.deck.rounds[round];
+  return (
+    r?.type === 'predict' &&
+    state.results[round]?.firstVote !== undefined &&
+    state.results[round]?.scored === true &&
+    state.deck.rounds.length < DECK_ROUNDS_MAX &&
+    !state.results.some((r) => r.twinOf === round)
+  );
 }
 
 function hostPhase(state: RoomState): HostPhase {
@@ -185,6 +202,8 @@ function hostPhase(state: RoomState): HostPhase {
         top: top(state, TOP_COUNT),
         thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
         ...(result.firstVote ? { firstVote: firstVoteCounts(state, result.firstVote) } : {}),
+        ...(canAskTwin(state, phase.round) ? { twinAvailable: true as const } : {}),
+        ...(result.twinOf === undefined ? {} : { twinOf: result.twinOf }),
       };
     }
     case 'leaderboard':
