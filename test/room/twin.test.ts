@@ -1,5 +1,6 @@
 // PI9: the twin question, through the reducer and the views, with time and the seed given.
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../server/reports/report';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
 import { toHostView, toPlayerView } from '../../server/room/views';
@@ -200,5 +201,31 @@ describe('PI9 the twin of a round that went to a second vote', () => {
     expect(ended.results[1]).toMatchObject({ twinOf: 0, closedBy: 'game-ended' });
     expect(ended.results[1]?.answers[4]).toMatchObject({ choice: 'zigzag', correct: true });
     expect(ended.phase).toMatchObject({ kind: 'podium', endedEarly: true });
+  });
+});
+
+describe('PI9 the report sets each twin beside its round', () => {
+  it("the twin's share correct beside the first vote's and the second vote's", () => {
+    let s = step(revealedAfterRevote(), twinOf(0), TWIN_AT);
+    s = vote(s, 1, ['zigzag', 'diverges', 'zigzag'], TWIN_AT);
+    s = step(s, { type: 'deadline', round: 1 }, TWIN_AT + ROUND_MS);
+    s = step(s, { type: 'end', by: HOST }, TWIN_AT + ROUND_MS + 1000);
+    const report = buildReport(s);
+    expect(report.twins).toEqual([
+      {
+        round: 0,
+        twin: 1,
+        // First vote: zigzag, zigzag, diverges, converges; second: three zig-zags; the twin: two of four.
+        firstVote: { correct: 2, eligible: 4, share: 0.5 },
+        secondVote: { correct: 3, eligible: 4, share: 0.75 },
+        twinVote: { correct: 2, eligible: 4, share: 0.5 },
+      },
+    ]);
+    expect(report.roundCount).toBe(4);
+    expect(report.rounds.map((r) => r.index)).toEqual([0, 1]);
+  });
+
+  it('a game without a twin has no twins field', () => {
+    expect(buildReport(revealedAfterRevote())).not.toHaveProperty('twins');
   });
 });
