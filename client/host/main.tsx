@@ -61,7 +61,8 @@ function Header({ view }: { view: HostView }) {
   return (
     <header class="top">
       <span class="brand-small">Overshoot</span>
-      {round && <span class="top-round">{twin ? `${round} · Same idea, new numbers` : round}</span>}
+      {round && <span class="top-round">{round}</span>}
+      {twin && <span class="top-twin">Same idea, new numbers</span>}
       {phase.kind !== 'lobby' && phase.kind !== 'podium' && (
         <span class="top-join">
           {siteOf(view.joinUrl)} · code <strong>{spacedCode(view.code)}</strong>
