@@ -8,22 +8,27 @@ import type { HostSession, PlayerSession } from '../../shared/protocol/events';
 import type { HostView } from '../../shared/protocol/views';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
 import { type Client, closeAllClients, connect, ok } from '../helpers/server';
-import { expectProjectorLayout } from './checks';
-import { captureHost, useWorld } from './harness';
+import { expectLibraryLayout, expectProjectorLayout } from './checks';
+import { captureHost, captureLibrary, useWorld } from './harness';
 
 const world = useWorld();
 afterAll(closeAllClients);
 
 type Choice = 'converges' | 'zigzag' | 'diverges';
+const INSTRUCTOR_KEY = 'twin-browser-instructor-key-0123';
 
 describe('PI9 the projector asks a twin', () => {
   it('"Ask its twin" on the reveal after a second vote; the twin\'s question says so', async () => {
+    const projector = await world.host();
+    // The projector's instructor key, so that the report is this browser's.
+    await projector.evaluate((key) => localStorage.setItem('overshoot:instructor', key), INSTRUCTOR_KEY);
     const hostSocket = await connect(world.server.url);
     const session = ok(
       await hostSocket.call<HostSession>('host:create', {
         deck: { source: 'custom', deck: { title: 'Twins', rounds: [ZIGZAG, DIVERGES] } },
         secondsPerQuestion: 300,
         peerInstruction: { low: 30, high: 70 },
+        instructorKey: INSTRUCTOR_KEY,
       }),
     );
     const students: Client[] = [];
@@ -38,7 +43,6 @@ describe('PI9 the projector asks a twin', () => {
     };
     const hostView = (match: (v: HostView) => boolean) => hostSocket.view<HostView>(match);
 
-    const projector = await world.host();
     await projector.evaluate((stored) => localStorage.setItem('overshoot:host', JSON.stringify(stored)), {
       code: session.code,
       hostSecret: session.hostSecret,
@@ -76,5 +80,20 @@ describe('PI9 the projector asks a twin', () => {
     await projector.locator('.top-twin', { hasText: 'Same idea, new numbers' }).waitFor();
     expect(await askTwin.count()).toBe(0);
     expectProjectorLayout(await captureHost(projector, 'twin-reveal'));
+
+    // The report sets the twin beside the round's two votes.
+    ok(await hostSocket.call('game:end'));
+    await projector.getByRole('button', { name: 'See the report' }).click();
+    const twins = projector.locator('.twins-table');
+    await twins.waitFor();
+    const cells = await twins.locator('tbody tr').first().locator('th, td').allInnerTexts();
+    expect(cells.map((x) => x.trim())).toEqual([
+      'Round 1 · twin: round 2',
+      '2 of 4 (50 %)',
+      '3 of 4 (75 %)',
+      '3 of 4 (75 %)',
+    ]);
+    await twins.scrollIntoViewIfNeeded();
+    expectLibraryLayout(await captureLibrary(projector, 'report-twins'));
   }, 90_000);
 });
