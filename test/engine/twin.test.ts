@@ -1,6 +1,7 @@
 // PI9: a round's twin, held to the generator's rules written out again (band, 15 % margin, balanced
 // start) over generated decks of every difficulty, the built-in deck, hand-written rounds and the
 // generator's own fallbacks, with many seeds each.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_ROUNDS, isFairRound } from '../../shared/engine/generate';
 import {
@@ -10,6 +11,7 @@ import {
   DIFFICULTIES,
   eigenComponents,
   generateDeck,
+  generateRound,
   generateTwin,
   isNiceAlpha,
   ROUND_BANDS,
@@ -17,6 +19,7 @@ import {
   simulate,
 } from '../../shared/engine/index';
 import { fallbackTwin } from '../../shared/engine/twin';
+import { PROPERTY_SEED } from './arbitraries';
 
 const SLOW = { timeout: 120_000 };
 const SEEDS = [0, 1, 2, 7, 42, 1234, 99_999, 2 ** 31 - 1];
@@ -99,6 +102,22 @@ describe('PI9 twin of a prediction round', () => {
           JSON.stringify([original.cost, original.start]),
         );
       }
+  });
+
+  it('property: any generated round of any kind, difficulty and outcome, with any seed', SLOW, () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0x7fffffff }),
+        fc.integer({ min: 0, max: 0x7fffffff }),
+        fc.constantFrom(...DIFFICULTIES),
+        fc.constantFrom(...ANSWERS),
+        fc.constantFrom('quadratic', 'bowl', 'linreg', 'quartic' as const),
+        (roundSeed, twinSeed, difficulty, outcome, kind) => {
+          checkTwin(generateRound(roundSeed, { difficulty, outcome, kind }), twinSeed);
+        },
+      ),
+      { numRuns: 400, seed: PROPERTY_SEED },
+    );
   });
 
   it('different seeds give different twins', () => {
