@@ -425,33 +425,43 @@ function twinAskedFor(state: RoomState, round: number): number | null {
   return result ? result.round : null;
 }
 
+const NO_TWIN = 'This round has no twin: it is the exact r = 2 bounce, with no answer to ask again.';
+
 /**
- * PI9: in the reveal of a prediction round that went to a second vote, its twin (the engine's, from
- * the seed) joins the deck right after it and opens at once as a question of the round's length.
- * Later rounds move up one; none of them has been asked yet.
+ * PI9: why round `round` cannot have its twin now, or null when it can: the host is in the reveal of
+ * a prediction with an answer (not the exact r = 2 bounce) that went to a second vote, which has no
+ * twin yet, and the game has room for one more round. The projector's button asks the same.
  */
-function twin(state: RoomState, round: number, seed: number, now: number): Reduced {
+export function twinRefusal(state: RoomState, round: number): Failure | null {
   const asked = twinAskedFor(state, round);
   if (asked !== null)
     return refuse('WRONG_PHASE', `Round ${round + 1} already had its twin: round ${asked + 1}.`);
   const { phase } = state;
   if (phase.kind !== 'reveal') return refuse('WRONG_PHASE', 'A twin is asked from the reveal of its round.');
   if (phase.round !== round) return refuse('WRONG_ROUND');
-  const original = state.deck.rounds[round];
-  if (original?.type !== 'predict' || !state.results[round]?.firstVote)
+  const result = state.results[round];
+  if (state.deck.rounds[round]?.type !== 'predict' || !result?.firstVote)
     return refuse('WRONG_PHASE', 'Only a prediction round that went to a second vote has a twin.');
+  if (!result.scored) return refuse('WRONG_PHASE', NO_TWIN);
   if (state.deck.rounds.length >= DECK_ROUNDS_MAX)
     return refuse(
       'WRONG_ROUND',
       `A game has at most ${DECK_ROUNDS_MAX} rounds: this one has no room for a twin.`,
     );
   if (activePlayers(state).length === 0) return refuse('NO_PLAYERS');
-  const scenario = generateTwin(original.scenario, seed);
-  if (scenario === null)
-    return refuse(
-      'WRONG_PHASE',
-      'This round has no twin: it is the exact r = 2 bounce, with no answer to ask again.',
-    );
+  return null;
+}
+
+/**
+ * PI9: the twin (the engine's, from the seed) joins the deck right after its round and opens at once
+ * as a question of the round's length. Later rounds move up one; none of them has been asked yet.
+ */
+function twin(state: RoomState, round: number, seed: number, now: number): Reduced {
+  const refusal = twinRefusal(state, round);
+  if (refusal) return refusal;
+  const original = state.deck.rounds[round];
+  const scenario = original?.type === 'predict' ? generateTwin(original.scenario, seed) : null;
+  if (!original || scenario === null) return refuse('WRONG_PHASE', NO_TWIN);
   const deckRound: DeckRound = {
     type: 'predict',
     scenario,

@@ -6,7 +6,7 @@ import {
   type DeckRoundOf,
   laterRoundOnSameCost,
 } from '../../shared/protocol/deck';
-import { DECK_ROUNDS_MAX, PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
+import { PROTOCOL_VERSION, type RoundType } from '../../shared/protocol/schemas';
 import type {
   AnswerValue,
   Distribution,
@@ -24,7 +24,7 @@ import type {
 import { type AskedAt, kindOf } from './kinds';
 import { memo } from './kinds/kind';
 import { distributionOf } from './kinds/predict';
-import { activePlayers, couldAnswer } from './reduce';
+import { activePlayers, couldAnswer, twinRefusal } from './reduce';
 import { rank } from './scoring';
 import {
   assertNever,
@@ -139,22 +139,6 @@ function mainAction(state: RoomState, round: number, first: FirstVote): 'discuss
   return share >= band.low && share <= band.high ? 'discuss' : 'reveal';
 }
 
-/**
- * PI9: whether the host's `round:twin` would be taken in this reveal: a prediction with an answer (not
- * the exact r = 2 bounce, which the engine cannot twin) that went to a second vote, with no twin yet
- * and room for one more round.
- */
-function canAskTwin(state: RoomState, round: number): boolean {
-  const r = state.deck.rounds[round];
-  return (
-    r?.type === 'predict' &&
-    state.results[round]?.firstVote !== undefined &&
-    state.results[round]?.scored === true &&
-    state.deck.rounds.length < DECK_ROUNDS_MAX &&
-    !state.results.some((r) => r.twinOf === round)
-  );
-}
-
 function hostPhase(state: RoomState): HostPhase {
   const { phase } = state;
   switch (phase.kind) {
@@ -202,7 +186,7 @@ function hostPhase(state: RoomState): HostPhase {
         top: top(state, TOP_COUNT),
         thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
         ...(result.firstVote ? { firstVote: firstVoteCounts(state, result.firstVote) } : {}),
-        ...(canAskTwin(state, phase.round) ? { twinAvailable: true as const } : {}),
+        ...(twinRefusal(state, phase.round) === null ? { twinAvailable: true as const } : {}),
         ...(result.twinOf === undefined ? {} : { twinOf: result.twinOf }),
       };
     }
