@@ -56,10 +56,13 @@ function GameScreen({ view }: { view: HostView }) {
 function Header({ view }: { view: HostView }) {
   const { phase } = view;
   const round = 'round' in phase ? `Question ${phase.round + 1} of ${view.roundCount}` : null;
+  // PI9: a twin says so, so the class knows it is the same idea and not a trick.
+  const twin = (phase.kind === 'question' || phase.kind === 'reveal') && phase.twinOf !== undefined;
   return (
     <header class="top">
       <span class="brand-small">Overshoot</span>
       {round && <span class="top-round">{round}</span>}
+      {twin && <span class="top-twin">Same idea, new numbers</span>}
       {phase.kind !== 'lobby' && phase.kind !== 'podium' && (
         <span class="top-join">
           {siteOf(view.joinUrl)} · code <strong>{spacedCode(view.code)}</strong>
@@ -70,7 +73,7 @@ function Header({ view }: { view: HostView }) {
 }
 
 function Footer({ view }: { view: HostView }) {
-  const { actionError, endArmed, endGame, newGame, nextStep, revealNow } = useHostModel();
+  const { actionError, askTwin, endArmed, endGame, newGame, nextStep, revealNow } = useHostModel();
   const step = nextStep.value;
   const { phase } = view;
   return (
@@ -97,6 +100,11 @@ function Footer({ view }: { view: HostView }) {
             {phase.kind !== 'lobby' && (
               <button type="button" class={endArmed.value ? 'primary danger' : 'secondary'} onClick={endGame}>
                 {endArmed.value ? 'Click again to end the game' : 'End game'}
+              </button>
+            )}
+            {phase.kind === 'reveal' && phase.twinAvailable && (
+              <button type="button" class="secondary" onClick={() => void askTwin(phase.round)}>
+                Ask its twin
               </button>
             )}
             {phase.kind === 'question' && (

@@ -57,6 +57,7 @@ type HostStep =
   | 'round:discuss'
   | 'discussion:extend'
   | 'discussion:end'
+  | 'round:twin'
   | 'game:end'
   | 'player:kick'
   | 'player:unkick'
@@ -269,6 +270,8 @@ export function createHostModel(connection: Connection, page: HostPage) {
     discuss: (round: number) => send('round:discuss', { round }),
     revealVotes: (round: number) => send('round:reveal', { round }),
     extendDiscussion: (round: number) => send('discussion:extend', { round }),
+    /** PI9: from the reveal of a round that went to a second vote, its twin opens as the next question. */
+    askTwin: (round: number) => send('round:twin', { round }),
     endArmed,
 
     createGame(): Promise<boolean> {

@@ -17,7 +17,10 @@ import {
   REPORT_VERSION,
   type ReportAnswer,
   type ReportRound,
+  type ReportShare,
+  type ReportTwin,
 } from '../../shared/protocol/report';
+import type { AnswerValue } from '../../shared/protocol/views';
 import { kindOf } from '../room/kinds';
 import { type AlphaFormat, DISPLAY_ALPHA } from '../room/kinds/kind';
 import { rank } from '../room/scoring';
@@ -94,7 +97,59 @@ export function buildReport(state: RoomState): GameReport {
     misconceptions,
     ...(state.settings.scoreBy === 'confidence' ? { calibration: calibrationOf(rounds, order) } : {}),
     ...withPeer(rounds, order),
+    ...twinsField(state),
   };
+}
+
+/** PI9: correct answers of players still in the game, of those who could answer. */
+function shareOf(
+  state: RoomState,
+  vote: { answers: ReadonlyArray<{ choice: AnswerValue } | null>; eligible: number },
+  isCorrect: (choice: AnswerValue) => boolean,
+): ReportShare {
+  const correct = state.players.filter((p) => {
+    const a = vote.answers[p.id];
+    return !p.kicked && a !== null && a !== undefined && isCorrect(a.choice);
+  }).length;
+  return { correct, eligible: vote.eligible, share: vote.eligible > 0 ? correct / vote.eligible : null };
+}
+
+/**
+ * PI9: each twin beside its round: the original's first vote graded as the round is (it was never
+ * scored), the vote that scored after the discussion, and the twin's.
+ */
+export function twinsOf(state: RoomState): ReportTwin[] {
+  return state.results.flatMap((twin) => {
+    const original = twin.twinOf === undefined ? undefined : state.results[twin.twinOf];
+    const round = original && state.deck.rounds[original.round];
+    if (!original?.firstVote || !round) return [];
+    const { grade } = kindOf(round).judge(round);
+    return [
+      {
+        round: original.round,
+        twin: twin.round,
+        firstVote: shareOf(state, original.firstVote, (c) => grade(c).correct),
+        secondVote: scoredShare(state, original),
+        twinVote: scoredShare(state, twin),
+      },
+    ];
+  });
+}
+
+/** A closed round's share as it was scored. */
+function scoredShare(state: RoomState, result: RoundResult): ReportShare {
+  const correct = state.players.filter((p) => !p.kicked && result.answers[p.id]?.correct === true).length;
+  return {
+    correct,
+    eligible: result.eligible,
+    share: result.eligible > 0 ? correct / result.eligible : null,
+  };
+}
+
+/** Reports of games without a twin stay as they were. */
+function twinsField(state: RoomState): { twins?: ReportTwin[] } {
+  const twins = twinsOf(state);
+  return twins.length > 0 ? { twins } : {};
 }
 
 /**

@@ -1,5 +1,6 @@
 // The facts of a change, as the reducer knows them: what the store writes, one to one, and what says
 // who hears of the change. Nothing here is worked out by comparing two states.
+import type { DeckRound } from '../../shared/protocol/deck';
 import type { FirstVote, Phase, Player, RecordedAnswer, RoundResult } from './state';
 
 export type Fact =
@@ -11,6 +12,8 @@ export type Fact =
   | { type: 'round-closed'; result: RoundResult; players: Player[] }
   /** PI1: a prediction's first vote closed unscored; its answers now travel in the phase. */
   | { type: 'first-vote-closed'; round: number; first: FirstVote }
+  /** PI9: a twin joined the deck at `round`, right after the round it is the twin of; later rounds moved up one. */
+  | { type: 'round-added'; round: number; deckRound: DeckRound }
   | { type: 'phase-changed'; phase: Phase }
   /** R5: an open question came back after a restart, its deadline moved by the time it was down. */
   | { type: 'question-resumed'; phase: Phase; downMs: number }
@@ -72,7 +75,9 @@ export function affectedBy(facts: readonly Fact[]): Affected {
         break;
       case 'first-vote-closed':
       case 'round-closed':
-        // Always with the phase change to the reveal, which already reaches everyone.
+      case 'round-added':
+        // Always with a phase change (to the votes, the reveal or the twin's question), which already
+        // reaches everyone.
         break;
     }
   }

@@ -1,11 +1,13 @@
 // The game rules as a pure state machine: (state, command, now) -> state | error.
 // No I/O, no timers, no randomness: ids and secrets arrive inside commands, time arrives as `now`.
 
+import { generateTwin } from '../../shared/engine/twin';
 import type { Confidence } from '../../shared/protocol/confidence';
 import type { DeckRound } from '../../shared/protocol/deck';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, fail } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
+import { DECK_ROUNDS_MAX } from '../../shared/protocol/schemas';
 import { type AnswerValue, DISCUSSION_EXTEND_MS, DISCUSSION_MS } from '../../shared/protocol/views';
 import type { Fact } from './facts';
 import { type Judge, kindOf } from './kinds';
@@ -66,6 +68,8 @@ export function reduce(state: RoomState, command: Command, now: number): ReduceR
       return hostOnly(command.by) ?? extendDiscussion(state, command.round);
     case 'discussion-end':
       return hostOnly(command.by) ?? endDiscussion(state, command.round, now);
+    case 'twin':
+      return hostOnly(command.by) ?? twin(state, command.round, command.seed, now);
     case 'end':
       return hostOnly(command.by) ?? end(state, now);
     case 'kick':
@@ -413,6 +417,70 @@ function secondVote(state: RoomState, phase: Extract<Phase, { kind: 'discussion'
   });
 }
 
+/** PI9: the round whose twin `round` already is, if it has one: a twin's result, or its open question. */
+function twinAskedFor(state: RoomState, round: number): number | null {
+  const { phase } = state;
+  if (phase.kind === 'question' && phase.twinOf === round) return phase.round;
+  const result = state.results.find((r) => r.twinOf === round);
+  return result ? result.round : null;
+}
+
+const NO_TWIN = 'This round has no twin: it is the exact r = 2 bounce, with no answer to ask again.';
+
+/**
+ * PI9: why round `round` cannot have its twin now, or null when it can: the host is in the reveal of
+ * a prediction with an answer (not the exact r = 2 bounce) that went to a second vote, which has no
+ * twin yet, and the game has room for one more round. The projector's button asks the same.
+ */
+export function twinRefusal(state: RoomState, round: number): Failure | null {
+  const asked = twinAskedFor(state, round);
+  if (asked !== null)
+    return refuse('WRONG_PHASE', `Round ${round + 1} already had its twin: round ${asked + 1}.`);
+  const { phase } = state;
+  if (phase.kind !== 'reveal') return refuse('WRONG_PHASE', 'A twin is asked from the reveal of its round.');
+  if (phase.round !== round) return refuse('WRONG_ROUND');
+  const result = state.results[round];
+  if (state.deck.rounds[round]?.type !== 'predict' || !result?.firstVote)
+    return refuse('WRONG_PHASE', 'Only a prediction round that went to a second vote has a twin.');
+  if (!result.scored) return refuse('WRONG_PHASE', NO_TWIN);
+  if (state.deck.rounds.length >= DECK_ROUNDS_MAX)
+    return refuse(
+      'WRONG_ROUND',
+      `A game has at most ${DECK_ROUNDS_MAX} rounds: this one has no room for a twin.`,
+    );
+  if (activePlayers(state).length === 0) return refuse('NO_PLAYERS');
+  return null;
+}
+
+/**
+ * PI9: the twin (the engine's, from the seed) joins the deck right after its round and opens at once
+ * as a question of the round's length. Later rounds move up one; none of them has been asked yet.
+ */
+function twin(state: RoomState, round: number, seed: number, now: number): Reduced {
+  const refusal = twinRefusal(state, round);
+  if (refusal) return refusal;
+  const original = state.deck.rounds[round];
+  const scenario = original?.type === 'predict' ? generateTwin(original.scenario, seed) : null;
+  if (!original || scenario === null) return refuse('WRONG_PHASE', NO_TWIN);
+  const deckRound: DeckRound = {
+    type: 'predict',
+    scenario,
+    ...(original.seconds === undefined ? {} : { seconds: original.seconds }),
+  };
+  const at = round + 1;
+  const rounds = [...state.deck.rounds.slice(0, at), deckRound, ...state.deck.rounds.slice(at)];
+  const withTwin: RoomState = { ...state, deck: { ...state.deck, rounds } };
+  const opened: Phase = { ...openQuestion(withTwin, at, durationFor(withTwin, at), now), twinOf: round };
+  return {
+    ok: true,
+    state: next(withTwin, { phase: opened }),
+    facts: [
+      { type: 'round-added', round: at, deckRound },
+      { type: 'phase-changed', phase: opened },
+    ],
+  };
+}
+
 function leaderboard(state: RoomState, round: number): Reduced {
   const { phase } = state;
   if (phase.kind !== 'reveal') return refuse('WRONG_PHASE');
@@ -463,6 +531,8 @@ function scoredAnswer(
 function wantsVotes(state: RoomState, phase: Extract<Phase, { kind: 'question' }>, closedBy: CloseReason) {
   return (
     phase.first === undefined &&
+    // PI9: a twin is answered alone: it reveals as it closes.
+    phase.twinOf === undefined &&
     state.settings.peerInstruction !== undefined &&
     closedBy !== 'game-ended' &&
     state.deck.rounds[phase.round]?.type === 'predict'
@@ -518,7 +588,7 @@ function score(
   state: RoomState,
   now: number,
   closedBy: CloseReason,
-  phase: { round: number; openedAt: number; durationMs: number },
+  phase: { round: number; openedAt: number; durationMs: number; twinOf?: number },
   counted: ReadonlyArray<RecordedAnswer | null>,
   firstVote: FirstVote | undefined,
 ): Step {
@@ -561,6 +631,7 @@ function score(
     answers,
     eligible,
     ...(firstVote ? { firstVote } : {}),
+    ...(phase.twinOf === undefined ? {} : { twinOf: phase.twinOf }),
   };
   const revealed: Phase = { kind: 'reveal', round: phase.round };
   return {

@@ -68,6 +68,8 @@ export interface RoundResult {
    * are the second vote's; this is the first vote as it closed.
    */
   firstVote?: FirstVote;
+  /** PI9: this round is the twin of that round (counted from 0), asked after its reveal. */
+  twinOf?: number;
 }
 
 /** PI: a prediction round's first vote, closed but not scored nor revealed. */
@@ -101,6 +103,8 @@ export type Phase =
       answered: number;
       /** PI: set on a second vote (after a discussion): the first vote, which stands for whoever does not vote again. */
       first?: FirstVote;
+      /** PI9: the question is the twin of that round (counted from 0): answered alone, no discussion. */
+      twinOf?: number;
     }
   /** PI1: a prediction's first vote closed; the host chooses a discussion or the reveal. */
   | { kind: 'votes'; round: number; first: FirstVote }
@@ -143,6 +147,11 @@ export type Command =
   | { type: 'discussion-extend'; by: Actor; round: number }
   /** PI3: the host ends the discussion early; the second vote opens. */
   | { type: 'discussion-end'; by: Actor; round: number }
+  /**
+   * PI9: after the reveal of a round that went to a second vote, its twin (the engine's, from `seed`)
+   * is added right after it and opens as a question.
+   */
+  | { type: 'twin'; by: Actor; round: number; seed: number }
   | { type: 'end'; by: Actor }
   | { type: 'kick'; by: Actor; playerId: number }
   | { type: 'unkick'; by: Actor; playerId: number }

@@ -24,7 +24,7 @@ import type {
 import { type AskedAt, kindOf } from './kinds';
 import { memo } from './kinds/kind';
 import { distributionOf } from './kinds/predict';
-import { activePlayers, couldAnswer } from './reduce';
+import { activePlayers, couldAnswer, twinRefusal } from './reduce';
 import { rank } from './scoring';
 import {
   assertNever,
@@ -115,7 +115,8 @@ export function toHostProgress(state: RoomState): HostProgress | null {
 function questionInfo(state: RoomState, phase: Extract<Phase, { kind: 'question' }>): QuestionInfo {
   const { round, openedAt, deadlineAt, durationMs } = phase;
   const info: QuestionInfo = { round, task: taskOf(state, round), openedAt, deadlineAt, durationMs };
-  return phase.first ? { ...info, secondVote: true } : info;
+  if (phase.first) return { ...info, secondVote: true };
+  return phase.twinOf === undefined ? info : { ...info, twinOf: phase.twinOf };
 }
 
 /** PI1: a first vote's counts per option, from players still in the game. */
@@ -185,6 +186,8 @@ function hostPhase(state: RoomState): HostPhase {
         top: top(state, TOP_COUNT),
         thresholdsHeldFor: heldFor(state.deck)[phase.round] ?? null,
         ...(result.firstVote ? { firstVote: firstVoteCounts(state, result.firstVote) } : {}),
+        ...(twinRefusal(state, phase.round) === null ? { twinAvailable: true as const } : {}),
+        ...(result.twinOf === undefined ? {} : { twinOf: result.twinOf }),
       };
     }
     case 'leaderboard':

@@ -121,6 +121,12 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
     version: 6,
     up: 'ALTER TABLE results ADD COLUMN first_vote TEXT',
   },
+  {
+    // PI9: a twin's result names the round it is the twin of; null otherwise. The twin itself is a
+    // round of the deck (rooms.deck), and its open question says so in rooms.phase.
+    version: 7,
+    up: 'ALTER TABLE results ADD COLUMN twin_of INTEGER',
+  },
 ];
 
 /**
@@ -208,6 +214,7 @@ interface ResultRow {
   eligible: number;
   slots: number;
   first_vote: string | null;
+  twin_of: number | null;
 }
 
 /** A sqlite-backed RoomStore. The database must be open; this applies the rooms' migrations. */
@@ -251,9 +258,10 @@ export function createSqliteRoomStore(db: Db): RoomStore {
          points = excluded.points, streak_bonus = excluded.streak_bonus`,
     ),
     insertResult: db.prepare(
-      `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote)
-       VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots, @firstVote)`,
+      `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote, twin_of)
+       VALUES (@code, @round, @outcome, @scored, @openedAt, @closedAt, @durationMs, @closedBy, @eligible, @slots, @firstVote, @twinOf)`,
     ),
+    updateDeck: db.prepare('UPDATE rooms SET deck = @deck, updated_at = @now WHERE code = @code'),
     // PI1: the first vote's rows make way for the second vote's; the first vote lives in the phase.
     deleteRoundAnswers: db.prepare('DELETE FROM answers WHERE code = ? AND round = ?'),
     selectRoom: db.prepare('SELECT * FROM rooms WHERE code = ?'),
@@ -315,6 +323,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
       eligible: result.eligible,
       slots: result.answers.length,
       firstVote: result.firstVote ? JSON.stringify(result.firstVote) : null,
+      twinOf: result.twinOf ?? null,
     });
     result.answers.forEach((a, playerId) => {
       if (!a) return;
@@ -402,6 +411,11 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         case 'first-vote-closed':
           q.deleteRoundAnswers.run(code, fact.round);
           break;
+        case 'round-added':
+          // PI9: the deck, a few kilobytes, once per twin; no answer or result is of a round after it yet.
+          q.updateDeck.run({ code, deck: JSON.stringify(state.deck), now });
+          roomChanged = true;
+          break;
         case 'phase-changed':
         case 'question-resumed':
           q.updatePhase.run({
@@ -459,6 +473,7 @@ export function createSqliteRoomStore(db: Db): RoomStore {
         answers: new Array<ScoredAnswer | null>(r.slots).fill(null),
         eligible: r.eligible,
         ...(r.first_vote === null ? {} : { firstVote: JSON.parse(r.first_vote) as FirstVote }),
+        ...(r.twin_of === null ? {} : { twinOf: r.twin_of }),
       }),
     );
     let phase: Phase;

@@ -43,6 +43,9 @@ export type Handle = <E extends ClientEventName>(
   payload: unknown,
 ) => Result<ReplyOf<E>>;
 
+/** A seed for the engine's generator, from the server's random source. */
+const seedFrom = (random: RandomSource): number => Number.parseInt(random.secret().slice(0, 6), 36) % 2 ** 31;
+
 export function createHandlers(deps: HandlerDeps): Handle {
   const { rooms, publication } = deps;
 
@@ -67,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
       case 'lesson':
         return { ok: true, deck: LESSON_GAME_DECK };
       case 'generated': {
-        const seed = choice.seed ?? Number.parseInt(deps.random.secret().slice(0, 6), 36) % 2 ** 31;
+        const seed = choice.seed ?? seedFrom(deps.random);
         const { difficulty, rounds, kinds } = choice;
         return {
           ok: true,
@@ -157,6 +160,9 @@ export function createHandlers(deps: HandlerDeps): Handle {
       hostCommand(socket, (by) => ({ type: 'discussion-extend', by, round: p.round })),
     'discussion:end': (socket, p) =>
       hostCommand(socket, (by) => ({ type: 'discussion-end', by, round: p.round })),
+    // The engine's seed comes from the server's randomness: the reducer stays pure.
+    'round:twin': (socket, p) =>
+      hostCommand(socket, (by) => ({ type: 'twin', by, round: p.round, seed: seedFrom(deps.random) })),
     'game:end': (socket) => hostCommand(socket, (by) => ({ type: 'end', by })),
     'player:kick': (socket, p) => hostCommand(socket, (by) => ({ type: 'kick', by, playerId: p.playerId })),
     'player:unkick': (socket, p) =>

@@ -107,6 +107,7 @@ export {
   sweepAlpha,
 } from './simulate';
 export { type Run, trajectory } from './trajectory';
+export { generateTwin } from './twin';
 export * from './types';
 export {
   ENGINE_MAX_ALPHA,

@@ -72,6 +72,8 @@ export const PROTOCOL = {
   'discussion:extend': event()(RoundSchema),
   /** PI3: the discussion ends now; the second vote opens. */
   'discussion:end': event()(RoundSchema),
+  /** PI9: from the reveal of a round that went to a second vote, its twin opens as the next round. */
+  'round:twin': event()(RoundSchema),
   'game:end': event()(EmptySchema),
   'player:kick': event()(KickSchema),
   'player:unkick': event()(UnkickSchema),

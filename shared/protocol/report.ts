@@ -150,6 +150,29 @@ export interface GameReport {
   calibration?: Calibration;
   /** PI8: only when a round went to a second vote. */
   peer?: ReportPeer;
+  /** PI9: each twin asked, beside its round's first vote; absent in reports of games before twins. */
+  twins?: ReportTwin[];
+}
+
+/** A share of the class: correct of those who could answer (null when nobody could). */
+export interface ReportShare {
+  correct: number;
+  eligible: number;
+  share: number | null;
+}
+
+/**
+ * PI9: a twin beside the round it is the twin of. The first vote is the class before the discussion;
+ * the second vote, after it, with neighbours; the twin, alone: a twin about as good as the second
+ * vote says the discussion taught, one back at the first vote's level says answers were copied.
+ */
+export interface ReportTwin {
+  /** The original round and its twin, 0-based. */
+  round: number;
+  twin: number;
+  firstVote: ReportShare;
+  secondVote: ReportShare;
+  twinVote: ReportShare;
 }
 
 /** C5: how often answers given at one level were right. */

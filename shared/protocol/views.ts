@@ -154,6 +154,8 @@ export interface QuestionInfo {
   durationMs: number;
   /** PI3: present on the second vote of a question, after a discussion. */
   secondVote?: true;
+  /** PI9: the question is the twin of that round (counted from 0): the same idea with new numbers. */
+  twinOf?: number;
 }
 
 /**
@@ -214,6 +216,10 @@ interface HostRevealBase {
   thresholdsHeldFor: number | null;
   /** PI5: a round that went to a second vote: the first vote's counts, beside the detail's (the votes that scored). */
   firstVote?: Distribution;
+  /** PI9: the host may ask this round's twin now (`round:twin`): it went to a second vote and has none yet. */
+  twinAvailable?: true;
+  /** PI9: this round is the twin of that round (counted from 0). */
+  twinOf?: number;
 }
 export type HostRevealPhaseOf<T extends RoundType = RoundType> = {
   [P in T]: HostRevealBase & HostRevealOf<P>;

@@ -271,6 +271,14 @@ describe('R1: "next" sends the one step the phase calls for, naming its round', 
     expect(connection.pending()).toEqual([{ event: 'game:end', payload: {}, options: { retry: true } }]);
   });
 
+  it('PI9: "Ask its twin" names the revealed round; a refusal is shown', async () => {
+    const { connection, model } = await created();
+    void model.askTwin(0);
+    expect(connection.pending().map((p) => [p.event, p.payload])).toEqual([['round:twin', { round: 0 }]]);
+    await connection.reply('round:twin', fail('NO_PLAYERS'));
+    expect(model.actionError.value).toBe('Wait until at least one player has joined.');
+  });
+
   it('kick and lock name the player and the state', async () => {
     const { connection, model } = await created();
     model.kick(4);

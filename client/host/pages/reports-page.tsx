@@ -42,6 +42,7 @@ import { CountBars, type CountRow } from '../parts/count-bars';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
 import { Card, LibraryLayout, percent, when } from './library-layout';
+import { TwinsSection } from './report-twins';
 
 const confirming = signal<string | null>(null);
 const csvNote = signal<string | null>(null);
@@ -311,6 +312,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
       </section>
       {r.peer && <PeerSection report={r} />}
       {r.calibration && <CalibrationSection calibration={r.calibration} />}
+      {r.twins && <TwinsSection twins={r.twins} />}
       <section class="report-section">
         <h2>Students</h2>
         <table class="students">
