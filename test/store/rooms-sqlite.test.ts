@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduce } from '../../server/room/reduce';
-import type { RoomStore } from '../../server/room/rooms';
 import type { Actor, Command, RoomState } from '../../server/room/state';
-import { createSqliteRoomStore, ROOMS_MIGRATIONS } from '../../server/store/rooms-sqlite';
+import {
+  createSqliteRoomStore,
+  ROOMS_MIGRATIONS,
+  type SqliteRoomStore,
+} from '../../server/store/rooms-sqlite';
 import { type Db, migrate, openDatabase } from '../../server/store/sqlite';
 import { ANSWERS } from '../../shared/engine/types';
 import { CONVERGES, DIVERGES, OSCILLATES, ZIGZAG } from '../helpers/scenarios';
@@ -20,7 +23,7 @@ afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-function memoryStore(): { db: Db; store: RoomStore } {
+function memoryStore(): { db: Db; store: SqliteRoomStore } {
   const db = openDatabase(':memory:');
   dbs.push(db);
   return { db, store: createSqliteRoomStore(db) };
