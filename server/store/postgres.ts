@@ -24,7 +24,8 @@ const types = {
 
 /** A pool of connections to `url` (postgres://user:password@host:port/database). */
 export function openPool(url: string): Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max: 8 });
+  // A database that does not answer is an error within seconds, not a start that hangs.
+  const pool = new pg.Pool({ connectionString: url, types, max: 8, connectionTimeoutMillis: 5_000 });
   // An idle connection that dies (the server restarted) must not crash the process: the next query
   // takes a fresh one, and fails on its own if the database is still away.
   pool.on('error', () => undefined);

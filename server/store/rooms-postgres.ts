@@ -28,7 +28,7 @@ import {
   rebuildRoom,
 } from './rooms-sqlite';
 
-/** The schema of rooms-sqlite.ts's migrations 1–4, in one step: PostgreSQL starts there. */
+/** The schema of rooms-sqlite.ts's migrations 1–6, in one step: PostgreSQL starts there. */
 export const ROOMS_PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -74,6 +74,7 @@ export const ROOMS_PG_MIGRATIONS: readonly PgMigration[] = [
         correct      INTEGER,
         points       INTEGER,
         streak_bonus INTEGER,
+        confidence   TEXT,
         version      INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (code, round, player_id)
       );
@@ -88,6 +89,7 @@ export const ROOMS_PG_MIGRATIONS: readonly PgMigration[] = [
         closed_by   TEXT NOT NULL,
         eligible    INTEGER NOT NULL,
         slots       INTEGER NOT NULL,
+        first_vote  TEXT,
         PRIMARY KEY (code, round)
       );
       CREATE TABLE server_alive (
@@ -123,14 +125,16 @@ const SQL = {
   updatePlayer: `UPDATE players SET nickname = $3, key = $4, secret = $5, joined_at = $6, score = $7,
       streak = $8, answer_ms = $9, connected = $10, kicked = $11, version = $12
     WHERE code = $1 AND id = $2`,
-  insertAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, version)
-    VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-  scoreAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, correct, points, streak_bonus)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  insertAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, version)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  scoreAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, correct, points, streak_bonus)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
     ON CONFLICT (code, round, player_id) DO UPDATE SET correct = excluded.correct,
       points = excluded.points, streak_bonus = excluded.streak_bonus`,
-  insertResult: `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  insertResult: `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+  // PI1: the first vote's rows make way for the second vote's; the first vote lives in the phase.
+  deleteRoundAnswers: 'DELETE FROM answers WHERE code = $1 AND round = $2',
   // A game's last step: its room row's, a join's or an answer's (presence alone is no step).
   selectStale: `SELECT code FROM rooms r WHERE finished = 0 AND updated_at < $1
       AND NOT EXISTS (SELECT 1 FROM players p WHERE p.code = r.code AND p.joined_at >= $1)
@@ -178,6 +182,7 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       result.closedBy,
       result.eligible,
       result.answers.length,
+      result.firstVote ? JSON.stringify(result.firstVote) : null,
     ]);
     const writes: Array<Promise<unknown>> = [];
     result.answers.forEach((a, playerId) => {
@@ -190,6 +195,7 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
           encodeChoice(a.choice),
           a.at,
           a.elapsedMs,
+          a.confidence ?? null,
           a.correct ? 1 : 0,
           a.points,
           a.streakBonus,
@@ -206,7 +212,17 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
     round: number,
     id: number,
     a: RecordedAnswer,
-  ) => db.query(SQL.insertAnswer, [code, round, id, encodeChoice(a.choice), a.at, a.elapsedMs, version]);
+  ) =>
+    db.query(SQL.insertAnswer, [
+      code,
+      round,
+      id,
+      encodeChoice(a.choice),
+      a.at,
+      a.elapsedMs,
+      a.confidence ?? null,
+      version,
+    ]);
 
   async function writeWhole(db: Queryable, state: RoomState, now: number) {
     await db.query(SQL.upsertRoom, [
@@ -259,6 +275,9 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
           await writeResult(db, code, fact.result);
           for (const p of fact.players) await db.query(SQL.updatePlayer, updateValues(code, version, p));
           if (fact.players.length > 0) stamped = true;
+          break;
+        case 'first-vote-closed':
+          await db.query(SQL.deleteRoundAnswers, [code, fact.round]);
           break;
         case 'phase-changed':
         case 'question-resumed':
