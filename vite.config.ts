@@ -36,8 +36,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Builds the apps once when browser tests run (test/browser/global-setup.ts).
-    globalSetup: ['test/browser/global-setup.ts'],
+    // Builds the apps once when browser tests run (test/browser/global-setup.ts); starts a throwaway
+    // PostgreSQL for the PostgreSQL stores' tests unless DATABASE_URL names one.
+    globalSetup: ['test/browser/global-setup.ts', 'test/postgres/global-setup.mts'],
     // One file at a time: the machine has two cores, and the browser, fault and load tests measure
     // real processes that must not fight each other for them.
     fileParallelism: false,

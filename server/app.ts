@@ -146,19 +146,27 @@ export function createApp(deps: AppDeps = {}): App {
   // Wall time: the retention is days, and the store stamps its rows with the wall clock. A backlog
   // (after a flood) is deleted a batch at a time, yielding to the games between batches.
   const sweepStep = () => {
-    if (rooms.sweep().length === SWEEP_BATCH) setImmediate(sweepStep);
+    const deleted = rooms.sweep();
+    const again = (codes: string[]) => {
+      if (codes.length === SWEEP_BATCH) setImmediate(sweepStep);
+    };
+    if (deleted instanceof Promise) void deleted.then(again);
+    else again(deleted);
   };
   const sweeper = setInterval(sweepStep, RETENTION_SWEEP_MS).unref();
   // Written only once the rooms are restored: the restore reads the previous server's last one.
-  const beat = () => {
+  const beat = (): Promise<void> | undefined => {
+    const failed = (error: unknown) => log('could not record that the server is up', error);
     try {
-      store.heartbeat?.(clock.now());
+      const done = store.heartbeat?.(clock.now());
+      if (done instanceof Promise) return done.catch(failed);
     } catch (error) {
-      log('could not record that the server is up', error);
+      failed(error);
     }
+    return undefined;
   };
-  beat();
-  const alive = setInterval(beat, ALIVE_EVERY_MS);
+  void beat();
+  const alive = setInterval(() => void beat(), ALIVE_EVERY_MS);
   alive.unref();
 
   // A game that reaches the podium is saved as a report for its instructor, once.
@@ -166,9 +174,10 @@ export function createApp(deps: AppDeps = {}): App {
     const id = reportIdOf(next);
     const ended = facts.some((f) => f.type === 'phase-changed' && f.phase.kind === 'podium');
     if (!ended || next.owner === null || id === null) return;
+    const failed = (error: unknown) => log(`could not save the report of game ${next.code}`, error);
     try {
       const report = buildReport(next);
-      library.saveReport(
+      const saved = library.saveReport(
         next.owner,
         {
           id,
@@ -182,8 +191,9 @@ export function createApp(deps: AppDeps = {}): App {
         },
         report,
       );
+      if (saved instanceof Promise) saved.catch(failed);
     } catch (error) {
-      log(`could not save the report of game ${next.code}`, error);
+      failed(error);
     }
   });
 
@@ -283,7 +293,10 @@ export function createApp(deps: AppDeps = {}): App {
   });
   const transport = attachTransport({
     io,
-    savedDeck: (owner, id) => library.getDeck(owner, id)?.deck,
+    savedDeck(owner, id) {
+      const found = library.getDeck(owner, id);
+      return found instanceof Promise ? found.then((d) => d?.deck) : found?.deck;
+    },
     rooms,
     now: () => clock.now(),
     random,
@@ -309,12 +322,14 @@ export function createApp(deps: AppDeps = {}): App {
     close: async () => {
       clearInterval(alive);
       clearInterval(sweeper);
-      rooms.close();
+      await rooms.close();
       transport.close();
       // A clean stop is downtime too: from here to the next start.
-      beat();
+      await beat();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       db?.close();
+      await store.close?.();
+      await library.close?.();
     },
   };
 }

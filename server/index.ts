@@ -1,13 +1,14 @@
 // Starts Overshoot: `npm start`. Prints the address and a QR code students use to join.
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
-// (./data), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them;
+// (./data), DATABASE_URL (none: SQLite in DATA_DIR), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them;
 // the LIMIT_*, QUOTA_*, ROOM_* and ROOMS_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
 import { lanAddress } from './lan';
 import { limitsFromEnv } from './limits/config';
+import { DatabaseUnavailableError, describeDatabase, openPostgres } from './store/open-postgres';
 import { parseAllowedOrigins } from './transport/origin';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -21,9 +22,25 @@ if (allowed.invalid.length > 0)
 const limits = limitsFromEnv(process.env);
 for (const problem of limits.invalid) console.warn(`Ignoring ${problem}; using the default.`);
 
+// DATABASE_URL: PostgreSQL holds the games and the library; without it, SQLite in DATA_DIR.
+const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+let postgres: Awaited<ReturnType<typeof openPostgres>> | undefined;
+if (databaseUrl) {
+  try {
+    postgres = await openPostgres(databaseUrl, limits.quotas);
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    console.error(
+      `${error.message}\nOvershoot did not start. Check DATABASE_URL, or unset it to use SQLite.`,
+    );
+    process.exit(1);
+  }
+}
+const savedIn = databaseUrl ? `PostgreSQL (${describeDatabase(databaseUrl)})` : dataDir;
+
 const server = createApp({
   publicUrl,
-  dataDir,
+  ...(postgres ? { store: postgres.store, library: postgres.library } : { dataDir }),
   budgets: limits.budgets,
   quotas: limits.quotas,
   roomLimits: limits.rooms,
@@ -41,7 +58,7 @@ server.httpServer.listen(port, host, async () => {
       'Overshoot is running.',
       `  Projector (you):   http://localhost:${port}/host`,
       `  Students join at:  ${publicUrl}`,
-      `  Games are saved in ${dataDir}${resumed ? ` (${resumed} resumed)` : ''}`,
+      `  Games are saved in ${savedIn}${resumed ? ` (${resumed} resumed)` : ''}`,
       '',
       qr,
     ].join('\n'),

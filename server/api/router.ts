@@ -96,10 +96,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         budgets.consume('deckWriteAddress', address),
         budgets.consume('deckBytes', address, Math.max(1, kb)),
       ];
-      if (opts.adds && !library.isKnown(owner)) spends.push(budgets.consume('keyCreate', address));
+      if (opts.adds && !(await library.isKnown(owner))) spends.push(budgets.consume('keyCreate', address));
       const refused = (await Promise.all(spends)).flatMap((s) => (s.ok ? [] : [s.retryAfterMs]));
       if (refused.length > 0) return tooMany(res, Math.max(...refused), 'deck saves');
-      const full = opts.adds ? library.quotaReached(owner) : undefined;
+      const full = opts.adds ? await library.quotaReached(owner) : undefined;
       if (full) return refuseQuota(req, res, full);
       next();
     };
@@ -155,21 +155,21 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     refuseQuota(req, res, saved.quota);
   }
 
-  router.get('/decks', (_req, res) => {
-    res.json({ decks: library.listDecks(ownerOfRes(res)) });
+  router.get('/decks', async (_req, res) => {
+    res.json({ decks: await library.listDecks(ownerOfRes(res)) });
   });
   router.post('/decks', writeBudget({ adds: true }), rawBody, async (req, res) => {
     const deck = await deckFromBody(req, res);
     if (!deck) return;
-    sendSaved(req, res, library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()), 201);
+    sendSaved(req, res, await library.createDeck(ownerOfRes(res), deps.newId(), deck, deps.now()), 201);
   });
-  router.get('/decks/:id', (req, res) => {
-    const deck = library.getDeck(ownerOfRes(res), req.params.id);
+  router.get('/decks/:id', async (req, res) => {
+    const deck = await library.getDeck(ownerOfRes(res), req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     res.json(deck);
   });
-  router.get('/decks/:id/file', (req, res) => {
-    const deck = library.getDeck(ownerOfRes(res), req.params.id);
+  router.get('/decks/:id/file', async (req, res) => {
+    const deck = await library.getDeck(ownerOfRes(res), req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     res.attachment(fileName(deck.title, 'json'));
     res.type('application/json').send(`${JSON.stringify(deck.deck, null, 2)}\n`);
@@ -177,40 +177,45 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.put('/decks/:id', writeBudget({ adds: false }), rawBody, async (req: IdRequest, res) => {
     const deck = await deckFromBody(req, res);
     if (!deck) return;
-    const saved = library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now());
+    const saved = await library.updateDeck(ownerOfRes(res), req.params.id, deck, deps.now());
     if (!saved) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     sendSaved(req, res, saved, 200);
   });
-  router.post('/decks/:id/duplicate', writeBudget({ adds: true }), (req: IdRequest, res) => {
+  router.post('/decks/:id/duplicate', writeBudget({ adds: true }), async (req: IdRequest, res) => {
     const owner = ownerOfRes(res);
-    const deck = library.getDeck(owner, req.params.id);
+    const deck = await library.getDeck(owner, req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     const title = `${deck.title} (copy)`.slice(0, 100);
-    sendSaved(req, res, library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()), 201);
+    sendSaved(
+      req,
+      res,
+      await library.createDeck(owner, deps.newId(), { ...deck.deck, title }, deps.now()),
+      201,
+    );
   });
-  router.delete('/decks/:id', (req, res) => {
-    if (!library.deleteDeck(ownerOfRes(res), req.params.id))
+  router.delete('/decks/:id', async (req, res) => {
+    if (!(await library.deleteDeck(ownerOfRes(res), req.params.id)))
       return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
     res.status(204).end();
   });
 
-  router.get('/reports', (_req, res) => {
-    res.json({ reports: library.listReports(ownerOfRes(res)) });
+  router.get('/reports', async (_req, res) => {
+    res.json({ reports: await library.listReports(ownerOfRes(res)) });
   });
-  router.get('/reports/:id', (req, res) => {
-    const report = library.getReport(ownerOfRes(res), req.params.id);
+  router.get('/reports/:id', async (req, res) => {
+    const report = await library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.json(deps.upgradeReport(report.body));
   });
-  router.get('/reports/:id/csv', (req, res) => {
-    const report = library.getReport(ownerOfRes(res), req.params.id);
+  router.get('/reports/:id/csv', async (req, res) => {
+    const report = await library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.attachment(fileName(`${report.title} ${report.code}`, 'csv'));
     res.type('text/csv; charset=utf-8').send(deps.reportCsv(report.body));
   });
-  router.post('/reports/:id/follow-up', writeBudget({ adds: true }), (req: IdRequest, res) => {
+  router.post('/reports/:id/follow-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
     const owner = ownerOfRes(res);
-    const report = library.getReport(owner, req.params.id);
+    const report = await library.getReport(owner, req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     const deck = deps.followUpDeck(report.body);
     if (!deck)
@@ -220,10 +225,10 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         'NO_MISCONCEPTIONS',
         'This report names no misconception the class holds: there is nothing to follow up.',
       );
-    sendSaved(req, res, library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
+    sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
   });
-  router.delete('/reports/:id', (req, res) => {
-    if (!library.deleteReport(ownerOfRes(res), req.params.id))
+  router.delete('/reports/:id', async (req, res) => {
+    if (!(await library.deleteReport(ownerOfRes(res), req.params.id)))
       return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.status(204).end();
   });

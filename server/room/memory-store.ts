@@ -2,13 +2,13 @@
 // without a data directory.
 
 import type { RoomState } from './state';
-import type { RoomStore, StoredRoom } from './store';
+import type { StoredRoom, SyncRoomStore } from './store';
 
 /**
  * `now` stamps each save for retention (deleteUnfinished); without it a room's age counts from its
  * creation (its createdAt), which is all a test of anything else needs.
  */
-export function createMemoryStore(now?: () => number): RoomStore & { rooms: Map<string, RoomState> } {
+export function createMemoryStore(now?: () => number): SyncRoomStore & { rooms: Map<string, RoomState> } {
   const rooms = new Map<string, RoomState>();
   const joins = new Map<string, Array<[string, number]>>();
   const savedAt = new Map<string, number>();

@@ -14,7 +14,7 @@ import type { RandomSource } from './random';
 import type { Reduced } from './reduce';
 import { createRoom, type Room, type RoomChange } from './room';
 import type { Command, RoomState } from './state';
-import type { RoomStore, StoredRoom } from './store';
+import type { MaybePromise, RoomStore, StoredRoom } from './store';
 
 export { COMMIT_WINDOW_MS, MAX_BATCH } from './commit-queue';
 export type { RandomSource } from './random';
@@ -66,6 +66,11 @@ export interface RoomManager {
   create(deck: Deck, settings: Settings, owner?: string | null): RoomState;
   /** The room's current state; a game that left memory is loaded from the store. */
   get(code: string): RoomState | undefined;
+  /**
+   * Brings a game that left memory back from an asynchronous store (PostgreSQL), so that get() and
+   * the rest find it; settles at once for a room in memory or a synchronous store.
+   */
+  ready(code: string): Promise<void> | undefined;
   /** The room's latest saved state: the one to show clients. */
   committed(code: string): RoomState | undefined;
   /** Applies a command now; its change is saved with the current batch. Tell no client before afterCommit. */
@@ -120,7 +125,7 @@ export interface RoomManager {
    * period and that are not in memory, at most SWEEP_BATCH of them (call again while it returns
    * that many); returns their codes.
    */
-  sweep(): string[];
+  sweep(): MaybePromise<string[]>;
   /** Rooms that left memory or the store since the start, by why. */
   counts(): RoomCounts;
   /** Rooms in memory. */
@@ -128,7 +133,7 @@ export interface RoomManager {
   /** Rooms in memory and the timers they hold, for tests that look for leaks. */
   stats(): { rooms: number; timers: number };
   /** Saves what is waiting and stops every timer. */
-  close(): void;
+  close(): MaybePromise<void>;
 }
 
 export function createRoomManager(deps: {
@@ -218,10 +223,13 @@ export function createRoomManager(deps: {
     expiry.set(room.code, handle);
   }
 
+  /** New rooms whose creation is not saved yet: they stay in memory until it is. */
+  const creating = new Set<string>();
+
   function evict(code: string): boolean {
     const room = rooms.get(code);
     if (!room) return false;
-    if (room.unsaved()) return false;
+    if (room.unsaved() || creating.has(code)) return false;
     rooms.delete(code);
     usedAt.delete(code);
     expiry.delete(code);
@@ -236,7 +244,8 @@ export function createRoomManager(deps: {
     let oldestAt = Number.POSITIVE_INFINITY;
     for (const room of rooms.values()) {
       const at = usedAt.get(room.code) ?? 0;
-      if (at < oldestAt && !room.watched() && !room.unsaved()) [oldest, oldestAt] = [room, at];
+      if (at < oldestAt && !room.watched() && !room.unsaved() && !creating.has(room.code))
+        [oldest, oldestAt] = [room, at];
     }
     return oldest;
   }
@@ -262,15 +271,22 @@ export function createRoomManager(deps: {
     return room;
   }
 
-  function sweep(): string[] {
-    let deleted: string[] = [];
-    try {
-      deleted = store.deleteUnfinished?.(clock.now() - retentionMs, new Set(rooms.keys()), SWEEP_BATCH) ?? [];
-    } catch (error) {
+  function sweep(): MaybePromise<string[]> {
+    const failed = (error: unknown) => {
       log('deleting old unfinished games failed', error);
+      return [];
+    };
+    const counted = (deleted: string[]) => {
+      counts.deleted += deleted.length;
+      return deleted;
+    };
+    try {
+      const deleted =
+        store.deleteUnfinished?.(clock.now() - retentionMs, new Set(rooms.keys()), SWEEP_BATCH) ?? [];
+      return deleted instanceof Promise ? deleted.then(counted, failed) : counted(deleted);
+    } catch (error) {
+      return failed(error);
     }
-    counts.deleted += deleted.length;
-    return deleted;
   }
 
   function find(code: string): Room | undefined {
@@ -279,18 +295,57 @@ export function createRoomManager(deps: {
       usedAt.set(code, clock.now());
       return room;
     }
-    let stored: StoredRoom | undefined;
+    let stored: MaybePromise<StoredRoom | undefined>;
     try {
       stored = store.loadRoom(code);
     } catch (error) {
       log(`loading room ${code} failed`, error);
       return undefined;
     }
+    // An asynchronous store's rooms come back through ready(), which the transport awaits first.
+    if (stored instanceof Promise) {
+      stored.catch(() => undefined);
+      return undefined;
+    }
     return stored && register(stored, true);
   }
 
-  // Games abandoned long ago are not worth loading.
-  while (sweep().length === SWEEP_BATCH);
+  /** Undefined when there is nothing to wait for: the room is in memory, or the store answered at once. */
+  function ready(code: string): Promise<void> | undefined {
+    if (rooms.has(code)) return undefined;
+    let stored: MaybePromise<StoredRoom | undefined>;
+    try {
+      stored = store.loadRoom(code);
+    } catch (error) {
+      log(`loading room ${code} failed`, error);
+      return undefined;
+    }
+    const registered = (found: StoredRoom | undefined) => {
+      // Another event may have brought it back meanwhile: that one is the room.
+      if (found && !rooms.has(code)) register(found, true);
+    };
+    if (!(stored instanceof Promise)) {
+      registered(stored);
+      return undefined;
+    }
+    return stored.then(registered, (error: unknown) => log(`loading room ${code} failed`, error));
+  }
+
+  function taken(code: string): boolean {
+    if (rooms.has(code)) return true;
+    if (store.hasRoom) return store.hasRoom(code);
+    const stored = store.loadRoom(code);
+    if (stored instanceof Promise)
+      throw new Error('A store that loads asynchronously must implement hasRoom.');
+    return stored !== undefined;
+  }
+
+  // Games abandoned long ago are not worth loading (an asynchronous store's sweep runs later, on its
+  // timer: its rooms were read when it opened).
+  for (;;) {
+    const deleted = sweep();
+    if (deleted instanceof Promise || deleted.length < SWEEP_BATCH) break;
+  }
   for (const stored of store.loadRooms()) register(stored, true);
   // R5: an open question gets back the time the server was down; one whose time had run out before
   // the server stopped closes now.
@@ -312,7 +367,7 @@ export function createRoomManager(deps: {
     create(deck, settings, owner = null) {
       let code = random.roomCode();
       // A finished game keeps its code in the store, readable by its host.
-      while (rooms.has(code) || store.loadRoom(code)) code = random.roomCode();
+      while (taken(code)) code = random.roomCode();
       const state: RoomState = {
         code,
         hostSecret: random.secret(),
@@ -326,11 +381,37 @@ export function createRoomManager(deps: {
         version: 1,
         phase: { kind: 'lobby' },
       };
-      store.createRoom(state);
-      register({ state, joins: [] }, false);
+      if (!store.asynchronous) {
+        const created = store.createRoom(state);
+        if (created instanceof Promise)
+          throw new Error('A store whose createRoom is asynchronous must say so.');
+        register({ state, joins: [] }, false);
+        return state;
+      }
+      const room = register({ state, joins: [] }, false);
+      // Saved with the next batch, before any change of it: the host's acknowledgement waits for it.
+      creating.add(code);
+      queue.push({
+        prev: state,
+        next: state,
+        facts: [],
+        context: undefined,
+        created: true,
+        saved: () => creating.delete(code),
+        undo() {
+          creating.delete(code);
+          if (rooms.get(code) !== room) return;
+          rooms.delete(code);
+          usedAt.delete(code);
+          expiry.delete(code);
+          room.dispose();
+          for (const listener of evictListeners) listener(code);
+        },
+      });
       return state;
     },
     get: (code) => find(code)?.state(),
+    ready,
     committed: (code) => find(code)?.committed(),
     dispatch: (code, command) => find(code)?.dispatch(command) ?? fail('ROOM_NOT_FOUND'),
     join: (code, nickname, secret, requestId, device) =>
@@ -377,8 +458,13 @@ export function createRoomManager(deps: {
       // The server's own sockets close after this: those are not students leaving, and marking them
       // gone would close an open question whose other students had all answered (R2) at every stop.
       closed = true;
-      queue.flush();
-      for (const room of rooms.values()) room.dispose();
+      const dispose = () => {
+        for (const room of rooms.values()) room.dispose();
+      };
+      const flushed = queue.flush();
+      if (flushed instanceof Promise) return flushed.then(dispose);
+      dispose();
+      return undefined;
     },
   };
 }

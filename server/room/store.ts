@@ -14,26 +14,40 @@ export interface SaveContext {
   requestId?: string;
 }
 
+/** A value now (SQLite, memory) or later (PostgreSQL): the room shell awaits only what is a Promise. */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface RoomStore {
-  /** Games not finished, to resume at startup. */
+  /**
+   * Set by a store that answers with Promises (PostgreSQL): a new room is then saved with the commit
+   * queue's next batch, before any change of it, rather than at once.
+   */
+  readonly asynchronous?: boolean;
+  /** Games not finished, to resume at startup (an asynchronous store reads them when it opens). */
   loadRooms(): StoredRoom[];
-  /** Any saved game, finished ones included (they are loaded on demand after leaving memory). */
-  loadRoom(code: string): StoredRoom | undefined;
+  /**
+   * Any saved game, finished ones included (they are loaded on demand after leaving memory). An
+   * asynchronous store answers with a Promise: the transport then waits for RoomManager.ready.
+   */
+  loadRoom(code: string): MaybePromise<StoredRoom | undefined>;
   /** A new room, whole. */
-  createRoom(state: RoomState): void;
+  createRoom(state: RoomState): MaybePromise<void>;
   /**
    * Writes the facts of one change, in order; `state` is the room after it (its version stamps the
    * rows written). Called before any client is told or acknowledged, and must have made the change
-   * durable when it returns (throw otherwise: the change is then refused).
+   * durable when it returns or its Promise resolves (throw or reject otherwise: the change is then
+   * refused).
    */
-  saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
+  saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): MaybePromise<void>;
+  /** Whether a room with this code was ever saved (finished ones included): a new room needs a fresh code. */
+  hasRoom?(code: string): boolean;
   /**
    * R5: the last moment the server that used this store before was known to be up (its last
    * heartbeat, read when the store opened), or null if the store cannot say (a memory store).
    */
   lastAlive?(): number | null;
   /** R5: records that the server is up at `now`; the app calls it every few seconds. */
-  heartbeat?(now: number): void;
+  heartbeat?(now: number): MaybePromise<void>;
   /**
    * Retention: deletes every game not finished (not at the podium) whose last save is before
    * `before` (ms since the epoch), except those in `keep` (the rooms in memory), with all its rows;
@@ -41,7 +55,20 @@ export interface RoomStore {
    * and players may still open them, and their reports live in the instructors' library, not here.
    * A store without it keeps every game.
    */
-  deleteUnfinished?(before: number, keep: ReadonlySet<string>, limit?: number): string[];
-  /** Runs `fn` (several saves) as one transaction: all of them are saved, or none. */
-  transaction?(fn: () => void): void;
+  deleteUnfinished?(before: number, keep: ReadonlySet<string>, limit?: number): MaybePromise<string[]>;
+  /**
+   * Runs `fn` (several saves) as one transaction: all of them are saved, or none. An asynchronous
+   * store gets an `fn` that returns a Promise, and returns one.
+   */
+  transaction?(fn: () => MaybePromise<void>): MaybePromise<void>;
+  /** Lets go of the database (its connections); the app calls it last when it closes. */
+  close?(): MaybePromise<void>;
+}
+
+/** A store that answers at once (SQLite, memory): what the room shell was written for first. */
+export interface SyncRoomStore extends RoomStore {
+  loadRoom(code: string): StoredRoom | undefined;
+  createRoom(state: RoomState): void;
+  saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
+  deleteUnfinished(before: number, keep: ReadonlySet<string>, limit?: number): string[];
 }

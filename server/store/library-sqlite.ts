@@ -67,33 +67,57 @@ export interface LibraryUsage {
   reports: number;
 }
 
+/** A value now (SQLite) or later (PostgreSQL). */
+type Later<T> = T | Promise<T>;
+
+/**
+ * The library's contract. SQLite answers at once (SqliteLibraryStore), PostgreSQL with Promises:
+ * callers await every answer, which costs SQLite nothing but a microtask.
+ */
 export interface LibraryStore {
-  listDecks(owner: string): DeckSummary[];
-  getDeck(owner: string, id: string): StoredDeck | undefined;
+  listDecks(owner: string): Later<DeckSummary[]>;
+  getDeck(owner: string, id: string): Later<StoredDeck | undefined>;
   /**
    * Saves a new deck, unless it would pass one of the quotas. A DeckText is a deck checked and
    * serialised already (on the API's worker thread), so the event loop neither parses nor serialises it.
    */
-  createDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved;
+  createDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Later<Saved>;
   /** Replaces the deck, unless it would pass a quota; undefined when the owner has no deck with that id. */
-  updateDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved | undefined;
+  updateDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Later<Saved | undefined>;
   /**
    * The quota already reached, so that no new deck could be saved: checked before a body is read, so
    * a flood against a full library costs no parsing. (A replaced deck may still shrink.)
    */
-  quotaReached(owner: string): QuotaName | undefined;
+  quotaReached(owner: string): Later<QuotaName | undefined>;
   /** Whether anything (a deck or a report) is kept for this owner: a key the server has seen. */
-  isKnown(owner: string): boolean;
-  /** The whole library's size, for /metrics. */
+  isKnown(owner: string): Later<boolean>;
+  /** The whole library's size, for /metrics (kept in memory by the store: no query). */
   usage(): LibraryUsage;
-  deleteDeck(owner: string, id: string): boolean;
-  listReports(owner: string): ReportSummary[];
-  getReport(owner: string, id: string): (ReportSummary & { body: unknown }) | undefined;
+  deleteDeck(owner: string, id: string): Later<boolean>;
+  listReports(owner: string): Later<ReportSummary[]>;
+  getReport(owner: string, id: string): Later<(ReportSummary & { body: unknown }) | undefined>;
   /**
    * Saves a finished game's report once; a second save of the same game (code, start) is ignored. A
    * report is saved whatever the quotas: a class's results are never lost to a full library (games
    * are bounded by the room budget), and they count towards the library's total.
    */
+  saveReport(owner: string, summary: ReportSummary, body: unknown): Later<void>;
+  deleteReport(owner: string, id: string): Later<boolean>;
+  /** Lets go of the database's connections (PostgreSQL); the app calls it when it closes. */
+  close?(): Later<void>;
+}
+
+/** The SQLite library: every answer at once. */
+export interface SqliteLibraryStore extends LibraryStore {
+  listDecks(owner: string): DeckSummary[];
+  getDeck(owner: string, id: string): StoredDeck | undefined;
+  createDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved;
+  updateDeck(owner: string, id: string, deck: DeckFile | DeckText, now: number): Saved | undefined;
+  quotaReached(owner: string): QuotaName | undefined;
+  isKnown(owner: string): boolean;
+  deleteDeck(owner: string, id: string): boolean;
+  listReports(owner: string): ReportSummary[];
+  getReport(owner: string, id: string): (ReportSummary & { body: unknown }) | undefined;
   saveReport(owner: string, summary: ReportSummary, body: unknown): void;
   deleteReport(owner: string, id: string): boolean;
 }
@@ -139,7 +163,7 @@ const reportSummary = (r: ReportRow): ReportSummary => ({
   shareCorrect: r.share_correct,
 });
 
-export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT_QUOTAS): LibraryStore {
+export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT_QUOTAS): SqliteLibraryStore {
   migrate(db, 'library', LIBRARY_MIGRATIONS);
   const q = {
     listDecks: db.prepare(

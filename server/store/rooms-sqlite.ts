@@ -22,7 +22,7 @@ import {
   type RoundResult,
   type ScoredAnswer,
 } from '../room/state';
-import type { RoomStore, SaveContext, StoredRoom } from '../room/store';
+import type { SaveContext, StoredRoom, SyncRoomStore } from '../room/store';
 import { type Db, type Migration, migrate } from './sqlite';
 
 export const ROOMS_MIGRATIONS: readonly Migration[] = [
@@ -133,13 +133,13 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
  * results.outcome is no longer read: a round's verdict is computed from the deck by its kind. New
  * rows leave it empty; the column stays so that older files still load.
  */
-const NO_OUTCOME = '';
+export const NO_OUTCOME = '';
 
 /**
  * answers.choice: an outcome as its name, a learning rate as JavaScript's shortest round-trip
  * decimal (SQLite's own REAL-to-text keeps 15 digits and would change the guess).
  */
-const encodeChoice = (c: AnswerValue): string => (typeof c === 'number' ? String(c) : c);
+export const encodeChoice = (c: AnswerValue): string => (typeof c === 'number' ? String(c) : c);
 const decodeChoice = (text: string): AnswerValue =>
   (ANSWERS as readonly string[]).includes(text) ? (text as Answer) : Number(text);
 
@@ -159,13 +159,13 @@ type StoredPhase =
     });
 
 /** The phase's header: what the rooms.phase column holds. It changes only when the phase does. */
-function phaseHeader(phase: Phase): string {
+export function phaseHeader(phase: Phase): string {
   if (phase.kind !== 'question') return JSON.stringify(phase);
   const { answers, answered: _answered, ...header } = phase;
   return JSON.stringify({ ...header, slots: answers.length });
 }
 
-interface RoomRow {
+export interface RoomRow {
   code: string;
   host_secret: string;
   owner: string | null;
@@ -176,7 +176,7 @@ interface RoomRow {
   version: number;
   phase: string;
 }
-interface PlayerRow {
+export interface PlayerRow {
   version: number;
   id: number;
   nickname: string;
@@ -191,7 +191,7 @@ interface PlayerRow {
   join_request: string | null;
   device: string | null;
 }
-interface AnswerRow {
+export interface AnswerRow {
   version: number;
   round: number;
   player_id: number;
@@ -203,7 +203,7 @@ interface AnswerRow {
   streak_bonus: number | null;
   confidence: string | null;
 }
-interface ResultRow {
+export interface ResultRow {
   round: number;
   outcome: string;
   scored: number;
@@ -217,8 +217,105 @@ interface ResultRow {
   twin_of: number | null;
 }
 
+/**
+ * The RoomState saved in these rows (a room's, its players', answers' and results', each ordered as
+ * the queries of either store order them): shared by the SQLite and PostgreSQL stores, whose tables
+ * have the same columns.
+ */
+export function rebuildRoom(
+  row: RoomRow,
+  playerRows: readonly PlayerRow[],
+  answerRows: readonly AnswerRow[],
+  resultRows: readonly ResultRow[],
+): StoredRoom {
+  const joins: Array<[string, number]> = [];
+  let version = row.version;
+  const players = playerRows.map((r): Player => {
+    if (r.join_request !== null) joins.push([r.join_request, r.id]);
+    version = Math.max(version, r.version);
+    return {
+      id: r.id,
+      nickname: r.nickname,
+      key: r.key,
+      secret: r.secret,
+      joinedAt: r.joined_at,
+      score: r.score,
+      streak: r.streak,
+      answerMs: r.answer_ms,
+      connected: r.connected === 1,
+      kicked: r.kicked === 1,
+      device: r.device,
+    };
+  });
+  const stored = JSON.parse(row.phase) as StoredPhase;
+  const results = resultRows.map(
+    (r): RoundResult => ({
+      round: r.round,
+      scored: r.scored === 1,
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      durationMs: r.duration_ms,
+      closedBy: r.closed_by,
+      answers: new Array<ScoredAnswer | null>(r.slots).fill(null),
+      eligible: r.eligible,
+      ...(r.first_vote === null ? {} : { firstVote: JSON.parse(r.first_vote) as FirstVote }),
+      ...(r.twin_of === null ? {} : { twinOf: r.twin_of }),
+    }),
+  );
+  let phase: Phase;
+  if (stored.kind === 'question') {
+    const { slots, pausedMs, resumedAt, ...header } = stored;
+    phase = {
+      ...header,
+      pausedMs: pausedMs ?? 0,
+      resumedAt: resumedAt ?? null,
+      answers: new Array<RecordedAnswer | null>(slots).fill(null),
+      answered: 0,
+    };
+  } else phase = stored;
+  for (const a of answerRows) {
+    version = Math.max(version, a.version);
+    const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
+    if (isConfidence(a.confidence)) recorded.confidence = a.confidence;
+    if (phase.kind === 'question' && a.round === phase.round) {
+      phase.answers[a.player_id] = recorded;
+      phase.answered++;
+    } else if (a.correct !== null) {
+      const result = results[a.round];
+      if (result)
+        result.answers[a.player_id] = {
+          ...recorded,
+          correct: a.correct === 1,
+          points: a.points ?? 0,
+          streakBonus: a.streak_bonus ?? 0,
+        };
+    }
+  }
+  const state: RoomState = {
+    code: row.code,
+    hostSecret: row.host_secret,
+    owner: row.owner,
+    createdAt: row.created_at,
+    settings: JSON.parse(row.settings),
+    deck: JSON.parse(row.deck),
+    locked: row.locked === 1,
+    players,
+    results,
+    version,
+    phase,
+  };
+  return { state, joins };
+}
+
+/** The SQLite store answers at once: its reads and writes are synchronous. */
+export interface SqliteRoomStore extends SyncRoomStore {
+  lastAlive(): number | null;
+  heartbeat(now: number): void;
+  transaction(fn: () => void): void;
+}
+
 /** A sqlite-backed RoomStore. The database must be open; this applies the rooms' migrations. */
-export function createSqliteRoomStore(db: Db): RoomStore {
+export function createSqliteRoomStore(db: Db): SqliteRoomStore {
   migrate(db, 'rooms', ROOMS_MIGRATIONS);
 
   const q = {
@@ -441,84 +538,12 @@ export function createSqliteRoomStore(db: Db): RoomStore {
   function load(code: string): StoredRoom | undefined {
     const row = q.selectRoom.get(code) as RoomRow | undefined;
     if (!row) return undefined;
-    const joins: Array<[string, number]> = [];
-    let version = row.version;
-    const players = (q.selectPlayers.all(code) as PlayerRow[]).map((r): Player => {
-      if (r.join_request !== null) joins.push([r.join_request, r.id]);
-      version = Math.max(version, r.version);
-      return {
-        id: r.id,
-        nickname: r.nickname,
-        key: r.key,
-        secret: r.secret,
-        joinedAt: r.joined_at,
-        score: r.score,
-        streak: r.streak,
-        answerMs: r.answer_ms,
-        connected: r.connected === 1,
-        kicked: r.kicked === 1,
-        device: r.device,
-      };
-    });
-    const stored = JSON.parse(row.phase) as StoredPhase;
-    const answerRows = q.selectAnswers.all(code) as AnswerRow[];
-    const results = (q.selectResults.all(code) as ResultRow[]).map(
-      (r): RoundResult => ({
-        round: r.round,
-        scored: r.scored === 1,
-        openedAt: r.opened_at,
-        closedAt: r.closed_at,
-        durationMs: r.duration_ms,
-        closedBy: r.closed_by,
-        answers: new Array<ScoredAnswer | null>(r.slots).fill(null),
-        eligible: r.eligible,
-        ...(r.first_vote === null ? {} : { firstVote: JSON.parse(r.first_vote) as FirstVote }),
-        ...(r.twin_of === null ? {} : { twinOf: r.twin_of }),
-      }),
+    return rebuildRoom(
+      row,
+      q.selectPlayers.all(code) as PlayerRow[],
+      q.selectAnswers.all(code) as AnswerRow[],
+      q.selectResults.all(code) as ResultRow[],
     );
-    let phase: Phase;
-    if (stored.kind === 'question') {
-      const { slots, pausedMs, resumedAt, ...header } = stored;
-      phase = {
-        ...header,
-        pausedMs: pausedMs ?? 0,
-        resumedAt: resumedAt ?? null,
-        answers: new Array<RecordedAnswer | null>(slots).fill(null),
-        answered: 0,
-      };
-    } else phase = stored;
-    for (const a of answerRows) {
-      version = Math.max(version, a.version);
-      const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
-      if (isConfidence(a.confidence)) recorded.confidence = a.confidence;
-      if (phase.kind === 'question' && a.round === phase.round) {
-        phase.answers[a.player_id] = recorded;
-        phase.answered++;
-      } else if (a.correct !== null) {
-        const result = results[a.round];
-        if (result)
-          result.answers[a.player_id] = {
-            ...recorded,
-            correct: a.correct === 1,
-            points: a.points ?? 0,
-            streakBonus: a.streak_bonus ?? 0,
-          };
-      }
-    }
-    const state: RoomState = {
-      code: row.code,
-      hostSecret: row.host_secret,
-      owner: row.owner,
-      createdAt: row.created_at,
-      settings: JSON.parse(row.settings),
-      deck: JSON.parse(row.deck),
-      locked: row.locked === 1,
-      players,
-      results,
-      version,
-      phase,
-    };
-    return { state, joins };
   }
 
   // Read before this process writes its own: when the server that wrote the file was last up.

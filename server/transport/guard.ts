@@ -71,7 +71,7 @@ export interface SocketGuard {
    * a guess would tell. An event that spends an address budget answers later (the budget's store is
    * asynchronous); the socket's later events wait behind it, so they still run in the order sent.
    */
-  run(event: ClientEventName, handle: () => Result): Result | Promise<Result>;
+  run(event: ClientEventName, handle: () => Result | Promise<Result>): Result | Promise<Result>;
 }
 
 export function createGuard(deps: {
@@ -119,7 +119,10 @@ export function createGuard(deps: {
        * Spends the event's budget, then runs it; refused if the address has spent it all. Always
        * runs after a wait (its budget, or an earlier event's), so the socket may have closed meanwhile.
        */
-      async function spendThenRun(event: ClientEventName, handle: () => Result): Promise<Result> {
+      async function spendThenRun(
+        event: ClientEventName,
+        handle: () => Result | Promise<Result>,
+      ): Promise<Result> {
         const budget = BUDGETED[event];
         if (budget && budgets) {
           const spent = await budgets.consume(budget.kind, address);
@@ -135,7 +138,10 @@ export function createGuard(deps: {
         return runNow(event, handle);
       }
 
-      function runNow(event: ClientEventName, handle: () => Result): Result {
+      function runNow(
+        event: ClientEventName,
+        handle: () => Result | Promise<Result>,
+      ): Result | Promise<Result> {
         if (!IDENTITY_EVENTS.has(event)) return handle();
         const now = Date.now();
         const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
@@ -144,13 +150,17 @@ export function createGuard(deps: {
         // A resume goes through (a student with a valid secret gets back in even when someone at
         // the same school address has been guessing); only its failure is masked while throttled,
         // so that ROOM_NOT_FOUND and UNKNOWN_PLAYER tell a guesser nothing.
+        const masked = (result: Result): Result => {
+          if (!result.ok && GUESS_FAILURES.has(result.error)) {
+            if (throttled) return fail('RATE_LIMITED');
+            guesses.take(now);
+            guessesByAddress.take(address, now);
+          }
+          return result;
+        };
+        // An asynchronous store reads the room first (PostgreSQL); the guess is counted all the same.
         const result = handle();
-        if (!result.ok && GUESS_FAILURES.has(result.error)) {
-          if (throttled) return fail('RATE_LIMITED');
-          guesses.take(now);
-          guessesByAddress.take(address, now);
-        }
-        return result;
+        return result instanceof Promise ? result.then(masked) : masked(result);
       }
 
       return {

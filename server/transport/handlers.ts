@@ -20,8 +20,11 @@ import { toHostView, toPlayerView } from '../room/views';
 import type { Publication } from './publication';
 import type { AppSocket } from './session';
 
+/** A reply now, or later when the store is asynchronous (PostgreSQL) and had to be read first. */
+type Reply<E extends ClientEventName> = Result<ReplyOf<E>> | Promise<Result<ReplyOf<E>>>;
+
 type Handlers = {
-  [E in ClientEventName]: (socket: AppSocket, payload: ParsedPayloadOf<E>) => Result<ReplyOf<E>>;
+  [E in ClientEventName]: (socket: AppSocket, payload: ParsedPayloadOf<E>) => Reply<E>;
 };
 
 export interface HandlerDeps {
@@ -31,17 +34,13 @@ export interface HandlerDeps {
   now(): number;
   joinUrl(code: string): string;
   /** An instructor's saved deck file by id (undefined if they have none with that id). */
-  savedDeck?(owner: string, id: string): unknown;
+  savedDeck?(owner: string, id: string): unknown | Promise<unknown>;
   /** Counts and logs (once a minute per address) a request refused by a limit. */
   refused?(limit: string, socket: AppSocket): void;
 }
 
 /** Parses an event's payload with its schema from the table, then runs its handler. */
-export type Handle = <E extends ClientEventName>(
-  event: E,
-  socket: AppSocket,
-  payload: unknown,
-) => Result<ReplyOf<E>>;
+export type Handle = <E extends ClientEventName>(event: E, socket: AppSocket, payload: unknown) => Reply<E>;
 
 /** A seed for the engine's generator, from the server's random source. */
 const seedFrom = (random: RandomSource): number => Number.parseInt(random.secret().slice(0, 6), 36) % 2 ** 31;
@@ -63,7 +62,29 @@ export function createHandlers(deps: HandlerDeps): Handle {
     return result.ok ? { ok: true } : result;
   }
 
-  function deckFor(choice: DeckChoice, owner: string | null): { ok: true; deck: Deck } | Failure {
+  /**
+   * Runs `then` once `wait` (a read from an asynchronous store) is done, or at once without one. The
+   * socket may have closed meanwhile: it must not then join a room's audience.
+   */
+  function after<T extends object>(
+    socket: AppSocket,
+    wait: Promise<unknown> | undefined,
+    then: () => Result<T>,
+  ): Result<T> | Promise<Result<T>> {
+    if (!wait) return then();
+    return wait.then(() =>
+      socket.disconnected ? fail('INTERNAL', 'The connection closed before this was done.') : then(),
+    );
+  }
+
+  function parsedSaved(file: unknown): { ok: true; deck: Deck } | Failure {
+    if (file === undefined) return fail('DECK_NOT_FOUND');
+    const d = parseDeck(file);
+    return d.ok ? d : fail('BAD_PAYLOAD', d.error);
+  }
+
+  type DeckFound = { ok: true; deck: Deck } | Failure;
+  function deckFor(choice: DeckChoice, owner: string | null): DeckFound | Promise<DeckFound> {
     switch (choice.source) {
       case 'builtin':
         return { ok: true, deck: BUILTIN_GAME_DECK };
@@ -83,74 +104,97 @@ export function createHandlers(deps: HandlerDeps): Handle {
       }
       case 'saved': {
         const file = owner === null ? undefined : deps.savedDeck?.(owner, choice.id);
-        if (file === undefined) return fail('DECK_NOT_FOUND');
-        const d = parseDeck(file);
-        return d.ok ? d : fail('BAD_PAYLOAD', d.error);
+        return file instanceof Promise ? file.then(parsedSaved) : parsedSaved(file);
       }
     }
+  }
+
+  type Payload<E extends ClientEventName> = ParsedPayloadOf<E>;
+
+  function create(
+    socket: AppSocket,
+    p: Payload<'host:create'>,
+    owner: string | null,
+    deck: DeckFound,
+  ): Result<ReplyOf<'host:create'>> {
+    if (!deck.ok) return deck;
+    // Memory holds as many games as it may and none can make way (each has someone connected):
+    // refusing the new game is better than leaving an existing one's sockets deaf.
+    if (rooms.full()) {
+      deps.refused?.('roomsInMemory', socket);
+      return fail('SERVER_BUSY');
+    }
+    const state = rooms.create(
+      deck.deck,
+      {
+        secondsPerQuestion: p.secondsPerQuestion,
+        speedPoints: p.speedPoints,
+        scoreBy: p.scoreBy,
+        ...(p.peerInstruction ? { peerInstruction: p.peerInstruction } : {}),
+      },
+      owner,
+    );
+    publication.bind(socket, { code: state.code, role: 'host' });
+    return {
+      ok: true,
+      code: state.code,
+      hostSecret: state.hostSecret,
+      view: toHostView(state, deps.now(), deps.joinUrl(state.code)),
+    };
+  }
+
+  function resumeHost(socket: AppSocket, p: Payload<'host:resume'>): Result<ReplyOf<'host:resume'>> {
+    const host = rooms.identifyHost(p.code, p.hostSecret);
+    if (!host.ok) return host;
+    publication.bind(socket, { code: p.code, role: 'host' });
+    return { ok: true, view: toHostView(host.state, deps.now(), deps.joinUrl(p.code)) };
+  }
+
+  function join(socket: AppSocket, p: Payload<'player:join'>): Result<ReplyOf<'player:join'>> {
+    const secret = deps.random.secret();
+    const joined =
+      (p.requestId === undefined ? null : rooms.recallJoin(p.code, p.requestId)) ??
+      rooms.join(p.code, p.nickname, secret, p.requestId, p.device);
+    if (!joined.ok) return joined;
+    const { playerId } = joined;
+    publication.bind(socket, { code: p.code, role: 'player', playerId });
+    const state = rooms.get(p.code);
+    const player = state?.players[playerId];
+    if (!state || !player) return fail('INTERNAL');
+    return {
+      ok: true,
+      playerId,
+      playerSecret: player.secret,
+      view: toPlayerView(state, playerId, deps.now()),
+    };
+  }
+
+  function resumePlayer(socket: AppSocket, p: Payload<'player:resume'>): Result<ReplyOf<'player:resume'>> {
+    const player = rooms.identifyPlayer(p.code, p.playerSecret);
+    if (!player.ok) return player;
+    const { playerId } = player;
+    publication.bind(socket, { code: p.code, role: 'player', playerId });
+    const state = rooms.get(p.code);
+    return state ? { ok: true, view: toPlayerView(state, playerId, deps.now()) } : fail('ROOM_NOT_FOUND');
   }
 
   const handlers: Handlers = {
     'host:create': (socket, p) => {
       const owner = p.instructorKey === undefined ? null : ownerOf(p.instructorKey);
-      const deck = deckFor(p.deck, owner);
-      if (!deck.ok) return deck;
-      // Memory holds as many games as it may and none can make way (each has someone connected):
-      // refusing the new game is better than leaving an existing one's sockets deaf.
-      if (rooms.full()) {
-        deps.refused?.('roomsInMemory', socket);
-        return fail('SERVER_BUSY');
-      }
-      const state = rooms.create(
-        deck.deck,
-        {
-          secondsPerQuestion: p.secondsPerQuestion,
-          speedPoints: p.speedPoints,
-          scoreBy: p.scoreBy,
-          ...(p.peerInstruction ? { peerInstruction: p.peerInstruction } : {}),
-        },
-        owner,
+      const found = deckFor(p.deck, owner);
+      if (!(found instanceof Promise)) return create(socket, p, owner, found);
+      let deck: DeckFound = fail('DECK_NOT_FOUND');
+      return after(
+        socket,
+        found.then((d) => {
+          deck = d;
+        }),
+        () => create(socket, p, owner, deck),
       );
-      publication.bind(socket, { code: state.code, role: 'host' });
-      return {
-        ok: true,
-        code: state.code,
-        hostSecret: state.hostSecret,
-        view: toHostView(state, deps.now(), deps.joinUrl(state.code)),
-      };
     },
-    'host:resume': (socket, p) => {
-      const host = rooms.identifyHost(p.code, p.hostSecret);
-      if (!host.ok) return host;
-      publication.bind(socket, { code: p.code, role: 'host' });
-      return { ok: true, view: toHostView(host.state, deps.now(), deps.joinUrl(p.code)) };
-    },
-    'player:join': (socket, p) => {
-      const secret = deps.random.secret();
-      const joined =
-        (p.requestId === undefined ? null : rooms.recallJoin(p.code, p.requestId)) ??
-        rooms.join(p.code, p.nickname, secret, p.requestId, p.device);
-      if (!joined.ok) return joined;
-      const { playerId } = joined;
-      publication.bind(socket, { code: p.code, role: 'player', playerId });
-      const state = rooms.get(p.code);
-      const player = state?.players[playerId];
-      if (!state || !player) return fail('INTERNAL');
-      return {
-        ok: true,
-        playerId,
-        playerSecret: player.secret,
-        view: toPlayerView(state, playerId, deps.now()),
-      };
-    },
-    'player:resume': (socket, p) => {
-      const player = rooms.identifyPlayer(p.code, p.playerSecret);
-      if (!player.ok) return player;
-      const { playerId } = player;
-      publication.bind(socket, { code: p.code, role: 'player', playerId });
-      const state = rooms.get(p.code);
-      return state ? { ok: true, view: toPlayerView(state, playerId, deps.now()) } : fail('ROOM_NOT_FOUND');
-    },
+    'host:resume': (socket, p) => after(socket, rooms.ready(p.code), () => resumeHost(socket, p)),
+    'player:join': (socket, p) => after(socket, rooms.ready(p.code), () => join(socket, p)),
+    'player:resume': (socket, p) => after(socket, rooms.ready(p.code), () => resumePlayer(socket, p)),
     'round:start': (socket, p) => hostCommand(socket, (by) => ({ type: 'start', by, round: p.round })),
     'round:reveal': (socket, p) => hostCommand(socket, (by) => ({ type: 'reveal', by, round: p.round })),
     'round:leaderboard': (socket, p) =>

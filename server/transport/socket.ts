@@ -21,7 +21,7 @@ export type { AppServer, AppSocket, Session, SocketData } from './session';
 export interface TransportDeps {
   io: AppServer;
   /** An instructor's saved deck file by id (undefined if they have none with that id). */
-  savedDeck?(owner: string, id: string): unknown;
+  savedDeck?(owner: string, id: string): unknown | Promise<unknown>;
   rooms: RoomManager;
   /** Game time, for the views' serverNow. */
   now(): number;

@@ -88,7 +88,7 @@ describe('L2: games not finished leave the disk after the retention period', () 
     await saved();
     clock.advance(2 * HOUR);
 
-    expect(rooms.sweep().sort()).toEqual([lobby, abandoned].sort());
+    expect((await rooms.sweep()).sort()).toEqual([lobby, abandoned].sort());
     for (const code of [lobby, abandoned]) {
       expect(rowsOf(db, code)).toEqual([0, 0, 0, 0]);
       expect(rooms.get(code)).toBeUndefined();
@@ -97,7 +97,7 @@ describe('L2: games not finished leave the disk after the retention period', () 
     expect(rooms.get(watched)?.phase.kind).toBe('lobby');
     expect(rooms.get(joinedLate)?.players.map((p) => p.nickname)).toEqual(['Edsger']);
     expect(rooms.counts().deleted).toBe(2);
-    expect(rooms.sweep()).toEqual([]);
+    expect(await rooms.sweep()).toEqual([]);
   });
 
   it('nothing is deleted before the retention period', async () => {
@@ -106,7 +106,7 @@ describe('L2: games not finished leave the disk after the retention period', () 
     rooms.create(deck, settings);
     await saved();
     clock.advance(ROOM_RETENTION_MS - HOUR);
-    expect(rooms.sweep()).toEqual([]);
+    expect(await rooms.sweep()).toEqual([]);
   });
 
   it('a backlog goes in batches of SWEEP_BATCH, and a restart does not load what is past its retention', async () => {
@@ -137,7 +137,7 @@ describe('L2: games not finished leave the disk after the retention period', () 
     rooms.dispatch(finished, { type: 'end', by: HOST });
     await new Promise((resolve) => rooms.afterCommit(resolve));
     clock.advance(ROOM_RETENTION_MS + HOUR);
-    expect(rooms.sweep()).toEqual([lobby]);
+    expect(await rooms.sweep()).toEqual([lobby]);
     expect(store.rooms.has(lobby)).toBe(false);
     expect(rooms.get(finished)?.phase.kind).toBe('podium');
   });

@@ -1,0 +1,266 @@
+// The instructors' library on PostgreSQL: the same tables, rows and answers as library-sqlite.ts.
+// Several servers may share the database, so nothing that a quota depends on is kept in memory: a
+// save adds up the owner's and the library's bytes in its own transaction, under a lock on the owner
+// (two saves of one instructor at once cannot both squeeze under the quota). usage() (for /metrics)
+// is the last total this process read or wrote.
+import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
+import type { DeckFile } from '../../shared/protocol/deck';
+import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName } from '../limits/quotas';
+import type { DeckText, LibraryStore, LibraryUsage, Saved } from './library-sqlite';
+import { inTransaction, migratePg, type PgMigration, type Pool, type Queryable } from './postgres';
+
+/** The schema of library-sqlite.ts's migrations 1–2, in one step: PostgreSQL starts there. */
+export const LIBRARY_PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE decks (
+        id         TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        rounds     INTEGER NOT NULL,
+        body       TEXT NOT NULL,
+        bytes      BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX decks_owner ON decks (owner, updated_at);
+      CREATE TABLE reports (
+        id            TEXT PRIMARY KEY,
+        owner         TEXT NOT NULL,
+        code          TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        started_at    BIGINT NOT NULL,
+        ended_at      BIGINT NOT NULL,
+        players       INTEGER NOT NULL,
+        rounds        INTEGER NOT NULL,
+        share_correct DOUBLE PRECISION,
+        body          TEXT NOT NULL,
+        bytes         BIGINT NOT NULL
+      );
+      CREATE INDEX reports_owner ON reports (owner, ended_at);
+      CREATE UNIQUE INDEX reports_game ON reports (code, started_at);
+    `,
+  },
+];
+
+interface DeckRow {
+  id: string;
+  title: string;
+  rounds: number;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+interface ReportRow {
+  id: string;
+  code: string;
+  title: string;
+  started_at: number;
+  ended_at: number;
+  players: number;
+  rounds: number;
+  share_correct: number | null;
+  body: string;
+}
+
+const asText = (deck: DeckFile | DeckText): DeckText =>
+  'text' in deck ? deck : { title: deck.title, rounds: deck.rounds.length, text: JSON.stringify(deck) };
+
+const deckSummary = (r: DeckRow): DeckSummary => ({
+  id: r.id,
+  title: r.title,
+  rounds: r.rounds,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const reportSummary = (r: ReportRow): ReportSummary => ({
+  id: r.id,
+  code: r.code,
+  title: r.title,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  players: r.players,
+  rounds: r.rounds,
+  shareCorrect: r.share_correct,
+});
+
+const SQL = {
+  totals: `SELECT (SELECT COUNT(*) FROM decks)::BIGINT AS decks, (SELECT COUNT(*) FROM reports)::BIGINT AS reports,
+      ((SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports))::BIGINT AS bytes`,
+  ownerUsage:
+    'SELECT COUNT(*)::BIGINT AS decks, COALESCE(SUM(bytes), 0)::BIGINT AS bytes FROM decks WHERE owner = $1',
+  // Per owner, for the transaction: saves of other instructors go on side by side.
+  lockOwner: "SELECT pg_advisory_xact_lock(hashtextextended('library:' || $1, 0))",
+};
+
+export interface PostgresLibraryStore extends LibraryStore {
+  close(): Promise<void>;
+}
+
+/** The library on an open pool; applies its migrations. `close` ends the pool only if `ownsPool`. */
+export async function createPostgresLibraryStore(
+  pool: Pool,
+  quotas: LibraryQuotas = DEFAULT_QUOTAS,
+  ownsPool = false,
+): Promise<PostgresLibraryStore> {
+  await migratePg(pool, 'library', LIBRARY_PG_MIGRATIONS);
+  const readTotals = async (db: Queryable) => {
+    const row = (await db.query<LibraryUsage>(SQL.totals)).rows[0];
+    return row ?? { bytes: 0, decks: 0, reports: 0 };
+  };
+  let totals = await readTotals(pool);
+
+  /** The quota a save of `bytes` (replacing `replacedBytes`, or a new deck) would pass, if any. */
+  async function breach(
+    db: Queryable,
+    owner: string,
+    bytes: number,
+    replacedBytes: number | undefined,
+  ): Promise<QuotaName | undefined> {
+    const mine = (await db.query<{ decks: number; bytes: number }>(SQL.ownerUsage, [owner])).rows[0];
+    if (replacedBytes === undefined && (mine?.decks ?? 0) >= quotas.decksPerKey) return 'decksPerKey';
+    const growth = bytes - (replacedBytes ?? 0);
+    if (growth <= 0) return undefined;
+    if ((mine?.bytes ?? 0) + growth > quotas.deckBytesPerKey) return 'deckBytesPerKey';
+    totals = await readTotals(db);
+    if (totals.bytes + growth > quotas.libraryBytes) return 'libraryBytes';
+    return undefined;
+  }
+
+  return {
+    async listDecks(owner) {
+      const found = await pool.query<DeckRow>(
+        'SELECT id, title, rounds, created_at, updated_at FROM decks WHERE owner = $1 ORDER BY updated_at DESC, id',
+        [owner],
+      );
+      return found.rows.map(deckSummary);
+    },
+    async getDeck(owner, id): Promise<StoredDeck | undefined> {
+      const row = (await pool.query<DeckRow>('SELECT * FROM decks WHERE owner = $1 AND id = $2', [owner, id]))
+        .rows[0];
+      return row && { ...deckSummary(row), deck: JSON.parse(row.body) as DeckFile };
+    },
+    createDeck(owner, id, deck, now) {
+      const { title, rounds, text: body } = asText(deck);
+      const bytes = Buffer.byteLength(body);
+      return inTransaction(pool, async (db): Promise<Saved> => {
+        await db.query(SQL.lockOwner, [owner]);
+        const quota = await breach(db, owner, bytes, undefined);
+        if (quota) return { ok: false, quota };
+        await db.query(
+          `INSERT INTO decks (id, owner, title, rounds, body, bytes, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+          [id, owner, title, rounds, body, bytes, now],
+        );
+        totals = { ...totals, decks: totals.decks + 1, bytes: totals.bytes + bytes };
+        return { ok: true, deck: { id, title, rounds, createdAt: now, updatedAt: now }, text: body };
+      });
+    },
+    updateDeck(owner, id, deck, now) {
+      const { title, rounds, text: body } = asText(deck);
+      const bytes = Buffer.byteLength(body);
+      return inTransaction(pool, async (db): Promise<Saved | undefined> => {
+        await db.query(SQL.lockOwner, [owner]);
+        const old = (
+          await db.query<{ bytes: number; created_at: number }>(
+            'SELECT bytes, created_at FROM decks WHERE owner = $1 AND id = $2',
+            [owner, id],
+          )
+        ).rows[0];
+        if (!old) return undefined;
+        const quota = await breach(db, owner, bytes, old.bytes);
+        if (quota) return { ok: false, quota };
+        await db.query(
+          `UPDATE decks SET title = $3, rounds = $4, body = $5, bytes = $6, updated_at = $7
+           WHERE owner = $1 AND id = $2`,
+          [owner, id, title, rounds, body, bytes, now],
+        );
+        totals = { ...totals, bytes: totals.bytes + bytes - old.bytes };
+        return {
+          ok: true,
+          deck: { id, title, rounds, createdAt: old.created_at, updatedAt: now },
+          text: body,
+        };
+      });
+    },
+    async deleteDeck(owner, id) {
+      const gone = await pool.query<{ bytes: number }>(
+        'DELETE FROM decks WHERE owner = $1 AND id = $2 RETURNING bytes',
+        [owner, id],
+      );
+      const row = gone.rows[0];
+      if (!row) return false;
+      totals = { ...totals, decks: totals.decks - 1, bytes: totals.bytes - row.bytes };
+      return true;
+    },
+    async quotaReached(owner) {
+      const mine = (await pool.query<{ decks: number; bytes: number }>(SQL.ownerUsage, [owner])).rows[0];
+      if ((mine?.decks ?? 0) >= quotas.decksPerKey) return 'decksPerKey';
+      if ((mine?.bytes ?? 0) >= quotas.deckBytesPerKey) return 'deckBytesPerKey';
+      totals = await readTotals(pool);
+      if (totals.bytes >= quotas.libraryBytes) return 'libraryBytes';
+      return undefined;
+    },
+    async isKnown(owner) {
+      const found = await pool.query<{ known: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM decks WHERE owner = $1)
+             OR EXISTS (SELECT 1 FROM reports WHERE owner = $1) AS known`,
+        [owner],
+      );
+      return found.rows[0]?.known === true;
+    },
+    usage: () => totals,
+    async listReports(owner) {
+      const found = await pool.query<ReportRow>(
+        `SELECT id, code, title, started_at, ended_at, players, rounds, share_correct, '' AS body
+         FROM reports WHERE owner = $1 ORDER BY ended_at DESC, id`,
+        [owner],
+      );
+      return found.rows.map(reportSummary);
+    },
+    async getReport(owner, id) {
+      const row = (
+        await pool.query<ReportRow>('SELECT * FROM reports WHERE owner = $1 AND id = $2', [owner, id])
+      ).rows[0];
+      return row && { ...reportSummary(row), body: JSON.parse(row.body) as unknown };
+    },
+    async saveReport(owner, summary, body) {
+      const text = JSON.stringify(body);
+      const bytes = Buffer.byteLength(text);
+      const saved = await pool.query(
+        `INSERT INTO reports (id, owner, code, title, started_at, ended_at, players, rounds, share_correct, body, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (code, started_at) DO NOTHING`,
+        [
+          summary.id,
+          owner,
+          summary.code,
+          summary.title,
+          summary.startedAt,
+          summary.endedAt,
+          summary.players,
+          summary.rounds,
+          summary.shareCorrect,
+          text,
+          bytes,
+        ],
+      );
+      if (saved.rowCount === 0) return;
+      totals = { ...totals, reports: totals.reports + 1, bytes: totals.bytes + bytes };
+    },
+    async deleteReport(owner, id) {
+      const gone = await pool.query<{ bytes: number }>(
+        'DELETE FROM reports WHERE owner = $1 AND id = $2 RETURNING bytes',
+        [owner, id],
+      );
+      const row = gone.rows[0];
+      if (!row) return false;
+      totals = { ...totals, reports: totals.reports - 1, bytes: totals.bytes - row.bytes };
+      return true;
+    },
+    close: async () => {
+      if (ownsPool) await pool.end();
+    },
+  };
+}
