@@ -67,9 +67,9 @@ describe('PI9 the twin question over real sockets, with kill -9 during the twin'
     expect(question).not.toHaveProperty('secondVote');
     expect(question.deadlineAt - question.openedAt).toBe(300_000);
     expect(host.latest()!.roundCount).toBe(3);
-    const original = (
-      host.views.find((v) => v.view.phase.kind === 'question')?.view.phase as HostPhase<'question'>
-    ).task;
+    const firstQuestion = host.views.find((v) => v.view.phase.kind === 'question');
+    if (!firstQuestion) throw new Error('the host saw round 0 as a question');
+    const original = (firstQuestion.view.phase as HostPhase<'question'>).task;
     expect(question.task.type).toBe('predict');
     expect(question.task).not.toEqual(original);
     if (question.task.type !== 'predict' || original.type !== 'predict') throw new Error('predictions');
