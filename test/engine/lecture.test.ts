@@ -68,12 +68,11 @@ describe('the lecture data set', () => {
 });
 
 /**
- * The course's own file is not part of this repository: CI clones it beside the course's shared/
- * folder, so it sits at ../shared/data from the clone. A developer's clone may not have it; the
- * test's name then says it was not compared, and why.
+ * The course's file, copied into test/fixtures so that every clone compares against it; where the
+ * course's shared/ folder sits beside the clone (../shared/data), the copy must still equal it.
  */
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'lecture-dataset.json');
 const COURSE_FILE = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'lecture-dataset.json');
-const hasCourseFile = existsSync(COURSE_FILE);
 
 interface CourseFile {
   description: string;
@@ -90,29 +89,27 @@ interface CourseFile {
 }
 
 describe('the engine’s copy of the lecture data set', () => {
-  it.skipIf(!hasCourseFile)(
-    hasCourseFile
-      ? 'equals the course’s ../shared/data/lecture-dataset.json, number for number'
-      : 'equals the course’s file: NOT COMPARED, ../shared/data/lecture-dataset.json is not beside this clone (CI has it)',
-    () => {
-      const course = JSON.parse(readFileSync(COURSE_FILE, 'utf8')) as CourseFile;
-      const { facts } = course;
-      expect(LECTURE_DATASET).toEqual({
-        description: course.description,
-        x: course.x,
-        y: course.y,
-        start: course.start,
-        facts: {
-          hessianEigenvalues: facts.hessian_eigenvalues,
-          alphaZigzagFrom: facts.alpha_zigzag_from,
-          alphaDivergeFrom: facts.alpha_diverge_from,
-          thetaMin: facts.theta_min,
-          lectureAlphas: Object.entries(facts.lecture_alphas).map(([alpha, outcome]) => ({
-            alpha: Number(alpha),
-            outcome,
-          })),
-        },
-      });
-    },
-  );
+  it('equals the course’s lecture-dataset.json, number for number', () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    if (existsSync(COURSE_FILE))
+      expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(COURSE_FILE, 'utf8')));
+    const course = JSON.parse(text) as CourseFile;
+    const { facts } = course;
+    expect(LECTURE_DATASET).toEqual({
+      description: course.description,
+      x: course.x,
+      y: course.y,
+      start: course.start,
+      facts: {
+        hessianEigenvalues: facts.hessian_eigenvalues,
+        alphaZigzagFrom: facts.alpha_zigzag_from,
+        alphaDivergeFrom: facts.alpha_diverge_from,
+        thetaMin: facts.theta_min,
+        lectureAlphas: Object.entries(facts.lecture_alphas).map(([alpha, outcome]) => ({
+          alpha: Number(alpha),
+          outcome,
+        })),
+      },
+    });
+  });
 });
