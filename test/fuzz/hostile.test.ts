@@ -172,12 +172,12 @@ describe('a client flooding events', () => {
     expect(stats.disconnects).toBeGreaterThan(0);
     // Of everything it sent, the server answered only what the limits allow.
     expect(stats.ok).toBeLessThan(stats.sent / 10);
-    // The others: as fast as in the quiet windows, give or take this shared machine's noise. (A
-    // flood the server could not shed would push their acknowledgements to seconds.)
+    // The others: at the median as fast as in the quiet windows, give or take this shared machine's
+    // noise. Their p99 is printed above and bounded only far from it: a flood the server could not
+    // shed pushes acknowledgements to seconds, while one GC pause or another process on these two
+    // cores moves a p99 of 14 ms by a hundred (126.8 ms once, with a benchmark running beside it).
     expect(percentile(flooded, 50)).toBeLessThan(percentile(quiet, 50) * 2 + 5);
-    expect(percentile(flooded, 99)).toBeLessThan(
-      Math.max(percentile(quiet, 99) * 2, percentile(quiet, 99) + 50),
-    );
+    expect(percentile(flooded, 99)).toBeLessThan(percentile(quiet, 99) + 500);
     expect(proc.output()).not.toMatch(/Error/);
   }, 60_000);
 });
