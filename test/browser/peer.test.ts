@@ -14,6 +14,7 @@ import {
   lobbyOf,
   screenshot,
   useWorld,
+  waitForLock,
   waitForQuestion,
 } from './harness';
 
@@ -123,5 +124,40 @@ describe('Peer Instruction through the apps', () => {
     await bo.locator('.verdict').waitFor({ timeout: 20_000 });
     expect(await bo.getByText('Right!').count()).toBe(1);
     expectPhoneLayout(await capturePlayer(bo, 'peer-reveal'));
+  });
+
+  it('PI3: a phone reloaded during the second vote still says its first vote', async () => {
+    const host = await world.host();
+    await host.getByLabel('Generated questions').check();
+    await host.getByLabel('Questions', { exact: true }).selectOption('3');
+    await host.getByLabel('Discuss and vote again when the class is split').check();
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const { code, joinUrl } = await lobbyOf(host);
+    const [ada, bo] = [await world.phone(), await world.phone()] as [Page, Page];
+    await joinGame(ada, joinUrl, 'Ada');
+    await joinGame(bo, joinUrl, 'Bo');
+    await host.getByText('2 players').waitFor();
+
+    await host.keyboard.press('Space');
+    await waitForQuestion(host, 0, 3);
+    const truth = truthOf(code, 0);
+    const wrong = wrongFor(truth);
+    // One of two right: 50 %, inside the band.
+    await vote(ada, truth);
+    await vote(bo, wrong);
+    await host.getByRole('button', { name: /^Discuss and vote again/ }).click();
+    await host.getByRole('button', { name: /^Vote again now/ }).click();
+
+    // Bo's phone comes back fresh in the second vote: what Bo voted first comes from the server.
+    const line = `Second vote, after the discussion: you voted “${LABELS[wrong]}” first.`;
+    await bo.getByText(line).waitFor();
+    await bo.reload();
+    await waitForQuestion(bo, 0, 3);
+    await bo.getByText(line).waitFor();
+    expectPhoneLayout(await capturePlayer(bo, 'peer-second-vote-reloaded'));
+
+    // The reloaded phone still votes.
+    await vote(bo, truth);
+    await waitForLock(bo);
   });
 });
