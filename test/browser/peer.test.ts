@@ -126,7 +126,7 @@ describe('Peer Instruction through the apps', () => {
     expectPhoneLayout(await capturePlayer(bo, 'peer-reveal'));
   });
 
-  it('PI3: a phone reloaded during the second vote still says its first vote', async () => {
+  it('PI3: a phone reloaded during the second vote still says its first vote; the projector says it is the second', async () => {
     const host = await world.host();
     await host.getByLabel('Generated questions').check();
     await host.getByLabel('Questions', { exact: true }).selectOption('3');
@@ -140,6 +140,8 @@ describe('Peer Instruction through the apps', () => {
 
     await host.keyboard.press('Space');
     await waitForQuestion(host, 0, 3);
+    // The first vote is not marked: only the second is.
+    expect(await host.getByText('Second vote: after the discussion').count()).toBe(0);
     const truth = truthOf(code, 0);
     const wrong = wrongFor(truth);
     // One of two right: 50 %, inside the band.
@@ -155,6 +157,10 @@ describe('Peer Instruction through the apps', () => {
     await waitForQuestion(bo, 0, 3);
     await bo.getByText(line).waitFor();
     expectPhoneLayout(await capturePlayer(bo, 'peer-second-vote-reloaded'));
+
+    // The projector says this is the second vote, not a new question.
+    await host.getByText('Second vote: after the discussion').waitFor();
+    expectProjectorLayout(await captureHost(host, 'peer-second-vote'));
 
     // The reloaded phone still votes.
     await vote(bo, truth);
