@@ -166,4 +166,28 @@ describe('Peer Instruction through the apps', () => {
     await vote(bo, truth);
     await waitForLock(bo);
   });
+
+  it('the setup with generated questions and Peer Instruction fits 1280×720: Create game in view, no scrolling', async () => {
+    const host = await world.host();
+    await host.getByLabel('Generated questions').check();
+    await host.getByLabel('Mix in “largest α” and “fastest α” rounds').check();
+    await host.getByLabel('Discuss and vote again when the class is split').check();
+    const create = host.getByRole('button', { name: 'Create game' });
+    const inView = async () => {
+      const box = await create.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+      const scroll = await host.evaluate(() => document.scrollingElement!.scrollHeight);
+      expect(scroll).toBeLessThanOrEqual(720);
+    };
+    const layout = await captureHost(host, 'create-peer-generated');
+    await inView();
+    expectProjectorLayout(layout);
+    // Still so with the split's error under it.
+    await host.getByLabel('Lowest share right for a discussion').fill('80');
+    await host.getByText('The lower bound (80 %) is above the upper one (70 %).').waitFor();
+    await screenshot(host, 'host-create-peer-error-1280x720');
+    await inView();
+  });
 });
