@@ -91,8 +91,6 @@ export function createPlayerModel(connection: Connection, path: string) {
   /** C1: in a game scored by confidence, the answer tapped and waiting for its level. */
   const pending = cell<{ round: number; choice: AnswerValue } | null>(null);
   const answerError = cell<string | null>(null);
-  /** PI1: this student's first vote, as the votes and the discussion said it. */
-  const firstVote = cell<{ round: number; answer: AnswerValue | null } | null>(null);
   /** A "largest α" answer being chosen: the α on the slider or typed (null: none yet), and the text typed. */
   const guess = cell<{ round: number; alpha: number | null; text: string } | null>(null);
   /** Local time, ticking while a question is open, for the countdown. */
@@ -124,9 +122,6 @@ export function createPlayerModel(connection: Connection, path: string) {
     if (phase.kind !== 'question') answerError.value = null;
     if (pending.value && (phase.kind !== 'question' || phase.round !== pending.value.round))
       pending.value = null;
-    // PI3: the second vote's phone says what this student voted first (a reloaded page has forgotten).
-    if (phase.kind === 'votes' || phase.kind === 'discussion')
-      firstVote.value = { round: phase.round, answer: phase.answer };
     screen.value = { kind: 'game', view: next };
     tick(phase.kind === 'question' || phase.kind === 'discussion');
   }
@@ -163,7 +158,6 @@ export function createPlayerModel(connection: Connection, path: string) {
     joining,
     sentAnswer,
     answerError,
-    firstVote,
     guess,
     pending,
     /** Server time now, ms: local time corrected by the offset the latest view measured. */

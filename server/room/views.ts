@@ -253,11 +253,14 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
     case 'question': {
       // Only the question: the scenario, never the simulation, outcome or explanation.
       const given = phase.answers[playerId];
+      // PI3: on a second vote, the player's own first answer, never another's.
+      const first = phase.first?.answers[playerId];
       return {
         kind: 'question',
         ...questionInfo(state, phase),
         answer: given?.choice ?? null,
         ...(given?.confidence === undefined ? {} : { confidence: given.confidence }),
+        ...(first ? { firstAnswer: first.choice } : {}),
       };
     }
     case 'votes':

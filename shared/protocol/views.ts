@@ -257,6 +257,11 @@ export type PlayerPhase =
       answer: AnswerValue | null;
       /** C1: the level the player's answer was given with, in a game scored by confidence. */
       confidence?: Confidence;
+      /**
+       * PI3: on a second vote, this player's own answer in the first vote (never anyone else's), so a
+       * reloaded phone can still say it; absent when they did not vote first.
+       */
+      firstAnswer?: AnswerValue;
     } & QuestionInfo)
   /** PI1: the first vote closed; the host chooses what comes next. `answer` is the student's own. */
   | { kind: 'votes'; round: number; answer: AnswerValue | null }

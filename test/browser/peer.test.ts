@@ -14,6 +14,7 @@ import {
   lobbyOf,
   screenshot,
   useWorld,
+  waitForLock,
   waitForQuestion,
 } from './harness';
 
@@ -123,5 +124,70 @@ describe('Peer Instruction through the apps', () => {
     await bo.locator('.verdict').waitFor({ timeout: 20_000 });
     expect(await bo.getByText('Right!').count()).toBe(1);
     expectPhoneLayout(await capturePlayer(bo, 'peer-reveal'));
+  });
+
+  it('PI3: a phone reloaded during the second vote still says its first vote; the projector says it is the second', async () => {
+    const host = await world.host();
+    await host.getByLabel('Generated questions').check();
+    await host.getByLabel('Questions', { exact: true }).selectOption('3');
+    await host.getByLabel('Discuss and vote again when the class is split').check();
+    await host.getByRole('button', { name: 'Create game' }).click();
+    const { code, joinUrl } = await lobbyOf(host);
+    const [ada, bo] = [await world.phone(), await world.phone()] as [Page, Page];
+    await joinGame(ada, joinUrl, 'Ada');
+    await joinGame(bo, joinUrl, 'Bo');
+    await host.getByText('2 players').waitFor();
+
+    await host.keyboard.press('Space');
+    await waitForQuestion(host, 0, 3);
+    // The first vote is not marked: only the second is.
+    expect(await host.getByText('Second vote: after the discussion').count()).toBe(0);
+    const truth = truthOf(code, 0);
+    const wrong = wrongFor(truth);
+    // One of two right: 50 %, inside the band.
+    await vote(ada, truth);
+    await vote(bo, wrong);
+    await host.getByRole('button', { name: /^Discuss and vote again/ }).click();
+    await host.getByRole('button', { name: /^Vote again now/ }).click();
+
+    // Bo's phone comes back fresh in the second vote: what Bo voted first comes from the server.
+    const line = `Second vote, after the discussion: you voted “${LABELS[wrong]}” first.`;
+    await bo.getByText(line).waitFor();
+    await bo.reload();
+    await waitForQuestion(bo, 0, 3);
+    await bo.getByText(line).waitFor();
+    expectPhoneLayout(await capturePlayer(bo, 'peer-second-vote-reloaded'));
+
+    // The projector says this is the second vote, not a new question.
+    await host.getByText('Second vote: after the discussion').waitFor();
+    expectProjectorLayout(await captureHost(host, 'peer-second-vote'));
+
+    // The reloaded phone still votes.
+    await vote(bo, truth);
+    await waitForLock(bo);
+  });
+
+  it('the setup with generated questions and Peer Instruction fits 1280×720: Create game in view, no scrolling', async () => {
+    const host = await world.host();
+    await host.getByLabel('Generated questions').check();
+    await host.getByLabel('Mix in “largest α” and “fastest α” rounds').check();
+    await host.getByLabel('Discuss and vote again when the class is split').check();
+    const create = host.getByRole('button', { name: 'Create game' });
+    const inView = async () => {
+      const box = await create.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+      const scroll = await host.evaluate(() => document.scrollingElement!.scrollHeight);
+      expect(scroll).toBeLessThanOrEqual(720);
+    };
+    const layout = await captureHost(host, 'create-peer-generated');
+    await inView();
+    expectProjectorLayout(layout);
+    // Still so with the split's error under it.
+    await host.getByLabel('Lowest share right for a discussion').fill('80');
+    await host.getByText('The lower bound (80 %) is above the upper one (70 %).').waitFor();
+    await screenshot(host, 'host-create-peer-error-1280x720');
+    await inView();
   });
 });

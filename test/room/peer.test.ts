@@ -195,6 +195,38 @@ describe('PI3 the same question opens again for a second vote, with the usual cl
     expect(hostPhase(s)).toMatchObject({ kind: 'question', secondVote: true, answered: 0, total: 2 });
   });
 
+  it('each phone’s second vote carries its own first answer, and only its own', () => {
+    // First vote: 0 zigzag, 1 diverges, 2 none; 3 joins during the discussion.
+    let s = vote(peerRoom(3), ['zigzag', 'diverges']);
+    s = step(s, { type: 'reveal', by: HOST, round: 0 }, T0 + 5000);
+    s = step(s, { type: 'discuss', by: HOST, round: 0 }, DISCUSSED_AT);
+    s = step(s, { type: 'join', nickname: 'Late', secret: 'secret-late-padding-xx' }, DISCUSSED_AT + 1000);
+    s = step(s, { type: 'discussion-end', by: HOST, round: 0 }, VOTE2_AT);
+    const phone = (id: number) => toPlayerView(s, id, VOTE2_AT).phase;
+    expect(phone(0)).toMatchObject({
+      kind: 'question',
+      secondVote: true,
+      answer: null,
+      firstAnswer: 'zigzag',
+    });
+    expect(phone(1)).toMatchObject({
+      kind: 'question',
+      secondVote: true,
+      answer: null,
+      firstAnswer: 'diverges',
+    });
+    expect(phone(2)).not.toHaveProperty('firstAnswer');
+    expect(phone(3)).not.toHaveProperty('firstAnswer');
+    // Nobody else's first vote: player 0's view names no answer but its own.
+    expect(JSON.stringify(toPlayerView(s, 0, VOTE2_AT))).not.toContain('diverges');
+    // It stays beside the second answer once given, and the projector's question has none.
+    s = step(s, answer(1, 'zigzag'), VOTE2_AT + 1000);
+    expect(phone(1)).toMatchObject({ answer: 'zigzag', firstAnswer: 'diverges' });
+    expect(hostPhase(s)).not.toHaveProperty('firstAnswer');
+    // A first vote has none: it is the first.
+    expect(toPlayerView(vote(peerRoom(2), ['zigzag']), 0, T0).phase).not.toHaveProperty('firstAnswer');
+  });
+
   it('closes when all have voted again (R2), then reveals: no third vote', () => {
     let s = secondVote();
     s = step(s, answer(0, 'zigzag'), VOTE2_AT + 1000);

@@ -113,7 +113,7 @@ export function CreateScreen({ notice }: { notice: string | null }) {
           ))}
         </div>
         {deckSource.value === 'generated' && (
-          <div class="option-row">
+          <div class="option-row generated-options">
             <InlineSelect
               id="difficulty"
               label="Difficulty"

@@ -112,6 +112,8 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
           {left}
           <span class="unit"> s</span>
         </p>
+        {/* PI3: the same question again, after the discussion: not a new one. */}
+        {phase.secondVote && <p class="second-vote-mark">Second vote: after the discussion</p>}
         <div class="answered">
           <p aria-live="polite">
             <strong>{count.answered}</strong> of {count.total} answered

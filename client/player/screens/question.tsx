@@ -104,7 +104,6 @@ export function QuestionScreen({
   const left = secondsLeft(phase.deadlineAt, serverNow());
   // PI3: the second vote's line rides in the reveal's chunk; a reloaded phone asks for it here.
   if (phase.secondVote) loadExtras();
-  const first = model.firstVote.value?.round === phase.round ? model.firstVote.value.answer : null;
   return (
     <section class="question">
       <header class="bar">
@@ -119,7 +118,7 @@ export function QuestionScreen({
           {left} s
         </span>
       </header>
-      {phase.secondVote && extras.value && <extras.value.SecondVote first={first} />}
+      {phase.secondVote && extras.value && <extras.value.SecondVote first={phase.firstAnswer} />}
       <CostFormula scenario={scenario} />
       <Sized class="phone-plot">
         {(w, h, em, uid) => (

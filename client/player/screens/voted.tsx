@@ -34,8 +34,8 @@ export function VotedScreen({
   );
 }
 
-/** PI3: over the second vote's question, what this student voted first, when the phone saw it. */
-export function SecondVote({ first }: { first: AnswerValue | null }) {
+/** PI3: over the second vote's question, what this student voted first (the server's view says it). */
+export function SecondVote({ first }: { first: AnswerValue | undefined }) {
   return (
     <p class="second-vote">
       Second vote, after the discussion
