@@ -7,9 +7,11 @@ import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
 import type { ClientEventName, HostViewWire, PayloadOf, ReplyOf } from '../../shared/protocol/events';
 import { applyRoster, type RosterUpdate } from '../../shared/protocol/roster';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { HostProgress, HostView, PlayerView, RosterEntry } from '../../shared/protocol/views';
 
-export type Status = 'connecting' | 'online' | 'offline';
+/** `outdated`: the server speaks a newer protocol than this page; only a reload gets the new app. */
+export type Status = 'connecting' | 'online' | 'offline' | 'outdated';
 // From the protocol table (types only: the schemas stay out of the pages' bundles).
 type EventName = ClientEventName;
 type Payload<E extends EventName> = PayloadOf<E>;
@@ -128,6 +130,13 @@ export function createConnection(
   };
 
   function acceptView(view: HostView | PlayerView) {
+    // The server was upgraded under this page: its views may hold screens this page cannot draw.
+    // Keep the last screen, stop the connection (it would only bring more such views) and say so.
+    if (view.protocol > PROTOCOL_VERSION) {
+      setStatus('outdated');
+      socket.disconnect();
+      return;
+    }
     offset = view.serverNow - Date.now();
     // A resumed session starts a fresh count only if the room changed (another game).
     if (view.version < version) return;
@@ -202,7 +211,7 @@ export function createConnection(
   socket.on('disconnect', () => {
     ready = false;
     for (const entry of queue) entry.inFlight = false;
-    setStatus('offline');
+    if (status !== 'outdated') setStatus('offline');
   });
   socket.io.on('reconnect_attempt', () => setStatus(status === 'online' ? 'online' : 'connecting'));
   socket.on('host:roster', (update: RosterUpdate) => {

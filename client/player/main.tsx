@@ -3,30 +3,27 @@ import '../ui/base.css';
 import '../ui/answers.css';
 import '../plots/plots.css';
 import './player.css';
-import { render } from 'preact';
+import { type JSX, render } from 'preact';
 import { assertNever } from '../../shared/engine/format';
 import type { PlayerView } from '../../shared/protocol/views';
 import { createConnection } from '../net/connection';
 import { Watch } from '../ui/cell';
 import { ConnectionBanner } from '../ui/connection-banner';
-import { extras, loadExtras } from './explorer/load';
+import { type Extras, extras, loadExtras } from './explorer/load';
 import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal-hold';
-import { LeaderboardScreen, LobbyScreen, PodiumScreen, RejoiningScreen } from './screens/waiting';
+import { LeaderboardScreen, LobbyScreen, RejoiningScreen } from './screens/waiting';
 
-/** PI1, PI2: the votes and the discussion come with the reveal's chunk, asked for as they open. */
-function LazyVoted({
-  phase,
-  model,
-}: {
-  phase: Extract<PlayerView['phase'], { kind: 'votes' | 'discussion' }>;
-  model: PlayerModel;
-}) {
+/**
+ * A screen from the reveal's chunk, asked for as it opens: the votes and the discussion (PI1, PI2),
+ * which come after a question, and the podium, which comes after the reveals.
+ */
+function Lazy({ screen }: { screen: (loaded: Extras) => JSX.Element }) {
   loadExtras();
   const loaded = extras.value;
-  return loaded ? <loaded.VotedScreen phase={phase} now={model.serverNow} /> : null;
+  return loaded ? screen(loaded) : null;
 }
 
 function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
@@ -41,10 +38,16 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
     case 'leaderboard':
       return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
     case 'podium':
-      return <PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} model={model} />;
+      return (
+        <Lazy
+          screen={(m) => (
+            <m.PodiumScreen view={view} podium={phase.podium} playerCount={phase.playerCount} model={model} />
+          )}
+        />
+      );
     case 'votes':
     case 'discussion':
-      return <LazyVoted phase={phase} model={model} />;
+      return <Lazy screen={(m) => <m.VotedScreen phase={phase} now={model.serverNow} />} />;
     case 'kicked':
       // The model turns this view into the join screen; nothing to show in between.
       return null;

@@ -1,5 +1,6 @@
 // Shown while the connection is down; the app keeps its screen underneath and picks up where it
-// was once the server answers again, so the banner is the only sign of a drop.
+// was once the server answers again, so the banner is the only sign of a drop. A page older than the
+// server's protocol keeps its screen too, under a banner that asks for a reload.
 import type { Status } from '../net/connection';
 
 export function ConnectionBanner({
@@ -12,6 +13,15 @@ export function ConnectionBanner({
   /** In a game, any state but online means the connection was lost (Socket.IO says "connecting" while it retries). */
   inGame: boolean;
 }) {
+  if (status === 'outdated')
+    return (
+      <div class="connection-banner" role="alert">
+        <span>Overshoot has been updated. Reload this page to carry on: you keep your place.</span>
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
   if (!visible || status === 'online') return null;
   return (
     <div class="connection-banner" role="status">

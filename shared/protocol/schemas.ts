@@ -5,7 +5,7 @@ import { ANSWERS, DIFFICULTIES } from '../engine/types';
 import { INSTRUCTOR_KEY_PATTERN } from './api';
 import { CONFIDENCE_LEVELS, SCORE_BY } from './confidence';
 
-export const PROTOCOL_VERSION = 3;
+export { PROTOCOL_VERSION } from './version';
 
 export const SECONDS_MIN = 5;
 export const SECONDS_MAX = 300;

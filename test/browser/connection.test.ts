@@ -3,6 +3,7 @@
 // motion asked for, the reveal shows its final state at once.
 import { expect, it } from 'vitest';
 import { BUILTIN_GAME_DECK } from '../../shared/protocol/decks';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { expectPhoneLayout, expectProjectorLayout } from './checks';
 import { captureHost, capturePlayer, joinGame, lobbyOf, useWorld } from './harness';
 
@@ -99,4 +100,38 @@ it('a reloaded phone with no game to go back to shows the join screen with a fri
   await player.reload();
   await player.getByText('Your last game has ended').waitFor();
   expect(await player.evaluate(() => localStorage.getItem('overshoot:player'))).toBeNull();
+});
+
+it('a page older than the upgraded server keeps its screen under a banner asking for a reload; the reload carries on', async () => {
+  const host = await world.host({ reducedMotion: true });
+  await host.getByRole('button', { name: 'Create game' }).click();
+  const { joinUrl } = await lobbyOf(host);
+  const player = await world.phone();
+  // What an upgrade does to a page loaded before it: from now on the server's views (pushed, and in
+  // acknowledgements) carry a newer protocol than the page was built for.
+  let upgraded = false;
+  const newer = (frame: string) =>
+    frame.replaceAll(`"protocol":${PROTOCOL_VERSION},`, `"protocol":${PROTOCOL_VERSION + 1},`);
+  await player.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((frame) => ws.send(upgraded && typeof frame === 'string' ? newer(frame) : frame));
+  });
+  await joinGame(player, joinUrl, 'Zoë');
+  await joinGame(await world.phone(), joinUrl, 'Quiet');
+  upgraded = true;
+  await host.keyboard.press('Space');
+  await host.locator('.question').waitFor();
+  await player.getByText('Overshoot has been updated. Reload this page to carry on').waitFor();
+  // The newer view was not drawn: the lobby stays as it was under the banner, with no answers to give.
+  expect(await player.locator('button.answer').count()).toBe(0);
+  expectPhoneLayout(await capturePlayer(player, 'outdated-page'));
+
+  // The reload gets the app the server serves, which speaks its protocol, and the same student.
+  upgraded = false;
+  await player.getByRole('button', { name: 'Reload' }).click();
+  await player.getByText('What does gradient descent do?').waitFor();
+  expect(await player.locator('.connection-banner').count()).toBe(0);
+  await player.getByRole('button', { name: /^Diverges/ }).click();
+  await player.getByText('Answer locked in').waitFor();
+  await host.getByText('1 of 2 answered').waitFor();
 });

@@ -5,7 +5,7 @@
 // such a question opens.
 import { cell } from '../../ui/cell';
 
-type Extras = typeof import('../screens/reveal');
+export type Extras = typeof import('../screens/reveal');
 
 /** The loaded module, or null while it is on its way. */
 export const extras = cell<Extras | null>(null);

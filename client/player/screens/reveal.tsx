@@ -19,6 +19,7 @@ import { Explorer, RevealPlots } from '../explorer';
 
 // The "largest α" form rides in this chunk: see ./question.tsx, LazyMaxAlphaForm.
 export { MaxAlphaForm } from './max-alpha-form';
+export { PodiumScreen } from './podium';
 export { SecondVote, VotedScreen } from './voted';
 
 /** Iterations arrive as null for "never" (JSON has no Infinity). */

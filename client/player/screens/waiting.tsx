@@ -1,4 +1,4 @@
-import type { PlayerView, RankEntry } from '../../../shared/protocol/views';
+import type { PlayerView } from '../../../shared/protocol/views';
 import { ordinal, points } from '../../ui/format';
 import type { PlayerModel } from '../model';
 
@@ -60,43 +60,6 @@ export function LeaderboardScreen({
       <p class="score-big">{points(view.me.score)} points</p>
       {view.me.streak > 1 && <p>{view.me.streak} right in a row</p>}
       <p class="muted">The top five are on the projector.</p>
-    </section>
-  );
-}
-
-const MEDALS = ['1st', '2nd', '3rd'];
-
-export function PodiumScreen({
-  view,
-  podium,
-  playerCount,
-  model,
-}: {
-  view: PlayerView;
-  podium: RankEntry[];
-  playerCount: number;
-  model: PlayerModel;
-}) {
-  return (
-    <section class="podium">
-      <h1>Final results</h1>
-      <ol class="podium-list">
-        {podium.map((entry, i) => (
-          <li key={entry.id} class={`podium-place place-${i + 1} ${entry.id === view.me.id ? 'is-me' : ''}`}>
-            <span class="medal">{MEDALS[entry.rank - 1] ?? ordinal(entry.rank)}</span>
-            <span class="name">{entry.nickname}</span>
-            <span class="score">{points(entry.score)}</span>
-          </li>
-        ))}
-      </ol>
-      <p class="you">
-        You finished <strong>{ordinal(view.me.rank)}</strong> of {playerCount} with{' '}
-        <strong>{points(view.me.score)}</strong> points.
-      </p>
-      <p class="muted">Thanks for playing, {view.me.nickname}!</p>
-      <button type="button" class="secondary" onClick={model.startOver}>
-        Join another game
-      </button>
     </section>
   );
 }
