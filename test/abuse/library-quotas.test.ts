@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteLibraryStore, LIBRARY_MIGRATIONS } from '../../server/store/library-sqlite';
+import {
+  createSqliteLibraryStore,
+  LIBRARY_MIGRATIONS,
+  SIZE_QUERIES,
+} from '../../server/store/library-sqlite';
 import { type Db, migrate, openDatabase } from '../../server/store/sqlite';
 import type { ReportSummary } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
@@ -73,6 +77,23 @@ describe('the library counts what it keeps', () => {
     expect(library.isKnown('bob')).toBe(false);
     library.createDeck('bob', 'd1', deck('B'), 1);
     expect(library.isKnown('bob')).toBe(true);
+  });
+
+  it("reads sizes from indexes, never from the bodies (a big deck's size sits past its body)", () => {
+    migrate(db, 'library', LIBRARY_MIGRATIONS.slice(0, 2));
+    const library = createSqliteLibraryStore(db);
+    const big = { ...deck('Big'), note: 'x'.repeat(100_000) };
+    expect(library.createDeck('ada', 'd1', big, 1).ok).toBe(true);
+    for (const [name, sql] of Object.entries(SIZE_QUERIES)) {
+      const params = name === 'ownerUsage' ? ['ada'] : ['ada', 'd1'];
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+      expect(plan, name).toMatch(/USING COVERING INDEX/);
+    }
+    expect(library.quotaReached('ada')).toBeUndefined();
+    expect(library.deleteDeck('ada', 'd1')).toBe(true);
+    expect(library.usage()).toEqual({ bytes: 0, decks: 0, reports: 0 });
   });
 
   it('a library from before quotas gets its sizes counted when it opens', () => {
