@@ -44,5 +44,5 @@ export function checkDeck(json: unknown): DeckCheck {
     };
   }
   const file = toDeckFile(parsed.deck);
-  return { ok: true, title: file.title, rounds: file.rounds.length, text: JSON.stringify(file) };
+  return { ok: true, title: file.title, rounds: file.rounds.length, json: Buffer.from(JSON.stringify(file)) };
 }

@@ -34,7 +34,10 @@ function start(): Thread {
   worker.on('message', (m: { id: number; result: DeckCheck }) => {
     const p = t.pending.get(m.id);
     t.pending.delete(m.id);
-    p?.resolve(m.result);
+    // The JSON arrives as a plain Uint8Array (transferred): seen as a Buffer again, without a copy.
+    const { result } = m;
+    if (result.ok) result.json = asBuffer(result.json);
+    p?.resolve(result);
     if (t.pending.size === 0) idleLater(t);
   });
   const fail = (error: Error) => {
@@ -57,28 +60,50 @@ function idleLater(t: Thread) {
   t.idle.unref();
 }
 
+const asBuffer = (u: Uint8Array): Buffer =>
+  Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** Whether `bytes` is the whole of an ArrayBuffer of its own (not a slice of Node's pool): transferable. */
+const ownsBuffer = (bytes: Uint8Array): boolean =>
+  bytes.buffer instanceof ArrayBuffer &&
+  bytes.byteOffset === 0 &&
+  bytes.byteLength === bytes.buffer.byteLength;
+
+const busy = (): DeckCheck => ({
+  ok: false,
+  error: 'SERVER_BUSY',
+  message: 'The server is checking many big decks right now. Please try again in a few seconds.',
+});
+
+export interface CheckOptions {
+  /**
+   * Hands a big body to the thread rather than copying it (two copies of up to 3 MB on the event
+   * loop: one made here and one by postMessage): the caller's buffer is then detached, empty, and
+   * must not be used again. The API's request bodies are read once and passed this way.
+   */
+  transfer?: boolean;
+}
+
 /** The body checked as a deck: on the thread when it is big, inline when it is small. */
-export function checkDeckBody(bytes: Buffer): Promise<DeckCheck> {
+export function checkDeckBody(bytes: Buffer, { transfer = false }: CheckOptions = {}): Promise<DeckCheck> {
   if (bytes.byteLength < DECK_WORKER_MIN_BYTES) return Promise.resolve(checkDeckBytes(bytes));
   thread ??= start();
   const t = thread;
-  if (t.pending.size >= DECK_CHECKS_WAITING_MAX)
-    return Promise.resolve({
-      ok: false,
-      error: 'SERVER_BUSY',
-      message: 'The server is checking many big decks right now. Please try again in a few seconds.',
-    });
+  if (t.pending.size >= DECK_CHECKS_WAITING_MAX) return Promise.resolve(busy());
   if (t.idle) clearTimeout(t.idle);
   t.idle = null;
   const id = nextId++;
+  const handOver = transfer && ownsBuffer(bytes);
   const checked = new Promise<DeckCheck>((resolve, reject) => {
     t.pending.set(id, { resolve, reject });
-    // A copy: the request's buffer may be a slice of a pool that cannot be transferred.
-    t.worker.postMessage({ id, bytes: new Uint8Array(bytes) });
+    if (handOver) t.worker.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]);
+    // A copy: the caller keeps its buffer, or it is a slice of a pool that cannot be transferred.
+    else t.worker.postMessage({ id, bytes: new Uint8Array(bytes) });
   });
-  // A thread that could not start or died is a bug to see, but the save still gets its answer.
+  // A thread that could not start or died is a bug to see, but the save still gets its answer: the
+  // check on the event loop, or, when the body went with the thread, a request to send it again.
   return checked.catch((error: unknown) => {
     console.error('deck checker thread failed; checking on the event loop:', error);
-    return checkDeckBytes(bytes);
+    return handOver ? busy() : checkDeckBytes(bytes);
   });
 }

@@ -3,5 +3,10 @@ import { parentPort } from 'node:worker_threads';
 import { checkDeckBytes } from './deck-check';
 
 parentPort?.on('message', (m: { id: number; bytes: Uint8Array }) => {
-  parentPort?.postMessage({ id: m.id, result: checkDeckBytes(m.bytes) });
+  const result = checkDeckBytes(m.bytes);
+  // The deck's JSON goes back transferred, not copied, when it has a buffer of its own (a big one
+  // always does: only small buffers share Node's pool).
+  const json = result.ok ? result.json : undefined;
+  const own = json && json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
+  parentPort?.postMessage({ id: m.id, result }, own ? [json.buffer as ArrayBuffer] : []);
 });

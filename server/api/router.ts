@@ -45,6 +45,8 @@ function problem(res: express.Response, status: number, error: string, message: 
   res.status(status).json({ error, message, ...extra });
 }
 
+const CLOSE_BRACE = Buffer.from('}');
+
 /** A file name from a title: letters, digits and dashes only, so no header can be broken. */
 function fileName(title: string, ext: string): string {
   const base = title
@@ -112,10 +114,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
    */
   const rawBody = express.raw({ type: 'application/json', limit: API_BODY_LIMIT_BYTES });
   async function deckFromBody(req: express.Request, res: express.Response): Promise<DeckText | undefined> {
+    // The body is read once: a big one is handed to the checker's thread, not copied.
     const checked: DeckCheck = Buffer.isBuffer(req.body)
-      ? await checkDeckBody(req.body)
+      ? await checkDeckBody(req.body, { transfer: true })
       : checkDeck(undefined);
-    if (checked.ok) return { title: checked.title, rounds: checked.rounds, text: checked.text };
+    if (checked.ok) return { title: checked.title, rounds: checked.rounds, json: checked.json };
     if (checked.error === 'SERVER_BUSY') {
       res.set('Retry-After', '2');
       problem(res, 503, 'SERVER_BUSY', checked.message);
@@ -144,12 +147,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   /** Answers a save: the deck, or the quota it would pass. */
   function sendSaved(req: express.Request, res: express.Response, saved: Saved, status: number): void {
     if (saved.ok) {
-      // The StoredDeck, quoting the stored text rather than serialising a big deck a second time.
+      // The StoredDeck, quoting the stored JSON's bytes rather than serialising a big deck a second
+      // time or encoding its text again (res.json's own Content-Type, charset included).
       const head = JSON.stringify(saved.deck);
-      res
-        .status(status)
-        .type('application/json')
-        .send(`${head.slice(0, -1)},"deck":${saved.text}}`);
+      const body = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"deck":`), saved.json, CLOSE_BRACE]);
+      res.status(status).set('Content-Type', 'application/json; charset=utf-8').send(body);
       return;
     }
     refuseQuota(req, res, saved.quota);

@@ -51,6 +51,22 @@ export const DEFAULT_BUDGETS: BudgetConfig = {
   deckBytes: { points: 6 * 1024, perSeconds: 10 },
 };
 
+/**
+ * How long a refusal by a budget is held before it is sent, over a socket (server/transport/guard.ts)
+ * and over HTTP (429, server/limits/http.ts): between REFUSAL_HOLD_MS and twice that, at random,
+ * and never past the time the budget frees up. A script that waits for each answer before its next
+ * attempt (and opens a fresh connection every few) would otherwise spin hundreds of refused attempts
+ * a second, each a handshake and a parse the class pays for: a deck flood's refused POSTs, answered
+ * at once, took 900-2,000 connections a second and half the event loop. Held, its connections cost a
+ * few attempts a second each, and at random, they do not come back all in the same millisecond.
+ * Whoever was refused has to wait anyway.
+ */
+export const REFUSAL_HOLD_MS = 1_000;
+
+/** The hold of one refusal (see REFUSAL_HOLD_MS). */
+export const refusalHold = (retryAfterMs: number): number =>
+  Math.max(0, Math.min(REFUSAL_HOLD_MS * (1 + Math.random()), retryAfterMs));
+
 /** A refused attempt spends its points too: whoever keeps trying stays refused until the window ends. */
 export type Consumed = { ok: true } | { ok: false; retryAfterMs: number };
 

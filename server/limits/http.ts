@@ -1,6 +1,6 @@
 // The HTTP side of the limits: who a request comes from, and how a refusal is answered.
 import type express from 'express';
-import type { Budgets } from './budgets';
+import { type Budgets, refusalHold } from './budgets';
 
 /** The address a request comes from; behind a trusted proxy, the one the proxy saw. */
 export function requestAddress(req: express.Request, trustProxy: boolean): string {
@@ -29,18 +29,32 @@ export function closeIfUnread(res: express.Response): void {
   if (!res.req.complete && big) res.set('Connection', 'close');
 }
 
-/** 429 with Retry-After in whole seconds, rounded up so a client that waits that long gets in. */
+/**
+ * 429 with Retry-After in whole seconds, rounded up so a client that waits that long gets in. The
+ * answer is held first (REFUSAL_HOLD_MS, 1-2 s, never past the wait it names): a refused body is not
+ * read meanwhile, and a client that goes away is not answered.
+ */
 export function tooMany(res: express.Response, retryAfterMs: number, what: string): void {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  closeIfUnread(res);
-  res
-    .status(429)
-    .set('Retry-After', String(seconds))
-    .json({
-      error: 'RATE_LIMITED',
-      message: `Too many ${what} from here. Please wait ${seconds} s and try again.`,
-      retryAfterS: seconds,
-    });
+  const hold = refusalHold(retryAfterMs);
+  const answer = () => {
+    if (res.headersSent || res.destroyed) return;
+    const seconds = Math.max(1, Math.ceil((retryAfterMs - hold) / 1000));
+    closeIfUnread(res);
+    res
+      .status(429)
+      .set('Retry-After', String(seconds))
+      .json({
+        error: 'RATE_LIMITED',
+        message: `Too many ${what} from here. Please wait ${seconds} s and try again.`,
+        retryAfterS: seconds,
+      });
+  };
+  if (hold <= 0) {
+    answer();
+    return;
+  }
+  const timer = setTimeout(answer, hold);
+  res.once('close', () => clearTimeout(timer));
 }
 
 /** Every /api request spends one point of the address's `api` budget. */

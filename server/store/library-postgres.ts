@@ -64,8 +64,15 @@ interface ReportRow {
   body: string;
 }
 
-const asText = (deck: DeckFile | DeckText): DeckText =>
-  'text' in deck ? deck : { title: deck.title, rounds: deck.rounds.length, text: JSON.stringify(deck) };
+/** The deck as stored (`body`, a text parameter) and as an answer quotes it (`json`, its UTF-8). */
+function asText(deck: DeckFile | DeckText): DeckText & { body: string } {
+  if (!('json' in deck)) {
+    const body = JSON.stringify(deck);
+    return { title: deck.title, rounds: deck.rounds.length, json: Buffer.from(body), body };
+  }
+  const { json } = deck;
+  return { ...deck, body: Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8') };
+}
 
 const deckSummary = (r: DeckRow): DeckSummary => ({
   id: r.id,
@@ -142,8 +149,8 @@ export async function createPostgresLibraryStore(
       return row && { ...deckSummary(row), deck: JSON.parse(row.body) as DeckFile };
     },
     createDeck(owner, id, deck, now) {
-      const { title, rounds, text: body } = asText(deck);
-      const bytes = Buffer.byteLength(body);
+      const { title, rounds, json, body } = asText(deck);
+      const bytes = json.byteLength;
       return inTransaction(pool, async (db): Promise<Saved> => {
         await db.query(SQL.lockOwner, [owner]);
         const quota = await breach(db, owner, bytes, undefined);
@@ -154,12 +161,12 @@ export async function createPostgresLibraryStore(
           [id, owner, title, rounds, body, bytes, now],
         );
         totals = { ...totals, decks: totals.decks + 1, bytes: totals.bytes + bytes };
-        return { ok: true, deck: { id, title, rounds, createdAt: now, updatedAt: now }, text: body };
+        return { ok: true, deck: { id, title, rounds, createdAt: now, updatedAt: now }, json };
       });
     },
     updateDeck(owner, id, deck, now) {
-      const { title, rounds, text: body } = asText(deck);
-      const bytes = Buffer.byteLength(body);
+      const { title, rounds, json, body } = asText(deck);
+      const bytes = json.byteLength;
       return inTransaction(pool, async (db): Promise<Saved | undefined> => {
         await db.query(SQL.lockOwner, [owner]);
         const old = (
@@ -180,7 +187,7 @@ export async function createPostgresLibraryStore(
         return {
           ok: true,
           deck: { id, title, rounds, createdAt: old.created_at, updatedAt: now },
-          text: body,
+          json,
         };
       });
     },

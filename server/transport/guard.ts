@@ -2,7 +2,7 @@
 // secrets) so that a guesser learns nothing. It knows events only by name; the game is not its job.
 import { type ErrorCode, type Failure, fail, type Result } from '../../shared/protocol/errors';
 import type { ClientEventName } from '../../shared/protocol/events';
-import type { BudgetKind, Budgets } from '../limits/budgets';
+import { type BudgetKind, type Budgets, REFUSAL_HOLD_MS, refusalHold } from '../limits/budgets';
 import { DEFAULT_LIMITS, KeyedBuckets, type Limits, TokenBucket } from './rate-limit';
 import type { AppSocket } from './session';
 
@@ -39,15 +39,8 @@ const BUDGETED: Partial<Record<ClientEventName, { kind: BudgetKind; what: string
   'host:create': { kind: 'roomCreate', what: 'new games' },
 };
 
-/**
- * How long a refusal by an address budget is held before it is sent: between REFUSAL_HOLD_MS and
- * twice that, at random. A script that waits for each answer before its next attempt (and opens a
- * fresh connection every few) would otherwise spin hundreds of refused attempts a second, each a
- * handshake and a parse the class pays for; held, its 32 connections cost a few attempts a second,
- * and at random, they do not come back all in the same millisecond. Whoever was refused has to
- * wait anyway.
- */
-export const REFUSAL_HOLD_MS = 1_000;
+/** How long a refusal by an address budget is held before it is sent (server/limits/budgets.ts). */
+export { REFUSAL_HOLD_MS };
 
 /**
  * The most events one connection may have waiting behind a budget's answer (or its refusal's hold).
@@ -127,7 +120,7 @@ export function createGuard(deps: {
         if (budget && budgets) {
           const spent = await budgets.consume(budget.kind, address);
           if (!spent.ok) {
-            const hold = Math.min(REFUSAL_HOLD_MS * (1 + Math.random()), spent.retryAfterMs);
+            const hold = refusalHold(spent.retryAfterMs);
             await new Promise((resolve) => setTimeout(resolve, hold));
             return overBudget(budget.what, spent.retryAfterMs - hold);
           }

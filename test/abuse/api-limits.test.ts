@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT_BYTES } from '../../server/api/router';
 import type { AppDeps } from '../../server/app';
-import { DEFAULT_BUDGETS } from '../../server/limits/budgets';
+import { DEFAULT_BUDGETS, REFUSAL_HOLD_MS } from '../../server/limits/budgets';
 import { startServer, type TestServer } from '../helpers/server';
 import { deckOfSize, largestDeck, nestedArrays, nestedObjects } from './decks';
 
@@ -91,7 +91,10 @@ function diskBytes(dir: string): number {
 describe('budgets: HTTP 429 with Retry-After, counted, logged once a minute', () => {
   it('every /api request spends the address budget', async () => {
     await start({ budgets: { api: { points: 10, perSeconds: 60 } } });
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 25 }, () => api('/decks')));
+    // A refusal is held before it is sent (REFUSAL_HOLD_MS), so a script cannot spin on 429s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(REFUSAL_HOLD_MS - 50);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(10);
     const refused = answers.filter((r) => r.status === 429);
     expect(refused).toHaveLength(15);

@@ -14,8 +14,8 @@
 // printed here, not asserted: on a two-core machine where the server, the class and the attacker
 // share the cores, a p99 of 6 ms moves by tens of ms with a GC pause, and CI failed on 56 ms against
 // 6.8 ms in the deck flood. `npm run bench:abuse` measures it over 30 s and prints the ratio; the
-// deck flood and the slow readers do not yet hold 2x there either (README, "Limits"), which is why
-// issue 16 is still open.
+// slow readers do not reliably hold 2x there yet (README, "Limits"), which is why issue 16 is still
+// open. In these short runs the deck flood's few stored decks (a 12-20 ms insert each) set its p99.
 //
 // Every bound is checked softly, so a failing run reports each bound it broke, not just the first.
 //

@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteLibraryStore, LIBRARY_MIGRATIONS } from '../../server/store/library-sqlite';
+import {
+  createSqliteLibraryStore,
+  LIBRARY_MIGRATIONS,
+  SIZE_QUERIES,
+} from '../../server/store/library-sqlite';
 import { type Db, migrate, openDatabase } from '../../server/store/sqlite';
 import type { ReportSummary } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
@@ -42,7 +46,7 @@ describe('the library counts what it keeps', () => {
     const saved = library.createDeck('ada', 'd1', deck('A'), 1);
     if (!saved.ok) throw new Error(saved.quota);
     library.saveReport('ada', summary('r1', 'ABC123'), { answers: [1, 2, 3] });
-    const bytes = Buffer.byteLength(saved.text) + Buffer.byteLength(JSON.stringify({ answers: [1, 2, 3] }));
+    const bytes = saved.json.byteLength + Buffer.byteLength(JSON.stringify({ answers: [1, 2, 3] }));
     expect(library.usage()).toEqual({ bytes, decks: 1, reports: 1 });
     // Reopening reads the same totals from the file.
     expect(createSqliteLibraryStore(db).usage()).toEqual({ bytes, decks: 1, reports: 1 });
@@ -73,6 +77,37 @@ describe('the library counts what it keeps', () => {
     expect(library.isKnown('bob')).toBe(false);
     library.createDeck('bob', 'd1', deck('B'), 1);
     expect(library.isKnown('bob')).toBe(true);
+  });
+
+  it("reads sizes from indexes, never from the bodies (a big deck's size sits past its body)", () => {
+    migrate(db, 'library', LIBRARY_MIGRATIONS.slice(0, 2));
+    const library = createSqliteLibraryStore(db);
+    const big = { ...deck('Big'), note: 'x'.repeat(100_000) };
+    expect(library.createDeck('ada', 'd1', big, 1).ok).toBe(true);
+    for (const [name, sql] of Object.entries(SIZE_QUERIES)) {
+      const params = name === 'ownerUsage' ? ['ada'] : ['ada', 'd1'];
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+      expect(plan, name).toMatch(/USING COVERING INDEX/);
+    }
+    expect(library.quotaReached('ada')).toBeUndefined();
+    expect(library.deleteDeck('ada', 'd1')).toBe(true);
+    expect(library.usage()).toEqual({ bytes: 0, decks: 0, reports: 0 });
+  });
+
+  it("stores a deck given as its JSON's bytes as text, as one given as a deck file", () => {
+    const library = createSqliteLibraryStore(db);
+    const file = deck('Bytes, with é');
+    const json = Buffer.from(JSON.stringify(file));
+    expect(library.createDeck('ada', 'd1', { title: file.title, rounds: 1, json }, 1)).toMatchObject({
+      ok: true,
+    });
+    expect(library.createDeck('ada', 'd2', file, 1)).toMatchObject({ ok: true });
+    const rows = db.prepare('SELECT typeof(body) AS type, body, bytes FROM decks ORDER BY id').all();
+    const row = { type: 'text', body: json.toString(), bytes: json.byteLength };
+    expect(rows).toEqual([row, row]);
+    expect(library.getDeck('ada', 'd1')?.deck).toEqual(file);
   });
 
   it('a library from before quotas gets its sizes counted when it opens', () => {

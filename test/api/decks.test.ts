@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DECK_WORKER_MIN_BYTES } from '../../server/api/deck-checker';
 import { toDeckFile } from '../../shared/protocol/deck';
 import { BUILTIN_GAME_DECK } from '../../shared/protocol/decks';
+import { deckOfSize } from '../abuse/decks';
 import { startServer, type TestServer } from '../helpers/server';
 
 const ADA = 'ada-instructor-key-0123456789abcd';
@@ -59,6 +61,30 @@ describe('decks: create, read, edit, duplicate, delete', () => {
     expect(list.decks).toEqual([expect.objectContaining({ id: created.id, title: 'Week 3', rounds: 3 })]);
     const got = await (await api(`/decks/${created.id}`)).json();
     expect(got.deck).toEqual(deckFile);
+  });
+
+  it('a big deck (checked on the thread) is answered, stored and read back as the small ones', async () => {
+    const big = deckOfSize(800_000, 'Big, with é');
+    const raw = JSON.stringify(big);
+    expect(Buffer.byteLength(raw)).toBeGreaterThan(DECK_WORKER_MIN_BYTES);
+    const res = await api('/decks', { method: 'POST', raw });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('etag')).toMatch(/^W\/"/);
+    const created = await res.json();
+    expect(created).toMatchObject({ title: 'Big, with é', rounds: big.rounds.length, deck: big });
+    const stored = await (await api(`/decks/${created.id}`)).json();
+    expect(stored).toEqual(created);
+    const replaced = await api(`/decks/${created.id}`, {
+      method: 'PUT',
+      raw: raw.replace('Big,', 'Bigger,'),
+    });
+    expect(replaced.status).toBe(200);
+    expect((await replaced.json()).deck.title).toBe('Bigger, with é');
+    expect((await (await api(`/decks/${created.id}`)).json()).deck).toEqual({
+      ...big,
+      title: 'Bigger, with é',
+    });
   });
 
   it('replaces a deck (edit, reorder) and keeps its id', async () => {

@@ -237,7 +237,7 @@ describe.each([sqlite, postgres])('$name', (engine) => {
       await library.createDeck(
         'alice',
         'd2',
-        { title: 'Second', rounds: 2, text: JSON.stringify(deck('Second', 2)) },
+        { title: 'Second', rounds: 2, json: Buffer.from(JSON.stringify(deck('Second', 2))) },
         T0 + 1,
       );
       expect(await library.isKnown('alice')).toBe(true);
