@@ -3,10 +3,20 @@
 // save adds up the owner's and the library's bytes in its own transaction, under a lock on the owner
 // (two saves of one instructor at once cannot both squeeze under the quota). usage() (for /metrics)
 // is the last total this process read or wrote.
-import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
+import type { StoredDeck } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName } from '../limits/quotas';
-import type { DeckText, LibraryStore, LibraryUsage, Saved } from './library-sqlite';
+import {
+  asText,
+  type DeckRow,
+  type DeckText,
+  deckSummary,
+  type LibraryStore,
+  type LibraryUsage,
+  type ReportRow,
+  reportSummary,
+  type Saved,
+} from './library-sqlite';
 import { inTransaction, migratePg, type PgMigration, type Pool, type Queryable } from './postgres';
 
 /** The schema of library-sqlite.ts's migrations 1–2, in one step: PostgreSQL starts there. */
@@ -44,53 +54,12 @@ export const LIBRARY_PG_MIGRATIONS: readonly PgMigration[] = [
   },
 ];
 
-interface DeckRow {
-  id: string;
-  title: string;
-  rounds: number;
-  body: string;
-  created_at: number;
-  updated_at: number;
-}
-interface ReportRow {
-  id: string;
-  code: string;
-  title: string;
-  started_at: number;
-  ended_at: number;
-  players: number;
-  rounds: number;
-  share_correct: number | null;
-  body: string;
-}
-
 /** The deck as stored (`body`, a text parameter) and as an answer quotes it (`json`, its UTF-8). */
-function asText(deck: DeckFile | DeckText): DeckText & { body: string } {
-  if (!('json' in deck)) {
-    const body = JSON.stringify(deck);
-    return { title: deck.title, rounds: deck.rounds.length, json: Buffer.from(body), body };
-  }
-  const { json } = deck;
-  return { ...deck, body: Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8') };
+function withBody(deck: DeckFile | DeckText): DeckText & { body: string } {
+  const text = asText(deck);
+  const { json } = text;
+  return { ...text, body: Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8') };
 }
-
-const deckSummary = (r: DeckRow): DeckSummary => ({
-  id: r.id,
-  title: r.title,
-  rounds: r.rounds,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-const reportSummary = (r: ReportRow): ReportSummary => ({
-  id: r.id,
-  code: r.code,
-  title: r.title,
-  startedAt: r.started_at,
-  endedAt: r.ended_at,
-  players: r.players,
-  rounds: r.rounds,
-  shareCorrect: r.share_correct,
-});
 
 const SQL = {
   totals: `SELECT (SELECT COUNT(*) FROM decks)::BIGINT AS decks, (SELECT COUNT(*) FROM reports)::BIGINT AS reports,
@@ -149,7 +118,7 @@ export async function createPostgresLibraryStore(
       return row && { ...deckSummary(row), deck: JSON.parse(row.body) as DeckFile };
     },
     createDeck(owner, id, deck, now) {
-      const { title, rounds, json, body } = asText(deck);
+      const { title, rounds, json, body } = withBody(deck);
       const bytes = json.byteLength;
       return inTransaction(pool, async (db): Promise<Saved> => {
         await db.query(SQL.lockOwner, [owner]);
@@ -165,7 +134,7 @@ export async function createPostgresLibraryStore(
       });
     },
     updateDeck(owner, id, deck, now) {
-      const { title, rounds, json, body } = asText(deck);
+      const { title, rounds, json, body } = withBody(deck);
       const bytes = json.byteLength;
       return inTransaction(pool, async (db): Promise<Saved | undefined> => {
         await db.query(SQL.lockOwner, [owner]);

@@ -139,7 +139,8 @@ export interface SqliteLibraryStore extends LibraryStore {
   deleteReport(owner: string, id: string): boolean;
 }
 
-interface DeckRow {
+/** The library's rows, as either store reads them (the tables have the same columns). */
+export interface DeckRow {
   id: string;
   title: string;
   rounds: number;
@@ -147,7 +148,7 @@ interface DeckRow {
   created_at: number;
   updated_at: number;
 }
-interface ReportRow {
+export interface ReportRow {
   id: string;
   code: string;
   title: string;
@@ -159,19 +160,19 @@ interface ReportRow {
   body: string;
 }
 
-const asText = (deck: DeckFile | DeckText): DeckText =>
+export const asText = (deck: DeckFile | DeckText): DeckText =>
   'json' in deck
     ? deck
     : { title: deck.title, rounds: deck.rounds.length, json: Buffer.from(JSON.stringify(deck)) };
 
-const deckSummary = (r: DeckRow): DeckSummary => ({
+export const deckSummary = (r: DeckRow): DeckSummary => ({
   id: r.id,
   title: r.title,
   rounds: r.rounds,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-const reportSummary = (r: ReportRow): ReportSummary => ({
+export const reportSummary = (r: ReportRow): ReportSummary => ({
   id: r.id,
   code: r.code,
   title: r.title,
