@@ -289,19 +289,24 @@ export function createRoomManager(deps: {
     }
   }
 
+  /** The store's answer for a room, or null when the store threw (logged). */
+  function load(code: string): MaybePromise<StoredRoom | undefined> | null {
+    try {
+      return store.loadRoom(code);
+    } catch (error) {
+      log(`loading room ${code} failed`, error);
+      return null;
+    }
+  }
+
   function find(code: string): Room | undefined {
     const room = rooms.get(code);
     if (room) {
       usedAt.set(code, clock.now());
       return room;
     }
-    let stored: MaybePromise<StoredRoom | undefined>;
-    try {
-      stored = store.loadRoom(code);
-    } catch (error) {
-      log(`loading room ${code} failed`, error);
-      return undefined;
-    }
+    const stored = load(code);
+    if (stored === null) return undefined;
     // An asynchronous store's rooms come back through ready(), which the transport awaits first.
     if (stored instanceof Promise) {
       stored.catch(() => undefined);
@@ -313,13 +318,8 @@ export function createRoomManager(deps: {
   /** Undefined when there is nothing to wait for: the room is in memory, or the store answered at once. */
   function ready(code: string): Promise<void> | undefined {
     if (rooms.has(code)) return undefined;
-    let stored: MaybePromise<StoredRoom | undefined>;
-    try {
-      stored = store.loadRoom(code);
-    } catch (error) {
-      log(`loading room ${code} failed`, error);
-      return undefined;
-    }
+    const stored = load(code);
+    if (stored === null) return undefined;
     const registered = (found: StoredRoom | undefined) => {
       // Another event may have brought it back meanwhile: that one is the room.
       if (found && !rooms.has(code)) register(found, true);
