@@ -94,6 +94,8 @@ export interface AppDeps {
   pingTimeoutMs?: number;
   /** Per-address and per-key budgets (README "Limits"); server/index.ts reads them from the environment. */
   budgets?: Partial<BudgetConfig>;
+  /** Refusals held at once before they are sent (HELD_REFUSALS_MAX by default; README "Limits"). */
+  heldRefusalsMax?: number;
   /** Storage quotas of the instructors' library. */
   quotas?: Partial<LibraryQuotas>;
   /** Rooms in memory, their idle time and the retention of unfinished games (README "Limits"). */
@@ -126,7 +128,7 @@ export function createApp(deps: AppDeps = {}): App {
   const clock = deps.clock ?? createSystemClock();
   const log = deps.log ?? ((message, error) => console.error(message, error ?? ''));
   const limitEvents = createLimitEvents((message) => log(message));
-  const budgets = createBudgets(deps.budgets, limitEvents);
+  const budgets = createBudgets(deps.budgets, limitEvents, deps.heldRefusalsMax);
   const quotas: LibraryQuotas = { ...DEFAULT_QUOTAS, ...deps.quotas };
   let db: Db | null = null;
   let store: RoomStore;
@@ -222,6 +224,7 @@ export function createApp(deps: AppDeps = {}): App {
       // Games that left memory (idle, or making way for another) or the disk (retention).
       roomsRetired: rooms.counts(),
       refused: limitEvents.counts(),
+      heldRefusals: budgets.holds(),
       library: library.usage(),
     });
   });

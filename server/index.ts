@@ -42,6 +42,7 @@ const server = createApp({
   publicUrl,
   ...(postgres ? { store: postgres.store, library: postgres.library } : { dataDir }),
   budgets: limits.budgets,
+  heldRefusalsMax: limits.heldRefusalsMax,
   quotas: limits.quotas,
   roomLimits: limits.rooms,
   outbox: limits.outbox,

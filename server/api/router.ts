@@ -100,7 +100,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       ];
       if (opts.adds && !(await library.isKnown(owner))) spends.push(budgets.consume('keyCreate', address));
       const refused = (await Promise.all(spends)).flatMap((s) => (s.ok ? [] : [s.retryAfterMs]));
-      if (refused.length > 0) return tooMany(res, Math.max(...refused), 'deck saves');
+      if (refused.length > 0) return tooMany(budgets, res, Math.max(...refused), 'deck saves');
       const full = opts.adds ? await library.quotaReached(owner) : undefined;
       if (full) return refuseQuota(req, res, full);
       next();

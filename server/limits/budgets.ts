@@ -67,17 +67,39 @@ export const REFUSAL_HOLD_MS = 1_000;
 export const refusalHold = (retryAfterMs: number): number =>
   Math.max(0, Math.min(REFUSAL_HOLD_MS * (1 + Math.random()), retryAfterMs));
 
+/**
+ * Refusals held at once, server-wide, over sockets and HTTP together. Each held one keeps a timer and
+ * its connection open for 1-2 s; a script opening connections faster than that would otherwise make
+ * the server hold as many as it can open. Past this the refusal is sent at once: the script spins
+ * again, but the server holds no more. An honest school is refused a handful of times at most.
+ */
+export const HELD_REFUSALS_MAX = 256;
+
 /** A refused attempt spends its points too: whoever keeps trying stays refused until the window ends. */
 export type Consumed = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface Budgets {
   /** Spends `points` (one by default) of `kind` for `key` (an address, or an instructor's owner id). */
   consume(kind: BudgetKind, key: string, points?: number): Promise<Consumed>;
+  /**
+   * Calls `send` with how long the refusal was held, after its hold (see REFUSAL_HOLD_MS), or at once
+   * when `heldMax` refusals are held already. The returned function ends the hold without sending,
+   * for a client that went away meanwhile.
+   */
+  holdRefusal(retryAfterMs: number, send: (heldMs: number) => void): () => void;
+  /** Refusals held now, the most that may be, and how many were sent at once because of that. */
+  holds(): { held: number; max: number; sentAtOnce: number };
   readonly config: BudgetConfig;
 }
 
-export function createBudgets(config: Partial<BudgetConfig> = {}, events?: LimitEvents): Budgets {
+export function createBudgets(
+  config: Partial<BudgetConfig> = {},
+  events?: LimitEvents,
+  heldMax = HELD_REFUSALS_MAX,
+): Budgets {
   const full: BudgetConfig = { ...DEFAULT_BUDGETS, ...config };
+  let held = 0;
+  let sentAtOnce = 0;
   const limiters = Object.fromEntries(
     BUDGET_KINDS.map((kind) => [
       kind,
@@ -86,6 +108,30 @@ export function createBudgets(config: Partial<BudgetConfig> = {}, events?: Limit
   ) as Record<BudgetKind, RateLimiterMemory>;
   return {
     config: full,
+    holdRefusal(retryAfterMs, send) {
+      const hold = refusalHold(retryAfterMs);
+      if (hold <= 0 || held >= heldMax) {
+        if (hold > 0) sentAtOnce++;
+        send(0);
+        return () => {};
+      }
+      held++;
+      let pending = true;
+      const end = () => {
+        if (!pending) return false;
+        pending = false;
+        held--;
+        clearTimeout(timer);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        if (end()) send(hold);
+      }, hold);
+      return () => {
+        end();
+      };
+    },
+    holds: () => ({ held, max: heldMax, sentAtOnce }),
     async consume(kind, key, points = 1) {
       try {
         await limiters[kind].consume(key, points);

@@ -1,6 +1,6 @@
 // The limits from the environment (README "Limits"): every variable is optional, and a value that is
 // not a positive number is reported and ignored rather than turned into "no limit".
-import { type BudgetConfig, DEFAULT_BUDGETS } from './budgets';
+import { type BudgetConfig, DEFAULT_BUDGETS, HELD_REFUSALS_MAX } from './budgets';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from './outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './quotas';
 
@@ -16,6 +16,8 @@ export interface RoomLimits {
 
 export interface LimitsConfig {
   budgets: BudgetConfig;
+  /** REFUSALS_HELD_MAX */
+  heldRefusalsMax: number;
   quotas: LibraryQuotas;
   /** Only the variables that were set: the registry keeps its own defaults for the rest. */
   rooms: RoomLimits;
@@ -60,6 +62,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
         points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),
       },
     },
+    heldRefusalsMax: read('REFUSALS_HELD_MAX', HELD_REFUSALS_MAX),
     rooms: {
       ...optional('maxRooms', read('ROOMS_IN_MEMORY_MAX', 0)),
       ...optional('idleMs', read('ROOM_IDLE_MS', 0)),

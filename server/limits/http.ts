@@ -1,6 +1,6 @@
 // The HTTP side of the limits: who a request comes from, and how a refusal is answered.
 import type express from 'express';
-import { type Budgets, refusalHold } from './budgets';
+import type { Budgets } from './budgets';
 
 /** The address a request comes from; behind a trusted proxy, the one the proxy saw. */
 export function requestAddress(req: express.Request, trustProxy: boolean): string {
@@ -31,14 +31,13 @@ export function closeIfUnread(res: express.Response): void {
 
 /**
  * 429 with Retry-After in whole seconds, rounded up so a client that waits that long gets in. The
- * answer is held first (REFUSAL_HOLD_MS, 1-2 s, never past the wait it names): a refused body is not
- * read meanwhile, and a client that goes away is not answered.
+ * answer is held first (REFUSAL_HOLD_MS, 1-2 s, never past the wait it names, and not at all past
+ * HELD_REFUSALS_MAX): a refused body is not read meanwhile, and a client that goes away is not answered.
  */
-export function tooMany(res: express.Response, retryAfterMs: number, what: string): void {
-  const hold = refusalHold(retryAfterMs);
-  const answer = () => {
+export function tooMany(budgets: Budgets, res: express.Response, retryAfterMs: number, what: string): void {
+  const cancel = budgets.holdRefusal(retryAfterMs, (heldMs) => {
     if (res.headersSent || res.destroyed) return;
-    const seconds = Math.max(1, Math.ceil((retryAfterMs - hold) / 1000));
+    const seconds = Math.max(1, Math.ceil((retryAfterMs - heldMs) / 1000));
     closeIfUnread(res);
     res
       .status(429)
@@ -48,13 +47,8 @@ export function tooMany(res: express.Response, retryAfterMs: number, what: strin
         message: `Too many ${what} from here. Please wait ${seconds} s and try again.`,
         retryAfterS: seconds,
       });
-  };
-  if (hold <= 0) {
-    answer();
-    return;
-  }
-  const timer = setTimeout(answer, hold);
-  res.once('close', () => clearTimeout(timer));
+  });
+  res.once('close', cancel);
 }
 
 /** Every /api request spends one point of the address's `api` budget. */
@@ -65,6 +59,6 @@ export function apiBudget(
   return async (req, res, next) => {
     const spent = await budgets.consume('api', addressOf(req));
     if (spent.ok) return next();
-    tooMany(res, spent.retryAfterMs, 'requests');
+    tooMany(budgets, res, spent.retryAfterMs, 'requests');
   };
 }

@@ -2,7 +2,7 @@
 // secrets) so that a guesser learns nothing. It knows events only by name; the game is not its job.
 import { type ErrorCode, type Failure, fail, type Result } from '../../shared/protocol/errors';
 import type { ClientEventName } from '../../shared/protocol/events';
-import { type BudgetKind, type Budgets, REFUSAL_HOLD_MS, refusalHold } from '../limits/budgets';
+import { type BudgetKind, type Budgets, REFUSAL_HOLD_MS } from '../limits/budgets';
 import { DEFAULT_LIMITS, KeyedBuckets, type Limits, TokenBucket } from './rate-limit';
 import type { AppSocket } from './session';
 
@@ -120,9 +120,10 @@ export function createGuard(deps: {
         if (budget && budgets) {
           const spent = await budgets.consume(budget.kind, address);
           if (!spent.ok) {
-            const hold = refusalHold(spent.retryAfterMs);
-            await new Promise((resolve) => setTimeout(resolve, hold));
-            return overBudget(budget.what, spent.retryAfterMs - hold);
+            const heldMs = await new Promise<number>((resolve) =>
+              budgets.holdRefusal(spent.retryAfterMs, resolve),
+            );
+            return overBudget(budget.what, spent.retryAfterMs - heldMs);
           }
         }
         // A socket that closed must not become a room's audience: its disconnect has already been

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_BODY_LIMIT_BYTES } from '../../server/api/router';
 import type { AppDeps } from '../../server/app';
 import { DEFAULT_BUDGETS, REFUSAL_HOLD_MS } from '../../server/limits/budgets';
@@ -38,6 +38,10 @@ afterEach(async () => {
  * the wall-clock gaps measured here also include other processes on a shared machine.
  */
 const STALL_BOUND_MS = 250;
+
+interface MetricsHeld {
+  heldRefusals: { held: number; max: number; sentAtOnce: number };
+}
 
 /** A fresh, well-formed instructor key. */
 const keyNo = (i: number) => `flood-key-${String(i).padStart(24, '0')}`;
@@ -89,6 +93,30 @@ function diskBytes(dir: string): number {
 }
 
 describe('budgets: HTTP 429 with Retry-After, counted, logged once a minute', () => {
+  it('holds at most heldRefusalsMax refusals at once, server-wide; past it a refusal is sent at once', async () => {
+    const HELD_MAX = 4;
+    await start({ budgets: { api: { points: 2, perSeconds: 60 } }, heldRefusalsMax: HELD_MAX });
+    const started = performance.now();
+    const answered: Array<{ status: number; afterMs: number }> = [];
+    const requests = Array.from({ length: 20 }, () =>
+      api('/decks').then(async (r) => {
+        await r.arrayBuffer();
+        answered.push({ status: r.status, afterMs: performance.now() - started });
+      }),
+    );
+    // Every refusal past the cap is answered before the first held one's hold ends.
+    await vi.waitFor(() => expect(answered.length).toBe(20 - HELD_MAX), { timeout: REFUSAL_HOLD_MS - 100 });
+    const during = (await (await fetch(`${server?.url}/metrics`)).json()) as MetricsHeld;
+    expect(during.heldRefusals).toEqual({ held: HELD_MAX, max: HELD_MAX, sentAtOnce: 20 - 2 - HELD_MAX });
+    await Promise.all(requests);
+    expect(answered.filter((a) => a.status === 200)).toHaveLength(2);
+    const refused = answered.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(18);
+    expect(refused.filter((a) => a.afterMs >= REFUSAL_HOLD_MS - 50)).toHaveLength(HELD_MAX);
+    const after = (await (await fetch(`${server?.url}/metrics`)).json()) as MetricsHeld;
+    expect(after.heldRefusals.held).toBe(0);
+  });
+
   it('every /api request spends the address budget', async () => {
     await start({ budgets: { api: { points: 10, perSeconds: 60 } } });
     const started = Date.now();

@@ -1,7 +1,7 @@
 // The budgets module the API and the socket side share, its once-a-minute log, and the variables
 // that configure the limits.
 import { describe, expect, it } from 'vitest';
-import { createBudgets, DEFAULT_BUDGETS } from '../../server/limits/budgets';
+import { createBudgets, DEFAULT_BUDGETS, HELD_REFUSALS_MAX } from '../../server/limits/budgets';
 import { limitsFromEnv } from '../../server/limits/config';
 import { createLimitEvents, LOG_EVERY_MS } from '../../server/limits/events';
 import { DEFAULT_OUTBOX_LIMITS } from '../../server/limits/outbox';
@@ -93,6 +93,7 @@ describe('limits from the environment', () => {
     // The room registry keeps its own defaults (server/room/rooms.ts) for variables not set.
     expect(limitsFromEnv({})).toEqual({
       budgets: DEFAULT_BUDGETS,
+      heldRefusalsMax: HELD_REFUSALS_MAX,
       quotas: DEFAULT_QUOTAS,
       rooms: {},
       outbox: DEFAULT_OUTBOX_LIMITS,
@@ -108,7 +109,7 @@ describe('limits from the environment', () => {
   });
 
   it('reads each variable, in its unit', () => {
-    const { budgets, quotas, rooms, invalid } = limitsFromEnv({
+    const { budgets, quotas, rooms, heldRefusalsMax, invalid } = limitsFromEnv({
       ROOMS_IN_MEMORY_MAX: '500',
       ROOM_IDLE_MS: '3000',
       ROOM_RETENTION_DAYS: '0.5',
@@ -121,8 +122,10 @@ describe('limits from the environment', () => {
       QUOTA_DECKS_PER_KEY: '10',
       QUOTA_DECK_MB_PER_KEY: '1.5',
       QUOTA_LIBRARY_MB: '100',
+      REFUSALS_HELD_MAX: '16',
     });
     expect(invalid).toEqual([]);
+    expect(heldRefusalsMax).toBe(16);
     expect(budgets).toEqual({
       api: { points: 50, perSeconds: 60 },
       roomCreate: { points: 5, perSeconds: 60 },

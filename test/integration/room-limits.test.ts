@@ -77,6 +77,24 @@ describe('L1: new games are a budget of the address, not of the connection', () 
     expect(logged.filter((m) => m.startsWith('limit roomCreate:'))).toHaveLength(1);
   });
 
+  it('holds at most heldRefusalsMax refusals at once; past it RATE_LIMITED is sent at once', async () => {
+    const { server } = await start({
+      budgets: { roomCreate: { points: 1, perSeconds: 60 } },
+      heldRefusalsMax: 2,
+    });
+    const clients = await Promise.all(Array.from({ length: 6 }, () => connect(server.url)));
+    const started = Date.now();
+    const replies = await Promise.all(
+      clients.map(async (c) => ({ reply: await create(c), afterMs: Date.now() - started })),
+    );
+    expect(replies.filter((r) => r.reply.ok)).toHaveLength(1);
+    const refused = replies.filter((r) => !r.reply.ok);
+    expect(refused.map((r) => (r.reply.ok ? 'ok' : r.reply.error))).toEqual(Array(5).fill('RATE_LIMITED'));
+    expect(refused.filter((r) => r.afterMs >= REFUSAL_HOLD_MS - 50)).toHaveLength(2);
+    expect(refused.filter((r) => r.afterMs < REFUSAL_HOLD_MS / 2)).toHaveLength(3);
+    expect(server.app.budgets.holds()).toEqual({ held: 0, max: 2, sentAtOnce: 3 });
+  });
+
   it('joins are not new games: a class from the spent address still joins and plays', async () => {
     const { server } = await start({ budgets });
     const host = await createGame(server, { rounds: [ZIGZAG] });
