@@ -239,7 +239,7 @@ export function createApp(deps: AppDeps = {}): App {
       reportCsv: (body) => reportCsv(body as GameReport),
       upgradeReport: (body) => upgradeReport(body as StoredReport),
       followUpDeck: (body) => followUpDeckOf(body as StoredReport),
-      gradebookSource: (body) => sourceOfReport(body as GameReport),
+      gradebookSource: (body, perRound) => sourceOfReport(body as GameReport, perRound),
       gradebookCsv,
       budgets,
       events: limitEvents,

@@ -34,8 +34,11 @@ export interface ApiDeps {
   upgradeReport(body: unknown): unknown;
   /** M5: the follow-up deck of a saved report, or null when it names no misconception. */
   followUpDeck(body: unknown): DeckFile | null;
-  /** A saved report's part of a gradebook, and the gradebook's CSV (server/reports/gradebook.ts). */
-  gradebookSource(body: unknown): GradebookSource;
+  /**
+   * A saved report's part of a gradebook (with its rounds for a gradebook of that game alone), and
+   * the gradebook's CSV (server/reports/gradebook.ts).
+   */
+  gradebookSource(body: unknown, perRound: boolean): GradebookSource;
   gradebookCsv(sources: GradebookSource[]): string;
   budgets: Budgets;
   events: LimitEvents;
@@ -285,7 +288,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       const report = await library.getReport(owner, id);
       // Deleted since the list was read.
       if (!report) return refuseMissing([id]);
-      sources.push(deps.gradebookSource(report.body));
+      sources.push(deps.gradebookSource(report.body, ids.length === 1));
       games.push({ title: report.title, code: report.code });
     }
     const [only] = games;

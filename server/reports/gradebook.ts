@@ -42,9 +42,11 @@ function isoDay(ms: number): string {
  * A game's part of a gradebook: per student (kicked ones are not in the report), the points of each
  * round played while they were in the game (a round closed before they joined has none), and over the
  * rounds that were scored (not README S6's), how many they were in and got right. A missing answer
- * in a round they were in counts as 0 points and not right.
+ * in a round they were in counts as 0 points and not right. `perRound` false leaves the rounds out
+ * (`parts` empty): a sheet of several games has a column per game, and 50 big games' rounds are
+ * megabytes to hold for nothing.
  */
-export function sourceOfReport(report: GameReport): GradebookSource {
+export function sourceOfReport(report: GameReport, perRound = true): GradebookSource {
   const byId = new Map<number, SourceStudent>();
   const students = report.players.map((p) => {
     const student: SourceStudent = { name: p.nickname, parts: [], points: 0, counted: 0, correct: 0 };
@@ -55,7 +57,7 @@ export function sourceOfReport(report: GameReport): GradebookSource {
     for (const a of round.answers) {
       const student = byId.get(a.playerId);
       if (!student) continue;
-      student.parts[i] = a.points;
+      if (perRound) student.parts[i] = a.points;
       student.points += a.points;
       if (!round.scored) continue;
       student.counted++;
@@ -63,12 +65,12 @@ export function sourceOfReport(report: GameReport): GradebookSource {
     }
   });
   // A round closed before the student joined has no line for them.
-  for (const s of students) s.parts = Array.from(report.rounds, (_, i) => s.parts[i] ?? null);
+  if (perRound) for (const s of students) s.parts = Array.from(report.rounds, (_, i) => s.parts[i] ?? null);
   return {
     // No digits alone in the brackets: Canvas reads "Title (123)" as its assignment number 123.
     label: `${report.title} (${isoDay(report.startedAt)}, game ${report.code})`,
     at: report.startedAt,
-    parts: report.rounds.map((r) => `round ${r.index + 1}`),
+    parts: perRound ? report.rounds.map((r) => `round ${r.index + 1}`) : [],
     students,
   };
 }
@@ -111,11 +113,13 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
   const columns = single ? single.parts : ordered.map((s) => s.label);
   const rows = new Map<string, Row>();
   ordered.forEach((source, index) => {
-    const seen = new Set<string>();
+    const keys = source.students.map((s) => gradebookKey(s.name));
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     source.students.forEach((student, i) => {
-      let key = gradebookKey(student.name);
-      if (seen.has(key)) key = `${key}\u0000${index}:${i}`;
-      seen.add(key);
+      // Which of the two a name in another game means cannot be told: each keeps a row of its own
+      // (the key can match no name: N1 refuses control characters).
+      const key = counts.get(keys[i]!)! > 1 ? `${keys[i]}\u0000${index}:${i}` : keys[i]!;
       let row = rows.get(key);
       if (!row) {
         row = {

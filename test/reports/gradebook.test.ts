@@ -24,7 +24,7 @@ describe('gradebookKey: the name students are matched by across games', () => {
 });
 
 describe('gradebook', () => {
-  it('keeps apart two students of one game whose names differ only in spacing', () => {
+  it('keeps apart two students of one game whose names differ only in spacing, and matches neither', () => {
     const game: GradebookSource = {
       label: 'Week 1',
       at: 1,
@@ -37,10 +37,11 @@ describe('gradebook', () => {
       parts: ['round 1'],
       students: [student('jo li', [800], 1, 1)],
     };
-    // In one game each keeps a row; the next game's "jo li" is matched to the first of them only.
+    // Each keeps a row, and the next game's "jo li", who could be either, a row of their own.
     expect(gradebook([later, game]).rows).toEqual([
       ['Jo  Li', 0, null, 0, 0, 1],
-      ['jo li', 900, 800, 1700, 100, 2],
+      ['Jo Li', 900, null, 900, 100, 1],
+      ['jo li', null, 800, 800, 100, 1],
     ]);
   });
 
