@@ -18,6 +18,7 @@ import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
 import { followUpDeckOf } from './reports/follow-up';
+import { gradebookCsv, sourceOfReport } from './reports/gradebook';
 import { type StoredReport, upgradeReport } from './reports/misconceptions';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import type { Clock } from './room/clock';
@@ -241,6 +242,8 @@ export function createApp(deps: AppDeps = {}): App {
       reportCsv: (body) => reportCsv(body as GameReport),
       upgradeReport: (body) => upgradeReport(body as StoredReport),
       followUpDeck: (body) => followUpDeckOf(body as StoredReport),
+      gradebookSource: (body, perRound) => sourceOfReport(body as GameReport, perRound),
+      gradebookCsv,
       budgets,
       events: limitEvents,
       quotas,

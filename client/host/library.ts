@@ -84,6 +84,19 @@ export async function downloadCsv(id: string): Promise<string | null> {
   return reply.ok ? null : reply.problem.message;
 }
 
+/** The most games one gradebook combines (the server's GRADEBOOK_MAX_REPORTS, docs/api.md). */
+export const GRADEBOOK_MAX_GAMES = 50;
+
+/**
+ * The gradebook CSV of these reports (one row per student; a column per round for one game, per game
+ * for several); the server's refusal as a sentence otherwise.
+ */
+export async function downloadGradebook(ids: readonly string[]): Promise<string | null> {
+  const list = ids.map(encodeURIComponent).join(',');
+  const reply = await download(`/gradebook.csv?reports=${list}`, 'gradebook.csv');
+  return reply.ok ? null : reply.problem.message;
+}
+
 /**
  * M5: saves a follow-up deck aimed at the report's misconceptions to the instructor's decks and opens
  * it in the editor, ready to edit or host; the server's refusal as a sentence otherwise.

@@ -6,6 +6,7 @@ import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { closeIfUnread, tooMany } from '../limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
+import type { GradebookSource } from '../reports/gradebook';
 import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
 import { checkDeck, type DeckCheck } from './deck-check';
 import { checkDeckBody } from './deck-checker';
@@ -20,6 +21,9 @@ import { keyFromAuthorization, ownerOf } from './instructor';
 export const API_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 export const API_BODY_LIMIT = '3 MB';
 
+/** The most reports one gradebook may combine: a course's games over a year, with room to spare. */
+export const GRADEBOOK_MAX_REPORTS = 50;
+
 export interface ApiDeps {
   library: LibraryStore;
   now(): number;
@@ -30,6 +34,12 @@ export interface ApiDeps {
   upgradeReport(body: unknown): unknown;
   /** M5: the follow-up deck of a saved report, or null when it names no misconception. */
   followUpDeck(body: unknown): DeckFile | null;
+  /**
+   * A saved report's part of a gradebook (with its rounds for a gradebook of that game alone), and
+   * the gradebook's CSV (server/reports/gradebook.ts).
+   */
+  gradebookSource(body: unknown, perRound: boolean): GradebookSource;
+  gradebookCsv(sources: GradebookSource[]): string;
   budgets: Budgets;
   events: LimitEvents;
   /** The same figures the library enforces, to name them in refusals. */
@@ -57,6 +67,26 @@ function fileName(title: string, ext: string): string {
     .slice(0, 60);
   return `${base || 'overshoot'}.${ext}`;
 }
+
+/**
+ * The report ids of `?reports=a,b` (or `?reports=a&reports=b`), in order, each once. Commas never
+ * occur in an id (they are base64url).
+ */
+function reportIds(query: unknown): string[] {
+  const given = Array.isArray(query) ? query : [query];
+  const ids = given
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','))
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  return [...new Set(ids)];
+}
+
+/** An id as a refusal names it: a long one is cut, so a refusal stays a sentence. */
+const shownId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id);
+
+/** Lets the event loop serve games between two big reports' bodies. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createApiRouter(deps: ApiDeps): express.Router {
   const { library, budgets, events } = deps;
@@ -214,6 +244,60 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.attachment(fileName(`${report.title} ${report.code}`, 'csv'));
     res.type('text/csv; charset=utf-8').send(deps.reportCsv(report.body));
+  });
+  /**
+   * The gradebook of one or more of your reports (docs/api.md). Which ids are not yours is known
+   * from the list before any body is read; the bodies are then read one at a time, each reduced to
+   * its part of the sheet before the next.
+   */
+  router.get('/gradebook.csv', async (req, res) => {
+    const owner = ownerOfRes(res);
+    const ids = reportIds(req.query.reports);
+    if (ids.length === 0)
+      return problem(
+        res,
+        400,
+        'NO_REPORTS',
+        'Name the games to put in the gradebook: ?reports= and their report ids, separated by commas.',
+      );
+    if (ids.length > GRADEBOOK_MAX_REPORTS)
+      return problem(
+        res,
+        400,
+        'TOO_MANY_REPORTS',
+        `A gradebook can combine at most ${GRADEBOOK_MAX_REPORTS} games; this asks for ${ids.length}.`,
+        { max: GRADEBOOK_MAX_REPORTS },
+      );
+    const mine = new Set((await library.listReports(owner)).map((r) => r.id));
+    const missing = ids.filter((id) => !mine.has(id));
+    const refuseMissing = (unknown: string[]) =>
+      problem(
+        res,
+        404,
+        'NOT_FOUND',
+        unknown.length === 1
+          ? `You have no report with the id ${shownId(unknown[0]!)}.`
+          : `You have no reports with the ids ${unknown.map(shownId).join(', ')}.`,
+        { reports: unknown.map(shownId) },
+      );
+    if (missing.length > 0) return refuseMissing(missing);
+    const sources: GradebookSource[] = [];
+    const games: Array<{ title: string; code: string }> = [];
+    for (const id of ids) {
+      if (sources.length > 0) await nextTurn();
+      const report = await library.getReport(owner, id);
+      // Deleted since the list was read.
+      if (!report) return refuseMissing([id]);
+      sources.push(deps.gradebookSource(report.body, ids.length === 1));
+      games.push({ title: report.title, code: report.code });
+    }
+    const [only] = games;
+    res.attachment(
+      games.length === 1 && only
+        ? fileName(`${only.title} ${only.code} gradebook`, 'csv')
+        : `gradebook-${games.length}-games.csv`,
+    );
+    res.type('text/csv; charset=utf-8').send(deps.gradebookCsv(sources));
   });
   router.post('/reports/:id/follow-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
     const owner = ownerOfRes(res);

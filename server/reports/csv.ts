@@ -17,7 +17,10 @@ function quote(field: string): string {
 
 export type Cell = string | number | boolean | null;
 
-/** Text cells are defused; numbers are written as numbers so sums and charts work. */
+/**
+ * Text cells are defused, the header's too (a gradebook's columns are named after the games' titles);
+ * numbers are written as numbers so sums and charts work.
+ */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   const cell = (value: Cell): string => {
     if (value === null) return '';
@@ -25,6 +28,8 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Ce
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
     return quote(defuseFormula(value));
   };
-  const lines = [header.map((h) => quote(h)), ...rows.map((r) => r.map(cell))].map((r) => r.join(','));
+  const lines = [header.map((h) => quote(defuseFormula(h))), ...rows.map((r) => r.map(cell))].map((r) =>
+    r.join(','),
+  );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

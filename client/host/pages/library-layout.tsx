@@ -45,6 +45,7 @@ export const percent = (share: number | null): string =>
  */
 export function Card({
   id,
+  pick,
   title,
   meta,
   confirming,
@@ -55,6 +56,8 @@ export function Card({
   children,
 }: {
   id: string;
+  /** Before the title: a checkbox that picks the card for something done to several at once. */
+  pick?: ComponentChildren;
   title: string;
   meta: ComponentChildren;
   /** The card of the list whose deletion is being asked about, if any. */
@@ -69,6 +72,7 @@ export function Card({
 }) {
   return (
     <li class="card">
+      {pick}
       <div class="card-text">
         <h2 class="card-title">{title}</h2>
         <p class="muted">{meta}</p>

@@ -1,7 +1,8 @@
-// "Past games": every finished game of this instructor, newest first, and one game's report: the
-// rounds with their share correct, the misconceptions the class holds (README M1–M4), the share correct
-// against r, how minds changed in the rounds that went to a second vote (PI8), and every student's
-// answers; the answers as CSV.
+// "Past games": every finished game of this instructor, newest first, any of which can be ticked to
+// download them as one gradebook CSV; and one game's report: the rounds with their share correct, the
+// misconceptions the class holds (README M1–M4), the share correct against r, how minds changed in the
+// rounds that went to a second vote (PI8), and every student's answers; the answers and the game's
+// gradebook as CSV.
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
@@ -30,6 +31,8 @@ import { formatAlpha } from '../../ui/scenario-text';
 import {
   deleteReport,
   downloadCsv,
+  downloadGradebook,
+  GRADEBOOK_MAX_GAMES,
   loadReport,
   loadReports,
   makeFollowUpDeck,
@@ -49,12 +52,71 @@ const csvNote = signal<string | null>(null);
 /** Why the last follow-up deck could not be made. */
 const followUpNote = signal<string | null>(null);
 const openStudent = signal<number | null>(null);
+/** The games ticked for the gradebook; kept while the instructor opens a report and comes back. */
+const picked = signal<ReadonlySet<string>>(new Set());
+/** Why the last gradebook could not be downloaded. */
+const gradebookNote = signal<string | null>(null);
+
+function setPicked(id: string, on: boolean): void {
+  const next = new Set(picked.value);
+  if (on) next.add(id);
+  else next.delete(id);
+  picked.value = next;
+}
+
+/** Ticking games of one course and downloading them as one sheet, above the list. */
+function GradebookBar({ ids }: { ids: string[] }) {
+  const count = ids.length;
+  const tooMany = count > GRADEBOOK_MAX_GAMES;
+  return (
+    <section class="gradebook-bar" aria-labelledby="gradebook-heading">
+      <h2 id="gradebook-heading">Gradebook</h2>
+      <p class="gradebook-help">
+        Tick the games of one course, then download them as one sheet for your gradebook: a row per student
+        (matched by nickname, ignoring capitals and extra spaces) and a column of points per game, or per
+        round for a single game.
+      </p>
+      <div class="toolbar">
+        <button
+          type="button"
+          class="primary"
+          disabled={count === 0 || tooMany}
+          onClick={async () => {
+            gradebookNote.value = await downloadGradebook(ids);
+          }}
+        >
+          Download the gradebook (CSV)
+        </button>
+        <span class="picked-count" aria-live="polite">
+          {count === 0
+            ? 'No game ticked yet.'
+            : tooMany
+              ? `${count} games ticked: a gradebook holds at most ${GRADEBOOK_MAX_GAMES}.`
+              : `${count} ${count === 1 ? 'game' : 'games'} ticked.`}
+        </span>
+        {count > 0 && (
+          <button type="button" class="secondary" onClick={() => (picked.value = new Set())}>
+            Untick all
+          </button>
+        )}
+      </div>
+      {gradebookNote.value && (
+        <p class="error" role="alert">
+          {gradebookNote.value}
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function ReportsPage() {
   useEffect(() => {
+    gradebookNote.value = null;
     void loadReports();
   }, []);
   const list = reports.value;
+  // A game deleted (here or elsewhere) is no longer ticked; the list's order is the sheet's request.
+  const ticked = (list ?? []).filter((r) => picked.value.has(r.id)).map((r) => r.id);
   return (
     <LibraryLayout title="Past games">
       {reportsError.value && (
@@ -62,6 +124,7 @@ export function ReportsPage() {
           {reportsError.value}
         </p>
       )}
+      {list !== null && list.length > 0 && <GradebookBar ids={ticked} />}
       {list === null ? (
         <p>Loading your past games…</p>
       ) : list.length === 0 ? (
@@ -72,6 +135,19 @@ export function ReportsPage() {
             <Card
               key={r.id}
               id={r.id}
+              pick={
+                <label class="card-pick">
+                  <input
+                    type="checkbox"
+                    checked={picked.value.has(r.id)}
+                    onChange={(e) => setPicked(r.id, e.currentTarget.checked)}
+                  />
+                  <span>
+                    Add to gradebook
+                    <span class="visually-hidden"> ({`${r.title}, ${when(r.endedAt)}`})</span>
+                  </span>
+                </label>
+              }
               title={r.title}
               meta={
                 <>
@@ -140,6 +216,7 @@ export function ReportPage({ id }: { id: string }) {
   useEffect(() => {
     void loadReport(id);
     csvNote.value = null;
+    gradebookNote.value = null;
     followUpNote.value = null;
     openStudent.value = null;
   }, [id]);
@@ -185,18 +262,33 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           type="button"
           class="primary"
           onClick={async () => {
+            gradebookNote.value = null;
             csvNote.value = await downloadCsv(id);
           }}
         >
           Download the answers (CSV)
         </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            csvNote.value = null;
+            gradebookNote.value = await downloadGradebook([id]);
+          }}
+        >
+          Download the gradebook (CSV)
+        </button>
         <button type="button" class="secondary" onClick={() => go({ page: 'reports' })}>
           All past games
         </button>
       </div>
-      {csvNote.value && (
+      <p class="muted help">
+        The gradebook is a sheet to import into Moodle, Canvas or another gradebook: a row per student and a
+        column of points per round. To combine several games in one sheet, tick them on Past games.
+      </p>
+      {(csvNote.value ?? gradebookNote.value) && (
         <p class="error" role="alert">
-          {csvNote.value}
+          {csvNote.value ?? gradebookNote.value}
         </p>
       )}
       <section class="report-section">

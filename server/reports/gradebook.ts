@@ -1,0 +1,158 @@
+// The gradebook (docs/api.md, "Gradebook"): one row per student over one or more finished games, for
+// a gradebook's import. Live games have no student ids, so students are matched across games by
+// their nickname, normalised (gradebookKey). Each game first becomes a GradebookSource, the little a
+// sheet needs of it, so a request for many big reports holds one report's body at a time; homework
+// assignments, when they come, are one more kind of source.
+import { normalizeNickname } from '../../shared/protocol/nickname';
+import type { GameReport } from '../../shared/protocol/report';
+import { type Cell, toCsv } from './csv';
+
+/** One student's part in a source. */
+export interface SourceStudent {
+  /** As they wrote it. */
+  name: string;
+  /** Their points in each of the source's parts (a game's rounds); null: not in it yet. */
+  parts: Array<number | null>;
+  /** Their points over the source. */
+  points: number;
+  /** Scored parts they took part in, and how many of those they got right. */
+  counted: number;
+  correct: number;
+}
+
+/** Something a student scores in: a finished live game, for now. */
+export interface GradebookSource {
+  /** Its column when several sources share a sheet. */
+  label: string;
+  /** When it took place (ms since the epoch): the sheet's columns go oldest first. */
+  at: number;
+  /** Its parts' columns when it is the only source: a game's rounds. */
+  parts: string[];
+  students: SourceStudent[];
+}
+
+/** A date as YYYY-MM-DD, in the server's time zone (the teacher's, on a laptop). */
+function isoDay(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/**
+ * A game's part of a gradebook: per student (kicked ones are not in the report), the points of each
+ * round played while they were in the game (a round closed before they joined has none), and over the
+ * rounds that were scored (not README S6's), how many they were in and got right. A missing answer
+ * in a round they were in counts as 0 points and not right. `perRound` false leaves the rounds out
+ * (`parts` empty): a sheet of several games has a column per game, and 50 big games' rounds are
+ * megabytes to hold for nothing.
+ */
+export function sourceOfReport(report: GameReport, perRound = true): GradebookSource {
+  const byId = new Map<number, SourceStudent>();
+  const students = report.players.map((p) => {
+    const student: SourceStudent = { name: p.nickname, parts: [], points: 0, counted: 0, correct: 0 };
+    byId.set(p.id, student);
+    return student;
+  });
+  report.rounds.forEach((round, i) => {
+    for (const a of round.answers) {
+      const student = byId.get(a.playerId);
+      if (!student) continue;
+      if (perRound) student.parts[i] = a.points;
+      student.points += a.points;
+      if (!round.scored) continue;
+      student.counted++;
+      if (a.correct) student.correct++;
+    }
+  });
+  // A round closed before the student joined has no line for them.
+  if (perRound) for (const s of students) s.parts = Array.from(report.rounds, (_, i) => s.parts[i] ?? null);
+  return {
+    // No digits alone in the brackets: Canvas reads "Title (123)" as its assignment number 123.
+    label: `${report.title} (${isoDay(report.startedAt)}, game ${report.code})`,
+    at: report.startedAt,
+    parts: perRound ? report.rounds.map((r) => `round ${r.index + 1}`) : [],
+    students,
+  };
+}
+
+/**
+ * The name a student is matched by across games: the room's own uniqueness key (README N1: NFKC,
+ * trimmed, lower case, emoji joiners ignored) with every run of spaces made one space.
+ */
+export function gradebookKey(name: string): string {
+  const checked = normalizeNickname(name);
+  const key = checked.ok ? checked.key : name.normalize('NFKC').trim().toLocaleLowerCase('en-US');
+  return key.replace(/\s+/gu, ' ');
+}
+
+export const GRADEBOOK_TAIL = ['total points', 'share correct (%)', 'games played'] as const;
+
+interface Row {
+  name: string;
+  cells: Array<number | null>;
+  points: number;
+  counted: number;
+  correct: number;
+  games: number;
+}
+
+/** A percentage with one decimal, as a number a gradebook imports (66.7); null without a scored round. */
+function percentOf(correct: number, counted: number): number | null {
+  return counted === 0 ? null : Math.round((correct / counted) * 1000) / 10;
+}
+
+/**
+ * The sheet: `name`, then one column per round for a single source or one per source (its points)
+ * for several, oldest first, then GRADEBOOK_TAIL. One row per student, by name. Two students of one
+ * game whose names match (they differ only in spacing) keep a row each, and neither is matched to
+ * another game.
+ */
+export function gradebook(sources: readonly GradebookSource[]): { header: string[]; rows: Cell[][] } {
+  const ordered = [...sources].sort((a, b) => a.at - b.at);
+  const single = ordered.length === 1 ? ordered[0] : undefined;
+  const columns = single ? single.parts : ordered.map((s) => s.label);
+  const rows = new Map<string, Row>();
+  ordered.forEach((source, index) => {
+    const keys = source.students.map((s) => gradebookKey(s.name));
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    source.students.forEach((student, i) => {
+      // Which of the two a name in another game means cannot be told: each keeps a row of its own
+      // (the key can match no name: N1 refuses control characters).
+      const key = counts.get(keys[i]!)! > 1 ? `${keys[i]}\u0000${index}:${i}` : keys[i]!;
+      let row = rows.get(key);
+      if (!row) {
+        row = {
+          name: student.name,
+          cells: new Array(columns.length).fill(null),
+          points: 0,
+          counted: 0,
+          correct: 0,
+          games: 0,
+        };
+        rows.set(key, row);
+      }
+      // Sources come oldest first: the name is spelt as in the latest game.
+      row.name = student.name;
+      if (single) row.cells = [...student.parts];
+      else row.cells[index] = student.points;
+      row.points += student.points;
+      row.counted += student.counted;
+      row.correct += student.correct;
+      row.games++;
+    });
+  });
+  const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  return {
+    header: ['name', ...columns, ...GRADEBOOK_TAIL],
+    rows: [...rows.values()]
+      .sort((a, b) => byName.compare(a.name, b.name))
+      .map((r) => [r.name, ...r.cells, r.points, percentOf(r.correct, r.counted), r.games]),
+  };
+}
+
+/** The sheet as CSV, written and defused as the report's CSV is (./csv). */
+export function gradebookCsv(sources: readonly GradebookSource[]): string {
+  const { header, rows } = gradebook(sources);
+  return toCsv(header, rows);
+}
