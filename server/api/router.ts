@@ -178,10 +178,17 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   function sendSaved(req: express.Request, res: express.Response, saved: Saved, status: number): void {
     if (saved.ok) {
       // The StoredDeck, quoting the stored JSON's bytes rather than serialising a big deck a second
-      // time or encoding its text again (res.json's own Content-Type, charset included).
-      const head = JSON.stringify(saved.deck);
-      const body = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"deck":`), saved.json, CLOSE_BRACE]);
-      res.status(status).set('Content-Type', 'application/json; charset=utf-8').send(body);
+      // time or encoding its text again (res.json's own Content-Type, charset included). Written as
+      // its three parts: res.send would copy them into one buffer and hash all of it for an ETag
+      // (2-3 ms of the event loop for a 0.8 MB deck), for an answer no client asks again.
+      const head = Buffer.from(`${JSON.stringify(saved.deck).slice(0, -1)},"deck":`);
+      res
+        .status(status)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .set('Content-Length', String(head.byteLength + saved.json.byteLength + CLOSE_BRACE.byteLength));
+      res.write(head);
+      res.write(saved.json);
+      res.end(CLOSE_BRACE);
       return;
     }
     refuseQuota(req, res, saved.quota);
