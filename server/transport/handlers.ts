@@ -19,6 +19,7 @@ import type { Actor, Command } from '../room/state';
 import { toHostView, toPlayerView } from '../room/views';
 import type { Publication } from './publication';
 import type { AppSocket } from './session';
+import { createTurns } from './turns';
 
 /** A reply now, or later when the store is asynchronous (PostgreSQL) and had to be read first. */
 type Reply<E extends ClientEventName> = Result<ReplyOf<E>> | Promise<Result<ReplyOf<E>>>;
@@ -42,11 +43,19 @@ export interface HandlerDeps {
 /** Parses an event's payload with its schema from the table, then runs its handler. */
 export type Handle = <E extends ClientEventName>(event: E, socket: AppSocket, payload: unknown) => Reply<E>;
 
+/**
+ * From this many players, a host view is big (about 64 bytes a player, ~160 KB at 2,500) and encoding
+ * it for a resuming host screen takes a few ms: resumes of such rooms take turns (transport/turns.ts).
+ * Twenty screens resuming a 2,500-player room at once otherwise held the loop 40-60 ms.
+ */
+export const BIG_ROOM_PLAYERS = 500;
+
 /** A seed for the engine's generator, from the server's random source. */
 const seedFrom = (random: RandomSource): number => Number.parseInt(random.secret().slice(0, 6), 36) % 2 ** 31;
 
 export function createHandlers(deps: HandlerDeps): Handle {
   const { rooms, publication } = deps;
+  const bigViews = createTurns();
 
   const actorOf = (socket: AppSocket): Actor => {
     const s = socket.data.session;
@@ -69,7 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
   function after<T extends object>(
     socket: AppSocket,
     wait: Promise<unknown> | undefined,
-    then: () => Result<T>,
+    then: () => Result<T> | Promise<Result<T>>,
   ): Result<T> | Promise<Result<T>> {
     if (!wait) return then();
     return wait.then(() =>
@@ -143,11 +152,21 @@ export function createHandlers(deps: HandlerDeps): Handle {
     };
   }
 
-  function resumeHost(socket: AppSocket, p: Payload<'host:resume'>): Result<ReplyOf<'host:resume'>> {
+  function resumeHost(socket: AppSocket, p: Payload<'host:resume'>): Reply<'host:resume'> {
     const host = rooms.identifyHost(p.code, p.hostSecret);
     if (!host.ok) return host;
-    publication.bind(socket, { code: p.code, role: 'host' });
-    return { ok: true, view: toHostView(host.state, deps.now(), deps.joinUrl(p.code)) };
+    const resume = (): Result<ReplyOf<'host:resume'>> => {
+      const state = rooms.get(p.code);
+      if (!state) return fail('ROOM_NOT_FOUND');
+      publication.bind(socket, { code: p.code, role: 'host' });
+      return { ok: true, view: toHostView(state, deps.now(), deps.joinUrl(p.code)) };
+    };
+    if (Object.keys(host.state.players).length < BIG_ROOM_PLAYERS) return resume();
+    return bigViews
+      .next()
+      .then(() =>
+        socket.disconnected ? fail('INTERNAL', 'The connection closed before this was done.') : resume(),
+      );
   }
 
   function join(socket: AppSocket, p: Payload<'player:join'>): Result<ReplyOf<'player:join'>> {
