@@ -29,6 +29,11 @@ export function openPool(url: string): Pool {
   // An idle connection that dies (the server restarted) must not crash the process: the next query
   // takes a fresh one, and fails on its own if the database is still away.
   pool.on('error', () => undefined);
+  // Nor may one that dies while checked out (a batch's transaction as PostgreSQL stops): node-postgres
+  // emits 'error' on the client besides failing its query, and an 'error' nobody listens to ends
+  // the process (it did, in test/resilience/postgres-outage.test.ts). The query's own failure is
+  // what counts; the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
