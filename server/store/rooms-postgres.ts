@@ -16,7 +16,14 @@ import {
   type RoundResult,
 } from '../room/state';
 import type { RoomStore, SaveContext, StoredRoom } from '../room/store';
-import { inTransaction, migratePg, type PgMigration, type Pool, type Queryable } from './postgres';
+import {
+  inTransaction,
+  isUnavailable,
+  migratePg,
+  type PgMigration,
+  type Pool,
+  type Queryable,
+} from './postgres';
 import {
   type AnswerRow,
   encodeChoice,
@@ -398,5 +405,6 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       });
     },
     close: () => pool.end(),
+    unavailable: isUnavailable,
   };
 }
