@@ -9,7 +9,8 @@ export interface StoreHealth {
   downSince(): number | null;
   /**
    * A failed call to the store: true if it says the store cannot be reached (an outage begins, or
-   * goes on), false for any other failure (the store answered, with an error).
+   * goes on), false for any other failure. That one ends no outage: the caller may not know the
+   * error came from the store at all (a handler's bug); the next call that succeeds does.
    */
   failed(error: unknown): boolean;
   /** A call to the store that succeeded (or that the store itself refused): it answers. */
@@ -33,11 +34,7 @@ export function createStoreHealth(deps: {
   return {
     downSince: () => since,
     failed(error) {
-      if (!deps.unavailable?.(error)) {
-        // An error from a store that answered is no outage, and ends one.
-        if (since !== null) this.answered();
-        return false;
-      }
+      if (!deps.unavailable?.(error)) return false;
       if (since === null) {
         since = deps.now();
         outages++;
