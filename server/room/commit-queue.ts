@@ -90,6 +90,8 @@ export function createCommitQueue(deps: {
   onSaved(change: PendingChange): void;
   /** Tells an outage (hold, retry) from a failed write (undo); without it every failure undoes. */
   health?: StoreHealth;
+  /** MAX_HELD; tests lower it. */
+  maxHeld?: number;
 }): CommitQueue {
   const { store, health } = deps;
   const transaction = store.transaction?.bind(store) ?? ((fn: () => MaybePromise<void>) => fn());
@@ -230,7 +232,7 @@ export function createCommitQueue(deps: {
       else then(true, false);
     },
     busy: () => pending.length > 0 || inFlight !== null,
-    full: () => pending.length >= MAX_HELD && down(),
+    full: () => pending.length >= (deps.maxHeld ?? MAX_HELD) && down(),
     flush,
     close() {
       closed = true;

@@ -164,6 +164,8 @@ export function createRoomManager(deps: {
   retentionMs?: number;
   /** Shared with the store's other users (the heartbeat, the HTTP API); made from the store's own word if absent. */
   health?: StoreHealth;
+  /** MAX_HELD: the most changes held for a store that cannot be reached; tests lower it. */
+  maxHeld?: number;
 }): RoomManager {
   const { clock, store } = deps;
   const { random } = deps;
@@ -192,6 +194,7 @@ export function createRoomManager(deps: {
     defer: deps.defer,
     log,
     health,
+    maxHeld: deps.maxHeld,
     onSaved(c) {
       const change: RoomChange = {
         code: c.next.code,

@@ -7,7 +7,10 @@
 // acknowledged answer is stored exactly once, and nothing sent during the outage is lost.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSystemClock, deferOnWallClock } from '../../server/clock';
+import { cryptoRandom } from '../../server/random';
 import { reduce } from '../../server/room/reduce';
+import { createRoomManager } from '../../server/room/rooms';
 import type { RoomState } from '../../server/room/state';
 import { openPool } from '../../server/store/postgres';
 import { createPostgresRoomStore } from '../../server/store/rooms-postgres';
@@ -354,6 +357,62 @@ describe('PostgreSQL away for 2 s mid-question, then back: play goes on with not
       expect(store.unavailable?.(away)).toBe(true);
       expect((await store.loadRoom(state.code))?.state).toStrictEqual(state);
     } finally {
+      await store.close?.();
+    }
+  });
+
+  it('the room shell: a game begun as the database goes is dropped, and past the most held changes no command is taken', async () => {
+    const store = await createPostgresRoomStore(openPool(url));
+    const logged: string[] = [];
+    const rooms = createRoomManager({
+      clock: createSystemClock(),
+      defer: deferOnWallClock,
+      store,
+      random: cryptoRandom,
+      log: (message) => logged.push(message),
+      maxHeld: 3,
+    });
+    const saved = () => new Promise<[boolean, boolean]>((resolve) => rooms.afterCommit((...o) => resolve(o)));
+    try {
+      const base = makeRoom();
+      const { code } = rooms.create(base.deck, base.settings);
+      for (const name of ['Ada', 'Grace', 'Edsger'])
+        expect(rooms.join(code, name, `secret-${name}-0123456789`).ok).toBe(true);
+      expect(rooms.dispatch(code, { type: 'start', by: HOST, round: 0 }).ok).toBe(true);
+      expect(await saved()).toEqual([true, false]);
+
+      await cluster.stop();
+      // Begun before the server knew: dropped when its save fails, and its host told to ask again.
+      const unborn = rooms.create(base.deck, base.settings).code;
+      expect(await saved()).toEqual([false, true]);
+      expect(rooms.codes()).toContain(code);
+      expect(rooms.codes()).not.toContain(unborn);
+      // Three answers held: each told "held" at once; the fourth command changes nothing.
+      for (const [playerId, choice] of (['zigzag', 'diverges', 'converges'] as const).entries()) {
+        expect(rooms.answer(code, playerId, 0, choice)).toMatchObject({ ok: true });
+        expect(await saved()).toEqual([false, true]);
+      }
+      const before = rooms.get(code);
+      expect(rooms.dispatch(code, { type: 'reveal', by: HOST, round: 0 })).toMatchObject({
+        ok: false,
+        error: 'STORE_UNAVAILABLE',
+        retryAfterS: 1,
+      });
+      expect(rooms.get(code)).toBe(before);
+      await cluster.start();
+
+      let outcome = await saved();
+      while (!outcome[0]) {
+        await sleep(100);
+        outcome = await saved();
+      }
+      expect(await storedAnswers(code, 0)).toHaveLength(3);
+      expect(await rows('SELECT code FROM rooms WHERE code = $1', [unborn])).toEqual([]);
+      // Every player answered: the round closed as the last answer came (R2), saved with them.
+      expect(rooms.committed(code)?.phase.kind).toBe('reveal');
+      expect(logged.filter((m) => m.includes('undone'))).toEqual([]);
+    } finally {
+      await rooms.close();
       await store.close?.();
     }
   });
