@@ -27,6 +27,7 @@ import type { RandomSource } from './room/random';
 import { createRoomManager, type RoomManager, SWEEP_BATCH } from './room/rooms';
 import { reportIdOf } from './room/state';
 import type { RoomStore } from './room/store';
+import { createStoreHealth } from './room/store-health';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
@@ -107,6 +108,10 @@ export interface AppDeps {
 
 /** How often games not finished and past their retention are looked for on disk. */
 export const RETENTION_SWEEP_MS = 10 * 60_000;
+/** While the database cannot be reached, how long an HTTP client is asked to wait (Retry-After, s). */
+export const STORE_RETRY_AFTER_HTTP_S = 2;
+/** A finished game's report that the database could not take is offered to it again this often. */
+export const REPORT_RETRY_MS = 2_000;
 
 export interface App {
   app: express.Express;
@@ -144,7 +149,22 @@ export function createApp(deps: AppDeps = {}): App {
     library = createSqliteLibraryStore(db, quotas);
   }
   const random = deps.random ?? cryptoRandom;
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random, log, ...deps.roomLimits });
+  // One word on whether the database answers, from every user of it: the rooms' saves and loads, the
+  // heartbeat, the library's API; /healthz and /metrics say it.
+  const health = createStoreHealth({
+    unavailable: store.unavailable?.bind(store),
+    now: () => Date.now(),
+    log,
+  });
+  const rooms = createRoomManager({
+    clock,
+    defer: deferOnWallClock,
+    store,
+    random,
+    log,
+    health,
+    ...deps.roomLimits,
+  });
 
   // Wall time: the retention is days, and the store stamps its rows with the wall clock. A backlog
   // (after a flood) is deleted a batch at a time, yielding to the games between batches.
@@ -157,12 +177,15 @@ export function createApp(deps: AppDeps = {}): App {
     else again(deleted);
   };
   const sweeper = setInterval(sweepStep, RETENTION_SWEEP_MS).unref();
-  // Written only once the rooms are restored: the restore reads the previous server's last one.
+  // Written only once the rooms are restored: the restore reads the previous server's last one. It
+  // is also how the server finds the database back after an outage when no game is saving anything.
   const beat = (): Promise<void> | undefined => {
-    const failed = (error: unknown) => log('could not record that the server is up', error);
+    const failed = (error: unknown) => {
+      if (!health.failed(error)) log('could not record that the server is up', error);
+    };
     try {
       const done = store.heartbeat?.(clock.now());
-      if (done instanceof Promise) return done.catch(failed);
+      if (done instanceof Promise) return done.then(() => health.answered(), failed);
     } catch (error) {
       failed(error);
     }
@@ -172,32 +195,46 @@ export function createApp(deps: AppDeps = {}): App {
   const alive = setInterval(() => void beat(), ALIVE_EVERY_MS);
   alive.unref();
 
-  // A game that reaches the podium is saved as a report for its instructor, once.
+  // A game that reaches the podium is saved as a report for its instructor, once; a database that
+  // cannot be reached just then is asked again until it takes it (a report is saved once per game,
+  // so asking twice is harmless).
+  const reportRetries = new Set<NodeJS.Timeout>();
   rooms.onChange(({ next, facts }) => {
     const id = reportIdOf(next);
     const ended = facts.some((f) => f.type === 'phase-changed' && f.phase.kind === 'podium');
-    if (!ended || next.owner === null || id === null) return;
-    const failed = (error: unknown) => log(`could not save the report of game ${next.code}`, error);
-    try {
-      const report = buildReport(next);
-      const saved = library.saveReport(
-        next.owner,
-        {
-          id,
-          code: report.code,
-          title: report.title,
-          startedAt: report.startedAt,
-          endedAt: report.endedAt,
-          players: report.players.length,
-          rounds: report.rounds.length,
-          shareCorrect: overallShare(report),
-        },
-        report,
-      );
-      if (saved instanceof Promise) saved.catch(failed);
-    } catch (error) {
-      failed(error);
-    }
+    const owner = next.owner;
+    if (!ended || owner === null || id === null) return;
+    const save = () => {
+      const failed = (error: unknown) => {
+        if (!health.failed(error)) return log(`could not save the report of game ${next.code}`, error);
+        const timer = setTimeout(() => {
+          reportRetries.delete(timer);
+          save();
+        }, REPORT_RETRY_MS);
+        reportRetries.add(timer);
+      };
+      try {
+        const report = buildReport(next);
+        const saved = library.saveReport(
+          owner,
+          {
+            id,
+            code: report.code,
+            title: report.title,
+            startedAt: report.startedAt,
+            endedAt: report.endedAt,
+            players: report.players.length,
+            rounds: report.rounds.length,
+            shareCorrect: overallShare(report),
+          },
+          report,
+        );
+        if (saved instanceof Promise) saved.catch(failed);
+      } catch (error) {
+        failed(error);
+      }
+    };
+    save();
   });
 
   const app = express();
@@ -214,8 +251,25 @@ export function createApp(deps: AppDeps = {}): App {
     return `http://localhost:${address?.port ?? 3000}`;
   };
 
+  /** Whether the database answers, and since when it has not: seconds, or null. */
+  const storeState = () => {
+    const since = health.downSince();
+    return {
+      reachable: since === null,
+      downS: since === null ? null : Math.round((Date.now() - since) / 1000),
+    };
+  };
+  // 503 while the database cannot be reached, for a proxy or a monitor: the games go on in memory
+  // and every socket stays open, but nothing new is saved until it is back.
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, rooms: rooms.codes().length, uptimeS: Math.round(process.uptime()) });
+    const store = storeState();
+    res.status(store.reachable ? 200 : 503).json({
+      ok: store.reachable,
+      store: store.reachable ? 'ok' : 'unreachable',
+      ...(store.reachable ? {} : { storeDownS: store.downS }),
+      rooms: rooms.codes().length,
+      uptimeS: Math.round(process.uptime()),
+    });
   });
   // Counters only (no addresses, no keys): what each limit refused since the start, and the library's size.
   app.get('/metrics', (_req, res) => {
@@ -227,6 +281,7 @@ export function createApp(deps: AppDeps = {}): App {
       refused: limitEvents.counts(),
       heldRefusals: budgets.holds(),
       library: library.usage(),
+      store: { ...storeState(), ...health.counts() },
     });
   });
   app.use('/api', apiBudget(budgets, addressOf));
@@ -248,6 +303,8 @@ export function createApp(deps: AppDeps = {}): App {
       events: limitEvents,
       quotas,
       addressOf,
+      storeUnavailable: (error) => health.failed(error),
+      storeRetryAfterS: STORE_RETRY_AFTER_HTTP_S,
     }),
   );
 
@@ -328,6 +385,7 @@ export function createApp(deps: AppDeps = {}): App {
     close: async () => {
       clearInterval(alive);
       clearInterval(sweeper);
+      for (const timer of reportRetries) clearTimeout(timer);
       await rooms.close();
       transport.close();
       // A clean stop is downtime too: from here to the next start.

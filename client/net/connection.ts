@@ -32,6 +32,14 @@ export const ACK_TIMEOUT_MS = 5_000;
 export const RECONNECT_DELAY_MS = 500;
 export const RECONNECT_DELAY_MAX_MS = 1_000;
 
+/**
+ * STORE_UNAVAILABLE (the server cannot reach its database for a moment): the same request goes again
+ * on the same connection after the reply's `retryAfterS`, ±50 % so that a class spreads over that
+ * time, until the server can save it. Every request may: an answer or a join is the same one again
+ * (A2, requestId), a host step repeated is refused harmlessly, and a new game was not begun.
+ */
+const heldFor = (reply: Failure) => (reply.retryAfterS ?? 1) * (500 + Math.random() * 1000);
+
 /** A resume refused for a moment (a busy or failing server): present the identity again later. */
 const TRY_AGAIN: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
 
@@ -54,14 +62,18 @@ export interface RequestOptions {
    * deduplicates (answers) or refuses harmlessly when repeated (host steps).
    */
   retry?: boolean;
+  /** Told the server's sentence each time the request must wait for its database (STORE_UNAVAILABLE). */
+  held?(message: string): void;
 }
 
 interface Pending {
   event: EventName;
   payload: unknown;
-  retry: boolean;
+  options: RequestOptions;
   resolve(result: Result): void;
   inFlight: boolean;
+  /** The latest sending: a wait for the database is over only if the request was not sent again meanwhile. */
+  sent?: object;
 }
 
 export interface Connection {
@@ -146,16 +158,28 @@ export function createConnection(
 
   function send(entry: Pending) {
     entry.inFlight = true;
+    const sent = {};
+    entry.sent = sent;
     socket
       .timeout(ackTimeoutMs)
       .emit(entry.event, entry.payload as never, (err: Error | null, reply: Result) => {
+        if (!err && !reply.ok && reply.error === 'STORE_UNAVAILABLE') {
+          entry.options.held?.(reply.message);
+          // Still in flight for flush() meanwhile; a reconnection sends it again itself.
+          setTimeout(() => {
+            if (entry.sent !== sent) return;
+            entry.inFlight = false;
+            flush();
+          }, heldFor(reply));
+          return;
+        }
         entry.inFlight = false;
         if (!err) {
           queue.splice(queue.indexOf(entry), 1);
           entry.resolve(reply);
           return;
         }
-        if (!entry.retry) {
+        if (!entry.options.retry) {
           queue.splice(queue.indexOf(entry), 1);
           entry.resolve(NO_RESPONSE);
         }
@@ -170,15 +194,8 @@ export function createConnection(
     for (const entry of queue) if (!entry.inFlight) send(entry);
   }
 
-  socket.on('connect', () => {
-    setStatus('online');
-    rosterLive = false;
-    if (!resume) {
-      ready = true;
-      flush();
-      return;
-    }
-    const current = resume;
+  /** Presents the session's identity on this connection; nothing else goes out before its reply. */
+  function present(current: Resume) {
     socket
       .timeout(ackTimeoutMs)
       .emit(
@@ -197,6 +214,12 @@ export function createConnection(
           } else if (SESSION_LOST.has(reply.error)) {
             resume = null;
             for (const l of lostListeners) l(reply.error, reply.message);
+          } else if (reply.error === 'STORE_UNAVAILABLE') {
+            // The connection is fine; the server's database is away for a moment. Present the
+            // identity again on this connection (a reconnection meanwhile presents it itself).
+            const id = socket.id;
+            setTimeout(() => socket.id === id && resume === current && present(current), heldFor(reply));
+            return;
           } else if (TRY_AGAIN.has(reply.error)) {
             // Not refused, only not now: nothing may go out without the identity (a queued answer
             // would be refused as NOT_IN_ROOM). Reconnect after the usual delay and present it again.
@@ -207,6 +230,16 @@ export function createConnection(
           flush();
         },
       );
+  }
+
+  socket.on('connect', () => {
+    setStatus('online');
+    rosterLive = false;
+    if (resume) present(resume);
+    else {
+      ready = true;
+      flush();
+    }
   });
   socket.on('disconnect', () => {
     ready = false;
@@ -249,7 +282,7 @@ export function createConnection(
         const entry: Pending = {
           event,
           payload,
-          retry: opts.retry ?? false,
+          options: opts,
           resolve: resolve as never,
           inFlight: false,
         };

@@ -81,12 +81,16 @@ export function createPlayerModel(connection: Connection, path: string) {
   const joinNickname = cell('');
   const joinError = cell<string | null>(null);
   const joining = cell(false);
-  /** The answer tapped for a round, before and after the server acknowledged it. */
+  /**
+   * The answer tapped for a round, before and after the server acknowledged it; `held`, the server's
+   * sentence while it cannot save it yet (its database is away: the phone sends it again by itself).
+   */
   const sentAnswer = cell<{
     round: number;
     choice: AnswerValue;
     confidence?: Confidence;
     acknowledged: boolean;
+    held?: string;
   } | null>(null);
   /** C1: in a game scored by confidence, the answer tapped and waiting for its level. */
   const pending = cell<{ round: number; choice: AnswerValue } | null>(null);
@@ -206,7 +210,13 @@ export function createPlayerModel(connection: Connection, path: string) {
       const sent = confidence === undefined ? { round, choice } : { round, choice, confidence };
       sentAnswer.value = { ...sent, acknowledged: false };
       answerError.value = null;
-      const reply = await connection.request('answer:submit', sent, { retry: true });
+      const reply = await connection.request('answer:submit', sent, {
+        retry: true,
+        // Another round's screen ignores it (the question shows only its own round's answer).
+        held: (held) => {
+          sentAnswer.value = { ...sent, acknowledged: false, held };
+        },
+      });
       if (sentAnswer.value?.round !== round) return;
       if (reply.ok || reply.error === 'ALREADY_ANSWERED') {
         sentAnswer.value = { ...sent, acknowledged: true };

@@ -45,6 +45,10 @@ export interface ApiDeps {
   /** The same figures the library enforces, to name them in refusals. */
   quotas?: LibraryQuotas;
   addressOf(req: express.Request): string;
+  /** Whether an error of the library says the database cannot be reached (then 503, try again). */
+  storeUnavailable?(error: unknown): boolean;
+  /** The Retry-After of that 503, s. */
+  storeRetryAfterS?: number;
 }
 
 type Locals = { owner: string };
@@ -328,6 +332,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   router.use((_req, res) => problem(res, 404, 'NOT_FOUND', 'No such API route.'));
   // Express hands body-parser failures here: bad JSON and oversized bodies are the client's, not ours.
+  // So does every route whose call to the library failed: a database that cannot be reached is a
+  // 503 to try again shortly (nothing was saved), not a 500.
   router.use(
     (
       error: { status?: number; type?: string },
@@ -335,6 +341,16 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
+      // Not the request's own failures (an upload aborted is ECONNABORTED too): those carry a type.
+      if (error.type === undefined && error.status === undefined && deps.storeUnavailable?.(error)) {
+        res.set('Retry-After', String(deps.storeRetryAfterS ?? 2));
+        return problem(
+          res,
+          503,
+          'STORE_UNAVAILABLE',
+          'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
+        );
+      }
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
       if (error.type === 'entity.too.large') {

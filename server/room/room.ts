@@ -218,10 +218,12 @@ export function createRoom(
     identifyPlayer: (secret) => admit(secrets.get(secret)) ?? fail('UNKNOWN_PLAYER'),
     isHost: (secret) => sameSecret(state.hostSecret, secret),
     recallJoin: (requestId) => admit(joins.get(requestId)),
+    // Presence is not worth holding past MAX_HELD changes for a store that cannot be reached (phones
+    // that drop and come back during a long outage): the roster may show a player's presence late.
     attach(playerId) {
       const count = (sockets.get(playerId) ?? 0) + 1;
       sockets.set(playerId, count);
-      if (count === 1) dispatch({ type: 'presence', playerId, connected: true });
+      if (count === 1 && !queue.full()) dispatch({ type: 'presence', playerId, connected: true });
     },
     detach(playerId) {
       const count = (sockets.get(playerId) ?? 1) - 1;
@@ -230,7 +232,7 @@ export function createRoom(
         return;
       }
       sockets.delete(playerId);
-      dispatch({ type: 'presence', playerId, connected: false });
+      if (!queue.full()) dispatch({ type: 'presence', playerId, connected: false });
     },
     attachHost() {
       hosts++;

@@ -4,22 +4,25 @@
 // its state lives in the store, and the next request for its code loads it again.
 import type { Confidence } from '../../shared/protocol/confidence';
 import type { Deck } from '../../shared/protocol/deck';
-import { type Failure, fail } from '../../shared/protocol/errors';
+import { type Failure, fail, storeUnavailable } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
 import type { Clock, Defer, TimerHandle } from './clock';
-import { createCommitQueue } from './commit-queue';
+import { type AfterCommit, createCommitQueue } from './commit-queue';
 import { affectedBy } from './facts';
 import type { RandomSource } from './random';
 import type { Reduced } from './reduce';
 import { createRoom, type Room, type RoomChange } from './room';
 import type { Command, RoomState } from './state';
 import type { MaybePromise, RoomStore, StoredRoom } from './store';
+import { createStoreHealth, type StoreHealth } from './store-health';
 
-export { COMMIT_WINDOW_MS, MAX_BATCH } from './commit-queue';
+export type { AfterCommit } from './commit-queue';
+export { COMMIT_WINDOW_MS, MAX_BATCH, MAX_HELD, STORE_RETRY_MS } from './commit-queue';
 export type { RandomSource } from './random';
 export type { RoomChange } from './room';
 export type { RoomStore, SaveContext, StoredRoom } from './store';
+export type { StoreHealth } from './store-health';
 
 /**
  * After a restart, how long players who were connected when the server stopped count as connected
@@ -68,9 +71,11 @@ export interface RoomManager {
   get(code: string): RoomState | undefined;
   /**
    * Brings a game that left memory back from an asynchronous store (PostgreSQL), so that get() and
-   * the rest find it; settles at once for a room in memory or a synchronous store.
+   * the rest find it; settles at once for a room in memory or a synchronous store. Settles with a
+   * refusal when the store could not be read (STORE_UNAVAILABLE while it cannot be reached): the
+   * game is not "not found".
    */
-  ready(code: string): Promise<void> | undefined;
+  ready(code: string): Promise<Failure | undefined> | undefined;
   /** The room's latest saved state: the one to show clients. */
   committed(code: string): RoomState | undefined;
   /** Applies a command now; its change is saved with the current batch. Tell no client before afterCommit. */
@@ -92,10 +97,13 @@ export interface RoomManager {
     confidence?: Confidence,
   ): Failure | ({ ok: true } & AnswerReceipt);
   /**
-   * Runs `then(true)` once every change dispatched so far is saved (at once if none is waiting), or
-   * `then(false)` if saving them failed and they were undone. Callbacks run in the order given.
+   * Runs `then(true, false)` once every change dispatched so far is saved (at once if none is
+   * waiting), or `then(false, false)` if saving them failed and they were undone. While the store
+   * cannot be reached, `then(false, true)` at once: the changes are held, and saved once it answers.
    */
-  afterCommit(then: (saved: boolean) => void): void;
+  afterCommit(then: AfterCommit): void;
+  /** Whether the store can be reached, as the last call to it found; every user of the store tells it. */
+  readonly health: StoreHealth;
   /** J2/H2: the player a secret belongs to; a kicked player is refused, with the reason. */
   identifyPlayer(code: string, secret: string): { ok: true; playerId: number } | Failure;
   /** J3/H1: the room, if `secret` is its host's. */
@@ -136,6 +144,9 @@ export interface RoomManager {
   close(): MaybePromise<void>;
 }
 
+/** A command refused, changing nothing, while too many changes wait for the store (MAX_HELD). */
+const storeAway = (): Failure => storeUnavailable();
+
 export function createRoomManager(deps: {
   clock: Clock;
   /** Schedules the group commit's flush, COMMIT_WINDOW_MS of wall time after its first change. */
@@ -151,6 +162,10 @@ export function createRoomManager(deps: {
   maxRooms?: number;
   /** ROOM_RETENTION_DAYS, in ms: games not finished are deleted from the store this long after their last step. */
   retentionMs?: number;
+  /** Shared with the store's other users (the heartbeat, the HTTP API); made from the store's own word if absent. */
+  health?: StoreHealth;
+  /** MAX_HELD: the most changes held for a store that cannot be reached; tests lower it. */
+  maxHeld?: number;
 }): RoomManager {
   const { clock, store } = deps;
   const { random } = deps;
@@ -170,11 +185,16 @@ export function createRoomManager(deps: {
   const counts: RoomCounts = { expired: 0, displaced: 0, deleted: 0 };
   const listeners: Array<(change: RoomChange) => void> = [];
   const evictListeners: Array<(code: string) => void> = [];
+  const health =
+    deps.health ??
+    createStoreHealth({ unavailable: store.unavailable?.bind(store), now: () => clock.now(), log });
 
   const queue = createCommitQueue({
     store,
     defer: deps.defer,
     log,
+    health,
+    maxHeld: deps.maxHeld,
     onSaved(c) {
       const change: RoomChange = {
         code: c.next.code,
@@ -215,8 +235,9 @@ export function createRoomManager(deps: {
       const due = expiresAt(room);
       if (due > clock.now()) expireAt(room, due);
       // Someone is connected (a host's projector on a lobby): the room is not idle, and leaving
-      // memory would leave their sockets deaf. Looked at again a period later.
-      else if (room.watched() || !evict(room.code))
+      // memory would leave their sockets deaf. Looked at again a period later. Nor does a room leave
+      // while the store cannot be reached: it could not be read back until it answers again.
+      else if (room.watched() || health.downSince() !== null || !evict(room.code))
         expireAt(room, clock.now() + Math.min(idleMs, evictAfterMs));
       else counts.expired++;
     });
@@ -273,13 +294,15 @@ export function createRoomManager(deps: {
 
   function sweep(): MaybePromise<string[]> {
     const failed = (error: unknown) => {
-      log('deleting old unfinished games failed', error);
+      if (!health.failed(error)) log('deleting old unfinished games failed', error);
       return [];
     };
     const counted = (deleted: string[]) => {
       counts.deleted += deleted.length;
       return deleted;
     };
+    // Deleting can wait for a store that cannot be reached (the next sweep is ten minutes away).
+    if (health.downSince() !== null) return [];
     try {
       const deleted =
         store.deleteUnfinished?.(clock.now() - retentionMs, new Set(rooms.keys()), SWEEP_BATCH) ?? [];
@@ -289,12 +312,19 @@ export function createRoomManager(deps: {
     }
   }
 
+  /** The refusal for a room the store could not be asked for: logged unless the store is away. */
+  function loadFailed(code: string, error: unknown): Failure {
+    if (health.failed(error)) return storeUnavailable();
+    log(`loading room ${code} failed`, error);
+    return fail('INTERNAL');
+  }
+
   /** The store's answer for a room, or null when the store threw (logged). */
   function load(code: string): MaybePromise<StoredRoom | undefined> | null {
     try {
       return store.loadRoom(code);
     } catch (error) {
-      log(`loading room ${code} failed`, error);
+      loadFailed(code, error);
       return null;
     }
   }
@@ -316,7 +346,7 @@ export function createRoomManager(deps: {
   }
 
   /** Undefined when there is nothing to wait for: the room is in memory, or the store answered at once. */
-  function ready(code: string): Promise<void> | undefined {
+  function ready(code: string): Promise<Failure | undefined> | undefined {
     if (rooms.has(code)) return undefined;
     const stored = load(code);
     if (stored === null) return undefined;
@@ -328,7 +358,14 @@ export function createRoomManager(deps: {
       registered(stored);
       return undefined;
     }
-    return stored.then(registered, (error: unknown) => log(`loading room ${code} failed`, error));
+    return stored.then(
+      (found) => {
+        health.answered();
+        registered(found);
+        return undefined;
+      },
+      (error: unknown) => loadFailed(code, error),
+    );
   }
 
   function taken(code: string): boolean {
@@ -413,12 +450,18 @@ export function createRoomManager(deps: {
     get: (code) => find(code)?.state(),
     ready,
     committed: (code) => find(code)?.committed(),
-    dispatch: (code, command) => find(code)?.dispatch(command) ?? fail('ROOM_NOT_FOUND'),
-    join: (code, nickname, secret, requestId, device) =>
-      find(code)?.join(nickname, secret, requestId, device) ?? fail('ROOM_NOT_FOUND'),
-    answer: (code, playerId, round, choice, confidence) =>
-      find(code)?.answer(playerId, round, choice, confidence) ?? fail('ROOM_NOT_FOUND'),
+    dispatch: (code, command) =>
+      queue.full() ? storeAway() : (find(code)?.dispatch(command) ?? fail('ROOM_NOT_FOUND')),
+    join(code, nickname, secret, requestId, device) {
+      if (queue.full()) return storeAway();
+      return find(code)?.join(nickname, secret, requestId, device) ?? fail('ROOM_NOT_FOUND');
+    },
+    answer(code, playerId, round, choice, confidence) {
+      if (queue.full()) return storeAway();
+      return find(code)?.answer(playerId, round, choice, confidence) ?? fail('ROOM_NOT_FOUND');
+    },
     afterCommit: (then) => queue.afterCommit(then),
+    health,
     identifyPlayer: (code, secret) => find(code)?.identifyPlayer(secret) ?? fail('ROOM_NOT_FOUND'),
     identifyHost(code, secret) {
       const room = find(code);
@@ -461,7 +504,7 @@ export function createRoomManager(deps: {
       const dispose = () => {
         for (const room of rooms.values()) room.dispose();
       };
-      const flushed = queue.flush();
+      const flushed = queue.close();
       if (flushed instanceof Promise) return flushed.then(dispose);
       dispose();
       return undefined;

@@ -63,6 +63,13 @@ export interface RoomStore {
   transaction?(fn: () => MaybePromise<void>): MaybePromise<void>;
   /** Lets go of the database (its connections); the app calls it last when it closes. */
   close?(): MaybePromise<void>;
+  /**
+   * Whether an error this store threw or rejected with says it cannot be reached right now (the
+   * database stopped, restarting, the network to it cut) rather than that the call was wrong: the
+   * room shell then holds the changes and tries again (commit-queue.ts). A store without it has no
+   * outages (SQLite is a file of this process).
+   */
+  unavailable?(error: unknown): boolean;
 }
 
 /** A store that answers at once (SQLite, memory): what the room shell was written for first. */

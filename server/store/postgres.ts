@@ -29,7 +29,44 @@ export function openPool(url: string): Pool {
   // An idle connection that dies (the server restarted) must not crash the process: the next query
   // takes a fresh one, and fails on its own if the database is still away.
   pool.on('error', () => undefined);
+  // Nor may one that dies while checked out (a batch's transaction as PostgreSQL stops): node-postgres
+  // emits 'error' on the client besides failing its query, and an 'error' nobody listens to ends
+  // the process (it did, in test/resilience/postgres-outage.test.ts). The query's own failure is
+  // what counts; the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
+}
+
+/** Node's codes for a connection that could not be made, or that broke. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/**
+ * PostgreSQL's own: class 08 (connection exception), 57P01–57P03 (shut down by its administrator or
+ * a crash, or not accepting connections yet while it starts or stops), 53300 (too many connections).
+ */
+const UNREACHABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** node-postgres' words, without a code, for a connection that went away or never came. */
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * Whether `error` says the database cannot be reached right now (it stopped, is restarting, or the
+ * network to it is cut), as opposed to a query it refused: the first passes, the second is a bug.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNREACHABLE_SQLSTATE.test(code))) return true;
+  return UNREACHABLE_MESSAGE.test(error.message);
 }
 
 /** One key for every process that migrates this database: migrations never run twice at once. */

@@ -16,7 +16,14 @@ import {
   type RoundResult,
 } from '../room/state';
 import type { RoomStore, SaveContext, StoredRoom } from '../room/store';
-import { inTransaction, migratePg, type PgMigration, type Pool, type Queryable } from './postgres';
+import {
+  inTransaction,
+  isUnavailable,
+  migratePg,
+  type PgMigration,
+  type Pool,
+  type Queryable,
+} from './postgres';
 import {
   type AnswerRow,
   encodeChoice,
@@ -128,19 +135,25 @@ const SQL = {
       finished = excluded.finished, updated_at = excluded.updated_at`,
   updateRoom: 'UPDATE rooms SET locked = $2, version = $3, updated_at = $4 WHERE code = $1',
   updatePhase: 'UPDATE rooms SET phase = $2, finished = $3, updated_at = $4 WHERE code = $1',
+  // The inserts of a change's own rows do nothing when the row is there: a batch whose COMMIT went
+  // through but whose answer was lost with the connection is saved again when the database is back
+  // (commit-queue.ts), and must come to the same rows rather than fail on its own keys.
   insertPlayer: `INSERT INTO players (code, id, nickname, key, secret, joined_at, score, streak, answer_ms, connected, kicked, join_request, device, version)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    ON CONFLICT (code, id) DO NOTHING`,
   updatePlayer: `UPDATE players SET nickname = $3, key = $4, secret = $5, joined_at = $6, score = $7,
       streak = $8, answer_ms = $9, connected = $10, kicked = $11, version = $12
     WHERE code = $1 AND id = $2`,
   insertAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, version)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    ON CONFLICT (code, round, player_id) DO NOTHING`,
   scoreAnswer: `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, correct, points, streak_bonus)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
     ON CONFLICT (code, round, player_id) DO UPDATE SET correct = excluded.correct,
       points = excluded.points, streak_bonus = excluded.streak_bonus`,
   insertResult: `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote, twin_of)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    ON CONFLICT (code, round) DO NOTHING`,
   updateDeck: 'UPDATE rooms SET deck = $2, updated_at = $3 WHERE code = $1',
   // PI1: the first vote's rows make way for the second vote's; the first vote lives in the phase.
   deleteRoundAnswers: 'DELETE FROM answers WHERE code = $1 AND round = $2',
@@ -194,25 +207,23 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       result.firstVote ? JSON.stringify(result.firstVote) : null,
       result.twinOf ?? null,
     ]);
-    const writes: Array<Promise<unknown>> = [];
-    result.answers.forEach((a, playerId) => {
-      if (!a) return;
-      writes.push(
-        db.query(SQL.scoreAnswer, [
-          code,
-          result.round,
-          playerId,
-          encodeChoice(a.choice),
-          a.at,
-          a.elapsedMs,
-          a.confidence ?? null,
-          a.correct ? 1 : 0,
-          a.points,
-          a.streakBonus,
-        ]),
-      );
-    });
-    await Promise.all(writes);
+    // One after another: a connection runs one query at a time anyway, and node-postgres deprecates
+    // handing it the next before the last has answered.
+    for (const [playerId, a] of result.answers.entries()) {
+      if (!a) continue;
+      await db.query(SQL.scoreAnswer, [
+        code,
+        result.round,
+        playerId,
+        encodeChoice(a.choice),
+        a.at,
+        a.elapsedMs,
+        a.confidence ?? null,
+        a.correct ? 1 : 0,
+        a.points,
+        a.streakBonus,
+      ]);
+    }
   }
 
   const writeAnswer = (
@@ -394,5 +405,6 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       });
     },
     close: () => pool.end(),
+    unavailable: isUnavailable,
   };
 }

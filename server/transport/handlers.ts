@@ -4,7 +4,7 @@
 import type { Deck } from '../../shared/protocol/deck';
 import { parseDeck } from '../../shared/protocol/deck';
 import { BUILTIN_GAME_DECK, generateGameDeck, LESSON_GAME_DECK } from '../../shared/protocol/decks';
-import { type Failure, fail, type Result } from '../../shared/protocol/errors';
+import { type Failure, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import {
   type ClientEventName,
   type ParsedPayloadOf,
@@ -72,17 +72,20 @@ export function createHandlers(deps: HandlerDeps): Handle {
   }
 
   /**
-   * Runs `then` once `wait` (a read from an asynchronous store) is done, or at once without one. The
+   * Runs `then` once `wait` (a read from an asynchronous store) is done, or at once without one; a
+   * read that failed is the reply (STORE_UNAVAILABLE while the database cannot be reached). The
    * socket may have closed meanwhile: it must not then join a room's audience.
    */
   function after<T extends object>(
     socket: AppSocket,
-    wait: Promise<unknown> | undefined,
+    wait: Promise<Failure | undefined> | undefined,
     then: () => Result<T> | Promise<Result<T>>,
   ): Result<T> | Promise<Result<T>> {
     if (!wait) return then();
-    return wait.then(() =>
-      socket.disconnected ? fail('INTERNAL', 'The connection closed before this was done.') : then(),
+    return wait.then(
+      (refused) =>
+        refused ??
+        (socket.disconnected ? fail('INTERNAL', 'The connection closed before this was done.') : then()),
     );
   }
 
@@ -127,6 +130,9 @@ export function createHandlers(deps: HandlerDeps): Handle {
     deck: DeckFound,
   ): Result<ReplyOf<'host:create'>> {
     if (!deck.ok) return deck;
+    // A game that cannot be saved is not begun: its host would be given a code the database never
+    // heard of. Asked again (the apps do, after the hint), it begins once the database is back.
+    if (rooms.health.downSince() !== null) return storeUnavailable();
     // Memory holds as many games as it may and none can make way (each has someone connected):
     // refusing the new game is better than leaving an existing one's sockets deaf.
     if (rooms.full()) {
@@ -207,6 +213,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
         socket,
         found.then((d) => {
           deck = d;
+          return undefined;
         }),
         () => create(socket, p, owner, deck),
       );

@@ -163,7 +163,9 @@ export function createPublication(deps: {
 
   function sendPlayerView(state: RoomState, playerId: number) {
     const sockets = audiences.get(state.code)?.players.get(playerId);
-    if (!sockets?.size) return;
+    // A join held while the database was away, then undone, leaves a socket bound to nobody until
+    // its phone joins again.
+    if (!sockets?.size || !state.players[playerId]) return;
     const view = toPlayerView(state, playerId, deps.now());
     for (const s of sockets) outbox.send(s, { event: 'view:player', payload: view });
   }
@@ -198,6 +200,21 @@ export function createPublication(deps: {
 
   return {
     bind(socket, session) {
+      const was = socket.data.session;
+      const heard = audiences.get(session.code);
+      // The same socket presenting the same identity again (a resume or join retried while the
+      // database is away) changes nothing: no presence to flip off and on again.
+      if (
+        was?.code === session.code &&
+        (was.role === 'host'
+          ? session.role === 'host' && heard?.hosts.has(socket)
+          : session.role === 'player' &&
+            session.playerId === was.playerId &&
+            heard?.players.get(was.playerId)?.has(socket))
+      ) {
+        rosterSent.delete(socket);
+        return;
+      }
       unbind(socket);
       socket.data.session = session;
       const a = audience(session.code);

@@ -1,7 +1,7 @@
 // Socket.IO wiring. The transport translates, never decides: the guard meters what comes in, the
 // handlers parse and dispatch one command each and the acknowledgement waits for its commit, and
 // publication delivers each saved change to whom the room layer says it concerns.
-import { fail, type Result } from '../../shared/protocol/errors';
+import { ANSWER_HELD_MESSAGE, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
@@ -96,16 +96,25 @@ export function attachTransport(deps: TransportDeps): Transport {
         const ack = ackOf(args);
         const payload = ack && args.length === 1 ? undefined : args[0];
         const failed = (error: unknown) => {
+          // A read the handler awaited (a saved deck) found the database away: not a bug of ours.
+          if (rooms.health.failed(error)) return storeUnavailable();
           deps.log(`handler for ${event} failed`, error);
           return fail('INTERNAL');
         };
         // Committed before acknowledged: the reply waits for the batch holding this change.
         const reply = (result: Result) =>
-          rooms.afterCommit((saved) => {
+          rooms.afterCommit((saved, held) => {
             if (saved || !result.ok) ack?.(result);
-            else {
-              // The change was undone: a join's player no longer exists, so its socket is nobody.
-              if (event === 'player:join') publication.unbind(socket);
+            else if (held) {
+              // Not saved yet, and kept: the same request sent again gets its reply once it is
+              // (an answer resent is the same answer, A2; a join resent with its requestId the same
+              // join). Only a new game is dropped rather than kept: its host asks again.
+              if (event === 'host:create') publication.unbind(socket);
+              ack?.(storeUnavailable(event === 'answer:submit' ? ANSWER_HELD_MESSAGE : undefined));
+            } else {
+              // The change was undone: a join's player, or a new game, no longer exists, so its
+              // socket is nobody.
+              if (event === 'player:join' || event === 'host:create') publication.unbind(socket);
               ack?.(fail('INTERNAL'));
             }
           });

@@ -26,6 +26,11 @@ export const ErrorCode = {
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   /** The server holds as many games as it may, each with someone connected: no new game for now. */
   SERVER_BUSY: 'SERVER_BUSY',
+  /**
+   * The server cannot reach its database for a moment (PostgreSQL restarting): nothing was saved, and
+   * the same request sent again after `retryAfterS` (with some jitter) goes through once it is back.
+   */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
   /** Client-side only: the server did not acknowledge in time. */
   NO_RESPONSE: 'NO_RESPONSE',
@@ -55,14 +60,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many requests. Please wait a moment.',
   QUOTA_EXCEEDED: 'There is no room left to save that. Delete something you no longer need first.',
   SERVER_BUSY: 'This server is running as many games as it can. Please try again in a few minutes.',
+  STORE_UNAVAILABLE: 'The server cannot save right now. It tries again by itself in a moment.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
   NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',
 };
 
-/** `retryAfterS`, on a refusal by a budget (RATE_LIMITED), says how long to wait before trying again. */
+/**
+ * `retryAfterS`, on a refusal by a budget (RATE_LIMITED) or for want of the database
+ * (STORE_UNAVAILABLE), says how long to wait before trying again.
+ */
 export type Failure = { ok: false; error: ErrorCode; message: string; retryAfterS?: number };
+
+/** STORE_UNAVAILABLE's hint: the server retries its own saves every half second. */
+export const STORE_RETRY_AFTER_S = 1;
+
+/** What an answer refused for want of the database says to the student whose phone sends it again. */
+export const ANSWER_HELD_MESSAGE =
+  'The server cannot save right now. Your answer will be sent again in a moment.';
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
 export function fail(error: ErrorCode, message: string = ERROR_MESSAGES[error]): Failure {
   return { ok: false, error, message };
+}
+
+/** STORE_UNAVAILABLE, with its hint. */
+export function storeUnavailable(message: string = ERROR_MESSAGES.STORE_UNAVAILABLE): Failure {
+  return { ...fail('STORE_UNAVAILABLE', message), retryAfterS: STORE_RETRY_AFTER_S };
 }

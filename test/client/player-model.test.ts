@@ -157,7 +157,11 @@ describe('an error acknowledgement is shown to the student', () => {
     const answering = model.answer('converges');
     expect(model.sentAnswer.value).toEqual({ round: 0, choice: 'converges', acknowledged: false });
     expect(connection.pending()).toEqual([
-      { event: 'answer:submit', payload: { round: 0, choice: 'converges' }, options: { retry: true } },
+      {
+        event: 'answer:submit',
+        payload: { round: 0, choice: 'converges' },
+        options: { retry: true, held: expect.any(Function) },
+      },
     ]);
     await connection.reply('answer:submit', fail('ROUND_CLOSED'));
     await answering;
@@ -183,6 +187,20 @@ describe('an error acknowledgement is shown to the student', () => {
     await answering;
     expect(model.answerError.value).toBeNull();
     expect(model.sentAnswer.value).toEqual({ round: 0, choice: 'zigzag', acknowledged: true });
+  });
+
+  it("STORE_UNAVAILABLE: the server's calm sentence shows while the answer waits, no error; then it locks in", async () => {
+    const { connection, model } = await joined(question(0));
+    const answering = model.answer('zigzag');
+    // The connection sends it again by itself (client/net/connection.ts); the model hears why it waits.
+    const held = 'The server cannot save right now. Your answer will be sent again in a moment.';
+    connection.pending()[0]?.options?.held?.(held);
+    expect(model.sentAnswer.value).toEqual({ round: 0, choice: 'zigzag', acknowledged: false, held });
+    expect(model.answerError.value).toBeNull();
+    await connection.reply('answer:submit', { ok: true, round: 0, choice: 'zigzag', elapsedMs: 1200 });
+    await answering;
+    expect(model.sentAnswer.value).toEqual({ round: 0, choice: 'zigzag', acknowledged: true });
+    expect(model.answerError.value).toBeNull();
   });
 
   it('A1: one tap per round: a second choice is not sent', async () => {

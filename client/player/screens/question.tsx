@@ -137,7 +137,9 @@ export function QuestionScreen({
           <AnswerShown answer={given} />
           {level && <p class="confidence-given">{CONFIDENCE_LABELS[level]}</p>}
           <p class="muted">
-            {locked ? 'Watch the projector for the reveal.' : 'It goes as soon as the connection allows.'}
+            {locked
+              ? 'Watch the projector for the reveal.'
+              : (sent?.held ?? 'It goes as soon as the connection allows.')}
           </p>
         </div>
       ) : left === 0 ? (
