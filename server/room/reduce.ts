@@ -11,7 +11,7 @@ import { DECK_ROUNDS_MAX } from '../../shared/protocol/schemas';
 import { type AnswerValue, DISCUSSION_EXTEND_MS, DISCUSSION_MS } from '../../shared/protocol/views';
 import type { Fact } from './facts';
 import { type Judge, kindOf } from './kinds';
-import { pointsFor } from './scoring';
+import { keepRanking, pointsFor } from './scoring';
 import {
   type Actor,
   assertNever,
@@ -161,6 +161,7 @@ function withPlayer(
   const players = state.players.slice();
   const player: Player = { ...players[id]!, ...patch };
   players[id] = player;
+  if (reason === 'presence') keepRanking(state.players, players);
   return { state: next(state, { players }), facts: [{ type: 'player-changed', player, reason }] };
 }
 

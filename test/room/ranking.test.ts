@@ -78,3 +78,23 @@ describe('S6 a round nobody can win is left out of the tie-break time', () => {
     ]);
   });
 });
+
+describe('a ranking is kept while only connections change', () => {
+  it('a phone dropping or coming back keeps the ranking, equal to one computed afresh; a kick does not', () => {
+    let s = openRound(4);
+    s = step(s, answer(2, 'zigzag'), T0 + 2000);
+    s = step(s, answer(0, 'zigzag'), T0 + 4000);
+    const before = rank(s.players);
+    s = step(s, { type: 'presence', playerId: 1, connected: false }, T0 + 5000);
+    expect(rank(s.players), 'not sorted again').toBe(before);
+    expect(rank(s.players.slice())).toEqual({
+      order: before.order.map((p) => s.players[p.id]),
+      rankOf: before.rankOf,
+    });
+    s = step(s, { type: 'presence', playerId: 1, connected: true }, T0 + 6000);
+    expect(rank(s.players)).toBe(before);
+    s = step(s, { type: 'kick', by: HOST, playerId: 2 }, T0 + 7000);
+    expect(rank(s.players)).not.toBe(before);
+    expect(rank(s.players).order.map((p) => p.id)).not.toContain(2);
+  });
+});
