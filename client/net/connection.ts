@@ -121,8 +121,8 @@ export function createConnection(
   let offset = 0;
   /**
    * The host's roster: view:host comes without it, after the host:roster changes that bring it up to
-   * date. Each connection's first host:roster is whole; until it comes, the roster is the one of the
-   * view in the acknowledgement (create, resume).
+   * date. Until the first comes, the roster is the one of the view in the acknowledgement (create,
+   * resume): after a resume, the server sends the changes from it (docs/protocol.md).
    */
   let roster: RosterEntry[] = [];
   let rosterLive = false;

@@ -150,12 +150,8 @@ export function createHandlers(deps: HandlerDeps): Handle {
       owner,
     );
     publication.bind(socket, { code: state.code, role: 'host' });
-    return {
-      ok: true,
-      code: state.code,
-      hostSecret: state.hostSecret,
-      view: toHostView(state, deps.now(), deps.joinUrl(state.code)),
-    };
+    const view = toHostView(state, deps.now(), deps.joinUrl(state.code));
+    return { ok: true, code: state.code, hostSecret: state.hostSecret, view };
   }
 
   function resumeHost(socket: AppSocket, p: Payload<'host:resume'>): Reply<'host:resume'> {
@@ -164,8 +160,9 @@ export function createHandlers(deps: HandlerDeps): Handle {
     const resume = (): Result<ReplyOf<'host:resume'>> => {
       const state = rooms.get(p.code);
       if (!state) return fail('ROOM_NOT_FOUND');
-      publication.bind(socket, { code: p.code, role: 'host' });
-      return { ok: true, view: toHostView(state, deps.now(), deps.joinUrl(p.code)) };
+      const view = toHostView(state, deps.now(), deps.joinUrl(p.code));
+      publication.bind(socket, { code: p.code, role: 'host' }, view.players);
+      return { ok: true, view };
     };
     if (Object.keys(host.state.players).length < BIG_ROOM_PLAYERS) return resume();
     return bigViews

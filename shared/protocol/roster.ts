@@ -1,6 +1,7 @@
 // The host's roster travels apart from its view (`host:roster`), as changes against what that socket
 // was last sent: a class of 2,500 is ~160 KB of roster, and the projector's view is re-sent up to ten
-// times a second while students come and go. A socket's first roster message is always whole.
+// times a second while students come and go. A socket's first roster message is whole, unless the
+// socket resumed on a fresh connection: then it is the changes from the roster of the acknowledgement.
 import type { RosterEntry } from './views';
 
 export interface RosterUpdate {

@@ -60,9 +60,15 @@ export async function connect(url: string, opts: { reconnection?: boolean } = {}
   const waiters = new Set<() => void>();
   // The host's roster comes apart from its view (host:roster, as changes): each view:host is recorded
   // whole, as the apps see it, with the roster the changes before it built.
+  // Until the first host:roster, the roster is the one of the view in an acknowledgement, as in the
+  // apps (client/net/connection.ts): a resume's is what the server sends changes from.
   let roster: RosterEntry[] = [];
+  let rosterLive = false;
   socket.onAny((event: string, payload: unknown) => {
-    if (event === 'host:roster') roster = applyRoster(roster, payload as RosterUpdate);
+    if (event === 'host:roster') {
+      roster = applyRoster(roster, payload as RosterUpdate);
+      rosterLive = true;
+    }
     received.push([
       event,
       event === 'view:host' ? { ...(payload as HostViewWire), players: roster } : payload,
@@ -82,7 +88,18 @@ export async function connect(url: string, opts: { reconnection?: boolean } = {}
     socket,
     received,
     call: (event, payload) =>
-      socket.timeout(5000).emitWithAck(event, ...(payload === undefined ? [] : [payload])) as Promise<never>,
+      new Promise<never>((resolve, reject) => {
+        // The acknowledgement's callback, not emitWithAck's promise: the roster must be taken from it
+        // before the next message is handled.
+        socket
+          .timeout(5000)
+          .emit(event, ...(payload === undefined ? [] : [payload]), (err: Error | null, reply: never) => {
+            if (err) return reject(err);
+            const view = (reply as { view?: HostView | PlayerView } | null)?.view;
+            if (view?.role === 'host' && !rosterLive) roster = view.players;
+            resolve(reply);
+          });
+      }),
     view<V extends HostView | PlayerView>(match: (v: V) => boolean, since = 0) {
       return new Promise<V>((resolve, reject) => {
         const check = () => {

@@ -1,9 +1,11 @@
-// Host screens resuming a big room take turns (server/transport/turns.ts): each resume's view (a
+// Host screens resuming a big room take turns, and a resumed screen is sent its roster as changes
+// from the one its acknowledgement carried (not the whole roster again). Resumes of a big room take turns (server/transport/turns.ts): each resume's view (a
 // roster of hundreds) is encoded on a turn of the event loop of its own, so a class answering in
 // another room is answered between them rather than after all of them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIG_ROOM_PLAYERS } from '../../server/transport/handlers';
 import { createTurns } from '../../server/transport/turns';
+import type { RosterUpdate } from '../../shared/protocol/roster';
 import type { HostView } from '../../shared/protocol/views';
 import { createGame, isPhase, joinPlayer } from '../helpers/game';
 import { ZIGZAG } from '../helpers/scenarios';
@@ -66,5 +68,38 @@ describe('host screens resuming a big room', () => {
     ok(await answer);
     for (const v of views) expect(v.playerCount).toBe(BIG_ROOM_PLAYERS);
     expect(order.indexOf('answer'), `the order of the replies: ${order.join(', ')}`).toBeLessThan(SCREENS);
+  });
+});
+
+describe("a resumed host's roster", () => {
+  it("is sent as changes from the roster in the resume's acknowledgement, which it already has", async () => {
+    server = await startServer();
+    const host = await createGame(server);
+    for (const name of ['Ada', 'Bo']) await joinPlayer(server, host.code, name);
+    const screen = await connect(server.url);
+    const { view } = ok(
+      await screen.call<{ view: HostView }>('host:resume', { code: host.code, hostSecret: host.hostSecret }),
+    );
+    expect(view.players.map((p) => p.nickname)).toEqual(['Ada', 'Bo']);
+    await joinPlayer(server, host.code, 'Cy');
+    const latest = await screen.view<HostView>((v) => v.playerCount === 3);
+    const rosters = screen.received.filter(([e]) => e === 'host:roster').map(([, u]) => u as RosterUpdate);
+    expect(rosters[0]).toMatchObject({ full: false, removed: [] });
+    expect(rosters[0]?.upsert.map((p) => p.nickname)).toEqual(['Cy']);
+    expect(latest.players.map((p) => p.nickname)).toEqual(['Ada', 'Bo', 'Cy']);
+  });
+
+  it('is whole for a second game on the same connection (its app holds the first game’s roster)', async () => {
+    server = await startServer();
+    const first = await createGame(server);
+    await joinPlayer(server, first.code, 'Ada');
+    await first.view<HostView>((v) => v.playerCount === 1);
+    const second = ok(await first.call<{ code: string }>('host:create', { deck: { source: 'builtin' } }));
+    await joinPlayer(server, second.code, 'Bo');
+    const since = first.received.map(([e]) => e).lastIndexOf('host:roster');
+    await first.view<HostView>((v) => v.code === second.code && v.playerCount === 1);
+    const update = first.received.slice(since + 1).find(([e]) => e === 'host:roster')?.[1] as RosterUpdate;
+    expect(update).toMatchObject({ full: true });
+    expect(first.latest<HostView>()?.players.map((p) => p.nickname)).toEqual(['Bo']);
   });
 });
