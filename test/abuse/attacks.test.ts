@@ -8,14 +8,20 @@
 // - the disk grows no more than the storage budget the server is given (plus the class's own
 //   writes and SQLite's write-ahead log, DISK_SLACK_MB);
 // - a class of 300 behind one address joins within 10 s, plays, and its address can still create
-//   the next game.
+//   the next game;
+// - the class's acknowledgement p99 during the attack stays within 2x its own p99 just before it
+//   (`latencyRatio`, with a 5 ms floor under the baseline).
 //
-// The class's speed (its acknowledgement p99 during the attack within 2x its own p99 before it) is
-// printed here, not asserted: on a two-core machine where the server, the class and the attacker
-// share the cores, a p99 of 6 ms moves by tens of ms with a GC pause, and CI failed on 56 ms against
-// 6.8 ms in the deck flood. `npm run bench:abuse` measures it over 30 s and prints the ratio; the
-// slow readers do not reliably hold 2x there yet (README, "Limits"), which is why issue 16 is still
-// open. In these short runs the deck flood's few stored decks (a 12-20 ms insert each) set its p99.
+// That last bound is the hardest to measure. The class answers in bursts (20 phones within 150 ms
+// of each question, a question every ~350 ms), so its p99 over 8 s is in effect its slowest burst
+// or two: one GC pause, or another process taking a core for 20 ms during a burst, sets it. On a
+// two-core machine shared by the server, the class and the attacker (and CI's other work), that
+// moves the ratio by 1 or more: CI once measured 24.5 ms against 7.7 ms for an attack whose 30 s
+// benchmark gives 1.4. So an attack gets up to LATENCY_RUNS runs and passes on the first within 2x.
+// That is still a bound on the server: what an attack costs the class, it costs in every run (a
+// deck's 0.8 MB insert in one piece put the deck flood at 1.7-2.5 in nearly every run), while the
+// machine's noise falls on one run and not the next. The memory, disk and answer bounds hold in
+// every run.
 //
 // Every bound is checked softly, so a failing run reports each bound it broke, not just the first.
 //
@@ -35,10 +41,12 @@ import {
   type ScenarioOptions,
 } from './run';
 
-const BASELINE_S = 3;
-const ATTACK_S = 6;
+const BASELINE_S = 4;
+const ATTACK_S = 8;
 const SETTLE_MAX_S = 5;
 const RSS_BOUND_MB = 100;
+/** Up to LATENCY_RUNS runs of about 25 s each, and a slow machine's margin. */
+const ATTACK_TIMEOUT_MS = 300_000;
 const DISK_SLACK_MB = 8;
 /** The whole library's budget the deck flood's server is given: small, so a short flood reaches it. */
 const LIBRARY_BUDGET_MB = 8;
@@ -71,14 +79,38 @@ async function measure(attack: ScenarioOptions['attack']): Promise<AbuseFigures>
   return figures;
 }
 
-/** What every attack must leave the class: its answers all acknowledged, and quickly. */
+/** The class's p99 during an attack may be at most this many times its p99 before it. */
+const LATENCY_RATIO_MAX = 2;
+/** Runs of one attack for the latency bound (see the top of this file). */
+const LATENCY_RUNS = 4;
+
+/**
+ * Plays `attack` until a run keeps the class within LATENCY_RATIO_MAX, at most LATENCY_RUNS times;
+ * `check` asserts the attack's other bounds on every run.
+ */
+async function attackUntilWithinRatio(
+  attack: ScenarioOptions['attack'],
+  check: (f: AbuseFigures) => void,
+): Promise<void> {
+  const runs: string[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 1; run <= LATENCY_RUNS && best > LATENCY_RATIO_MAX; run++) {
+    const f = await measure(attack);
+    check(f);
+    const ratio = latencyRatio(f);
+    best = Math.min(best, ratio);
+    runs.push(`${ratio.toFixed(2)} (${f.honest_p99_ms} ms during, ${f.baseline_p99_ms} ms before)`);
+    console.log(`${attack}, run ${run}: class ack p99 ratio ${runs.at(-1)}`);
+  }
+  expect
+    .soft(best, `the class's ack p99 during the attack over before it, by run: ${runs.join('; ')}`)
+    .toBeLessThanOrEqual(LATENCY_RATIO_MAX);
+}
+
+/** What every attack must leave the class: its answers all acknowledged. */
 function expectClassAnswered(f: AbuseFigures) {
   expect(f.detail.honest_answers, 'the class went on answering during the attack').toBeGreaterThan(0);
   expect.soft(f.detail.honest_failed, 'answers refused or never acknowledged during the attack').toBe(0);
-  console.log(
-    `${f.attack}: class ack p99 ${f.honest_p99_ms} ms during the attack vs ${f.baseline_p99_ms} ms ` +
-      `before it (ratio ${latencyRatio(f).toFixed(2)}; figures, not a bound: see the top of this file)`,
-  );
 }
 
 function expectMemoryBounded(f: AbuseFigures) {
@@ -97,42 +129,62 @@ function expectMemoryBounded(f: AbuseFigures) {
 }
 
 describe('room flood: fresh sockets from one address sending host:create', () => {
-  it('lets the class answer throughout, and the server keeps its memory', async () => {
-    const f = await measure('room-flood');
-    expect(f.detail.attempts).toBeGreaterThan(0);
-    expectClassAnswered(f);
-    expectMemoryBounded(f);
-  }, 90_000);
+  it(
+    'keeps the class answering within 2x its p99, and the server its memory',
+    async () => {
+      await attackUntilWithinRatio('room-flood', (f) => {
+        expect(f.detail.attempts).toBeGreaterThan(0);
+        expectClassAnswered(f);
+        expectMemoryBounded(f);
+      });
+    },
+    ATTACK_TIMEOUT_MS,
+  );
 });
 
 describe('deck flood: 0.8 MB decks from one address, each under a fresh instructor key', () => {
-  it('lets the class answer throughout, and stores no more than the storage budget', async () => {
-    const f = await measure('deck-flood');
-    expect(f.detail.attempts).toBeGreaterThan(0);
-    expectClassAnswered(f);
-    expect
-      .soft(f.disk_growth_mb, `${f.detail.accepted} decks stored; budget ${LIBRARY_BUDGET_MB} MB`)
-      .toBeLessThanOrEqual(LIBRARY_BUDGET_MB + DISK_SLACK_MB);
-  }, 90_000);
+  it(
+    'keeps the class answering within 2x its p99, and stores no more than the storage budget',
+    async () => {
+      await attackUntilWithinRatio('deck-flood', (f) => {
+        expect(f.detail.attempts).toBeGreaterThan(0);
+        expectClassAnswered(f);
+        expect
+          .soft(f.disk_growth_mb, `${f.detail.accepted} decks stored; budget ${LIBRARY_BUDGET_MB} MB`)
+          .toBeLessThanOrEqual(LIBRARY_BUDGET_MB + DISK_SLACK_MB);
+      });
+    },
+    ATTACK_TIMEOUT_MS,
+  );
 });
 
 describe('parsing as a weapon: deeply nested 2.9 MB bodies, three a second from four clients', () => {
-  it('lets the class answer throughout, and stores nothing', async () => {
-    const f = await measure('parsing');
-    expect(f.detail.attempts).toBeGreaterThan(0);
-    expect(f.detail.accepted, 'a nested array is no deck').toBe(0);
-    expectClassAnswered(f);
-    expect.soft(f.disk_growth_mb, 'disk growth, MB').toBeLessThanOrEqual(DISK_SLACK_MB);
-  }, 90_000);
+  it(
+    'keeps the class answering within 2x its p99, and stores nothing',
+    async () => {
+      await attackUntilWithinRatio('parsing', (f) => {
+        expect(f.detail.attempts).toBeGreaterThan(0);
+        expect(f.detail.accepted, 'a nested array is no deck').toBe(0);
+        expectClassAnswered(f);
+        expect.soft(f.disk_growth_mb, 'disk growth, MB').toBeLessThanOrEqual(DISK_SLACK_MB);
+      });
+    },
+    ATTACK_TIMEOUT_MS,
+  );
 });
 
 describe('slow readers: 20 host sockets that never read, while the roster keeps changing', () => {
-  it('lets the class answer throughout, and the server keeps its memory', async () => {
-    const f = await measure('slow-readers');
-    expect(f.detail.accepted, 'the slow readers joined the room').toBeGreaterThanOrEqual(20);
-    expectClassAnswered(f);
-    expectMemoryBounded(f);
-  }, 120_000);
+  it(
+    'keeps the class answering within 2x its p99, and the server its memory',
+    async () => {
+      await attackUntilWithinRatio('slow-readers', (f) => {
+        expect(f.detail.accepted, 'the slow readers joined the room').toBeGreaterThanOrEqual(20);
+        expectClassAnswered(f);
+        expectMemoryBounded(f);
+      });
+    },
+    ATTACK_TIMEOUT_MS,
+  );
 });
 
 describe('a class of 300 behind one address', () => {
