@@ -3,11 +3,12 @@
 // boundary; the warm-up played from My decks by the same class (some now right, some still wrong, one
 // new student, one absent); and its report's "Since last time" equal to what each student did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raceAlphas, roundKey, simulate, targetAlpha, testedBy } from '../../shared/engine/index';
+import { roundKey, simulate, testedBy } from '../../shared/engine/index';
 import { type DeckRound, parseDeck } from '../../shared/protocol/deck';
 import type { HostSession } from '../../shared/protocol/events';
 import type { GameReport, ReportSinceLastTime } from '../../shared/protocol/report';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
+import { answerOf } from '../helpers/answers';
 import { createGame, type HostClient, isPhase, joinPlayer, type PlayerClient } from '../helpers/game';
 import { closeAllClients, connect, ok, startServer, type TestServer } from '../helpers/server';
 
@@ -52,23 +53,6 @@ async function play(
   }
   ok(await host.call('game:end'));
   await host.view<HostView>(isPhase('podium'));
-}
-
-/** A right or a wrong answer to a round, by the engine. */
-function answerOf(round: DeckRound, right: boolean): unknown {
-  switch (round.type) {
-    case 'predict': {
-      const outcome = simulate(round.scenario).outcome;
-      return right ? outcome : outcome === 'diverges' ? 'converges' : 'diverges';
-    }
-    case 'max-alpha':
-      // K2: below α*, within half a decade, not near α*/2; or above α*.
-      return (right ? 0.9 : 1.5) * targetAlpha(round.problem);
-    case 'fastest': {
-      const { winner } = raceAlphas(round.problem, round.alphas);
-      return round.alphas[right ? winner! : (winner! + 1) % round.alphas.length];
-    }
-  }
 }
 
 const ideasOf = (rounds: DeckRound[]) => new Set(rounds.flatMap((r) => testedBy({ ...r, tags: undefined })));
