@@ -10,6 +10,7 @@ import type { GameReport, ReportSinceLastTime } from '../../shared/protocol/repo
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { answerOf } from '../helpers/answers';
 import { createGame, type HostClient, isPhase, joinPlayer, type PlayerClient } from '../helpers/game';
+import { DIVERGES } from '../helpers/scenarios';
 import { closeAllClients, connect, ok, startServer, type TestServer } from '../helpers/server';
 
 const ADA_KEY = 'ada-instructor-key-0123456789abcd';
@@ -125,6 +126,46 @@ describe('the return trip: a warm-up for the next lecture', () => {
     expect((await call('POST', '/reports/no-such-report/warm-up')).status).toBe(404);
     const { decks } = await (await call('GET', '/decks', BOB_KEY)).json();
     expect(decks).toEqual([]);
+  });
+
+  it('without a misconception named, aims at the ideas the class got least right', async () => {
+    server.clock.advance(3_600_000);
+    // A zig-zag all three get right; a divergence (r = 2.4) Ada calls "converges" (a small α is
+    // always safe: 1 of 3 right on it) and Bo "zig-zags" (the factor-2 slip: 4 of 6 right over both
+    // rounds). One answer each shows nothing for a student (M3 needs two): no misconception named.
+    const deck = { title: 'Week 3', rounds: [ZIGZAG, DIVERGES] };
+    const host = await createGame(server, { deck, instructorKey: ADA_KEY });
+    const players: PlayerClient[] = [];
+    for (const n of ['Ada', 'Bo', 'Cy']) players.push(await joinPlayer(server, host.code, n));
+    const rounds = roundsOf(deck);
+    for (const [i, round] of rounds.entries()) {
+      ok(await host.call('round:start', { round: i }));
+      await players[0]!.view<PlayerView>(isPhase('question', i));
+      const wrong = i === 0 ? {} : { Ada: 'converges', Bo: 'zigzag' };
+      for (const p of players) {
+        const choice = wrong[p.nickname as keyof typeof wrong] ?? answerOf(round, true);
+        ok(await p.call('answer:submit', { round: i, choice }));
+      }
+      await host.view<HostView>(isPhase('reveal', i));
+      if (i === 0) ok(await host.call('round:leaderboard', { round: i }));
+    }
+    ok(await host.call('game:end'));
+    await host.view<HostView>(isPhase('podium'));
+    const { id, report } = await latestReport();
+    expect(report.title).toBe('Week 3');
+    expect(report.misconceptions).toEqual([]);
+    const made = await call('POST', `/reports/${id}/warm-up`);
+    expect(made.status).toBe(201);
+    const { deck: file } = await made.json();
+    // Four aimed rounds over three ideas in turn: the least right gets two, the next one.
+    const tags = roundsOf(file).flatMap((r) => r.tags ?? []);
+    expect(tags).toHaveLength(4);
+    expect(tags.filter((t) => t === 'small-alpha-safe')).toHaveLength(2);
+    expect(tags.filter((t) => t === 'factor-two-slip')).toHaveLength(1);
+    expect(['zigzag-not-convergence', 'overshoot-diverges']).toContain(
+      tags.find((t) => t !== 'small-alpha-safe' && t !== 'factor-two-slip'),
+    );
+    expect((await call('DELETE', `/reports/${id}`)).status).toBe(204);
   });
 
   it("a deck file's warmupOf must be a report id", async () => {
