@@ -21,6 +21,7 @@ import { followUpDeckOf } from './reports/follow-up';
 import { gradebookCsv, sourceOfReport } from './reports/gradebook';
 import { type StoredReport, upgradeReport } from './reports/misconceptions';
 import { buildReport, overallShare, reportCsv } from './reports/report';
+import { sinceLastTime, warmupDeckOf } from './reports/warmup';
 import type { Clock } from './room/clock';
 import { createMemoryStore } from './room/memory-store';
 import type { RandomSource } from './room/random';
@@ -297,6 +298,15 @@ export function createApp(deps: AppDeps = {}): App {
       reportCsv: (body) => reportCsv(body as GameReport),
       upgradeReport: (body) => upgradeReport(body as StoredReport),
       followUpDeck: (body) => followUpDeckOf(body as StoredReport),
+      warmupDeck: (body, id) => warmupDeckOf(upgradeReport(body as StoredReport), id),
+      warmupOf: (body) => (body as GameReport).warmupOf ?? null,
+      withSinceLastTime: (report, original) => {
+        const now = report as GameReport;
+        const of = now.warmupOf;
+        if (of === undefined) return now;
+        const before = original === null ? null : upgradeReport(original as StoredReport);
+        return { ...now, sinceLastTime: sinceLastTime(of, now, before) };
+      },
       gradebookSource: (body, perRound) => sourceOfReport(body as GameReport, perRound),
       gradebookCsv,
       budgets,

@@ -108,6 +108,17 @@ export async function makeFollowUpDeck(id: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * The return trip: saves a warm-up deck for the next lecture, aimed at what the report's class got
+ * wrong, to the instructor's decks; the deck saved, or the server's refusal as a sentence.
+ */
+export async function makeWarmupDeck(
+  id: string,
+): Promise<{ ok: true; deck: StoredDeck } | { ok: false; message: string }> {
+  const reply = await api<StoredDeck>('POST', `/reports/${encodeURIComponent(id)}/warm-up`);
+  return reply.ok ? { ok: true, deck: reply.value } : { ok: false, message: reply.problem.message };
+}
+
 /** From a game's podium to its report: the podium names it (saved as the game reached the podium). */
 export function openReport(id: string): void {
   go({ page: 'report', id });

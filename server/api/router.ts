@@ -34,6 +34,12 @@ export interface ApiDeps {
   upgradeReport(body: unknown): unknown;
   /** M5: the follow-up deck of a saved report, or null when it names no misconception. */
   followUpDeck(body: unknown): DeckFile | null;
+  /** The warm-up deck of saved report `id` (server/reports/warmup.ts); null when no round tests an idea. */
+  warmupDeck(body: unknown, id: string): DeckFile | null;
+  /** The report id a saved report was the warm-up of, if any. */
+  warmupOf(body: unknown): string | null;
+  /** A served report with its "Since last time" (original: the saved original, null if not yours). */
+  withSinceLastTime(report: unknown, original: unknown | null): unknown;
   /**
    * A saved report's part of a gradebook (with its rounds for a gradebook of that game alone), and
    * the gradebook's CSV (server/reports/gradebook.ts).
@@ -248,7 +254,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/reports/:id', async (req, res) => {
     const report = await library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-    res.json(deps.upgradeReport(report.body));
+    const of = deps.warmupOf(report.body);
+    if (of === null) return res.json(deps.upgradeReport(report.body));
+    // Only this instructor's own reports: another's reads as missing, as everywhere in the API.
+    const original = of === req.params.id ? undefined : await library.getReport(ownerOfRes(res), of);
+    res.json(deps.withSinceLastTime(deps.upgradeReport(report.body), original?.body ?? null));
   });
   router.get('/reports/:id/csv', async (req, res) => {
     const report = await library.getReport(ownerOfRes(res), req.params.id);
@@ -321,6 +331,20 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         409,
         'NO_MISCONCEPTIONS',
         'This report names no misconception the class holds: there is nothing to follow up.',
+      );
+    sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
+  });
+  router.post('/reports/:id/warm-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
+    const owner = ownerOfRes(res);
+    const report = await library.getReport(owner, req.params.id);
+    if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
+    const deck = deps.warmupDeck(report.body, req.params.id);
+    if (!deck)
+      return problem(
+        res,
+        409,
+        'NOTHING_TO_WARM_UP',
+        'No scored round of this game tests an idea the warm-up could aim at.',
       );
     sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
   });

@@ -85,6 +85,19 @@ export function gradebookKey(name: string): string {
   return key.replace(/\s+/gu, ' ');
 }
 
+/**
+ * The keys students of one game are matched by (gradebookKey). Two students of the game whose names
+ * match (they differ only in spacing) cannot be told apart in another game: each gets a key of its
+ * own, `scope` keeping it apart from other games' (it can match no name: N1 refuses control
+ * characters).
+ */
+export function matchKeys(names: readonly string[], scope: string): string[] {
+  const keys = names.map(gradebookKey);
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return keys.map((key, i) => (counts.get(key)! > 1 ? `${key}\u0000${scope}:${i}` : key));
+}
+
 export const GRADEBOOK_TAIL = ['total points', 'share correct (%)', 'games played'] as const;
 
 interface Row {
@@ -113,13 +126,12 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
   const columns = single ? single.parts : ordered.map((s) => s.label);
   const rows = new Map<string, Row>();
   ordered.forEach((source, index) => {
-    const keys = source.students.map((s) => gradebookKey(s.name));
-    const counts = new Map<string, number>();
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const keys = matchKeys(
+      source.students.map((s) => s.name),
+      String(index),
+    );
     source.students.forEach((student, i) => {
-      // Which of the two a name in another game means cannot be told: each keeps a row of its own
-      // (the key can match no name: N1 refuses control characters).
-      const key = counts.get(keys[i]!)! > 1 ? `${keys[i]}\u0000${index}:${i}` : keys[i]!;
+      const key = keys[i]!;
       let row = rows.get(key);
       if (!row) {
         row = {

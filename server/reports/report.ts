@@ -98,6 +98,7 @@ export function buildReport(state: RoomState): GameReport {
     ...(state.settings.scoreBy === 'confidence' ? { calibration: calibrationOf(rounds, order) } : {}),
     ...withPeer(rounds, order),
     ...twinsField(state),
+    ...(state.deck.warmupOf === undefined ? {} : { warmupOf: state.deck.warmupOf }),
   };
 }
 

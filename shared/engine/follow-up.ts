@@ -4,7 +4,7 @@
 // the generator's own checks (never ambiguous, at least 15 % from a boundary); a seed always gives
 // the same deck.
 import { generateRound, hasBalancedStart, isFairRound } from './generate';
-import { MISCONCEPTIONS, type MisconceptionId, testedBy } from './misconceptions';
+import { MISCONCEPTIONS, type MisconceptionId, type TaggedRound, testedBy } from './misconceptions';
 import { createRng, type Rng } from './rng';
 import { generateFastestRound, generateMaxAlphaRound, isFairRace, type Problem } from './round-kinds';
 import { ANSWERS, type Answer, type CostKind, type Scenario } from './types';
@@ -72,14 +72,38 @@ function predictOutcome(scenario: Scenario): Answer | null {
   return ANSWERS.find((a) => isFairRound(scenario, a)) ?? null;
 }
 
-/** A fair round that tests `target` when its tags are taken away, from the recipe's `i`-th maker. */
-function aimedRound(rng: Rng, target: MisconceptionId, i: number): FollowUpRound | null {
+/**
+ * What makes two rounds the same question: the kind, the cost, the start and the α (or the α offered),
+ * whatever their seconds or tags.
+ */
+export function roundKey(round: TaggedRound): string {
+  switch (round.type) {
+    case 'predict':
+      return JSON.stringify(['predict', round.scenario.cost, round.scenario.start, round.scenario.alpha]);
+    case 'max-alpha':
+      return JSON.stringify(['max-alpha', round.problem.cost, round.problem.start]);
+    case 'fastest':
+      return JSON.stringify(['fastest', round.problem.cost, round.problem.start, round.alphas]);
+  }
+}
+
+/**
+ * A fair round that tests `target` when its tags are taken away, from the recipe's `i`-th maker, and
+ * whose key is not in `avoid`.
+ */
+function aimedRound(
+  rng: Rng,
+  target: MisconceptionId,
+  i: number,
+  avoid: ReadonlySet<string> = new Set(),
+): FollowUpRound | null {
   const makers = RECIPES[target];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const make = makers[(i + attempt) % makers.length];
     if (!make) return null;
     const round = make(rng.int(0, 0x7fffffff));
-    if (isFairFollowUpRound(round) && testedBy(round).includes(target)) return { ...round, tags: [target] };
+    if (isFairFollowUpRound(round) && testedBy(round).includes(target) && !avoid.has(roundKey(round)))
+      return { ...round, tags: [target] };
   }
   return null;
 }
@@ -114,9 +138,56 @@ export function generateFollowUpDeck(seed: number, targets: readonly Misconcepti
         }),
       });
   const names = aimedAt.map((id) => MISCONCEPTIONS[id].name).join('; ');
-  const title = `Follow-up: ${names}`;
-  return {
-    title: [...title].length > 100 ? `${[...title].slice(0, 99).join('')}…` : title,
-    rounds: rng.shuffle(rounds),
-  };
+  return { title: deckTitle(`Follow-up: ${names}`), rounds: rng.shuffle(rounds) };
+}
+
+const deckTitle = (title: string): string =>
+  [...title].length > 100 ? `${[...title].slice(0, 99).join('')}…` : title;
+
+/** A warm-up's rounds: WARMUP_AIMED aimed at the class's ideas, then one contrast prediction. */
+export const WARMUP_ROUNDS = 5;
+export const WARMUP_AIMED = 4;
+
+/**
+ * The warm-up for the next lecture (README, "The return trip"): WARMUP_AIMED rounds aimed at
+ * `targets` (what the class got wrong, most first; the first FOLLOW_UP_TARGETS_MAX are used, in
+ * turn: 2 targets give 2 rounds each), tagged as M5's are, then one untagged prediction of the
+ * outcome the others ask least, so the answer cannot be read off the topic; shuffled by the seed. No
+ * round is one of `avoid` (roundKey: the original game's rounds), and every round passes the
+ * generator's checks, as M5's do. The same seed, targets and avoid give the same deck.
+ */
+export function generateWarmupDeck(
+  seed: number,
+  targets: readonly MisconceptionId[],
+  opts: { title: string; avoid?: readonly TaggedRound[] },
+): FollowUpDeck {
+  const aimedAt = [...new Set(targets)].slice(0, FOLLOW_UP_TARGETS_MAX);
+  if (aimedAt.length === 0) throw new RangeError('generateWarmupDeck: name at least one idea');
+  const avoid = new Set((opts.avoid ?? []).map(roundKey));
+  const rng = createRng(seed);
+  const rounds: FollowUpRound[] = [];
+  for (let i = 0; i < WARMUP_AIMED; i++) {
+    const target = aimedAt[i % aimedAt.length]!;
+    const round = aimedRound(rng, target, Math.floor(i / aimedAt.length), avoid);
+    if (round) {
+      rounds.push(round);
+      avoid.add(roundKey(round));
+    }
+  }
+  const count = (outcome: Answer) =>
+    rounds.filter((r) => r.type === 'predict' && predictOutcome(r.scenario) === outcome).length;
+  const least = ANSWERS.reduce((a, b) => (count(b) < count(a) ? b : a));
+  const kinds: readonly CostKind[] = ['quadratic', 'bowl'];
+  for (let attempt = 0; rounds.length < WARMUP_ROUNDS && attempt < ATTEMPTS; attempt++) {
+    const round: FollowUpRound = {
+      type: 'predict',
+      scenario: generateRound(rng.int(0, 0x7fffffff), {
+        difficulty: 'medium',
+        outcome: least,
+        kind: rng.pick(kinds),
+      }),
+    };
+    if (isFairFollowUpRound(round) && !avoid.has(roundKey(round))) rounds.push(round);
+  }
+  return { title: deckTitle(`Warm-up: ${opts.title}`), rounds: rng.shuffle(rounds) };
 }

@@ -19,7 +19,11 @@ export {
   type FollowUpDeck,
   type FollowUpRound,
   generateFollowUpDeck,
+  generateWarmupDeck,
   isFairFollowUpRound,
+  roundKey,
+  WARMUP_AIMED,
+  WARMUP_ROUNDS,
 } from './follow-up';
 export { formatAlpha, formatCost, formatNumber, formatPoint, formatRatio } from './format';
 export {

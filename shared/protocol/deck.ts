@@ -37,6 +37,8 @@ export type DeckRound = DeckRoundOf;
 export interface Deck {
   title: string;
   rounds: DeckRound[];
+  /** The report id of the game this deck is the warm-up of (README, "The return trip"). */
+  warmupOf?: string;
 }
 
 /** A round as written in a deck file: the fields flattened. */
@@ -48,7 +50,11 @@ export type DeckFileRound =
 export interface DeckFile {
   title: string;
   rounds: DeckFileRound[];
+  warmupOf?: string;
 }
+
+/** A report id as `warmupOf` names it: the API's ids are base64url. */
+const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const DECK_TITLE_MAX_CHARS = 100;
 
@@ -123,7 +129,13 @@ export function parseDeckRound(raw: unknown): RoundParse {
 export function parseDeck(input: unknown): DeckParse {
   if (!isRecord(input))
     return { ok: false, error: 'A deck must be a JSON object with "title" and "rounds".' };
-  const { title = 'Untitled deck', rounds } = input;
+  const { title = 'Untitled deck', rounds, warmupOf } = input;
+  if (warmupOf !== undefined && !(typeof warmupOf === 'string' && REPORT_ID.test(warmupOf)))
+    return {
+      ok: false,
+      field: 'warmupOf',
+      error: 'warmupOf must be a report id: 1 to 64 letters, digits, "-" or "_".',
+    };
   if (typeof title !== 'string' || [...title].length > DECK_TITLE_MAX_CHARS)
     return {
       ok: false,
@@ -150,7 +162,14 @@ export function parseDeck(input: unknown): DeckParse {
     }
     parsed.push(checked.round);
   }
-  return { ok: true, deck: { title: title.trim() || 'Untitled deck', rounds: parsed } };
+  return {
+    ok: true,
+    deck: {
+      title: title.trim() || 'Untitled deck',
+      rounds: parsed,
+      ...(warmupOf === undefined ? {} : { warmupOf }),
+    },
+  };
 }
 
 export function toDeckFileRound<T extends RoundType>(round: DeckRoundOf<T>): DeckFileRound {
@@ -163,5 +182,9 @@ export function toDeckFileRound<T extends RoundType>(round: DeckRoundOf<T>): Dec
 
 /** The deck file form of a deck: what export writes and import reads back. */
 export function toDeckFile(deck: Deck): DeckFile {
-  return { title: deck.title, rounds: deck.rounds.map(toDeckFileRound) };
+  return {
+    title: deck.title,
+    rounds: deck.rounds.map(toDeckFileRound),
+    ...(deck.warmupOf === undefined ? {} : { warmupOf: deck.warmupOf }),
+  };
 }

@@ -152,7 +152,72 @@ export interface GameReport {
   peer?: ReportPeer;
   /** PI9: each twin asked, beside its round's first vote; absent in reports of games before twins. */
   twins?: ReportTwin[];
+  /** The report id of the game this one was the warm-up of (its deck's `warmupOf`). */
+  warmupOf?: string;
+  /**
+   * Only as the API serves a warm-up's report, worked out when it is read: the comparison with the
+   * original game (README, "The return trip").
+   */
+  sinceLastTime?: ReportSinceLastTime;
 }
+
+/**
+ * How a student stands on one idea in the warm-up against the original game, by whether their
+ * answers on the rounds testing it were right (more than half of those they gave) in each game.
+ */
+export const WARMUP_STATES = ['retained', 'newly-right', 'still-wrong', 'new-mistake'] as const;
+export type WarmupState = (typeof WARMUP_STATES)[number];
+export type WarmupCounts = Record<WarmupState, number>;
+
+export const WARMUP_STATE_LABELS: Record<WarmupState, string> = {
+  retained: 'retained',
+  'newly-right': 'newly right',
+  'still-wrong': 'still wrong',
+  'new-mistake': 'new mistake',
+};
+
+/** The class's answers on the rounds of one game that test an idea. */
+export interface WarmupShare {
+  /** 0-based indexes of the scored rounds testing it. */
+  rounds: number[];
+  answered: number;
+  correct: number;
+  /** correct / answered; null without an answer. */
+  share: number | null;
+}
+
+export type ReportSinceLastTime =
+  | {
+      of: string;
+      available: false;
+      /** Why there is no comparison, as a sentence for the teacher. */
+      why: string;
+    }
+  | {
+      of: string;
+      available: true;
+      original: { title: string; code: string; startedAt: number };
+      /** The ideas (misconceptions, M2) that scored rounds of both games test, least right before first. */
+      ideas: Array<{
+        id: MisconceptionId;
+        name: string;
+        before: WarmupShare;
+        now: WarmupShare;
+        counts: WarmupCounts;
+      }>;
+      /** Over every student and idea compared. */
+      class: WarmupCounts;
+      /** The warm-up's students in its ranking order; `inOriginal` false: not matched to the original. */
+      students: Array<{
+        nickname: string;
+        inOriginal: boolean;
+        counts: WarmupCounts;
+        /** Per idea, in the order of `ideas`; null: no answer on it in one of the games. */
+        states: Array<WarmupState | null>;
+      }>;
+      /** Students of the original game not in the warm-up. */
+      absent: string[];
+    };
 
 /** A share of the class: correct of those who could answer (null when nobody could). */
 export interface ReportShare {

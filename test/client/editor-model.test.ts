@@ -70,6 +70,33 @@ describe('Save', () => {
   });
 });
 
+describe('a warm-up deck (README, "The return trip")', () => {
+  it('keeps warmupOf through an edit and a save, so its report still compares', async () => {
+    const deck = {
+      title: 'Warm-up: Week 4',
+      warmupOf: 'report-1',
+      rounds: [{ cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5], alpha: 0.8 }],
+    };
+    answer = () => json(200, { id: 'w1', title: deck.title, rounds: 1, updatedAt: 0, deck });
+    editor.closeDeck();
+    await editor.openDeck('w1');
+    editor.title.value = 'Warm-up for Tuesday';
+    answer = () => json(200, { id: 'w1', title: 'Warm-up for Tuesday', rounds: 1, updatedAt: 0 });
+    expect(await editor.save()).toBe(true);
+    expect(calls.at(-1)).toMatchObject({
+      method: 'PUT',
+      url: '/api/decks/w1',
+      body: { title: 'Warm-up for Tuesday', warmupOf: 'report-1' },
+    });
+    // A deck opened after it is not a warm-up.
+    editor.closeDeck();
+    editor.newDeck();
+    answer = () => json(201, { id: 'd2', title: 'New deck', rounds: 1, updatedAt: 0 });
+    expect(await editor.save()).toBe(true);
+    expect(calls.at(-1)?.body).not.toHaveProperty('warmupOf');
+  });
+});
+
 describe('the list of rounds', () => {
   it('a new round copies the open one, and opens', () => {
     editor.updateRound(0, { a: '3', alpha: '0.1' });

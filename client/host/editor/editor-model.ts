@@ -34,6 +34,8 @@ export const saving = signal(false);
 export const saveError = signal<string | null>(null);
 /** "Saved." after a save, for a live region. */
 export const saveNotice = signal<string | null>(null);
+/** The report the open deck is the warm-up of: kept through edits, so its report still compares. */
+let warmupOf: string | undefined;
 /** What the server holds, in the form the editor compares against. */
 const saved = signal('');
 
@@ -42,8 +44,13 @@ const snapshot = (t: string, rs: EditorRound[]) => JSON.stringify([t, rs.map((r)
 export const isDirty = computed(() => snapshot(title.value, rounds.value) !== saved.value);
 export const checks = computed((): DraftCheck[] => rounds.value.map((r) => checkDraft(r.draft)));
 
-function show(id: string | null, deck: { title: string; rounds: RoundDraft[] }, savedToo: boolean) {
+function show(
+  id: string | null,
+  deck: { title: string; rounds: RoundDraft[]; warmupOf?: string },
+  savedToo: boolean,
+) {
   deckId.value = id;
+  warmupOf = deck.warmupOf;
   title.value = deck.title;
   rounds.value = deck.rounds.map(withKey);
   selected.value = 0;
@@ -69,7 +76,16 @@ export async function openDeck(id: string): Promise<void> {
     loadError.value = reply.problem.message;
     return;
   }
-  show(id, { title: reply.value.deck.title, rounds: reply.value.deck.rounds.map(draftOf) }, true);
+  const { deck } = reply.value;
+  show(
+    id,
+    {
+      title: deck.title,
+      rounds: deck.rounds.map(draftOf),
+      ...(deck.warmupOf === undefined ? {} : { warmupOf: deck.warmupOf }),
+    },
+    true,
+  );
 }
 
 export function updateRound(index: number, patch: Partial<RoundDraft>): void {
@@ -123,7 +139,11 @@ export function addGenerated(difficulty: Difficulty, kind: GeneratedKind, count:
 
 /** The deck file to save, or the first round that stops it, counted from 1. */
 function deckFile(): { ok: true; file: DeckFile } | { ok: false; round: number; message: string } {
-  const file: DeckFile = { title: title.value.trim() || 'Untitled deck', rounds: [] };
+  const file: DeckFile = {
+    title: title.value.trim() || 'Untitled deck',
+    rounds: [],
+    ...(warmupOf === undefined ? {} : { warmupOf }),
+  };
   for (const [i, check] of checks.value.entries()) {
     if (!check.ok) return { ok: false, round: i, message: `Round ${i + 1}: ${check.error}` };
     file.rounds.push(toDeckFileRound(check.round));
@@ -166,6 +186,7 @@ export async function save(): Promise<boolean> {
 /** Forgets the open deck (after leaving the editor), so the next one opens fresh. */
 export function closeDeck(): void {
   deckId.value = null;
+  warmupOf = undefined;
   title.value = '';
   rounds.value = [];
   saved.value = snapshot(title.value, rounds.value);

@@ -36,21 +36,29 @@ import {
   loadReport,
   loadReports,
   makeFollowUpDeck,
+  makeWarmupDeck,
   report,
   reportError,
   reports,
   reportsError,
 } from '../library';
+import { useHostModel } from '../model';
 import { CountBars, type CountRow } from '../parts/count-bars';
+import { Link } from '../parts/link';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
 import { Card, LibraryLayout, percent, when } from './library-layout';
+import { SinceLastTimeSection } from './report-since';
 import { TwinsSection } from './report-twins';
 
 const confirming = signal<string | null>(null);
 const csvNote = signal<string | null>(null);
 /** Why the last follow-up deck could not be made. */
 const followUpNote = signal<string | null>(null);
+/** The warm-up deck just saved from the report shown, or why it could not be. */
+const warmupNote = signal<
+  { ok: true; id: string; title: string; rounds: number } | { ok: false; message: string } | null
+>(null);
 const openStudent = signal<number | null>(null);
 /** The games ticked for the gradebook; kept while the instructor opens a report and comes back. */
 const picked = signal<ReadonlySet<string>>(new Set());
@@ -218,6 +226,7 @@ export function ReportPage({ id }: { id: string }) {
     csvNote.value = null;
     gradebookNote.value = null;
     followUpNote.value = null;
+    warmupNote.value = null;
     openStudent.value = null;
   }, [id]);
   const loaded = report.value?.id === id ? report.value.report : null;
@@ -234,6 +243,36 @@ export function ReportPage({ id }: { id: string }) {
       </LibraryLayout>
     );
   return <ReportBody id={id} report={loaded} />;
+}
+
+/** What the warm-up button did: the deck saved, with a way to host it, or why not. */
+function WarmupNote() {
+  const { playDeck, createError } = useHostModel();
+  const note = warmupNote.value;
+  if (!note) return null;
+  if (!note.ok)
+    return (
+      <p class="error" role="alert">
+        {note.message}
+      </p>
+    );
+  return (
+    <>
+      <p class="warmup-note" role="status">
+        Saved “{note.title}” to My decks: {note.rounds} generated rounds on the ideas this class found
+        hardest, none of them a round of this game. When it is played, its report shows what lasted.{' '}
+        <button type="button" class="primary small" onClick={() => void playDeck(note.id)}>
+          Host it now
+        </button>{' '}
+        <Link to={{ page: 'deck', id: note.id }}>Open it in the editor</Link>
+      </p>
+      {createError.value && (
+        <p class="error" role="alert">
+          {createError.value}
+        </p>
+      )}
+    </>
+  );
 }
 
 const sameDay = (a: number, b: number): boolean => new Date(a).toDateString() === new Date(b).toDateString();
@@ -278,10 +317,23 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
         >
           Download the gradebook (CSV)
         </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const made = await makeWarmupDeck(id);
+            warmupNote.value = made.ok
+              ? { ok: true, id: made.deck.id, title: made.deck.title, rounds: made.deck.rounds }
+              : made;
+          }}
+        >
+          Warm-up for next lecture
+        </button>
         <button type="button" class="secondary" onClick={() => go({ page: 'reports' })}>
           All past games
         </button>
       </div>
+      <WarmupNote />
       <p class="muted help">
         The gradebook is a sheet to import into Moodle, Canvas or another gradebook: a row per student and a
         column of points per round. To combine several games in one sheet, tick them on Past games.
@@ -291,6 +343,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           {csvNote.value ?? gradebookNote.value}
         </p>
       )}
+      {r.sinceLastTime && <SinceLastTimeSection since={r.sinceLastTime} />}
       <section class="report-section">
         <h2>Misconceptions the class holds</h2>
         <p class="muted help">
