@@ -394,9 +394,9 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
               Build a follow-up deck
             </button>
             <p class="muted">
-              Saved to your decks and opened in the editor: 3 generated rounds for each of the first three
-              misconceptions above, on which the wrong idea and the right one give different answers, among
-              other rounds so that the outcomes stay balanced.
+              Saves a new deck to your decks and opens it in the editor: 3 generated rounds for each of the
+              first three misconceptions above, on which the wrong idea and the right one give different
+              answers, among other rounds so that the outcomes stay balanced.
             </p>
             {followUpNote.value && (
               <p class="error" role="alert">
