@@ -73,7 +73,8 @@ function Header({ view }: { view: HostView }) {
 }
 
 function Footer({ view }: { view: HostView }) {
-  const { actionError, askTwin, endArmed, endGame, newGame, nextStep, revealNow } = useHostModel();
+  const { actionError, actionHeld, askTwin, endArmed, endGame, newGame, nextStep, revealNow } =
+    useHostModel();
   const step = nextStep.value;
   const { phase } = view;
   return (
@@ -81,6 +82,11 @@ function Footer({ view }: { view: HostView }) {
       {actionError.value && (
         <p class="error" role="alert">
           {actionError.value}
+        </p>
+      )}
+      {actionHeld.value && (
+        <p class="muted" role="status">
+          {actionHeld.value}
         </p>
       )}
       <div class="actions">

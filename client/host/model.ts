@@ -98,6 +98,11 @@ export function createHostModel(connection: Connection, page: HostPage) {
   const progress = signal<HostProgress | null>(null);
   /** A refusal worth telling the host about (e.g. "Wait until at least one player has joined"). */
   const actionError = signal<string | null>(null);
+  /**
+   * The server's sentence while a step waits for its database (STORE_UNAVAILABLE): the step is sent
+   * again by itself, so this is a note, not an error, and it goes once the step is answered.
+   */
+  const actionHeld = signal<string | null>(null);
   const busy = signal(false);
 
   const deckSource = signal<'builtin' | 'lesson' | 'generated'>('builtin');
@@ -206,7 +211,13 @@ export function createHostModel(connection: Connection, page: HostPage) {
 
   async function send(event: HostStep, payload: object): Promise<void> {
     actionError.value = null;
-    const reply = await connection.request(event, payload as never, { retry: true });
+    const reply = await connection.request(event, payload as never, {
+      retry: true,
+      held: (message) => {
+        actionHeld.value = message;
+      },
+    });
+    actionHeld.value = null;
     if (!reply.ok && !HARMLESS.has(reply.error)) actionError.value = reply.message;
   }
 
@@ -249,6 +260,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
     status,
     progress,
     actionError,
+    actionHeld,
     busy,
     deckSource,
     difficulty,

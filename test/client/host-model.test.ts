@@ -242,7 +242,9 @@ describe('R1: "next" sends the one step the phase calls for, naming its round', 
     const { connection, model } = await created(phase);
     expect(model.nextStep.value?.label).toBe(label);
     model.next();
-    expect(connection.pending()).toEqual([{ event, payload, options: { retry: true } }]);
+    expect(connection.pending()).toEqual([
+      { event, payload, options: { retry: true, held: expect.any(Function) } },
+    ]);
   });
 
   it('nothing is next on the podium', async () => {
@@ -268,7 +270,9 @@ describe('R1: "next" sends the one step the phase calls for, naming its round', 
     model.endGame();
     model.endGame();
     expect(model.endArmed.value).toBe(false);
-    expect(connection.pending()).toEqual([{ event: 'game:end', payload: {}, options: { retry: true } }]);
+    expect(connection.pending()).toEqual([
+      { event: 'game:end', payload: {}, options: { retry: true, held: expect.any(Function) } },
+    ]);
   });
 
   it('PI9: "Ask its twin" names the revealed round; a refusal is shown', async () => {
@@ -298,6 +302,18 @@ describe('an error acknowledgement is shown to the host', () => {
     expect(model.actionError.value).toBe('Wait until at least one player has joined.');
     // The next step clears it.
     model.next();
+    expect(model.actionError.value).toBeNull();
+  });
+
+  it("a step waiting for the server's database shows its calm sentence, not an error, until it is answered", async () => {
+    const { connection, model } = await created();
+    model.next();
+    const held = 'The server cannot save right now. It tries again by itself in a moment.';
+    connection.pending()[0]?.options?.held?.(held);
+    expect(model.actionHeld.value).toBe(held);
+    expect(model.actionError.value).toBeNull();
+    await connection.reply('round:start', { ok: true });
+    expect(model.actionHeld.value).toBeNull();
     expect(model.actionError.value).toBeNull();
   });
 
