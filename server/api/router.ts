@@ -320,34 +320,36 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     );
     res.type('text/csv; charset=utf-8').send(deps.gradebookCsv(sources));
   });
-  router.post('/reports/:id/follow-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
-    const owner = ownerOfRes(res);
-    const report = await library.getReport(owner, req.params.id);
-    if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-    const deck = deps.followUpDeck(report.body);
-    if (!deck)
-      return problem(
-        res,
-        409,
-        'NO_MISCONCEPTIONS',
-        'This report names no misconception the class holds: there is nothing to follow up.',
-      );
-    sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
-  });
-  router.post('/reports/:id/warm-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
-    const owner = ownerOfRes(res);
-    const report = await library.getReport(owner, req.params.id);
-    if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-    const deck = deps.warmupDeck(report.body, req.params.id);
-    if (!deck)
-      return problem(
-        res,
-        409,
-        'NOTHING_TO_WARM_UP',
-        'No scored round of this game tests an idea the warm-up could aim at.',
-      );
-    sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
-  });
+  /**
+   * Saves a deck made from one of your reports (its follow-up, its warm-up), or refuses with 409 and
+   * `why` when the report gives nothing to make it from.
+   */
+  const deckFromReport =
+    (make: (body: unknown, id: string) => DeckFile | null, why: { code: string; message: string }) =>
+    async (req: IdRequest, res: express.Response) => {
+      const owner = ownerOfRes(res);
+      const report = await library.getReport(owner, req.params.id);
+      if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
+      const deck = make(report.body, req.params.id);
+      if (!deck) return problem(res, 409, why.code, why.message);
+      sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
+    };
+  router.post(
+    '/reports/:id/follow-up',
+    writeBudget({ adds: true }),
+    deckFromReport((body) => deps.followUpDeck(body), {
+      code: 'NO_MISCONCEPTIONS',
+      message: 'This report names no misconception the class holds: there is nothing to follow up.',
+    }),
+  );
+  router.post(
+    '/reports/:id/warm-up',
+    writeBudget({ adds: true }),
+    deckFromReport((body, id) => deps.warmupDeck(body, id), {
+      code: 'NOTHING_TO_WARM_UP',
+      message: 'No scored round of this game tests an idea the warm-up could aim at.',
+    }),
+  );
   router.delete('/reports/:id', async (req, res) => {
     if (!(await library.deleteReport(ownerOfRes(res), req.params.id)))
       return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
