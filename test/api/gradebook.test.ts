@@ -3,10 +3,9 @@
 // students matched across games by their normalised names; and only the key's own reports go in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../shared/protocol/api';
-import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { GameReport } from '../../shared/protocol/report';
-import type { HostView, PlayerView } from '../../shared/protocol/views';
-import { createGame, type HostClient, isPhase, joinPlayer, type PlayerClient } from '../helpers/game';
+import type { HostView } from '../../shared/protocol/views';
+import { answerAt, createGame, type HostClient, isPhase, joinPlayer, openRound } from '../helpers/game';
 import { DIVERGES } from '../helpers/scenarios';
 import { closeAllClients, ok, startServer, type TestServer } from '../helpers/server';
 
@@ -17,17 +16,6 @@ const parabola = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] };
 const ZIGZAG = { ...parabola, alpha: 0.8 }; // r = α·a = 1.6
 
 let server: TestServer;
-
-async function answerAt(p: PlayerClient, round: number, choice: unknown, atMs: number, openedAt: number) {
-  server.clock.set(openedAt + atMs);
-  return ok(await p.call<AnswerReceipt>('answer:submit', { round, choice }));
-}
-
-async function openRound(host: HostClient, p: PlayerClient, round: number): Promise<number> {
-  ok(await host.call('round:start', { round }));
-  const q = await p.view<PlayerView>(isPhase('question', round));
-  return q.phase.kind === 'question' ? q.phase.openedAt : 0;
-}
 
 async function closeRound(host: HostClient, round: number, last: boolean) {
   await host.view<HostView>(isPhase('reveal', round));
@@ -56,19 +44,19 @@ async function playWeek4(): Promise<void> {
   const bo = await joinPlayer(server, host.code, 'Bo, the 2nd');
 
   let t = await openRound(host, ada, 0);
-  await answerAt(ada, 0, 'diverges', 3_000, t); // 1000 × (1 − 0.1/2) = 950
-  await answerAt(formula, 0, 'zigzag', 6_000, t); // wrong: 0
+  await answerAt(server, ada, 0, 'diverges', 3_000, t); // 1000 × (1 − 0.1/2) = 950
+  await answerAt(server, formula, 0, 'zigzag', 6_000, t); // wrong: 0
   server.clock.set(t + ROUND_MS); // Bo never answers: 0, and not right
   await closeRound(host, 0, false);
   t = await openRound(host, ada, 1);
-  await answerAt(ada, 1, 0.9, 1_000, t); // 908, + streak bonus 100 = 1008
-  await answerAt(formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
-  await answerAt(bo, 1, 0.6, 4_000, t); // 556, right
+  await answerAt(server, ada, 1, 0.9, 1_000, t); // 908, + streak bonus 100 = 1008
+  await answerAt(server, formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
+  await answerAt(server, bo, 1, 0.6, 4_000, t); // 556, right
   await closeRound(host, 1, false);
   t = await openRound(host, ada, 2);
-  await answerAt(ada, 2, 0.5, 15_000, t); // 750, + streak bonus 200 = 950
-  await answerAt(formula, 2, 0.5, 0, t); // 1000
-  await answerAt(bo, 2, 0.8, 3_000, t); // slower: 0
+  await answerAt(server, ada, 2, 0.5, 15_000, t); // 750, + streak bonus 200 = 950
+  await answerAt(server, formula, 2, 0.5, 0, t); // 1000
+  await answerAt(server, bo, 2, 0.8, 3_000, t); // slower: 0
   await closeRound(host, 2, true);
 }
 
@@ -88,17 +76,17 @@ async function playWeek5(): Promise<void> {
   const cy = await joinPlayer(server, host.code, 'Cy');
 
   let t = await openRound(host, ada, 0);
-  await answerAt(ada, 0, 'zigzag', 3_000, t); // 950
-  await answerAt(bo, 0, 'zigzag', 15_000, t); // 1000 × (1 − 0.5/2) = 750
-  await answerAt(cy, 0, 'diverges', 20_000, t); // wrong: 0; everyone answered, the round closes
+  await answerAt(server, ada, 0, 'zigzag', 3_000, t); // 950
+  await answerAt(server, bo, 0, 'zigzag', 15_000, t); // 1000 × (1 − 0.5/2) = 750
+  await answerAt(server, cy, 0, 'diverges', 20_000, t); // wrong: 0; everyone answered, the round closes
   await closeRound(host, 0, false);
   server.clock.advance(5_000);
   const dee = await joinPlayer(server, host.code, 'Dee');
   t = await openRound(host, ada, 1);
-  await answerAt(ada, 1, 'diverges', 6_000, t); // 900, + streak bonus 100 = 1000
-  await answerAt(bo, 1, 'converges', 7_000, t); // wrong: 0
-  await answerAt(cy, 1, 'diverges', 8_000, t); // 1000 × (1 − 0.2667/2) = 867
-  await answerAt(dee, 1, 'diverges', 9_000, t); // 1000 × (1 − 0.3/2) = 850
+  await answerAt(server, ada, 1, 'diverges', 6_000, t); // 900, + streak bonus 100 = 1000
+  await answerAt(server, bo, 1, 'converges', 7_000, t); // wrong: 0
+  await answerAt(server, cy, 1, 'diverges', 8_000, t); // 1000 × (1 − 0.2667/2) = 867
+  await answerAt(server, dee, 1, 'diverges', 9_000, t); // 1000 × (1 − 0.3/2) = 850
   await closeRound(host, 1, true);
 }
 
@@ -111,7 +99,7 @@ async function playBobs(): Promise<void> {
   });
   const eve = await joinPlayer(server, host.code, 'Eve');
   const t = await openRound(host, eve, 0);
-  await answerAt(eve, 0, 'diverges', 0, t);
+  await answerAt(server, eve, 0, 'diverges', 0, t);
   await closeRound(host, 0, true);
 }
 

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { GameReport } from '../../shared/protocol/report';
-import type { HostView, PlayerView } from '../../shared/protocol/views';
-import { createGame, isPhase, joinPlayer, type PlayerClient } from '../helpers/game';
+import type { HostView } from '../../shared/protocol/views';
+import { answerAt, createGame, isPhase, joinPlayer, openRound } from '../helpers/game';
 import { DIVERGES } from '../helpers/scenarios';
 import { closeAllClients, ok, startServer, type TestServer } from '../helpers/server';
 
@@ -43,17 +42,6 @@ const post = (path: string, key: string | null = ADA_KEY) =>
     headers: key ? { authorization: `Bearer ${key}` } : {},
   });
 
-async function answerAt(p: PlayerClient, round: number, choice: unknown, atMs: number, openedAt: number) {
-  server.clock.set(openedAt + atMs);
-  return ok(await p.call<AnswerReceipt>('answer:submit', { round, choice }));
-}
-
-async function openRound(host: Awaited<ReturnType<typeof createGame>>, p: PlayerClient, round: number) {
-  ok(await host.call('round:start', { round }));
-  const q = await p.view<PlayerView>(isPhase('question', round));
-  return q.phase.kind === 'question' ? q.phase.openedAt : 0;
-}
-
 /** Plays the three rounds; returns the game's code. Points worked out in the comments. */
 async function playGame(instructorKey?: string): Promise<string> {
   const host = await createGame(server, {
@@ -66,23 +54,23 @@ async function playGame(instructorKey?: string): Promise<string> {
   const bo = await joinPlayer(server, host.code, 'Bo, the 2nd');
 
   let t = await openRound(host, ada, 0);
-  await answerAt(ada, 0, 'diverges', 3_000, t); // 1000 × (1 − 0.1/2) = 950
-  await answerAt(formula, 0, 'zigzag', 6_000, t); // wrong: 0
+  await answerAt(server, ada, 0, 'diverges', 3_000, t); // 1000 × (1 − 0.1/2) = 950
+  await answerAt(server, formula, 0, 'zigzag', 6_000, t); // wrong: 0
   server.clock.set(t + ROUND_MS); // Bo never answers: the deadline closes it
   await host.view<HostView>(isPhase('reveal', 0));
   ok(await host.call('round:leaderboard', { round: 0 }));
 
   t = await openRound(host, ada, 1);
-  await answerAt(ada, 1, 0.9, 1_000, t); // δ = −0.0458: 908, + streak bonus 100 = 1008
-  await answerAt(formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
-  await answerAt(bo, 1, 0.6, 4_000, t); // δ = −0.222: 556, no streak
+  await answerAt(server, ada, 1, 0.9, 1_000, t); // δ = −0.0458: 908, + streak bonus 100 = 1008
+  await answerAt(server, formula, 1, 1.5, 2_000, t); // at or above α* = 1: 0
+  await answerAt(server, bo, 1, 0.6, 4_000, t); // δ = −0.222: 556, no streak
   await host.view<HostView>(isPhase('reveal', 1));
   ok(await host.call('round:leaderboard', { round: 1 }));
 
   t = await openRound(host, ada, 2);
-  await answerAt(ada, 2, 0.5, 15_000, t); // t = T/2: 750, + streak bonus 200 = 950
-  await answerAt(formula, 2, 0.5, 0, t); // 1000
-  await answerAt(bo, 2, 0.8, 3_000, t); // 14 iterations, slower: 0
+  await answerAt(server, ada, 2, 0.5, 15_000, t); // t = T/2: 750, + streak bonus 200 = 950
+  await answerAt(server, formula, 2, 0.5, 0, t); // 1000
+  await answerAt(server, bo, 2, 0.8, 3_000, t); // 14 iterations, slower: 0
   await host.view<HostView>(isPhase('reveal', 2));
   ok(await host.call('game:end'));
   const podium = await host.view<HostView>(isPhase('podium'));
@@ -166,7 +154,7 @@ describe("a finished game's report", () => {
     for (const round of [0, 1, 2]) {
       const t = await openRound(host, players[0]!, round);
       for (const [i, p] of players.entries())
-        await answerAt(p, round, i < 2 ? 'diverges' : 'zigzag', 1_000 + i, t);
+        await answerAt(server, p, round, i < 2 ? 'diverges' : 'zigzag', 1_000 + i, t);
       await host.view<HostView>(isPhase('reveal', round));
       if (round < 2) ok(await host.call('round:leaderboard', { round }));
     }

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../shared/engine/types';
-import type { HostSession, PlayerSession } from '../../shared/protocol/events';
+import type { AnswerReceipt, HostSession, PlayerSession } from '../../shared/protocol/events';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { type Client, connect, ok, type TestServer } from './server';
 
@@ -81,4 +81,24 @@ export async function resumePlayer(
     player: Object.assign(client, { id: player.id, secret: player.secret, nickname: player.nickname }),
     view,
   };
+}
+
+/** Sets the server's clock to `atMs` after the question opened, and answers then. */
+export async function answerAt(
+  server: TestServer,
+  player: PlayerClient,
+  round: number,
+  choice: unknown,
+  atMs: number,
+  openedAt: number,
+) {
+  server.clock.set(openedAt + atMs);
+  return ok(await player.call<AnswerReceipt>('answer:submit', { round, choice }));
+}
+
+/** Starts `round` and resolves with when it opened, as `player` sees it. */
+export async function openRound(host: Client, player: PlayerClient, round: number): Promise<number> {
+  ok(await host.call('round:start', { round }));
+  const q = await player.view<PlayerView>(isPhase('question', round));
+  return q.phase.kind === 'question' ? q.phase.openedAt : 0;
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerReceipt, PlayerSession } from '../../shared/protocol/events';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import {
+  answerAt,
   createGame,
   type HostClient,
   isPhase,
@@ -26,11 +27,6 @@ afterEach(async () => {
   await server.close();
 });
 
-async function answerAt(player: PlayerClient, round: number, choice: string, atMs: number, openedAt: number) {
-  server.clock.set(openedAt + atMs);
-  return ok(await player.call<AnswerReceipt>('answer:submit', { round, choice }));
-}
-
 describe('a whole three-round game with a host and five students', () => {
   it('plays lobby → 3 × (question, reveal, leaderboard) → podium with scores by the rules', async () => {
     const host = await createGame(server, {
@@ -51,10 +47,10 @@ describe('a whole three-round game with a host and five students', () => {
     ok(await host.call('round:start', { round: 0 }));
     const q0 = await s1!.view<PlayerView>(isPhase('question', 0));
     const open0 = q0.phase.kind === 'question' ? q0.phase.openedAt : 0;
-    await answerAt(s1!, 0, 'zigzag', 0, open0); // t = 0: 1000
-    await answerAt(s2!, 0, 'zigzag', 15_000, open0); // t = T/2: 750
-    await answerAt(s3!, 0, 'diverges', 15_000, open0); // wrong: 0
-    await answerAt(s4!, 0, 'converges', 20_000, open0); // wrong: 0
+    await answerAt(server, s1!, 0, 'zigzag', 0, open0); // t = 0: 1000
+    await answerAt(server, s2!, 0, 'zigzag', 15_000, open0); // t = T/2: 750
+    await answerAt(server, s3!, 0, 'diverges', 15_000, open0); // wrong: 0
+    await answerAt(server, s4!, 0, 'converges', 20_000, open0); // wrong: 0
     await vi.waitFor(() =>
       expect(host.received.filter(([e]) => e === 'host:progress').at(-1)?.[1]).toMatchObject({
         answered: 4,
@@ -93,11 +89,11 @@ describe('a whole three-round game with a host and five students', () => {
     ok(await host.call('round:start', { round: 1 }));
     const q1 = await s1!.view<PlayerView>(isPhase('question', 1));
     const open1 = q1.phase.kind === 'question' ? q1.phase.openedAt : 0;
-    await answerAt(s1!, 1, 'diverges', 6_000, open1); // 900 + streak bonus 100 = 1000
-    await answerAt(s2!, 1, 'diverges', 24_000, open1); // 1000 × (1 − 0.4) = 600, + 100 = 700
-    await answerAt(s3!, 1, 'diverges', 0, open1); // 1000, no streak (wrong last round)
-    await answerAt(s4!, 1, 'zigzag', 3_000, open1); // wrong: 0
-    await answerAt(s5!, 1, 'diverges', 12_000, open1); // 1000 × (1 − 0.2) = 800
+    await answerAt(server, s1!, 1, 'diverges', 6_000, open1); // 900 + streak bonus 100 = 1000
+    await answerAt(server, s2!, 1, 'diverges', 24_000, open1); // 1000 × (1 − 0.4) = 600, + 100 = 700
+    await answerAt(server, s3!, 1, 'diverges', 0, open1); // 1000, no streak (wrong last round)
+    await answerAt(server, s4!, 1, 'zigzag', 3_000, open1); // wrong: 0
+    await answerAt(server, s5!, 1, 'diverges', 12_000, open1); // 1000 × (1 − 0.2) = 800
     const r1 = await host.view<HostView>(isPhase('reveal', 1));
     expect(r1.phase.kind === 'reveal' && r1.phase.detail).toMatchObject({
       distribution: { converges: 0, zigzag: 1, diverges: 4, none: 0 },
@@ -108,10 +104,10 @@ describe('a whole three-round game with a host and five students', () => {
     ok(await host.call('round:start', { round: 2 }));
     const q2 = await s1!.view<PlayerView>(isPhase('question', 2));
     const open2 = q2.phase.kind === 'question' ? q2.phase.openedAt : 0;
-    await answerAt(s1!, 2, 'converges', 0, open2); // 1000 + 200 (two correct before) = 1200
-    await answerAt(s2!, 2, 'zigzag', 1_000, open2); // wrong: 0
-    await answerAt(s3!, 2, 'converges', 15_000, open2); // 750 + 100 = 850
-    await answerAt(s4!, 2, 'converges', 27_000, open2); // 1000 × (1 − 0.45) = 550
+    await answerAt(server, s1!, 2, 'converges', 0, open2); // 1000 + 200 (two correct before) = 1200
+    await answerAt(server, s2!, 2, 'zigzag', 1_000, open2); // wrong: 0
+    await answerAt(server, s3!, 2, 'converges', 15_000, open2); // 750 + 100 = 850
+    await answerAt(server, s4!, 2, 'converges', 27_000, open2); // 1000 × (1 − 0.45) = 550
     ok(await host.call('round:reveal', { round: 2 }));
     await host.view<HostView>(isPhase('reveal', 2));
     ok(await host.call('round:leaderboard', { round: 2 }));
