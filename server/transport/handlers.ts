@@ -164,7 +164,7 @@ export function createHandlers(deps: HandlerDeps): Handle {
       publication.bind(socket, { code: p.code, role: 'host' }, view.players);
       return { ok: true, view };
     };
-    if (Object.keys(host.state.players).length < BIG_ROOM_PLAYERS) return resume();
+    if (host.state.players.length < BIG_ROOM_PLAYERS) return resume();
     return bigViews
       .next()
       .then(() =>
