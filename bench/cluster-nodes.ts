@@ -40,11 +40,12 @@ export class NodeProcess {
       cwd: ROOT,
       env: {
         ...process.env,
+        HOST: '127.0.0.1',
+        PUBLIC_URL: this.url,
+        // A proxy in front sets PUBLIC_URL (and TRUST_PROXY) for every node.
         ...this.env,
         NODE_ID: this.id,
         PORT: String(this.port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: this.url,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
