@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
+import { type Cluster, homeRoutes, socketPathOf, startCluster } from './cluster';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
 import type { RoomLimits } from './limits/config';
 import { createLimitEvents, type LimitEvents } from './limits/events';
@@ -29,6 +30,7 @@ import { createRoomManager, type RoomManager, SWEEP_BATCH } from './room/rooms';
 import { reportIdOf } from './room/state';
 import type { RoomStore } from './room/store';
 import { createStoreHealth } from './room/store-health';
+import type { Homes } from './store/homes-postgres';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
@@ -105,6 +107,8 @@ export interface AppDeps {
   roomLimits?: RoomLimits;
   /** The unread bytes a socket may keep and for how long (OUTBOX_MAX_BYTES, SLOW_READER_MS). */
   outbox?: Partial<OutboxLimits>;
+  /** Cluster mode (NODE_ID): this node's homes on PostgreSQL, and how often it renews its lease. */
+  cluster?: { homes: Homes; renewMs: number };
 }
 
 /** How often games not finished and past their retention are looked for on disk. */
@@ -125,6 +129,8 @@ export interface App {
   /** Shared by the API and the socket side (host:create spends `roomCreate`). */
   budgets: Budgets;
   limitEvents: LimitEvents;
+  /** Cluster mode only: SIGTERM's hand-over. */
+  cluster: Cluster | null;
   publicUrl(): string;
   close(): Promise<void>;
 }
@@ -164,6 +170,7 @@ export function createApp(deps: AppDeps = {}): App {
     random,
     log,
     health,
+    homes: deps.cluster?.homes ?? null,
     ...deps.roomLimits,
   });
 
@@ -289,6 +296,13 @@ export function createApp(deps: AppDeps = {}): App {
   app.get('/api/info', (_req, res) => {
     res.json({ publicUrl: publicUrl() });
   });
+  let cluster: (Cluster & { draining(): boolean }) | null = null;
+  homeRoutes(app, {
+    homes: deps.cluster?.homes ?? null,
+    rooms,
+    draining: () => cluster?.draining() ?? false,
+    failed: (error) => health.failed(error),
+  });
   app.use(
     '/api',
     createApiRouter({
@@ -352,8 +366,10 @@ export function createApp(deps: AppDeps = {}): App {
     app.use(files);
   }
 
+  const node = deps.cluster?.homes.node ?? null;
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
+    path: socketPathOf(node),
     // Compression costs ~10x memory and ~3.4x CPU per socket for messages this small.
     perMessageDeflate: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -364,6 +380,16 @@ export function createApp(deps: AppDeps = {}): App {
     // Socket.IO's `cors` does not protect WebSockets; the handshake's Origin is checked here.
     allowRequest: createOriginCheck(() => [publicUrl(), ...(deps.allowedOrigins ?? [])]),
   });
+  if (node !== null) alsoAtDefaultPath(httpServer, socketPathOf(node));
+  if (deps.cluster)
+    cluster = startCluster({
+      homes: deps.cluster.homes,
+      rooms,
+      io,
+      health,
+      renewMs: deps.cluster.renewMs,
+      log,
+    });
   const transport = attachTransport({
     io,
     savedDeck(owner, id) {
@@ -391,8 +417,10 @@ export function createApp(deps: AppDeps = {}): App {
     library,
     budgets,
     limitEvents,
+    cluster,
     publicUrl,
     close: async () => {
+      cluster?.stop();
       clearInterval(alive);
       clearInterval(sweeper);
       for (const timer of reportRetries) clearTimeout(timer);
@@ -406,4 +434,22 @@ export function createApp(deps: AppDeps = {}): App {
       await library.close?.();
     },
   };
+}
+
+/**
+ * Cluster mode: Socket.IO listens at /n/<NODE_ID>/socket.io (where the proxy sends this node's
+ * sockets) and at /socket.io too, for a page's first connection before it knows its room's home:
+ * requests for the second are handed to the first, ahead of the listeners Socket.IO put in place.
+ */
+function alsoAtDefaultPath(httpServer: HttpServer, path: string) {
+  for (const event of ['request', 'upgrade'] as const) {
+    const listeners = httpServer.listeners(event) as Array<
+      (req: { url?: string }, ...rest: unknown[]) => void
+    >;
+    httpServer.removeAllListeners(event);
+    httpServer.on(event, (req: { url?: string }, ...rest: unknown[]) => {
+      if (req.url?.startsWith('/socket.io/')) req.url = path + req.url.slice('/socket.io'.length);
+      for (const listener of listeners) listener.call(httpServer, req, ...rest);
+    });
+  }
 }

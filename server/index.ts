@@ -1,11 +1,13 @@
 // Starts Overshoot: `npm start`. Prints the address and a QR code students use to join.
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
-// (./data), DATABASE_URL (none: SQLite in DATA_DIR), ALLOWED_ORIGINS (none), TRUST_PROXY (off). README "Running on a server" explains them;
+// (./data), DATABASE_URL (none: SQLite in DATA_DIR), ALLOWED_ORIGINS (none), TRUST_PROXY (off),
+// NODE_ID, LEASE_MS, RENEW_MS (cluster mode, docs/deploy.md). README "Running on a server" explains them;
 // the LIMIT_*, QUOTA_*, ROOM_* and ROOMS_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
+import { LEASE_MS, RENEW_MS } from './cluster';
 import { lanAddress } from './lan';
 import { limitsFromEnv } from './limits/config';
 import { DatabaseUnavailableError, describeDatabase, openPostgres } from './store/open-postgres';
@@ -24,10 +26,41 @@ for (const problem of limits.invalid) console.warn(`Ignoring ${problem}; using t
 
 // DATABASE_URL: PostgreSQL holds the games and the library; without it, SQLite in DATA_DIR.
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+
+// NODE_ID: one node of a cluster on one PostgreSQL (docs/deploy.md); without it, one process as ever.
+const nodeId = process.env.NODE_ID?.trim() || undefined;
+const positive = (name: string, fallback: number) => {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.error(`${name} must be a whole number of milliseconds above 0 (got "${raw}").`);
+  process.exit(1);
+};
+const leaseMs = positive('LEASE_MS', LEASE_MS);
+const renewMs = positive('RENEW_MS', RENEW_MS);
+if (nodeId !== undefined) {
+  const problem = !/^[a-z0-9-]{1,32}$/.test(nodeId)
+    ? `NODE_ID "${nodeId}" must be 1 to 32 lowercase letters, digits or dashes (e.g. n1).`
+    : !databaseUrl
+      ? 'NODE_ID is set, so this process is one node of a cluster: set DATABASE_URL to the PostgreSQL the nodes share.'
+      : renewMs >= leaseMs
+        ? `RENEW_MS (${renewMs}) must be shorter than LEASE_MS (${leaseMs}), or the lease runs out between renewals.`
+        : null;
+  if (problem) {
+    console.error(`${problem}\nOvershoot did not start.`);
+    process.exit(1);
+  }
+}
+
 let postgres: Awaited<ReturnType<typeof openPostgres>> | undefined;
 if (databaseUrl) {
   try {
-    postgres = await openPostgres(databaseUrl, limits.quotas);
+    postgres = await openPostgres(
+      databaseUrl,
+      limits.quotas,
+      nodeId === undefined ? undefined : { node: nodeId, leaseMs },
+    );
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
     console.error(
@@ -48,6 +81,7 @@ const server = createApp({
   outbox: limits.outbox,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
+  ...(postgres?.store.homes ? { cluster: { homes: postgres.store.homes, renewMs } } : {}),
 });
 
 server.httpServer.listen(port, host, async () => {
@@ -60,6 +94,7 @@ server.httpServer.listen(port, host, async () => {
       `  Projector (you):   http://localhost:${port}/host`,
       `  Students join at:  ${publicUrl}`,
       `  Games are saved in ${savedIn}${resumed ? ` (${resumed} resumed)` : ''}`,
+      ...(nodeId ? [`  Cluster node ${nodeId}: sockets at /n/${nodeId}/socket.io`] : []),
       '',
       qr,
     ].join('\n'),
@@ -79,6 +114,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    void server.close().then(() => process.exit(0));
+    // A node of a cluster hands its rooms over first: their clients move to another node at once,
+    // rather than after its lease runs out.
+    const handOver =
+      server.cluster?.handOver().catch((error) => console.error('handing the rooms over failed', error)) ??
+      Promise.resolve();
+    void handOver.then(() => server.close()).then(() => process.exit(0));
   });
 }

@@ -92,6 +92,11 @@ export function createCommitQueue(deps: {
   health?: StoreHealth;
   /** MAX_HELD; tests lower it. */
   maxHeld?: number;
+  /**
+   * Cluster mode: another node is the home of room `code` now. Called before any acknowledgement of
+   * the batch: the room must leave (and its sockets be told to move) so that none reaches them.
+   */
+  onMoved?(code: string): void;
 }): CommitQueue {
   const { store, health } = deps;
   const transaction = store.transaction?.bind(store) ?? ((fn: () => MaybePromise<void>) => fn());
@@ -197,6 +202,16 @@ export function createCommitQueue(deps: {
         const laterThen = waiting;
         pending = [];
         waiting = [];
+        const moved = store.movedRoom?.(error) ?? null;
+        if (moved !== null) {
+          // The room is another node's: its changes go with it, unsaved and unacknowledged (its
+          // sockets are closed first); the other rooms' changes are saved again at once.
+          deps.onMoved?.(moved);
+          const kept = [...batch, ...later].filter((c) => c.next.code !== moved);
+          pending = [...kept, ...pending];
+          waiting = [...then, ...laterThen, ...waiting];
+          return flush();
+        }
         if (health?.failed(error)) hold([...batch, ...later], [...then, ...laterThen]);
         else failed([...batch, ...later], [...then, ...laterThen], error);
       },

@@ -7,6 +7,7 @@ import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail, storeUnavailable } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
+import type { Homes } from '../store/homes-postgres';
 import type { Clock, Defer, TimerHandle } from './clock';
 import { type AfterCommit, createCommitQueue } from './commit-queue';
 import { affectedBy } from './facts';
@@ -120,6 +121,23 @@ export interface RoomManager {
   onChange(listener: (change: RoomChange) => void): void;
   /** Called when a room leaves memory, once its timers are cancelled. */
   onEvict(listener: (code: string) => void): void;
+  /**
+   * Cluster mode: called when a room leaves this node because another is its home now, before its
+   * eviction is announced: its sockets are told to move.
+   */
+  onMoved(listener: (code: string) => void): void;
+  /**
+   * Cluster mode: the room has another home now (or this node gave it up): it leaves memory at once,
+   * whatever of it is unsaved (that can no longer be saved here).
+   */
+  drop(code: string): void;
+  /**
+   * Cluster mode: makes this node the room's home if no live node is (and loads it), as ready() does;
+   * says which node is its home, null for this one, or the refusal.
+   */
+  adopt(code: string): Promise<{ home: string | null } | Failure>;
+  /** Saves what is waiting now (the commit queue's batch), without stopping anything. */
+  flush(): MaybePromise<void>;
   /** Takes a room out of memory now, unless a change of it is still unsaved; true if it left. */
   evict(code: string): boolean;
   /**
@@ -166,6 +184,8 @@ export function createRoomManager(deps: {
   health?: StoreHealth;
   /** MAX_HELD: the most changes held for a store that cannot be reached; tests lower it. */
   maxHeld?: number;
+  /** Cluster mode (NODE_ID): rooms are loaded only once claimed, and every write is fenced. */
+  homes?: Homes | null;
 }): RoomManager {
   const { clock, store } = deps;
   const { random } = deps;
@@ -185,6 +205,8 @@ export function createRoomManager(deps: {
   const counts: RoomCounts = { expired: 0, displaced: 0, deleted: 0 };
   const listeners: Array<(change: RoomChange) => void> = [];
   const evictListeners: Array<(code: string) => void> = [];
+  const movedListeners: Array<(code: string) => void> = [];
+  const homes = deps.homes ?? null;
   const health =
     deps.health ??
     createStoreHealth({ unavailable: store.unavailable?.bind(store), now: () => clock.now(), log });
@@ -195,6 +217,7 @@ export function createRoomManager(deps: {
     log,
     health,
     maxHeld: deps.maxHeld,
+    onMoved: (code) => drop(code),
     onSaved(c) {
       const change: RoomChange = {
         code: c.next.code,
@@ -257,6 +280,18 @@ export function createRoomManager(deps: {
     room.dispose();
     for (const listener of evictListeners) listener(code);
     return true;
+  }
+
+  function drop(code: string) {
+    const room = rooms.get(code);
+    if (!room) return;
+    rooms.delete(code);
+    usedAt.delete(code);
+    expiry.delete(code);
+    creating.delete(code);
+    room.dispose();
+    for (const listener of movedListeners) listener(code);
+    for (const listener of evictListeners) listener(code);
   }
 
   /** The least recently used room that may leave memory: nobody connected, nothing unsaved. */
@@ -348,6 +383,9 @@ export function createRoomManager(deps: {
   /** Undefined when there is nothing to wait for: the room is in memory, or the store answered at once. */
   function ready(code: string): Promise<Failure | undefined> | undefined {
     if (rooms.has(code)) return undefined;
+    // Cluster mode: a room not in memory is loaded only once this node is its home.
+    if (homes)
+      return adopt(code).then((r) => ('home' in r ? (r.home === null ? undefined : fail('MOVED')) : r));
     const stored = load(code);
     if (stored === null) return undefined;
     const registered = (found: StoredRoom | undefined) => {
@@ -383,21 +421,55 @@ export function createRoomManager(deps: {
     const deleted = sweep();
     if (deleted instanceof Promise || deleted.length < SWEEP_BATCH) break;
   }
-  for (const stored of store.loadRooms()) register(stored, true);
-  // R5: an open question gets back the time the server was down; one whose time had run out before
-  // the server stopped closes now.
-  const downSince = store.lastAlive?.() ?? null;
-  for (const room of rooms.values()) {
+  /**
+   * R5: an open question gets back the time its server was down (since `downSince`); one whose time
+   * had run out before the server stopped closes now. The same for a room claimed from a dead node.
+   */
+  function restore(room: Room, downSince: number | null) {
     const before = room.state().phase;
     // PI6: a discussion keeps its absolute end; one that ended while the server was down opens the
     // second vote now.
     if (before.kind === 'discussion' && before.endsAt <= clock.now())
       room.dispatch({ type: 'deadline', round: before.round });
-    if (room.state().phase.kind !== 'question') continue;
+    if (room.state().phase.kind !== 'question') return;
     room.dispatch({ type: 'resume', downSince });
     const { phase } = room.state();
     if (phase.kind === 'question' && phase.deadlineAt <= clock.now())
       room.dispatch({ type: 'deadline', round: phase.round });
+  }
+
+  for (const stored of store.loadRooms()) register(stored, true);
+  const downSince = store.lastAlive?.() ?? null;
+  for (const room of rooms.values()) restore(room, downSince);
+
+  /** Claims under way, so that two requests for one room claim and load it once. */
+  const adopting = new Map<string, Promise<{ home: string | null } | Failure>>();
+  function adopt(code: string): Promise<{ home: string | null } | Failure> {
+    if (!homes || rooms.has(code)) return Promise.resolve({ home: null });
+    const already = adopting.get(code);
+    if (already) return already;
+    const claimed = (async (): Promise<{ home: string | null } | Failure> => {
+      try {
+        const answer = await homes.claim(code);
+        if (answer.kind === 'none') return fail('ROOM_NOT_FOUND');
+        if (answer.kind === 'elsewhere') return { home: answer.node };
+        const stored = await store.loadRoom(code);
+        health.answered();
+        if (!stored) return fail('ROOM_NOT_FOUND');
+        if (!rooms.has(code)) {
+          const room = register(stored, true);
+          // A room claimed from a dead home gets back the time it had none; one let go gets none.
+          restore(room, answer.claimed ? answer.downSince : null);
+        }
+        return { home: null };
+      } catch (error) {
+        return loadFailed(code, error);
+      } finally {
+        adopting.delete(code);
+      }
+    })();
+    adopting.set(code, claimed);
+    return claimed;
   }
 
   return {
@@ -484,6 +556,10 @@ export function createRoomManager(deps: {
     },
     onChange: (listener) => void listeners.push(listener),
     onEvict: (listener) => void evictListeners.push(listener),
+    onMoved: (listener) => void movedListeners.push(listener),
+    drop,
+    adopt,
+    flush: () => queue.flush(),
     evict,
     full() {
       if (rooms.size < maxRooms) return false;

@@ -70,6 +70,11 @@ export interface RoomStore {
    * outages (SQLite is a file of this process).
    */
   unavailable?(error: unknown): boolean;
+  /**
+   * Cluster mode: the room whose write was refused because another node is its home now (nothing of
+   * the batch was saved), or null for any other error.
+   */
+  movedRoom?(error: unknown): string | null;
 }
 
 /** A store that answers at once (SQLite, memory): what the room shell was written for first. */

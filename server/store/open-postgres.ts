@@ -4,7 +4,7 @@
 import type { LibraryQuotas } from '../limits/quotas';
 import { createPostgresLibraryStore, type PostgresLibraryStore } from './library-postgres';
 import { openPool } from './postgres';
-import { createPostgresRoomStore, type PostgresRoomStore } from './rooms-postgres';
+import { type ClusterOptions, createPostgresRoomStore, type PostgresRoomStore } from './rooms-postgres';
 
 /** Why the database cannot be used, in words for whoever starts the server. */
 export class DatabaseUnavailableError extends Error {
@@ -26,11 +26,18 @@ export interface PostgresStores {
   library: PostgresLibraryStore;
 }
 
-export async function openPostgres(url: string, quotas?: LibraryQuotas): Promise<PostgresStores> {
+/** `cluster`: this process is one node of several (NODE_ID); its lease and room homes are kept here. */
+export async function openPostgres(
+  url: string,
+  quotas?: LibraryQuotas,
+  cluster?: ClusterOptions,
+): Promise<PostgresStores> {
   const where = describeDatabase(url);
   let pool: ReturnType<typeof openPool>;
   try {
-    pool = openPool(url);
+    // A node paused in the middle of a transaction (SIGSTOP) would hold its rooms' rows for as long
+    // as it sleeps, and no other node could claim them: PostgreSQL ends such a session first.
+    pool = openPool(url, cluster ? { idleInTransactionMs: cluster.leaseMs } : {});
   } catch (error) {
     throw new DatabaseUnavailableError(
       `DATABASE_URL is not a PostgreSQL URL (postgres://user:password@host:5432/database): ${String(error)}`,
@@ -45,7 +52,7 @@ export async function openPostgres(url: string, quotas?: LibraryQuotas): Promise
   }
   try {
     const library = await createPostgresLibraryStore(pool, quotas);
-    const store = await createPostgresRoomStore(pool);
+    const store = await createPostgresRoomStore(pool, cluster);
     return { store, library };
   } catch (error) {
     await pool.end().catch(() => undefined);

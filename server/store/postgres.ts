@@ -23,9 +23,17 @@ const types = {
 };
 
 /** A pool of connections to `url` (postgres://user:password@host:port/database). */
-export function openPool(url: string): Pool {
+export function openPool(url: string, options: { idleInTransactionMs?: number } = {}): Pool {
   // A database that does not answer is an error within seconds, not a start that hangs.
-  const pool = new pg.Pool({ connectionString: url, types, max: 8, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: 8,
+    connectionTimeoutMillis: 5_000,
+    ...(options.idleInTransactionMs
+      ? { idle_in_transaction_session_timeout: options.idleInTransactionMs }
+      : {}),
+  });
   // An idle connection that dies (the server restarted) must not crash the process: the next query
   // takes a fresh one, and fails on its own if the database is still away.
   pool.on('error', () => undefined);

@@ -16,6 +16,7 @@ import {
   type RoundResult,
 } from '../room/state';
 import type { RoomStore, SaveContext, StoredRoom } from '../room/store';
+import { type Homes, openHomes, ROOM_HOMES_MIGRATION, RoomMovedError } from './homes-postgres';
 import {
   inTransaction,
   isUnavailable,
@@ -113,7 +114,18 @@ export const ROOMS_PG_MIGRATIONS: readonly PgMigration[] = [
     version: 2,
     up: 'ALTER TABLE results ADD COLUMN twin_of INTEGER',
   },
+  {
+    // Cluster mode: the nodes' leases and each room's home (homes-postgres.ts); unused by one process.
+    version: 3,
+    up: ROOM_HOMES_MIGRATION,
+  },
 ];
+
+/** Cluster mode: this process's NODE_ID and how long its lease lasts without a renewal. */
+export interface ClusterOptions {
+  node: string;
+  leaseMs: number;
+}
 
 export interface PostgresRoomStore extends RoomStore {
   loadRoom(code: string): Promise<StoredRoom | undefined>;
@@ -124,6 +136,8 @@ export interface PostgresRoomStore extends RoomStore {
   heartbeat(now: number): Promise<void>;
   deleteUnfinished(before: number, keep: ReadonlySet<string>, limit?: number): Promise<string[]>;
   transaction(fn: () => void | Promise<void>): Promise<void>;
+  /** Cluster mode only: this node's leases and claims; every write is fenced by them. */
+  homes: Homes | null;
 }
 
 const SQL = {
@@ -132,7 +146,8 @@ const SQL = {
     ON CONFLICT (code) DO UPDATE SET host_secret = excluded.host_secret, owner = excluded.owner,
       created_at = excluded.created_at, settings = excluded.settings, deck = excluded.deck,
       locked = excluded.locked, version = excluded.version, phase = excluded.phase,
-      finished = excluded.finished, updated_at = excluded.updated_at`,
+      finished = excluded.finished, updated_at = excluded.updated_at
+    WHERE rooms.host_secret = excluded.host_secret`,
   updateRoom: 'UPDATE rooms SET locked = $2, version = $3, updated_at = $4 WHERE code = $1',
   updatePhase: 'UPDATE rooms SET phase = $2, finished = $3, updated_at = $4 WHERE code = $1',
   // The inserts of a change's own rows do nothing when the row is there: a batch whose COMMIT went
@@ -165,8 +180,14 @@ const SQL = {
 };
 
 /** The rooms' store on an open pool; applies the rooms' migrations and reads what the shell needs at once. */
-export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomStore> {
+export async function createPostgresRoomStore(
+  pool: Pool,
+  cluster?: ClusterOptions,
+): Promise<PostgresRoomStore> {
   await migratePg(pool, 'rooms', ROOMS_PG_MIGRATIONS);
+  const homes = cluster ? await openHomes(pool, cluster.node, cluster.leaseMs) : null;
+  /** The rooms whose home this batch's transaction has checked (and holds) already. */
+  let fenced = new Set<string>();
 
   /** The connection of the batch's transaction while one runs (the commit queue runs one at a time). */
   let current: pg.PoolClient | null = null;
@@ -246,7 +267,7 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
     ]);
 
   async function writeWhole(db: Queryable, state: RoomState, now: number) {
-    await db.query(SQL.upsertRoom, [
+    const room = await db.query(SQL.upsertRoom, [
       state.code,
       state.hostSecret,
       state.owner,
@@ -259,6 +280,12 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       state.phase.kind === 'podium' ? 1 : 0,
       now,
     ]);
+    // Another game's code (made by another node meanwhile): its row stays as it was.
+    if (room.rowCount === 0) throw new Error(`room code ${state.code} is taken`);
+    if (homes) {
+      await homes.stamp(db, state.code);
+      if (current) fenced.add(state.code);
+    }
     for (const p of state.players)
       await db.query(SQL.insertPlayer, playerValues(state.code, state.version, p));
     for (const r of state.results) await writeResult(db, state.code, r);
@@ -352,14 +379,25 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
     'SELECT code FROM rooms WHERE finished = 0 ORDER BY code',
   );
   const resumed: StoredRoom[] = [];
-  for (const { code } of unfinished.rows) {
-    const room = await load(pool, code);
-    if (room) resumed.push(room);
-  }
+  // A node of a cluster loads only the rooms it claims (rooms.ts), never every unfinished one.
+  if (!homes)
+    for (const { code } of unfinished.rows) {
+      const room = await load(pool, code);
+      if (room) resumed.push(room);
+    }
 
   /** A write on the batch's connection when one is open, else in a transaction of its own. */
   const write = (fn: (db: Queryable) => Promise<void>): Promise<void> =>
     current ? fn(current) : inTransaction(pool, fn);
+  /** A change of a room, fenced in cluster mode: written only while this node is its home. */
+  const writeOf = (code: string, fn: (db: Queryable) => Promise<void>): Promise<void> =>
+    write(async (db) => {
+      if (homes && !fenced.has(code)) {
+        await homes.fence(db, code);
+        if (current) fenced.add(code);
+      }
+      await fn(db);
+    });
 
   return {
     asynchronous: true,
@@ -393,10 +431,12 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
       codes.add(state.code);
       await write((db) => writeWhole(db, state, Date.now()));
     },
-    saveChange: (state, facts, context) => write((db) => writeChange(db, state, facts, context)),
+    saveChange: (state, facts, context) =>
+      writeOf(state.code, (db) => writeChange(db, state, facts, context)),
     async transaction(fn) {
       await inTransaction(pool, async (client) => {
         current = client;
+        fenced = new Set();
         try {
           await fn();
         } finally {
@@ -406,5 +446,7 @@ export async function createPostgresRoomStore(pool: Pool): Promise<PostgresRoomS
     },
     close: () => pool.end(),
     unavailable: isUnavailable,
+    movedRoom: (error) => (error instanceof RoomMovedError ? error.code : null),
+    homes,
   };
 }

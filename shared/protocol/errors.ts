@@ -32,6 +32,11 @@ export const ErrorCode = {
    */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  /**
+   * Cluster mode: another server process is this game's home now; the server also sends `moved`,
+   * and the apps reconnect there (docs/protocol.md, "Re-homing").
+   */
+  MOVED: 'MOVED',
   /** Client-side only: the server did not acknowledge in time. */
   NO_RESPONSE: 'NO_RESPONSE',
 } as const;
@@ -62,6 +67,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SERVER_BUSY: 'This server is running as many games as it can. Please try again in a few minutes.',
   STORE_UNAVAILABLE: 'The server cannot save right now. It tries again by itself in a moment.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
+  MOVED: 'This game moved to another server. Reconnecting…',
   NO_RESPONSE: 'The game server did not answer. Check your connection and try again.',
 };
 

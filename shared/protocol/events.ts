@@ -114,4 +114,6 @@ export interface ServerToClientEvents {
   'view:host': (view: HostViewWire) => void;
   'view:player': (view: PlayerView) => void;
   'host:progress': (progress: HostProgress) => void;
+  /** Cluster mode: this room's home is another server process now; ask GET /api/rooms/:code/home. */
+  moved: (payload: Record<string, never>) => void;
 }

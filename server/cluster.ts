@@ -1,0 +1,151 @@
+// Cluster mode (NODE_ID, docs/deploy.md): this process is one of several on one PostgreSQL. It keeps
+// its lease, lets go of the rooms another node has claimed, claims the rooms of dead nodes that have
+// a deadline to keep, names each room's home to whoever asks, and hands its rooms over on SIGTERM.
+import type express from 'express';
+import { fail } from '../shared/protocol/errors';
+import type { RoomManager } from './room/rooms';
+import type { StoreHealth } from './room/store-health';
+import type { Homes } from './store/homes-postgres';
+import type { AppServer } from './transport/session';
+
+/** Defaults of LEASE_MS and RENEW_MS: a dead node's rooms move within about LEASE_MS + RENEW_MS. */
+export const LEASE_MS = 3_000;
+export const RENEW_MS = 1_000;
+/** The most orphaned rooms one renewal claims: the other nodes take their share of a dead one's. */
+const ORPHANS_PER_TICK = 20;
+/** A room code as the rooms are made (server/random.ts). */
+const ROOM_CODE = /^[0-9]{6}$/;
+
+/** The Socket.IO path of a node: the reverse proxy sends /n/<id>/… to node <id>, unchanged. */
+export const socketPathOf = (node: string | null): string =>
+  node === null ? '/socket.io' : `/n/${node}/socket.io`;
+
+export interface Cluster {
+  /** SIGTERM: no new rooms, saves what waits, lets every room go, and tells their sockets to move. */
+  handOver(): Promise<void>;
+  /** Stops the renewals. */
+  stop(): void;
+}
+
+/** GET /api/home and GET /api/rooms/:code/home; `homes` null in single-process mode. */
+export function homeRoutes(
+  app: express.Express,
+  deps: { homes: Homes | null; rooms: RoomManager; draining(): boolean; failed(error: unknown): boolean },
+) {
+  const { homes, rooms } = deps;
+  const named = (node: string | null) => ({ node, path: socketPathOf(node) });
+  const notFound = (res: express.Response) => res.status(404).json({ error: fail('ROOM_NOT_FOUND') });
+  const refused = (res: express.Response, error: unknown) => {
+    if (deps.failed(error))
+      return res
+        .status(503)
+        .set('Retry-After', '1')
+        .json({ error: fail('STORE_UNAVAILABLE') });
+    throw error;
+  };
+
+  app.get('/api/home', async (_req, res) => {
+    if (!homes) return res.json(named(null));
+    if (!deps.draining()) return res.json(named(homes.node));
+    try {
+      return res.json(named((await homes.liveNode(true)) ?? homes.node));
+    } catch (error) {
+      return refused(res, error);
+    }
+  });
+
+  app.get('/api/rooms/:code/home', async (req, res) => {
+    const code = req.params.code;
+    if (!ROOM_CODE.test(code))
+      return res.status(400).json({ error: fail('BAD_PAYLOAD', 'A game code is six digits.') });
+    try {
+      if (!homes) {
+        const failed = await rooms.ready(code);
+        if (failed?.error === 'STORE_UNAVAILABLE') return refused(res, failed);
+        return rooms.get(code) ? res.json(named(null)) : notFound(res);
+      }
+      if (rooms.codes().includes(code)) return res.json(named(homes.node));
+      const home = await homes.homeOf(code);
+      if (home.kind === 'none') return notFound(res);
+      if (home.kind === 'elsewhere' && home.node !== null) return res.json(named(home.node));
+      // No live home: this node claims it, unless it is leaving (then a live node will, when asked).
+      if (deps.draining()) return res.json(named((await homes.liveNode(true)) ?? homes.node));
+      const adopted = await rooms.adopt(code);
+      if ('home' in adopted) return res.json(named(adopted.home ?? homes.node));
+      if (adopted.error === 'ROOM_NOT_FOUND') return notFound(res);
+      return res.status(503).set('Retry-After', '1').json({ error: adopted });
+    } catch (error) {
+      return refused(res, error);
+    }
+  });
+}
+
+export function startCluster(deps: {
+  homes: Homes;
+  rooms: RoomManager;
+  io: AppServer;
+  health: StoreHealth;
+  renewMs: number;
+  log(message: string, error?: unknown): void;
+}): Cluster & { draining(): boolean } {
+  const { homes, rooms, io, health, log } = deps;
+  let draining = false;
+  let stopped = false;
+
+  // A room that left this node: every socket speaking for it is told where to go, and closed, so
+  // that nothing more of it (an acknowledgement, a view) reaches them from here.
+  rooms.onMoved((code) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.session?.code !== code) continue;
+      socket.emit('moved', {});
+      socket.disconnect(true);
+    }
+  });
+
+  let ticking = false;
+  async function tick() {
+    if (ticking || stopped) return;
+    ticking = true;
+    try {
+      const { superseded, lost } = await homes.renew(rooms.codes());
+      health.answered();
+      if (superseded) log(`another process took NODE_ID ${homes.node}'s lease: this one lets its rooms go`);
+      for (const code of lost) rooms.drop(code);
+      // Deadlines of dead nodes' rooms close even if none of their clients asks for them.
+      if (!draining && !superseded)
+        for (const code of await homes.orphans(ORPHANS_PER_TICK)) {
+          const adopted = await rooms.adopt(code);
+          if (
+            'error' in adopted &&
+            adopted.error !== 'ROOM_NOT_FOUND' &&
+            adopted.error !== 'STORE_UNAVAILABLE'
+          )
+            log(`could not take over room ${code}: ${adopted.message}`);
+        }
+    } catch (error) {
+      // An outage alone moves no room: this node keeps its rooms, and writes wait for the database.
+      if (!health.failed(error)) log('renewing the lease failed', error);
+    } finally {
+      ticking = false;
+    }
+  }
+  const timer = setInterval(() => void tick(), deps.renewMs);
+  timer.unref();
+
+  return {
+    draining: () => draining,
+    async handOver() {
+      draining = true;
+      clearInterval(timer);
+      await homes.drain().catch((error) => log('could not mark this node as draining', error));
+      await rooms.flush();
+      const released = await homes.release();
+      log(`handing over ${released} room(s)`);
+      for (const code of rooms.codes()) rooms.drop(code);
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

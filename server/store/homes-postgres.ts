@@ -1,0 +1,210 @@
+// Cluster mode (NODE_ID): which process is each room's home. A node holds a lease in `nodes`, renewed
+// every RENEW_MS; a room names its home and the epoch the home had when it took the room. Every
+// write of a room checks, in its transaction, that this node is still the room's home at its epoch
+// (fence()), holding the room's row while it commits: a claim, which must lock that row, waits for
+// the write or comes after it, and a home that was paused and lost the room commits nothing after.
+// Since the apps are acknowledged only after a commit, a paused home cannot acknowledge either.
+//
+// Times are the database's clock (clock_timestamp()), so the nodes' own clocks never decide who owns
+// what.
+import type { Pool, Queryable } from './postgres';
+
+/** The database's clock, ms since the epoch. */
+const DB_NOW = '(extract(epoch FROM clock_timestamp()) * 1000)::BIGINT';
+/** A room's home is alive: its node holds an unexpired lease at the room's epoch. */
+const HOME_ALIVE = `EXISTS (SELECT 1 FROM nodes n WHERE n.node_id = r.home_node AND n.epoch = r.home_epoch
+  AND n.lease_until > ${DB_NOW})`;
+
+/** Thrown by a write of a room this node is no longer the home of: nothing of the batch is committed. */
+export class RoomMovedError extends Error {
+  override name = 'RoomMovedError';
+  constructor(readonly code: string) {
+    super(`room ${code} has another home now`);
+  }
+}
+
+/** Where a room lives, as GET /api/rooms/:code/home says it. */
+export type HomeAnswer =
+  | { kind: 'mine'; claimed: boolean; downSince: number | null }
+  | { kind: 'elsewhere'; node: string | null }
+  | { kind: 'none' };
+
+export interface Homes {
+  readonly node: string;
+  /** This node's epoch: a new one at each start, so rooms held by this node's previous run are free. */
+  epoch(): number;
+  /**
+   * Renews the lease. `superseded`: another process took this NODE_ID's lease (every room must go);
+   * `lost`: rooms of `held` whose home is someone else now. Rejects when the database cannot be
+   * reached (keep everything: an outage alone moves nothing).
+   */
+  renew(held: readonly string[]): Promise<{ superseded: boolean; lost: string[] }>;
+  /**
+   * Claims `code` for this node unless its home is alive elsewhere. Exactly one of several nodes
+   * claiming at once wins (the claim locks the room's row). `downSince`: when the previous home was
+   * last known alive (its last renewal), for the room's deadline (R5); null if it let the room go.
+   */
+  claim(code: string): Promise<HomeAnswer>;
+  /** The room's home without claiming it: `null` node when it has none alive. */
+  homeOf(code: string): Promise<HomeAnswer>;
+  /** Unfinished rooms with an open deadline (a question, a discussion) whose home is gone. */
+  orphans(limit: number): Promise<string[]>;
+  /** A live node that takes new rooms, other than this one if it is draining; null if none. */
+  liveNode(exceptSelf: boolean): Promise<string | null>;
+  /** SIGTERM: take no new rooms (other nodes name another home for them). */
+  drain(): Promise<void>;
+  /** Lets every room of this node go (home NULL) and ends the lease: others claim them at once. */
+  release(): Promise<number>;
+  /** Within a write transaction: throws RoomMovedError unless this node is `code`'s home at its epoch. */
+  fence(db: Queryable, code: string): Promise<void>;
+  /** Stamps a new room (inserted in this transaction) with this node as its home. */
+  stamp(db: Queryable, code: string): Promise<void>;
+}
+
+export const ROOM_HOMES_MIGRATION = `
+  CREATE TABLE nodes (
+    node_id     TEXT PRIMARY KEY,
+    epoch       INTEGER NOT NULL,
+    lease_until BIGINT NOT NULL,
+    renewed_at  BIGINT NOT NULL,
+    draining    INTEGER NOT NULL DEFAULT 0
+  );
+  ALTER TABLE rooms ADD COLUMN home_node TEXT;
+  ALTER TABLE rooms ADD COLUMN home_epoch INTEGER;
+  CREATE INDEX rooms_home ON rooms (home_node, home_epoch);
+`;
+
+/** Registers this node (a new epoch) and returns its homes; the rooms' migration made the tables. */
+export async function openHomes(pool: Pool, node: string, leaseMs: number): Promise<Homes> {
+  const started = await pool.query<{ epoch: number }>(
+    `INSERT INTO nodes (node_id, epoch, lease_until, renewed_at) VALUES ($1, 1, ${DB_NOW} + $2, ${DB_NOW})
+     ON CONFLICT (node_id) DO UPDATE SET epoch = nodes.epoch + 1, lease_until = excluded.lease_until,
+       renewed_at = excluded.renewed_at, draining = 0
+     RETURNING epoch`,
+    [node, leaseMs],
+  );
+  const epoch = started.rows[0]?.epoch ?? 1;
+
+  async function claim(code: string): Promise<HomeAnswer> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The row lock first, then a fresh look (a new snapshot under READ COMMITTED): a claim that
+      // waited for another sees its result, and two claims never both win.
+      const locked = await client.query('SELECT 1 FROM rooms WHERE code = $1 FOR UPDATE', [code]);
+      if (locked.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return { kind: 'none' };
+      }
+      const found = await client.query<{
+        home_node: string | null;
+        home_epoch: number | null;
+        alive: boolean;
+        renewed_at: number | null;
+      }>(
+        `SELECT r.home_node, r.home_epoch, ${HOME_ALIVE} AS alive,
+           (SELECT n.renewed_at FROM nodes n WHERE n.node_id = r.home_node) AS renewed_at
+         FROM rooms r WHERE r.code = $1`,
+        [code],
+      );
+      const row = found.rows[0];
+      if (!row) throw new Error(`room ${code} vanished under its lock`);
+      if (row.home_node === node && row.home_epoch === epoch) {
+        await client.query('COMMIT');
+        return { kind: 'mine', claimed: false, downSince: null };
+      }
+      if (row.alive) {
+        await client.query('COMMIT');
+        return { kind: 'elsewhere', node: row.home_node };
+      }
+      await client.query('UPDATE rooms SET home_node = $2, home_epoch = $3 WHERE code = $1', [
+        code,
+        node,
+        epoch,
+      ]);
+      await client.query('COMMIT');
+      return {
+        kind: 'mine',
+        claimed: true,
+        downSince: row.home_node === null ? null : (row.renewed_at ?? null),
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    node,
+    epoch: () => epoch,
+    async renew(held) {
+      const renewed = await pool.query(
+        `UPDATE nodes SET lease_until = ${DB_NOW} + $3, renewed_at = ${DB_NOW}
+         WHERE node_id = $1 AND epoch = $2`,
+        [node, epoch, leaseMs],
+      );
+      if (renewed.rowCount === 0) return { superseded: true, lost: [...held] };
+      if (held.length === 0) return { superseded: false, lost: [] };
+      const lost = await pool.query<{ code: string }>(
+        `SELECT code FROM rooms WHERE code = ANY($1)
+           AND (home_node IS DISTINCT FROM $2 OR home_epoch IS DISTINCT FROM $3)`,
+        [held, node, epoch],
+      );
+      return { superseded: false, lost: lost.rows.map((r) => r.code) };
+    },
+    claim,
+    async homeOf(code) {
+      const found = await pool.query<{ home_node: string | null; home_epoch: number | null; alive: boolean }>(
+        `SELECT r.home_node, r.home_epoch, ${HOME_ALIVE} AS alive FROM rooms r WHERE r.code = $1`,
+        [code],
+      );
+      const row = found.rows[0];
+      if (!row) return { kind: 'none' };
+      if (row.home_node === node && row.home_epoch === epoch)
+        return { kind: 'mine', claimed: false, downSince: null };
+      return { kind: 'elsewhere', node: row.alive ? row.home_node : null };
+    },
+    async orphans(limit) {
+      const found = await pool.query<{ code: string }>(
+        `SELECT r.code FROM rooms r WHERE r.finished = 0
+           AND (r.phase LIKE '{"kind":"question"%' OR r.phase LIKE '{"kind":"discussion"%')
+           AND (r.home_node IS NULL OR NOT ${HOME_ALIVE})
+         ORDER BY r.updated_at DESC LIMIT $1`,
+        [limit],
+      );
+      return found.rows.map((r) => r.code);
+    },
+    async liveNode(exceptSelf) {
+      const found = await pool.query<{ node_id: string }>(
+        `SELECT node_id FROM nodes WHERE lease_until > ${DB_NOW} AND draining = 0
+           AND ($2::BOOLEAN = false OR node_id <> $1)
+         ORDER BY (node_id = $1) DESC, random() LIMIT 1`,
+        [node, exceptSelf],
+      );
+      return found.rows[0]?.node_id ?? null;
+    },
+    async drain() {
+      await pool.query('UPDATE nodes SET draining = 1 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
+    },
+    async release() {
+      const released = await pool.query(
+        'UPDATE rooms SET home_node = NULL, home_epoch = NULL WHERE home_node = $1 AND home_epoch = $2',
+        [node, epoch],
+      );
+      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
+      return released.rowCount ?? 0;
+    },
+    async fence(db, code) {
+      const mine = await db.query(
+        'SELECT 1 FROM rooms WHERE code = $1 AND home_node = $2 AND home_epoch = $3 FOR SHARE',
+        [code, node, epoch],
+      );
+      if (mine.rowCount === 0) throw new RoomMovedError(code);
+    },
+    async stamp(db, code) {
+      await db.query('UPDATE rooms SET home_node = $2, home_epoch = $3 WHERE code = $1', [code, node, epoch]);
+    },
+  };
+}
