@@ -53,10 +53,11 @@ interface Home {
   path: string;
 }
 
-/** Asks one node, a different one each time, where the room lives. */
+/** Asks one node, a different one each time and never the one just lost, where the room lives. */
 let lookups = 0;
-async function lookupHome(): Promise<Home> {
-  const node = options.nodes[lookups++ % options.nodes.length]!;
+async function lookupHome(lost: string): Promise<Home> {
+  const others = options.nodes.filter((n) => n.id !== lost);
+  const node = others[lookups++ % others.length]!;
   const response = await fetch(`http://127.0.0.1:${node.port}/api/rooms/${log.code}/home`, {
     signal: AbortSignal.timeout(2_000),
   });
@@ -101,6 +102,7 @@ abstract class Client {
   connect(reason: string): Promise<void> {
     if (this.moving) return this.moving;
     const old = this.socket;
+    const lost = old ? this.node : '';
     if (old) {
       const segment = [...log.segments]
         .reverse()
@@ -114,13 +116,20 @@ abstract class Client {
       old.close();
     }
     this.moving = (async () => {
+      let stillThere = false;
       for (let attempt = 0; !finished; attempt++) {
         // The first attempt waits too: a dead node's 300 phones spread over half a second.
-        await sleep(backoffMs(attempt, random));
+        if (stillThere) {
+          // The lost node is still named: its lease has not run out yet. Ask again soon, undoubled.
+          attempt--;
+          await sleep(250 + random() * 250);
+        } else await sleep(backoffMs(attempt, random));
         if (finished) return;
         let socket: Socket | null = null;
         try {
-          const home = await lookupHome();
+          const home = await lookupHome(lost);
+          stillThere = options.rehome === 'lease-aware' && home.node === lost;
+          if (stillThere) continue;
           socket = await openSocket(home);
           this.listen(socket);
           if (await this.enter(socket, home.node)) {

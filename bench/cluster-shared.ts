@@ -18,6 +18,11 @@ export interface RoomOptions {
   /** Answers are spread uniformly over this share of the window, from the question's opening. */
   answerShare: number;
   seed: number;
+  /**
+   * 'contract': every failed attempt doubles the wait. 'lease-aware': an answer that still names the
+   * node just lost (its lease has not run out) is asked again 250-500 ms later, without doubling.
+   */
+  rehome: 'contract' | 'lease-aware';
 }
 
 /** One acknowledgement of an answer, as a phone received it. */

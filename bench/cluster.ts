@@ -64,6 +64,10 @@ const players = numberArg('players', 300);
 const seeds = numberArg('seeds', 2);
 const windowS = numberArg('window', 10);
 const scenarios = scenarioArgs();
+const rehomeArg = process.argv[process.argv.indexOf('--rehome') + 1];
+if (process.argv.includes('--rehome') && rehomeArg !== 'contract' && rehomeArg !== 'lease-aware')
+  throw new Error('--rehome takes contract or lease-aware');
+const rehome: RoomOptions['rehome'] = rehomeArg === 'contract' ? 'contract' : 'lease-aware';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A fault the run did to a node: when, and when another node was seen to own its rooms. */
@@ -108,6 +112,7 @@ class Room {
   code = '';
   home = '';
   private waiting = new Map<string, (r: RoomReport) => void>();
+  private early = new Map<string, RoomReport>();
   failure: string | null = null;
 
   constructor(options: RoomOptions) {
@@ -116,18 +121,31 @@ class Room {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (report: RoomReport) => {
-      if (report.type === 'failed') this.failure = report.error;
-      const waiter = this.waiting.get(report.type);
-      if (waiter) {
-        this.waiting.delete(report.type);
-        waiter(report);
+      if (report.type === 'failed') {
+        this.failure = report.error;
+        for (const w of this.waiting.values()) w(report);
+        this.waiting.clear();
+        return;
       }
-      for (const [, w] of report.type === 'failed' ? [...this.waiting] : []) w(report);
+      const waiter = this.waiting.get(report.type);
+      if (!waiter) {
+        // Kept for the next() that asks for it: the rooms report in any order.
+        this.early.set(report.type, report);
+        return;
+      }
+      this.waiting.delete(report.type);
+      waiter(report);
     });
   }
 
   next<T extends RoomReport['type']>(type: T, timeoutMs: number): Promise<Extract<RoomReport, { type: T }>> {
     return new Promise((resolve, reject) => {
+      if (this.failure) return reject(new Error(this.failure));
+      const early = this.early.get(type);
+      if (early) {
+        this.early.delete(type);
+        return resolve(early as Extract<RoomReport, { type: T }>);
+      }
       const timer = setTimeout(() => reject(new Error(`room: no ${type} in ${timeoutMs} ms`)), timeoutMs);
       this.waiting.set(type, (r) => {
         clearTimeout(timer);
@@ -195,6 +213,7 @@ async function run(
         secondsPerQuestion,
         answerShare: 0.9,
         seed,
+        rehome,
       }),
   );
   const faults: Fault[] = [];
@@ -514,6 +533,7 @@ async function main() {
     secondsPerQuestion: windowS,
     leaseMs: Number(process.env.LEASE_MS ?? 3000),
     renewMs: Number(process.env.RENEW_MS ?? 1000),
+    rehome,
     scenarios: perScenario,
     ...summary(figures),
     runs: figures,
