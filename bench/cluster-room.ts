@@ -53,18 +53,32 @@ interface Home {
   path: string;
 }
 
-/** Asks one node, a different one each time and never the one just lost, where the room lives. */
+/**
+ * Asks the nodes, starting with a different one each time and never the one just lost, where the room
+ * lives: a node that does not answer is passed over at once, as the proxy's round-robin passes over it.
+ */
 let lookups = 0;
 async function lookupHome(lost: string): Promise<Home> {
   const others = options.nodes.filter((n) => n.id !== lost);
-  const node = others[lookups++ % others.length]!;
-  const response = await fetch(`http://127.0.0.1:${node.port}/api/rooms/${log.code}/home`, {
-    signal: AbortSignal.timeout(2_000),
-  });
-  if (!response.ok) throw new Error(`home: HTTP ${response.status}`);
-  const home = (await response.json()) as { node: string | null; path: string };
-  if (!home.node || !portOf.has(home.node)) throw new Error(`home: unknown node ${home.node}`);
-  return { node: home.node, path: home.path };
+  const start = lookups++;
+  let failure: unknown;
+  for (let i = 0; i < others.length; i++) {
+    const node = others[(start + i) % others.length]!;
+    let response: Response;
+    try {
+      response = await fetch(`http://127.0.0.1:${node.port}/api/rooms/${log.code}/home`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+    } catch (error) {
+      failure = error;
+      continue;
+    }
+    if (!response.ok) throw new Error(`home: HTTP ${response.status}`);
+    const home = (await response.json()) as { node: string | null; path: string };
+    if (!home.node || !portOf.has(home.node)) throw new Error(`home: unknown node ${home.node}`);
+    return { node: home.node, path: home.path };
+  }
+  throw failure;
 }
 
 function openSocket(home: Home): Promise<Socket> {
@@ -91,7 +105,7 @@ function openSocket(home: Home): Promise<Socket> {
 abstract class Client {
   socket: Socket | null = null;
   node = '';
-  private moving: Promise<void> | null = null;
+  private movingNow: Promise<void> | null = null;
   constructor(readonly player: number) {}
 
   protected abstract enter(socket: Socket, node: string): Promise<boolean>;
@@ -100,9 +114,9 @@ abstract class Client {
 
   /** Finds the home and enters, retrying with the contract's backoff until it is in (or the run ends). */
   connect(reason: string): Promise<void> {
-    if (this.moving) return this.moving;
+    if (this.movingNow) return this.movingNow;
     const old = this.socket;
-    const lost = old ? this.node : '';
+    let lost = old ? this.node : '';
     if (old) {
       const segment = [...log.segments]
         .reverse()
@@ -115,7 +129,7 @@ abstract class Client {
       old.removeAllListeners();
       old.close();
     }
-    this.moving = (async () => {
+    this.movingNow = (async () => {
       let stillThere = false;
       for (let attempt = 0; !finished; attempt++) {
         // The first attempt waits too: a dead node's 300 phones spread over half a second.
@@ -130,7 +144,13 @@ abstract class Client {
           const home = await lookupHome(lost);
           stillThere = options.rehome === 'lease-aware' && home.node === lost;
           if (stillThere) continue;
-          socket = await openSocket(home);
+          try {
+            socket = await openSocket(home);
+          } catch (error) {
+            // A home that refuses the socket is down: while lookups still name it, its lease runs on.
+            lost = home.node;
+            throw error;
+          }
           this.listen(socket);
           if (await this.enter(socket, home.node)) {
             this.socket = socket;
@@ -151,14 +171,18 @@ abstract class Client {
         socket?.close();
       }
     })().finally(() => {
-      this.moving = null;
+      this.movingNow = null;
     });
-    return this.moving.then(() => this.afterEnter());
+    return this.movingNow.then(() => this.afterEnter());
   }
 
   /** An acknowledgement that did not come in 4 s: the home may be gone or paused. */
   ackTimedOut(socket: Socket) {
     if (socket === this.socket && !finished) void this.connect('ack-timeout');
+  }
+
+  get moving() {
+    return this.movingNow !== null;
   }
 
   close() {
@@ -371,7 +395,12 @@ async function joinAll() {
 }
 
 async function finish(waitUntil: number) {
-  while (log.revealed < phones.length && Date.now() < waitUntil)
+  // Until every phone saw the reveal and none is between two homes (a home killed after the reveal
+  // still moves its phones), or the time is up.
+  while (
+    (log.revealed < phones.length || phones.some((p) => p.moving) || host.moving) &&
+    Date.now() < waitUntil
+  )
     await new Promise<void>((resolve) => {
       revealWaiters.push(resolve);
       setTimeout(resolve, 250);

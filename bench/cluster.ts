@@ -92,7 +92,10 @@ interface RunFigures {
   doubled: number;
   acked_after_fence: number;
   rehome_p50_ms: number | null;
+  rehome_p90_ms: number | null;
   rehome_max_ms: number | null;
+  /** Phones measured: those on a faulted home at its fault. */
+  rehomed: number;
   /** Phones of a faulted home that had not resumed anywhere by the end of the run. */
   not_back: number;
   takeover_ms: number[];
@@ -326,6 +329,8 @@ async function run(
       doubled: 0,
       acked_after_fence: 0,
       rehome_p50_ms: null,
+      rehome_p90_ms: null,
+      rehomed: 0,
       rehome_max_ms: null,
       not_back: 0,
       takeover_ms: [],
@@ -439,6 +444,8 @@ async function compare(
     doubled,
     acked_after_fence: afterFence,
     rehome_p50_ms: rehomes.length ? Math.round(percentile(rehomes, 50)) : null,
+    rehome_p90_ms: rehomes.length ? Math.round(percentile(rehomes, 90)) : null,
+    rehomed: rehomes.length,
     rehome_max_ms: rehomes.length ? Math.round(Math.max(...rehomes)) : null,
     not_back: notBack,
     takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
@@ -489,7 +496,8 @@ async function main() {
         figures.push(f);
         console.log(
           `  ${scenario} seed ${seed}: acked ${f.acked}, lost ${f.lost}, doubled ${f.doubled}, after fence ${f.acked_after_fence}, ` +
-            `re-home p50 ${fmt(f.rehome_p50_ms)} max ${fmt(f.rehome_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
+            `re-home (${f.rehomed} phones) p50 ${fmt(f.rehome_p50_ms)} p90 ${fmt(f.rehome_p90_ms)} max ${fmt(f.rehome_max_ms)} ms, ` +
+            `takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
         );
       }
   } finally {
