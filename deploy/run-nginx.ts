@@ -2,7 +2,7 @@
 // its own prefix, configuration, pid file, logs and temp folders in a fresh temp dir, listening on
 // 127.0.0.1 only, and never the machine's nginx service. Used by `npm run cluster:local` and
 // test/deploy/proxy.test.ts.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -34,6 +34,36 @@ export function findNginx(): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The nginx binary; where there is none, Debian's package installed as .ci/run does (as root, or with
+ * sudo without a password), so that `npm test` needs nothing installed by hand. Throws one sentence
+ * saying what to install where it cannot.
+ */
+export function ensureNginx(): string {
+  const found = findNginx();
+  if (found) return found;
+  const asRoot =
+    userInfo().uid === 0
+      ? []
+      : spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
+        ? ['sudo', '-n']
+        : null;
+  if (asRoot && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0) {
+    const run = (args: string[]) =>
+      spawnSync(asRoot[0] ?? args[0]!, asRoot.length ? [...asRoot.slice(1), ...args] : args.slice(1), {
+        stdio: 'ignore',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    run(['apt-get', 'update', '-qq']);
+    run(['apt-get', 'install', '-y', '-qq', 'nginx']);
+    const installed = findNginx();
+    if (installed) return installed;
+  }
+  throw new Error(
+    'The proxy test needs nginx: install it (Debian: sudo apt-get install nginx) and run the tests again.',
+  );
 }
 
 /**
