@@ -96,9 +96,17 @@ interface RunFigures {
   rehome_max_ms: number | null;
   /** Phones measured: those on a faulted home at its fault. */
   rehomed: number;
+  /** From the fault to the phone's losing its socket (told `moved`, or cut), median and slowest. */
+  told_p50_ms: number | null;
+  told_max_ms: number | null;
   /** Phones of a faulted home that had not resumed anywhere by the end of the run. */
   not_back: number;
   takeover_ms: number[];
+  /**
+   * Phone sockets lost during the run, for whatever reason (a fault, `moved`, an acknowledgement
+   * that did not come): with no node fault (a PostgreSQL restart) every one is a room that moved.
+   */
+  sockets_lost: Record<string, number>;
   /** Phones that did not see the round's reveal by the end of the run. */
   not_revealed: number;
   /** Answers never acknowledged (ROUND_CLOSED after a late re-home, or still waiting at the end). */
@@ -331,6 +339,9 @@ async function run(
       rehome_p50_ms: null,
       rehome_p90_ms: null,
       rehomed: 0,
+      told_p50_ms: null,
+      told_max_ms: null,
+      sockets_lost: {},
       rehome_max_ms: null,
       not_back: 0,
       takeover_ms: [],
@@ -361,6 +372,8 @@ async function compare(
   let notRevealed = 0;
   let unacked = 0;
   const rehomes: number[] = [];
+  const told: number[] = [];
+  const socketsLost: Record<string, number> = {};
   let notBack = 0;
   const joinMs: number[] = [];
   const errors: Record<string, number> = {};
@@ -415,6 +428,8 @@ async function compare(
     if (closed.rows[0].n !== 1) doubled++;
 
     // Re-home: each phone on a faulted home at the fault, to its next socket's resume.
+    for (const s of log.segments)
+      if (s.player >= 0 && s.reason) socketsLost[s.reason] = (socketsLost[s.reason] ?? 0) + 1;
     const byPlayer = new Map<number, typeof log.segments>();
     for (const s of log.segments)
       if (s.player >= 0) byPlayer.set(s.player, [...(byPlayer.get(s.player) ?? []), s]);
@@ -429,6 +444,7 @@ async function compare(
         );
         if (!on) continue;
         const next = segments.find((s) => s.readyAt > fault.at && s !== on);
+        if (on.lostAt !== undefined) told.push(Math.max(0, on.lostAt - fault.at));
         if (next) rehomes.push(next.readyAt - fault.at);
         else notBack++;
       }
@@ -446,6 +462,9 @@ async function compare(
     rehome_p50_ms: rehomes.length ? Math.round(percentile(rehomes, 50)) : null,
     rehome_p90_ms: rehomes.length ? Math.round(percentile(rehomes, 90)) : null,
     rehomed: rehomes.length,
+    sockets_lost: socketsLost,
+    told_p50_ms: told.length ? Math.round(percentile(told, 50)) : null,
+    told_max_ms: told.length ? Math.round(Math.max(...told)) : null,
     rehome_max_ms: rehomes.length ? Math.round(Math.max(...rehomes)) : null,
     not_back: notBack,
     takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
@@ -497,7 +516,7 @@ async function main() {
         console.log(
           `  ${scenario} seed ${seed}: acked ${f.acked}, lost ${f.lost}, doubled ${f.doubled}, after fence ${f.acked_after_fence}, ` +
             `re-home (${f.rehomed} phones) p50 ${fmt(f.rehome_p50_ms)} p90 ${fmt(f.rehome_p90_ms)} max ${fmt(f.rehome_max_ms)} ms, ` +
-            `takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
+            `sockets lost ${JSON.stringify(f.sockets_lost)}, socket lost p50 ${fmt(f.told_p50_ms)} max ${fmt(f.told_max_ms)} ms, takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
         );
       }
   } finally {
