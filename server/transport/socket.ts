@@ -102,7 +102,9 @@ export function attachTransport(deps: TransportDeps): Transport {
           return fail('INTERNAL');
         };
         // Committed before acknowledged: the reply waits for the batch holding this change.
-        const reply = (result: Result) =>
+        const reply = (result: Result) => {
+          // Cluster mode: this room's home is another node; the client asks where, and goes there.
+          if (!result.ok && result.error === 'MOVED') socket.emit('moved', {});
           rooms.afterCommit((saved, held) => {
             if (saved || !result.ok) ack?.(result);
             else if (held) {
@@ -118,6 +120,7 @@ export function attachTransport(deps: TransportDeps): Transport {
               ack?.(fail('INTERNAL'));
             }
           });
+        };
         let result: Result | Promise<Result>;
         try {
           result = guarded.run(event, () => handle(event, socket, payload));
