@@ -28,6 +28,7 @@ const send = (report: RoomReport) => process.send?.(report);
 const ACK_TIMEOUT_MS = 4_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 const JOIN_CONCURRENCY = 50;
+const JOIN_GIVE_UP_MS = 30_000;
 const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const portOf = new Map(options.nodes.map((n) => [n.id, n.port]));
@@ -384,8 +385,10 @@ async function joinAll() {
     while (next < phones.length) {
       const phone = phones[next++]!;
       const started = Date.now();
-      await phone.connect('join');
-      if (phone.secret) {
+      // A phone that cannot get in within 30 s is counted and left trying: the run goes on without it.
+      await Promise.race([phone.connect('join'), sleep(JOIN_GIVE_UP_MS)]);
+      if (!phone.secret) countError('join: not in after 30 s');
+      else {
         log.joined++;
         log.joinMs.push(Date.now() - started);
       }

@@ -246,7 +246,7 @@ async function run(
       faults.push(fault);
     }
     await Promise.all(rooms.map((r) => r.send({ type: 'join' })));
-    await Promise.all(rooms.map((r) => r.next('joined', 120_000)));
+    await Promise.all(rooms.map((r) => r.next('joined', 180_000)));
     for (const r of rooms) r.send({ type: 'start' });
     const questions = await Promise.all(rooms.map((r) => r.next('question', 30_000)));
     const openedAt = Math.min(...questions.map((q) => q.openedAt));
