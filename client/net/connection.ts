@@ -259,21 +259,21 @@ export function createConnection(
    * once, until connected to its home; the identity and the unacknowledged requests then go again as
    * on any reconnection.
    */
+  const manager = socket.io as unknown as { uri: string; opts: { path: string } };
   let rehoming = false;
   let closed = false;
   async function rehome() {
     if (rehoming) return;
     rehoming = true;
-    const manager = socket.io as unknown as { uri: string; opts: { path: string } };
     for (let wait = 100 + Math.random() * 500; ; wait *= 2) {
-      await new Promise((r) => setTimeout(r, Math.min(wait, 3e3)));
-      const code = !closed && ((resume?.payload ?? queue[0]?.payload) as { code?: string })?.code;
-      if (!code) break;
+      await new Promise((r) => setTimeout(r, Math.min(wait, 3_000)));
+      const code = ((resume?.payload ?? queue[0]?.payload) as { code?: string } | undefined)?.code;
+      if (closed || !code) break;
       const answer = await fetch(`${homes?.ask() ?? ''}/api/rooms/${code}/home`).catch(() => null);
       if (answer?.status === 404) break;
       if (!answer?.ok) continue;
       const { node, path } = await answer.json();
-      const uri = node && homes ? homes.url(node) : manager.uri;
+      const uri = homes && node ? homes.url(node) : manager.uri;
       if (path !== manager.opts.path || uri !== manager.uri) {
         manager.opts.path = path;
         manager.uri = uri;
@@ -282,7 +282,7 @@ export function createConnection(
       }
       if (socket.connected) break;
       // Closed by the server (a node leaving): nothing but this reconnects it.
-      socket.active || socket.connect();
+      if (!socket.active) socket.connect();
     }
     rehoming = false;
   }
@@ -299,7 +299,7 @@ export function createConnection(
   });
   socket.on('disconnect', () => {
     // A node's own path: this page is on a cluster, and the room may live elsewhere now.
-    if ((socket.io.opts.path ?? '').startsWith('/n/')) void rehome();
+    if (manager.opts.path.startsWith('/n/')) void rehome();
     ready = false;
     for (const entry of queue) entry.inFlight = false;
     if (status !== 'outdated') setStatus('offline');
