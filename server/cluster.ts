@@ -6,7 +6,6 @@ import { type Failure, fail } from '../shared/protocol/errors';
 import type { RoomManager } from './room/rooms';
 import type { StoreHealth } from './room/store-health';
 import type { Homes } from './store/homes-postgres';
-import type { AppServer } from './transport/session';
 
 /** Defaults of LEASE_MS and RENEW_MS: a dead node's rooms move within about LEASE_MS + RENEW_MS. */
 export const LEASE_MS = 3_000;
@@ -85,24 +84,13 @@ export function homeRoutes(
 export function startCluster(deps: {
   homes: Homes;
   rooms: RoomManager;
-  io: AppServer;
   health: StoreHealth;
   renewMs: number;
   log(message: string, error?: unknown): void;
 }): Cluster & { draining(): boolean } {
-  const { homes, rooms, io, health, log } = deps;
+  const { homes, rooms, health, log } = deps;
   let draining = false;
   let stopped = false;
-
-  // A room that left this node: every socket speaking for it is told where to go, and closed, so
-  // that nothing more of it (an acknowledgement, a view) reaches them from here.
-  rooms.onMoved((code) => {
-    for (const socket of io.of('/').sockets.values()) {
-      if (socket.data.session?.code !== code) continue;
-      socket.emit('moved', {});
-      socket.disconnect(true);
-    }
-  });
 
   let ticking = false;
   async function tick() {
