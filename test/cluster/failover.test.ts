@@ -266,3 +266,12 @@ it('SIGTERM: the home hands its room over and every client is on another node in
   expect(answers).toHaveLength(N);
   expect(results).toBe(1);
 });
+
+it('NODE_ID without DATABASE_URL, or not a valid id: the process says why and exits before it listens', async () => {
+  await expect(startServerProcess({ NODE_ID: 'n1', DATABASE_URL: '' })).rejects.toThrow(
+    /server exited \(1\)[\s\S]*set DATABASE_URL to the PostgreSQL the nodes share/,
+  );
+  await expect(startServerProcess({ NODE_ID: 'Node 1', DATABASE_URL: databases[0]! })).rejects.toThrow(
+    /NODE_ID "Node 1" must be 1 to 32 lowercase letters, digits or dashes/,
+  );
+});
