@@ -184,6 +184,9 @@ export function createConnection(
     socket
       .timeout(ackTimeoutMs)
       .emit(entry.event, entry.payload as never, (err: Error | null, reply: Result) => {
+        // Cluster mode: asked of a node that is not the game's home (a join, say). `moved` came
+        // first and the connection re-homes; the request goes again from there, unchanged.
+        if (!err && !reply.ok && reply.error === 'MOVED') return;
         if (!err && !reply.ok && reply.error === 'STORE_UNAVAILABLE') {
           entry.options.held?.(reply.message);
           // Still in flight for flush() meanwhile; a reconnection sends it again itself.
@@ -240,6 +243,10 @@ export function createConnection(
             // identity again on this connection (a reconnection meanwhile presents it itself).
             const id = socket.id;
             setTimeout(() => socket.id === id && resume === current && present(current), heldFor(reply));
+            return;
+          } else if (reply.error === 'MOVED') {
+            // The game lives on another node: `moved` came first, and the re-homed connection
+            // presents the identity there. Nothing goes out here meanwhile.
             return;
           } else if (TRY_AGAIN.has(reply.error)) {
             // Not refused, only not now: nothing may go out without the identity (a queued answer

@@ -235,6 +235,11 @@ it('SIGTERM: the home hands its room over and every client is on another node in
   const N = 30;
   const { host, students, answer } = await classOnN1(cluster, N, 120);
   for (let i = 0; i < N / 2; i++) expect((await answer(i)).ok).toBe(true);
+  // A latecomer whose page opened its socket on another node: that node answers MOVED and `moved`,
+  // the phone re-homes and its join goes again, unchanged, on the game's home.
+  const late = await joinGame(cluster.nodes.get('n2')!.url, host.code, 'Latecomer', cluster.options('n2'));
+  expect(late.latest()?.phase.kind).toBe('question');
+  await host.waitFor((v) => v.playerCount === N + 1);
 
   const n1 = cluster.nodes.get('n1')!;
   const stoppedAt = Date.now();
@@ -261,9 +266,12 @@ it('SIGTERM: the home hands its room over and every client is on another node in
   expect(n1.output()).toMatch(/handing over 1 room/);
 
   for (let i = N / 2; i < N; i++) expect((await answer(i)).ok).toBe(true);
+  expect((await late.conn.request('answer:submit', { round: 0, choice: 'zigzag' }, { retry: true })).ok).toBe(
+    true,
+  );
   await host.waitFor(phaseIs('reveal', 0));
   const { answers, results } = await stored(cluster.db, host.code);
-  expect(answers).toHaveLength(N);
+  expect(answers).toHaveLength(N + 1);
   expect(results).toBe(1);
 });
 
