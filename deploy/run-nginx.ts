@@ -80,9 +80,9 @@ export function configFor(nodes: { id: string; port: number }[], port: number): 
   nodes.forEach((node, i) => {
     const shipped = new RegExp(`127\\.0\\.0\\.1:${SHIPPED_PORTS[i]}\\b`, 'g');
     const count = text.match(shipped)?.length ?? 0;
-    if (count !== 2)
+    if (count !== 3)
       throw new Error(
-        `deploy/nginx/overshoot.conf: expected 127.0.0.1:${SHIPPED_PORTS[i]} twice, found it ${count} times`,
+        `deploy/nginx/overshoot.conf: expected 127.0.0.1:${SHIPPED_PORTS[i]} three times, found it ${count} times`,
       );
     text = text.replace(shipped, `127.0.0.1:${node.port}`);
   });

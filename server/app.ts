@@ -385,7 +385,6 @@ export function createApp(deps: AppDeps = {}): App {
     cluster = startCluster({
       homes: deps.cluster.homes,
       rooms,
-      io,
       health,
       renewMs: deps.cluster.renewMs,
       log,

@@ -2,11 +2,10 @@
 // its lease, lets go of the rooms another node has claimed, claims the rooms of dead nodes that have
 // a deadline to keep, names each room's home to whoever asks, and hands its rooms over on SIGTERM.
 import type express from 'express';
-import { fail } from '../shared/protocol/errors';
+import { type Failure, fail } from '../shared/protocol/errors';
 import type { RoomManager } from './room/rooms';
 import type { StoreHealth } from './room/store-health';
 import type { Homes } from './store/homes-postgres';
-import type { AppServer } from './transport/session';
 
 /** Defaults of LEASE_MS and RENEW_MS: a dead node's rooms move within about LEASE_MS + RENEW_MS. */
 export const LEASE_MS = 3_000;
@@ -34,13 +33,15 @@ export function homeRoutes(
 ) {
   const { homes, rooms } = deps;
   const named = (node: string | null) => ({ node, path: socketPathOf(node) });
-  const notFound = (res: express.Response) => res.status(404).json({ error: fail('ROOM_NOT_FOUND') });
+  // The cluster contract's shape (docs/api.md, "Game homes"): the code and its sentence.
+  const body = (f: Failure) => ({ error: { code: f.error, message: f.message } });
+  const notFound = (res: express.Response) => res.status(404).json(body(fail('ROOM_NOT_FOUND')));
   const refused = (res: express.Response, error: unknown) => {
     if (deps.failed(error))
       return res
         .status(503)
         .set('Retry-After', '1')
-        .json({ error: fail('STORE_UNAVAILABLE') });
+        .json(body(fail('STORE_UNAVAILABLE')));
     throw error;
   };
 
@@ -57,7 +58,7 @@ export function homeRoutes(
   app.get('/api/rooms/:code/home', async (req, res) => {
     const code = req.params.code;
     if (!ROOM_CODE.test(code))
-      return res.status(400).json({ error: fail('BAD_PAYLOAD', 'A game code is six digits.') });
+      return res.status(400).json(body(fail('BAD_PAYLOAD', 'A game code is six digits.')));
     try {
       if (!homes) {
         const failed = await rooms.ready(code);
@@ -73,7 +74,7 @@ export function homeRoutes(
       const adopted = await rooms.adopt(code);
       if ('home' in adopted) return res.json(named(adopted.home ?? homes.node));
       if (adopted.error === 'ROOM_NOT_FOUND') return notFound(res);
-      return res.status(503).set('Retry-After', '1').json({ error: adopted });
+      return res.status(503).set('Retry-After', '1').json(body(adopted));
     } catch (error) {
       return refused(res, error);
     }
@@ -83,24 +84,13 @@ export function homeRoutes(
 export function startCluster(deps: {
   homes: Homes;
   rooms: RoomManager;
-  io: AppServer;
   health: StoreHealth;
   renewMs: number;
   log(message: string, error?: unknown): void;
 }): Cluster & { draining(): boolean } {
-  const { homes, rooms, io, health, log } = deps;
+  const { homes, rooms, health, log } = deps;
   let draining = false;
   let stopped = false;
-
-  // A room that left this node: every socket speaking for it is told where to go, and closed, so
-  // that nothing more of it (an acknowledgement, a view) reaches them from here.
-  rooms.onMoved((code) => {
-    for (const socket of io.of('/').sockets.values()) {
-      if (socket.data.session?.code !== code) continue;
-      socket.emit('moved', {});
-      socket.disconnect(true);
-    }
-  });
 
   let ticking = false;
   async function tick() {

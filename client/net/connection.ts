@@ -25,8 +25,11 @@ const NO_RESPONSE: Failure = {
   message: 'The game server did not answer. Check your connection and try again.',
 };
 
-/** How long to wait for an acknowledgement before treating the connection as dead. */
-export const ACK_TIMEOUT_MS = 5_000;
+/**
+ * How long to wait for an acknowledgement before treating the connection as dead (and, in a cluster,
+ * asking where the room lives now).
+ */
+export const ACK_TIMEOUT_MS = 4_000;
 
 /** The first delay before reconnecting after a drop, ms (±50 %), and the longest. */
 export const RECONNECT_DELAY_MS = 500;
@@ -93,10 +96,28 @@ export interface Connection {
   close(): void;
 }
 
+/**
+ * Cluster mode, outside a browser page (tests, the bench): the server to ask where a room lives, and
+ * a node's address. A page asks its own origin, and reaches every node through it (the proxy).
+ */
+/**
+ * Cluster mode outside a browser page (tests, the bench): the server to ask where a room lives, and a
+ * node's address. A page asks its own origin and reaches every node through it (the reverse proxy).
+ */
+export interface Homes {
+  ask(): string;
+  url(node: string): string;
+}
+
 export function createConnection(
   url: string | undefined,
-  options: { ackTimeoutMs?: number; socket?: Partial<ManagerOptions & SocketOptions> } = {},
+  options: {
+    ackTimeoutMs?: number;
+    socket?: Partial<ManagerOptions & SocketOptions>;
+    homes?: Homes | undefined;
+  } = {},
 ): Connection {
+  const { homes } = options;
   const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
   const socketOptions: Partial<ManagerOptions & SocketOptions> = {
     transports: ['websocket', 'polling'],
@@ -163,6 +184,9 @@ export function createConnection(
     socket
       .timeout(ackTimeoutMs)
       .emit(entry.event, entry.payload as never, (err: Error | null, reply: Result) => {
+        // Cluster mode: asked of a node that is not the game's home (a join, say). `moved` came
+        // first and the connection re-homes; the request goes again from there, unchanged.
+        if (!err && !reply.ok && reply.error === 'MOVED') return;
         if (!err && !reply.ok && reply.error === 'STORE_UNAVAILABLE') {
           entry.options.held?.(reply.message);
           // Still in flight for flush() meanwhile; a reconnection sends it again itself.
@@ -220,6 +244,10 @@ export function createConnection(
             const id = socket.id;
             setTimeout(() => socket.id === id && resume === current && present(current), heldFor(reply));
             return;
+          } else if (reply.error === 'MOVED') {
+            // The game lives on another node: `moved` came first, and the re-homed connection
+            // presents the identity there. Nothing goes out here meanwhile.
+            return;
           } else if (TRY_AGAIN.has(reply.error)) {
             // Not refused, only not now: nothing may go out without the identity (a queued answer
             // would be refused as NOT_IN_ROOM). Reconnect after the usual delay and present it again.
@@ -232,6 +260,41 @@ export function createConnection(
       );
   }
 
+  /**
+   * Cluster mode (docs/protocol.md, "Re-homing"): asks where the room lives, after a growing random
+   * wait (100–600 ms, then doubling, at most 3 s) so that a dead node's class does not ask all at
+   * once, until connected to its home; the identity and the unacknowledged requests then go again as
+   * on any reconnection.
+   */
+  const manager = socket.io as unknown as { uri: string; opts: { path: string } };
+  let rehoming = false;
+  let closed = false;
+  async function rehome() {
+    if (rehoming) return;
+    rehoming = true;
+    for (let wait = 100 + Math.random() * 500; ; wait *= 2) {
+      await new Promise((r) => setTimeout(r, Math.min(wait, 3_000)));
+      const code = ((resume?.payload ?? queue[0]?.payload) as { code?: string } | undefined)?.code;
+      if (closed || !code) break;
+      const answer = await fetch(`${homes?.ask() ?? ''}/api/rooms/${code}/home`).catch(() => null);
+      if (answer?.status === 404) break;
+      if (!answer?.ok) continue;
+      const { node, path } = await answer.json();
+      const uri = homes && node ? homes.url(node) : manager.uri;
+      if (path !== manager.opts.path || uri !== manager.uri) {
+        manager.opts.path = path;
+        manager.uri = uri;
+        socket.disconnect().connect();
+        break;
+      }
+      if (socket.connected) break;
+      // Closed by the server (a node leaving): nothing but this reconnects it.
+      if (!socket.active) socket.connect();
+    }
+    rehoming = false;
+  }
+  socket.on('moved', rehome);
+
   socket.on('connect', () => {
     setStatus('online');
     rosterLive = false;
@@ -242,6 +305,8 @@ export function createConnection(
     }
   });
   socket.on('disconnect', () => {
+    // A node's own path: this page is on a cluster, and the room may live elsewhere now.
+    if (manager.opts.path.startsWith('/n/')) void rehome();
     ready = false;
     for (const entry of queue) entry.inFlight = false;
     if (status !== 'outdated') setStatus('offline');
@@ -292,6 +357,7 @@ export function createConnection(
     },
     clockOffset: () => offset,
     close() {
+      closed = true;
       for (const entry of queue.splice(0)) entry.resolve(NO_RESPONSE);
       socket.close();
     },

@@ -7,7 +7,6 @@ import type { Deck } from '../../shared/protocol/deck';
 import { type Failure, fail, storeUnavailable } from '../../shared/protocol/errors';
 import type { AnswerReceipt } from '../../shared/protocol/events';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
-import type { Homes } from '../store/homes-postgres';
 import type { Clock, Defer, TimerHandle } from './clock';
 import { type AfterCommit, createCommitQueue } from './commit-queue';
 import { affectedBy } from './facts';
@@ -15,7 +14,7 @@ import type { RandomSource } from './random';
 import type { Reduced } from './reduce';
 import { createRoom, type Room, type RoomChange } from './room';
 import type { Command, RoomState } from './state';
-import type { MaybePromise, RoomStore, StoredRoom } from './store';
+import type { MaybePromise, RoomHomes, RoomStore, StoredRoom } from './store';
 import { createStoreHealth, type StoreHealth } from './store-health';
 
 export type { AfterCommit } from './commit-queue';
@@ -185,7 +184,7 @@ export function createRoomManager(deps: {
   /** MAX_HELD: the most changes held for a store that cannot be reached; tests lower it. */
   maxHeld?: number;
   /** Cluster mode (NODE_ID): rooms are loaded only once claimed, and every write is fenced. */
-  homes?: Homes | null;
+  homes?: RoomHomes | null;
 }): RoomManager {
   const { clock, store } = deps;
   const { random } = deps;

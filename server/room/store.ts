@@ -84,3 +84,18 @@ export interface SyncRoomStore extends RoomStore {
   saveChange(state: RoomState, facts: readonly Fact[], context?: SaveContext): void;
   deleteUnfinished(before: number, keep: ReadonlySet<string>, limit?: number): string[];
 }
+
+/** Cluster mode: where a room lives, as a claim or a look finds it (server/store/homes-postgres.ts). */
+export type HomeAnswer =
+  | { kind: 'mine'; claimed: boolean; downSince: number | null }
+  | { kind: 'elsewhere'; node: string | null }
+  | { kind: 'none' };
+
+/** What the room shell needs of the cluster's homes: claiming a room before loading it. */
+export interface RoomHomes {
+  /**
+   * Claims `code` for this node unless its home is alive elsewhere; exactly one of several nodes
+   * claiming at once wins. `downSince`: when the previous home was last known alive, for R5.
+   */
+  claim(code: string): Promise<HomeAnswer>;
+}

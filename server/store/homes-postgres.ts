@@ -7,7 +7,10 @@
 //
 // Times are the database's clock (clock_timestamp()), so the nodes' own clocks never decide who owns
 // what.
+import type { HomeAnswer, RoomHomes } from '../room/store';
 import type { Pool, Queryable } from './postgres';
+
+export type { HomeAnswer } from '../room/store';
 
 /** The database's clock, ms since the epoch. */
 const DB_NOW = '(extract(epoch FROM clock_timestamp()) * 1000)::BIGINT';
@@ -23,13 +26,7 @@ export class RoomMovedError extends Error {
   }
 }
 
-/** Where a room lives, as GET /api/rooms/:code/home says it. */
-export type HomeAnswer =
-  | { kind: 'mine'; claimed: boolean; downSince: number | null }
-  | { kind: 'elsewhere'; node: string | null }
-  | { kind: 'none' };
-
-export interface Homes {
+export interface Homes extends RoomHomes {
   readonly node: string;
   /** This node's epoch: a new one at each start, so rooms held by this node's previous run are free. */
   epoch(): number;
@@ -39,11 +36,7 @@ export interface Homes {
    * reached (keep everything: an outage alone moves nothing).
    */
   renew(held: readonly string[]): Promise<{ superseded: boolean; lost: string[] }>;
-  /**
-   * Claims `code` for this node unless its home is alive elsewhere. Exactly one of several nodes
-   * claiming at once wins (the claim locks the room's row). `downSince`: when the previous home was
-   * last known alive (its last renewal), for the room's deadline (R5); null if it let the room go.
-   */
+  /** The claim locks the room's row; `downSince` is the previous home's last renewal, null if it let the room go. */
   claim(code: string): Promise<HomeAnswer>;
   /** The room's home without claiming it: `null` node when it has none alive. */
   homeOf(code: string): Promise<HomeAnswer>;

@@ -83,6 +83,15 @@ export function attachTransport(deps: TransportDeps): Transport {
   const guard = createGuard({ limits: deps.limits, trustProxy: deps.trustProxy, budgets: deps.budgets });
 
   rooms.onChange((change) => publication.deliver(change));
+  // Cluster mode: a room that left this node. Every socket speaking for it is told to move, and
+  // closed, so that nothing more of it (an acknowledgement, a view) reaches them from here.
+  rooms.onMoved((code) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.session?.code !== code) continue;
+      socket.emit('moved', {});
+      socket.disconnect(true);
+    }
+  });
   rooms.onEvict((code) => publication.drop(code));
 
   io.on('connection', (socket) => {

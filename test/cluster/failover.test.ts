@@ -1,0 +1,285 @@
+// Cluster mode with real parts: three server processes (NODE_ID n1, n2, n3) on loopback and one real
+// PostgreSQL, and the apps' own connection module (client/net/connection.ts) as the phones and the
+// projector, re-homing as docs/protocol.md says. A room's home is killed (-9), paused (SIGSTOP) or
+// stopped (SIGTERM) mid-question: the class follows its room to another node, every acknowledged
+// answer is in the database once, and a paused home that wakes up acknowledges nothing.
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import type { Homes } from '../../client/net/connection';
+import type { Result } from '../../shared/protocol/errors';
+import type { HostView, PlayerView } from '../../shared/protocol/views';
+import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
+import { freshDatabase } from '../postgres/database';
+import { closeAllConnections, hostGame, joinGame, phaseIs, requestId } from '../resilience/clients';
+import {
+  killAllServers,
+  removeDataDirs,
+  type ServerProcess,
+  startServerProcess,
+} from '../resilience/process';
+
+const LEASE_MS = 1_500;
+const RENEW_MS = 300;
+const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
+
+afterEach(async () => {
+  closeAllConnections();
+  await killAllServers();
+});
+afterAll(removeDataDirs);
+
+// One database per test: no test's rooms are orphans for the next one's nodes.
+const databases = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
+
+interface Cluster {
+  nodes: Map<string, ServerProcess>;
+  /** Nodes a client may ask (a proxy stops sending to a node that is gone). */
+  up: Set<string>;
+  homes: Homes;
+  db: pg.Client;
+  options(node: string): { homes: Homes; socket: { path: string } };
+  home(code: string): Promise<string | null>;
+}
+
+async function startCluster(databaseUrl: string): Promise<Cluster> {
+  const ids = ['n1', 'n2', 'n3'];
+  const started = await Promise.all(
+    ids.map((id) =>
+      startServerProcess({
+        DATABASE_URL: databaseUrl,
+        NODE_ID: id,
+        LEASE_MS: String(LEASE_MS),
+        RENEW_MS: String(RENEW_MS),
+      }),
+    ),
+  );
+  const nodes = new Map(ids.map((id, i) => [id, started[i]!]));
+  const up = new Set(nodes.keys());
+  let turn = 0;
+  const homes: Homes = {
+    ask: () => {
+      const live = [...up];
+      return nodes.get(live[turn++ % live.length] ?? 'n1')?.url ?? '';
+    },
+    url: (node) => nodes.get(node)?.url ?? 'http://127.0.0.1:1',
+  };
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  closers.push(() => db.end());
+  return {
+    nodes,
+    up,
+    homes,
+    db,
+    options: (node) => ({ homes, socket: { path: `/n/${node}/socket.io` } }),
+    async home(code) {
+      const r = await db.query<{ home_node: string | null }>('SELECT home_node FROM rooms WHERE code = $1', [
+        code,
+      ]);
+      return r.rows[0]?.home_node ?? null;
+    },
+  };
+}
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+/** A class of `n` on node n1, with the question of round 0 open for `seconds`. */
+async function classOnN1(cluster: Cluster, n: number, seconds: number) {
+  const n1 = cluster.nodes.get('n1')!;
+  const host = await hostGame(
+    n1.url,
+    {
+      deck: { source: 'custom', deck: { title: 'Cluster', rounds: [ZIGZAG, DIVERGES] } },
+      secondsPerQuestion: seconds,
+      speedPoints: false,
+    },
+    cluster.options('n1'),
+  );
+  const students = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      joinGame(n1.url, host.code, `Student ${i + 1}`, cluster.options('n1')),
+    ),
+  );
+  await host.waitFor((v) => v.playerCount === n);
+  expect((await host.conn.request('round:start', { round: 0 }, { retry: true })).ok).toBe(true);
+  await Promise.all(students.map((s) => s.waitFor(phaseIs('question', 0))));
+  expect(await cluster.home(host.code)).toBe('n1');
+  const answer = (i: number) =>
+    students[i]!.conn.request('answer:submit', { round: 0, choice: CHOICES[i % 3]! }, { retry: true });
+  return { host, students, answer };
+}
+
+/** Each room's answers of a round and its results rows, as PostgreSQL holds them. */
+async function stored(db: pg.Client, code: string) {
+  const answers = await db.query<{ player_id: number; choice: string }>(
+    'SELECT player_id, choice FROM answers WHERE code = $1 AND round = 0 ORDER BY player_id',
+    [code],
+  );
+  const results = await db.query('SELECT round FROM results WHERE code = $1 AND round = 0', [code]);
+  return { answers: answers.rows, results: results.rowCount };
+}
+
+it('kill -9 of a room home mid-question: the class is back on a new home within 5 s, nothing lost or doubled, the round closes once', async () => {
+  const cluster = await startCluster(databases[0]!);
+  const N = 40;
+  const { host, students, answer } = await classOnN1(cluster, N, 120);
+  // Half the class answers and is acknowledged before the kill.
+  for (let i = 0; i < N / 2; i++) expect((await answer(i)).ok).toBe(true);
+
+  const killedAt = Date.now();
+  cluster.up.delete('n1');
+  await cluster.nodes.get('n1')!.kill();
+  // The other half answers while the room has no home: sent again, unchanged, once it has one.
+  const late = Array.from({ length: N / 2 }, (_, k) => answer(N / 2 + k));
+  // A view after the kill can only come from the new home (the question's, or the reveal's if the
+  // late answers closed the round first).
+  const back = await Promise.all(
+    [host, ...students].map((c) =>
+      (c as typeof host).waitFor(() => true, { since: killedAt, timeoutMs: 10_000 }),
+    ),
+  );
+  const slowest = Math.max(...back) - killedAt;
+  console.log(`kill -9: ${N + 1} clients back on the new home within ${slowest} ms`);
+  expect(slowest).toBeLessThan(5_000);
+  const newHome = await cluster.home(host.code);
+  expect(['n2', 'n3']).toContain(newHome);
+  for (const r of await Promise.all(late)) expect(r.ok).toBe(true);
+
+  // Every answer is in: the round closes (R2), once, on the new home.
+  await host.waitFor(phaseIs('reveal', 0), { timeoutMs: 10_000 });
+  const reveal = host.latest() as HostView;
+  if (reveal.phase.kind !== 'reveal') throw new Error('not at the reveal');
+  expect(reveal.phase.total).toBe(N);
+  const { answers, results } = await stored(cluster.db, host.code);
+  expect(answers.map((a) => a.player_id)).toEqual(students.map((s) => s.playerId).sort((a, b) => a - b));
+  expect(results).toBe(1);
+  // Scored once: each player's score is what the reveal says they earned.
+  await Promise.all(students.map((s) => s.waitFor(phaseIs('reveal', 0))));
+  const scored = students.filter((s) => (s.latest() as PlayerView).me.score > 0).length;
+  expect(scored).toBe(reveal.phase.correct);
+});
+
+it('SIGSTOP of a home for twice the lease: another node takes the room; woken, the old home acknowledges and broadcasts nothing', async () => {
+  const cluster = await startCluster(databases[1]!);
+  const N = 30;
+  const { host, students, answer } = await classOnN1(cluster, N, 120);
+  for (let i = 0; i < N / 3; i++) expect((await answer(i)).ok).toBe(true);
+
+  // A phone that never re-homes: it stays on n1, to hear anything the old home still says.
+  const n1 = cluster.nodes.get('n1')!;
+  const spy: Socket = io(n1.url, { path: '/n/n1/socket.io', transports: ['websocket'], forceNew: true });
+  closers.push(async () => void spy.close());
+  const joined: Result<{ playerId: number }> = await spy
+    .timeout(5_000)
+    .emitWithAck('player:join', { code: host.code, nickname: 'Spy', requestId: requestId() });
+  expect(joined.ok).toBe(true);
+  const heard: Array<{ at: number; what: string }> = [];
+  spy.onAny((event: string) => heard.push({ at: Date.now(), what: event }));
+  let moved = false;
+  spy.on('moved', () => {
+    moved = true;
+  });
+  await host.waitFor((v) => v.playerCount === N + 1);
+
+  process.kill(n1.pid, 'SIGSTOP');
+  const stoppedAt = Date.now();
+  cluster.up.delete('n1');
+  try {
+    // The spy answers the paused home: it will read it when it wakes.
+    const spyAnswer = new Promise<{ at: number; reply: Result }>((resolve) =>
+      spy.emit('answer:submit', { round: 0, choice: 'zigzag' }, (reply: Result) =>
+        resolve({ at: Date.now(), reply }),
+      ),
+    );
+    // The rest of the class answers the paused home too: no acknowledgement comes, so they re-home.
+    const rest = Array.from({ length: N - N / 3 }, (_, k) => answer(N / 3 + k));
+    let newHome: string | null = 'n1';
+    while (Date.now() - stoppedAt < 10_000 && (newHome === 'n1' || newHome === null)) {
+      await new Promise((r) => setTimeout(r, 100));
+      newHome = await cluster.home(host.code);
+    }
+    expect(['n2', 'n3']).toContain(newHome);
+    const takenAt = Date.now();
+    console.log(`SIGSTOP: room taken over ${takenAt - stoppedAt} ms after the pause`);
+    // Paused for at least twice the lease.
+    await new Promise((r) => setTimeout(r, Math.max(0, stoppedAt + 2 * LEASE_MS - Date.now())));
+    process.kill(n1.pid, 'SIGCONT');
+    const wokeAt = Date.now();
+
+    for (const r of await Promise.all(rest)) expect(r.ok).toBe(true);
+    await host.waitFor(phaseIs('question', 0), { since: takenAt });
+    // Woken, the old home finds the room is not its own: it tells the spy to move, and says nothing else.
+    const deadline = Date.now() + 3_000;
+    while (!moved && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(moved).toBe(true);
+    const said = heard.filter((h) => h.at >= wokeAt && h.what !== 'moved');
+    expect(said).toEqual([]);
+    const spyReply = await Promise.race([
+      spyAnswer,
+      new Promise<null>((r) => setTimeout(() => r(null), 1_000)),
+    ]);
+    expect(spyReply === null || !spyReply.reply.ok).toBe(true);
+    // Nothing of the spy's answer was committed: only the class's own answers are stored, once each.
+    const { answers } = await stored(cluster.db, host.code);
+    expect(answers.map((a) => a.player_id)).toEqual(students.map((s) => s.playerId).sort((a, b) => a - b));
+  } finally {
+    process.kill(n1.pid, 'SIGCONT');
+  }
+});
+
+it('SIGTERM: the home hands its room over and every client is on another node in under a second', async () => {
+  const cluster = await startCluster(databases[2]!);
+  const N = 30;
+  const { host, students, answer } = await classOnN1(cluster, N, 120);
+  for (let i = 0; i < N / 2; i++) expect((await answer(i)).ok).toBe(true);
+  // A latecomer whose page opened its socket on another node: that node answers MOVED and `moved`,
+  // the phone re-homes and its join goes again, unchanged, on the game's home.
+  const late = await joinGame(cluster.nodes.get('n2')!.url, host.code, 'Latecomer', cluster.options('n2'));
+  expect(late.latest()?.phase.kind).toBe('question');
+  await host.waitFor((v) => v.playerCount === N + 1);
+
+  const n1 = cluster.nodes.get('n1')!;
+  const stoppedAt = Date.now();
+  cluster.up.delete('n1');
+  process.kill(n1.pid, 'SIGTERM');
+  const back = await Promise.all(
+    [host, ...students].map((c) =>
+      (c as typeof host).waitFor(phaseIs('question', 0), { since: stoppedAt, timeoutMs: 5_000 }),
+    ),
+  );
+  const slowest = Math.max(...back) - stoppedAt;
+  console.log(`SIGTERM: ${N + 1} clients moved within ${slowest} ms`);
+  expect(slowest).toBeLessThan(1_000);
+  expect(['n2', 'n3']).toContain(await cluster.home(host.code));
+  // n1 exits cleanly.
+  for (let t = 0; t < 50; t++) {
+    try {
+      process.kill(n1.pid, 0);
+      await new Promise((r) => setTimeout(r, 100));
+    } catch {
+      break;
+    }
+  }
+  expect(n1.output()).toMatch(/handing over 1 room/);
+
+  for (let i = N / 2; i < N; i++) expect((await answer(i)).ok).toBe(true);
+  expect((await late.conn.request('answer:submit', { round: 0, choice: 'zigzag' }, { retry: true })).ok).toBe(
+    true,
+  );
+  await host.waitFor(phaseIs('reveal', 0));
+  const { answers, results } = await stored(cluster.db, host.code);
+  expect(answers).toHaveLength(N + 1);
+  expect(results).toBe(1);
+});
+
+it('NODE_ID without DATABASE_URL, or not a valid id: the process says why and exits before it listens', async () => {
+  await expect(startServerProcess({ NODE_ID: 'n1', DATABASE_URL: '' })).rejects.toThrow(
+    /server exited \(1\)[\s\S]*set DATABASE_URL to the PostgreSQL the nodes share/,
+  );
+  await expect(startServerProcess({ NODE_ID: 'Node 1', DATABASE_URL: databases[0]! })).rejects.toThrow(
+    /NODE_ID "Node 1" must be 1 to 32 lowercase letters, digits or dashes/,
+  );
+});
