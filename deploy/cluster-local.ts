@@ -1,4 +1,4 @@
-// `npm run cluster:local`: the cluster of docs/deploy.md on this machine, to try it or to show it.
+// `npm run cluster:local` (after building the apps): the cluster of docs/deploy.md on this machine, to try it or to show it.
 // Three nodes (n1-n3) on loopback ports, one PostgreSQL (DATABASE_URL if set, else a private
 // embedded one, deleted at the end) and deploy/nginx/overshoot.conf run by a private nginx on
 // 127.0.0.1 (PORT, default 8080) in front of them. Ctrl-C stops everything it started.
