@@ -8,6 +8,7 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
+import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
@@ -289,6 +290,20 @@ export function createApp(deps: AppDeps = {}): App {
   app.get('/api/info', (_req, res) => {
     res.json({ publicUrl: publicUrl() });
   });
+  // Students' homework routes need no instructor key: mounted before the routes that all ask for one.
+  app.use(
+    '/api/homework',
+    createHomeworkRouter({
+      library,
+      now: () => clock.now(),
+      newId: () => random.secret(),
+      quotas,
+      events: limitEvents,
+      addressOf,
+      storeUnavailable: (error) => health.failed(error),
+      storeRetryAfterS: STORE_RETRY_AFTER_HTTP_S,
+    }),
+  );
   app.use(
     '/api',
     createApiRouter({
@@ -349,6 +364,7 @@ export function createApp(deps: AppDeps = {}): App {
     app.get('/', page('index.html'));
     app.get('/join/:code', page('index.html'));
     app.get('/host', page('host.html'));
+    app.get('/homework/:id', page('homework.html'));
     app.use(files);
   }
 
