@@ -150,7 +150,8 @@ export const isFinished = (state: RoomState) => state.phase.kind === 'podium';
 /** Round `round`'s reveal for the student, as the live player's reveal screen shows it. */
 function revealOf(state: RoomState, round: number, now: number): PlayerRevealPhase {
   const view = toPlayerView({ ...state, phase: { kind: 'reveal', round } }, ME, now);
-  return view.phase as PlayerRevealPhase;
+  // Every round is answered by now: no later round's answer is left to give away.
+  return { ...(view.phase as PlayerRevealPhase), thresholdsHeldFor: null };
 }
 
 /**
