@@ -11,7 +11,7 @@ import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { tooMany } from '../limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
-import type { GradebookSource } from '../reports/gradebook';
+import { type GradebookSource, isoDay } from '../reports/gradebook';
 import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
 import { checkDeck, type DeckCheck } from './deck-check';
 import { checkDeckBody } from './deck-checker';
@@ -305,7 +305,9 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       if (assigned.has(id)) {
         const report = await assignmentReport(owner, id);
         if (!report) return refuseMissing([id]);
-        sources.push(deps.gradebookSource(report, ids.length === 1));
+        // No digits alone in the brackets, as for a game (Canvas would read them as its own number).
+        const label = `${report.title} (homework assigned ${isoDay(report.startedAt)})`;
+        sources.push({ ...deps.gradebookSource(report, ids.length === 1), label });
         games.push({ title: report.title, code: 'homework' });
         continue;
       }
