@@ -27,7 +27,7 @@ import type { LimitEvents } from '../limits/events';
 import { type LibraryQuotas, quotaMessage } from '../limits/quotas';
 import type { RoomState } from '../room/state';
 import type { LibraryStore } from '../store/library-sqlite';
-import { problem } from './problem';
+import { problem, sentStoreUnavailable } from './problem';
 
 /** What a student sends is a name, an id, an answer: a few hundred bytes. */
 export const HOMEWORK_BODY_LIMIT = '2kb';
@@ -292,15 +292,7 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      if (error.type === undefined && error.status === undefined && deps.storeUnavailable?.(error)) {
-        res.set('Retry-After', String(deps.storeRetryAfterS ?? 2));
-        return problem(
-          res,
-          503,
-          'STORE_UNAVAILABLE',
-          'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
-        );
-      }
+      if (sentStoreUnavailable(error, res, deps)) return;
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That request is not valid JSON.');
       if (error.type === 'entity.too.large')

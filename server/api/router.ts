@@ -16,7 +16,7 @@ import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
 import { checkDeck, type DeckCheck } from './deck-check';
 import { checkDeckBody } from './deck-checker';
 import { keyFromAuthorization, ownerOf } from './instructor';
-import { fileName, problem } from './problem';
+import { fileName, problem, sentStoreUnavailable } from './problem';
 
 /**
  * The largest body a deck needs. The largest deck the editor can make, 100 regression rounds of 500
@@ -445,16 +445,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      // Not the request's own failures (an upload aborted is ECONNABORTED too): those carry a type.
-      if (error.type === undefined && error.status === undefined && deps.storeUnavailable?.(error)) {
-        res.set('Retry-After', String(deps.storeRetryAfterS ?? 2));
-        return problem(
-          res,
-          503,
-          'STORE_UNAVAILABLE',
-          'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
-        );
-      }
+      if (sentStoreUnavailable(error, res, deps)) return;
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
       if (error.type === 'entity.too.large') {

@@ -326,43 +326,39 @@ function barRows(round: ReportRound): CountRow[] {
 }
 
 export function ReportPage({ id }: { id: string }) {
-  useEffect(() => {
-    void loadReport(id);
-    csvNote.value = null;
-    gradebookNote.value = null;
-    followUpNote.value = null;
-    warmupNote.value = null;
-    openStudent.value = null;
-  }, [id]);
-  const loaded = report.value?.id === id ? report.value.report : null;
-  if (!loaded)
-    return (
-      <LibraryLayout title="Report">
-        {reportError.value ? (
-          <p class="error" role="alert">
-            {reportError.value}
-          </p>
-        ) : (
-          <p>Loading the report…</p>
-        )}
-      </LibraryLayout>
-    );
-  return <ReportBody id={id} report={loaded} />;
+  return <LoadedReport id={id} title="Report" load={loadReport} loaded={report.value} />;
 }
 
 export function AssignmentPage({ id }: { id: string }) {
+  return (
+    <LoadedReport id={id} title="Homework" load={loadAssignmentReport} loaded={assignmentReport.value} />
+  );
+}
+
+/** A game's or an assignment's report, asked for when its page opens. */
+function LoadedReport({
+  id,
+  title,
+  load,
+  loaded: shown,
+}: {
+  id: string;
+  title: string;
+  load: (id: string) => Promise<void>;
+  loaded: { id: string; report: GameReport | AssignmentReport } | null;
+}) {
   useEffect(() => {
-    void loadAssignmentReport(id);
+    void load(id);
     csvNote.value = null;
     gradebookNote.value = null;
     followUpNote.value = null;
     warmupNote.value = null;
     openStudent.value = null;
-  }, [id]);
-  const loaded = assignmentReport.value?.id === id ? assignmentReport.value.report : null;
+  }, [id, load]);
+  const loaded = shown?.id === id ? shown.report : null;
   if (!loaded)
     return (
-      <LibraryLayout title="Homework">
+      <LibraryLayout title={title}>
         {reportError.value ? (
           <p class="error" role="alert">
             {reportError.value}
