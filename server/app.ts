@@ -299,6 +299,7 @@ export function createApp(deps: AppDeps = {}): App {
       newId: () => random.secret(),
       quotas,
       events: limitEvents,
+      budgets,
       addressOf,
       storeUnavailable: (error) => health.failed(error),
       storeRetryAfterS: STORE_RETRY_AFTER_HTTP_S,

@@ -23,7 +23,9 @@ import {
   settle,
   storedGame,
 } from '../homework/attempt';
+import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
+import { tooMany } from '../limits/http';
 import { type LibraryQuotas, quotaMessage } from '../limits/quotas';
 import type { RoomState } from '../room/state';
 import type { LibraryStore } from '../store/library-sqlite';
@@ -40,6 +42,7 @@ export interface HomeworkDeps {
   newId(): string;
   quotas: LibraryQuotas;
   events: LimitEvents;
+  budgets: Budgets;
   addressOf(req: express.Request): string;
   /** Whether an error of the library says the database cannot be reached (then 503, try again). */
   storeUnavailable?(error: unknown): boolean;
@@ -187,6 +190,8 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     if (!assignment) return;
     const now = deps.now();
     if (isPastDue(assignment.settings, now)) return refusePastDue(res, assignment);
+    const spent = await deps.budgets.consume('attemptCreate', deps.addressOf(req));
+    if (!spent.ok) return tooMany(deps.budgets, res, spent.retryAfterMs, 'homework starts');
     let token: string;
     let nickname: string;
     let studentId: string | null;

@@ -57,6 +57,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       keyCreate: per('LIMIT_NEW_KEYS_PER_HOUR', 'keyCreate'),
       deckWrite: per('LIMIT_DECK_WRITES_PER_MINUTE', 'deckWrite'),
       deckWriteAddress: per('LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE', 'deckWriteAddress'),
+      attemptCreate: per('LIMIT_HOMEWORK_STARTS_PER_HOUR', 'attemptCreate'),
       deckBytes: {
         ...DEFAULT_BUDGETS.deckBytes,
         points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),

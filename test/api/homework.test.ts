@@ -385,4 +385,37 @@ describe('limits', () => {
     expect(big.status).toBe(413);
     expect(big.json.error).toBe('TOO_LARGE');
   });
+
+  it('one address starting attempt after attempt is held back; an assignment full of attempts says so', async () => {
+    const own = await startServer({
+      budgets: { attemptCreate: { points: 2, perSeconds: 3600 } },
+      quotas: { attemptsPerAssignment: 1 },
+    });
+    try {
+      const post = (path: string, body: unknown, key?: string) =>
+        fetch(`${own.url}/api${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+          body: JSON.stringify(body),
+        });
+      const deck = (await (await post('/decks', deckFile, ADA_KEY)).json()) as { id: string };
+      const hw = (await (await post('/assignments', { deckId: deck.id }, ADA_KEY)).json()) as { id: string };
+      expect((await post(`/homework/${hw.id}/attempts`, { nickname: 'One' })).status).toBe(201);
+      const full = await post(`/homework/${hw.id}/attempts`, { nickname: 'Two' });
+      expect(full.status).toBe(403);
+      expect(await full.json()).toMatchObject({
+        error: 'QUOTA_EXCEEDED',
+        quota: 'attemptsPerAssignment',
+        message:
+          'This homework already has 1 attempts, the most one assignment may take. Please tell your teacher.',
+      });
+      const flood = await post(`/homework/${hw.id}/attempts`, { nickname: 'Three' });
+      expect(flood.status).toBe(429);
+      expect(((await flood.json()) as { message: string }).message).toMatch(
+        /^Too many homework starts from here\. Please wait \d+ s and try again\.$/,
+      );
+    } finally {
+      await own.close();
+    }
+  });
 });
