@@ -244,6 +244,16 @@ function Finished({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
 function Attempt({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
   const { view } = hw;
   const { phase } = view;
+  // Past the due date an unfinished attempt takes no more answers: the rounds done, with their reveals.
+  if (hw.info.closed && hw.info.dueAt !== null && phase.kind !== 'podium')
+    return (
+      <>
+        <p class="notice" role="alert">
+          {TEXT.closed(hw.info.dueAt)}
+        </p>
+        <Finished hw={hw} model={model} />
+      </>
+    );
   switch (phase.kind) {
     case 'lobby':
       return (

@@ -156,7 +156,8 @@ function revealOf(state: RoomState, round: number, now: number): PlayerRevealPha
 
 /**
  * The student's view. With reveal "end", nothing that depends on the verdict leaves the server
- * before the attempt is finished: a closed round shows as `recorded`, and the score stays 0.
+ * before the attempt is finished (or the due date has passed): a closed round shows as `recorded`,
+ * and the score stays 0.
  */
 export function homeworkView(
   assignment: AssignmentRecord,
@@ -166,7 +167,8 @@ export function homeworkView(
   canRetry: boolean,
 ): HomeworkView {
   const view = toPlayerView(state, ME, now);
-  const finished = isFinished(state);
+  // Past the due date nothing more can be answered: what was kept for the end is shown now.
+  const finished = isFinished(state) || isPastDue(assignment.settings, now);
   const held = assignment.settings.reveal === 'end' && !finished;
   let recorded: HomeworkView['recorded'] = null;
   if (held) {

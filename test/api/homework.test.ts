@@ -304,6 +304,10 @@ describe('a class does an assignment over two sittings with a restart between th
     // What was done stays readable.
     const mine = await call('GET', `/homework/${hw.id}/attempt`, { token: noor.token });
     expect(mine.status).toBe(200);
+    // Nothing more can be answered: the reveal kept for the end comes now, for the round she did.
+    const past = mine.json as unknown as HomeworkView;
+    expect(past.info.closed).toBe(true);
+    expect(past.reveals.map((r) => [r.round, r.answer, r.correct])).toEqual([[0, 'zigzag', false]]);
     expect((await call('GET', `/homework/${hw.id}`)).json.closed).toBe(true);
     const report = (await call('GET', `/assignments/${hw.id}`, { key: ADA_KEY }))
       .json as unknown as AssignmentReport;
