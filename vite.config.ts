@@ -39,7 +39,7 @@ export default defineConfig({
     // while costing the player page bytes it counts (at most 30 KB gzipped, test/browser/bundle-size).
     modulePreload: false,
   },
-  // The two pages are built separately, the player page first (it empties the output folder): a
+  // The pages are built separately, the player page first (it empties the output folder): a
   // shared chunk would split the player's JavaScript in two files, which gzip less well, and the
   // player page has a budget of 30 KB. `builder` makes `vite build` build both.
   environments: {
@@ -49,6 +49,12 @@ export default defineConfig({
     host: {
       consumer: 'client',
       build: { emptyOutDir: false, rollupOptions: { input: { host: here('./client/host.html') } } },
+    },
+    // The homework page (client/homework) reuses the player's screens in a bundle of its own, so the
+    // live player page's budget is untouched.
+    homework: {
+      consumer: 'client',
+      build: { emptyOutDir: false, rollupOptions: { input: { homework: here('./client/homework.html') } } },
     },
   },
   builder: {},

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DEFAULT_QUOTAS } from '../server/limits/quotas';
 import { createSqliteLibraryStore, PIECE_BYTES } from '../server/store/library-sqlite';
 import { openDatabase } from '../server/store/sqlite';
 import { deckOfSize } from '../test/abuse/decks';
@@ -55,6 +56,7 @@ async function measure(way: 'whole' | 'pieces'): Promise<Gaps> {
   const db = openDatabase(dir);
   try {
     const library = createSqliteLibraryStore(db, {
+      ...DEFAULT_QUOTAS,
       decksPerKey: 1e6,
       deckBytesPerKey: 1e12,
       libraryBytes: 1e12,

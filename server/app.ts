@@ -8,6 +8,7 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import type { GameReport } from '../shared/protocol/report';
+import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
 import { createSystemClock, deferOnWallClock } from './clock';
 import { type Cluster, homeRoutes, socketPathOf, startCluster } from './cluster';
@@ -303,6 +304,21 @@ export function createApp(deps: AppDeps = {}): App {
     draining: () => cluster?.draining() ?? false,
     failed: (error) => health.failed(error),
   });
+  // Students' homework routes need no instructor key: mounted before the routes that all ask for one.
+  app.use(
+    '/api/homework',
+    createHomeworkRouter({
+      library,
+      now: () => clock.now(),
+      newId: () => random.secret(),
+      quotas,
+      events: limitEvents,
+      budgets,
+      addressOf,
+      storeUnavailable: (error) => health.failed(error),
+      storeRetryAfterS: STORE_RETRY_AFTER_HTTP_S,
+    }),
+  );
   app.use(
     '/api',
     createApiRouter({
@@ -363,6 +379,7 @@ export function createApp(deps: AppDeps = {}): App {
     app.get('/', page('index.html'));
     app.get('/join/:code', page('index.html'));
     app.get('/host', page('host.html'));
+    app.get('/homework/:id', page('homework.html'));
     app.use(files);
   }
 

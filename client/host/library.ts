@@ -2,6 +2,7 @@
 // and the actions on them. Screens read these signals; every change goes through the server.
 import { signal } from '@preact/signals';
 import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
+import type { AssignmentReport, AssignmentSummary, HomeworkSettings } from '../../shared/protocol/homework';
 import type { GameReport } from '../../shared/protocol/report';
 import { type ApiProblem, api, download } from './api';
 import { go } from './route';
@@ -122,4 +123,66 @@ export async function makeWarmupDeck(
 /** From a game's podium to its report: the podium names it (saved as the game reached the podium). */
 export function openReport(id: string): void {
   go({ page: 'report', id });
+}
+
+export const assignments = signal<AssignmentSummary[] | null>(null);
+export const assignmentsError = signal<string | null>(null);
+
+export async function loadAssignments(): Promise<void> {
+  const reply = await api<{ assignments: AssignmentSummary[] }>('GET', '/assignments');
+  if (reply.ok) {
+    assignments.value = reply.value.assignments;
+    assignmentsError.value = null;
+  } else assignmentsError.value = reply.problem.message;
+}
+
+/** The address students open: the server's public address (the one the class can reach), not this tab's. */
+export async function homeworkLink(id: string): Promise<string> {
+  let base = location.origin;
+  try {
+    const info = (await (await fetch('/api/info')).json()) as { publicUrl?: string };
+    if (info.publicUrl) base = info.publicUrl;
+  } catch {
+    // This tab's own address, then.
+  }
+  return `${base}/homework/${encodeURIComponent(id)}`;
+}
+
+/** Assigns a saved deck as homework: the assignment and its link, or the server's refusal as a sentence. */
+export async function assignDeck(
+  deckId: string,
+  settings: HomeworkSettings,
+): Promise<{ ok: true; assignment: AssignmentSummary; link: string } | { ok: false; message: string }> {
+  const reply = await api<AssignmentSummary>('POST', '/assignments', { deckId, ...settings });
+  if (!reply.ok) return { ok: false, message: reply.problem.message };
+  return { ok: true, assignment: reply.value, link: await homeworkLink(reply.value.id) };
+}
+
+export async function deleteAssignment(id: string): Promise<void> {
+  const reply = await api('DELETE', `/assignments/${encodeURIComponent(id)}`);
+  if (!reply.ok) assignmentsError.value = reply.problem.message;
+  await loadAssignments();
+}
+
+export const assignmentReport = signal<{ id: string; report: AssignmentReport } | null>(null);
+
+export async function loadAssignmentReport(id: string): Promise<void> {
+  if (assignmentReport.value?.id !== id) assignmentReport.value = null;
+  reportError.value = null;
+  const reply = await api<AssignmentReport>('GET', `/assignments/${encodeURIComponent(id)}`);
+  if (reply.ok) assignmentReport.value = { id, report: reply.value };
+  else reportError.value = reply.problem.message;
+}
+
+export async function downloadAssignmentCsv(id: string): Promise<string | null> {
+  const reply = await download(`/assignments/${encodeURIComponent(id)}/csv`, 'homework.csv');
+  return reply.ok ? null : reply.problem.message;
+}
+
+/** The return trip from homework: a warm-up deck aimed at what the assignment's students got wrong. */
+export async function makeAssignmentWarmupDeck(
+  id: string,
+): Promise<{ ok: true; deck: StoredDeck } | { ok: false; message: string }> {
+  const reply = await api<StoredDeck>('POST', `/assignments/${encodeURIComponent(id)}/warm-up`);
+  return reply.ok ? { ok: true, deck: reply.value } : { ok: false, message: reply.problem.message };
 }

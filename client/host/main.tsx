@@ -16,7 +16,7 @@ import { createHostModel, HostModelContext, type Screen, useHostModel } from './
 import { DeckPage } from './pages/deck-page';
 import { DecksPage } from './pages/decks-page';
 import { KeyPage } from './pages/key-page';
-import { ReportPage, ReportsPage } from './pages/reports-page';
+import { AssignmentPage, ReportPage, ReportsPage } from './pages/reports-page';
 import { go, route } from './route';
 import { CreateScreen, ResumingScreen } from './screens/create';
 import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
@@ -160,6 +160,8 @@ function App() {
       return <ReportsPage />;
     case 'report':
       return <ReportPage id={page.id} />;
+    case 'assignment':
+      return <AssignmentPage id={page.id} />;
     case 'key':
       return <KeyPage />;
     case 'game':

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'deck'; id: string | null }
   | { page: 'reports' }
   | { page: 'report'; id: string }
+  /** A homework assignment's report. */
+  | { page: 'assignment'; id: string }
   | { page: 'key' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'decks')
     return id === 'new' ? { page: 'deck', id: null } : id ? { page: 'deck', id } : { page: 'decks' };
   if (page === 'reports') return id ? { page: 'report', id } : { page: 'reports' };
+  if (page === 'homework' && id) return { page: 'assignment', id };
   if (page === 'key') return { page: 'key' };
   return { page: 'game' };
 }
@@ -34,6 +37,8 @@ export function hashOf(route: Route): string {
       return '#/reports';
     case 'report':
       return `#/reports/${encodeURIComponent(route.id)}`;
+    case 'assignment':
+      return `#/homework/${encodeURIComponent(route.id)}`;
     case 'key':
       return '#/key';
   }

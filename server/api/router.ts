@@ -2,15 +2,21 @@
 // instructor's key and only ever sees that instructor's rows.
 import express from 'express';
 import type { DeckFile } from '../../shared/protocol/deck';
+import { parseDeck } from '../../shared/protocol/deck';
+import { AssignSchema } from '../../shared/protocol/homework';
+import { parsePayload } from '../../shared/protocol/schemas';
+import type { AssignmentRecord } from '../homework/attempt';
+import { assignmentCsv, buildAssignmentReport } from '../homework/report';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
-import { closeIfUnread, tooMany } from '../limits/http';
+import { tooMany } from '../limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
-import type { GradebookSource } from '../reports/gradebook';
+import { type GradebookSource, isoDay } from '../reports/gradebook';
 import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
 import { checkDeck, type DeckCheck } from './deck-check';
 import { checkDeckBody } from './deck-checker';
 import { keyFromAuthorization, ownerOf } from './instructor';
+import { fileName, problem, sentStoreUnavailable } from './problem';
 
 /**
  * The largest body a deck needs. The largest deck the editor can make, 100 regression rounds of 500
@@ -20,6 +26,9 @@ import { keyFromAuthorization, ownerOf } from './instructor';
  */
 export const API_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 export const API_BODY_LIMIT = '3 MB';
+
+/** An assignment's settings: a few hundred bytes. */
+const ASSIGN_BODY_LIMIT = '4kb';
 
 /** The most reports one gradebook may combine: a course's games over a year, with room to spare. */
 export const GRADEBOOK_MAX_REPORTS = 50;
@@ -60,23 +69,7 @@ export interface ApiDeps {
 type Locals = { owner: string };
 type IdRequest = express.Request<{ id: string }>;
 
-function problem(res: express.Response, status: number, error: string, message: string, extra: object = {}) {
-  closeIfUnread(res);
-  res.status(status).json({ error, message, ...extra });
-}
-
 const CLOSE_BRACE = Buffer.from('}');
-
-/** A file name from a title: letters, digits and dashes only, so no header can be broken. */
-function fileName(title: string, ext: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 60);
-  return `${base || 'overshoot'}.${ext}`;
-}
 
 /**
  * The report ids of `?reports=a,b` (or `?reports=a&reports=b`), in order, each once. Commas never
@@ -258,7 +251,9 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     if (of === null) return res.json(deps.upgradeReport(report.body));
     // Only this instructor's own reports: another's reads as missing, as everywhere in the API.
     const original = of === req.params.id ? undefined : await library.getReport(ownerOfRes(res), of);
-    res.json(deps.withSinceLastTime(deps.upgradeReport(report.body), original?.body ?? null));
+    // A warm-up made from a homework assignment compares with that assignment's report as it is now.
+    const originalBody = original?.body ?? (await assignmentReport(ownerOfRes(res), of)) ?? null;
+    res.json(deps.withSinceLastTime(deps.upgradeReport(report.body), originalBody));
   });
   router.get('/reports/:id/csv', async (req, res) => {
     const report = await library.getReport(ownerOfRes(res), req.params.id);
@@ -290,7 +285,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         { max: GRADEBOOK_MAX_REPORTS },
       );
     const mine = new Set((await library.listReports(owner)).map((r) => r.id));
-    const missing = ids.filter((id) => !mine.has(id));
+    const assigned = new Set((await library.listAssignments(owner)).map((a) => a.id));
+    const missing = ids.filter((id) => !mine.has(id) && !assigned.has(id));
     const refuseMissing = (unknown: string[]) =>
       problem(
         res,
@@ -306,6 +302,15 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     const games: Array<{ title: string; code: string }> = [];
     for (const id of ids) {
       if (sources.length > 0) await nextTurn();
+      if (assigned.has(id)) {
+        const report = await assignmentReport(owner, id);
+        if (!report) return refuseMissing([id]);
+        // No digits alone in the brackets, as for a game (Canvas would read them as its own number).
+        const label = `${report.title} (homework assigned ${isoDay(report.startedAt)})`;
+        sources.push({ ...deps.gradebookSource(report, ids.length === 1), label });
+        games.push({ title: report.title, code: 'homework' });
+        continue;
+      }
       const report = await library.getReport(owner, id);
       // Deleted since the list was read.
       if (!report) return refuseMissing([id]);
@@ -350,6 +355,79 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       message: 'No scored round of this game tests an idea the warm-up could aim at.',
     }),
   );
+  /** An assignment's report as of now; undefined when the owner has no such assignment. */
+  async function assignmentReport(owner: string, id: string) {
+    const assignment = await library.getAssignment(owner, id);
+    const attempts = assignment && (await library.listAttempts(owner, id));
+    return assignment && attempts && buildAssignmentReport(assignment, attempts, deps.now());
+  }
+  const noAssignment = (res: express.Response) =>
+    problem(res, 404, 'NOT_FOUND', 'You have no homework assignment with that id.');
+
+  router.get('/assignments', async (_req, res) => {
+    res.json({ assignments: await library.listAssignments(ownerOfRes(res)) });
+  });
+  router.post(
+    '/assignments',
+    writeBudget({ adds: false }),
+    express.json({ limit: ASSIGN_BODY_LIMIT }),
+    async (req, res) => {
+      const owner = ownerOfRes(res);
+      const body = parsePayload(AssignSchema, req.body);
+      if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
+      const { deckId, ...settings } = body.value;
+      const now = deps.now();
+      if (settings.dueAt !== null && settings.dueAt <= now)
+        return problem(res, 400, 'BAD_PAYLOAD', 'dueAt: the due date must be in the future.');
+      const stored = await library.getDeck(owner, deckId);
+      if (!stored) return problem(res, 404, 'DECK_NOT_FOUND', 'That deck is not among your saved decks.');
+      const parsed = parseDeck(stored.deck);
+      if (!parsed.ok) return problem(res, 409, 'BAD_DECK', parsed.error);
+      const assignment: AssignmentRecord = {
+        id: deps.newId(),
+        owner,
+        deckId,
+        title: parsed.deck.title,
+        createdAt: now,
+        settings,
+        deck: parsed.deck,
+      };
+      const created = await library.createAssignment(assignment);
+      if (!created.ok) return refuseQuota(req, res, created.quota);
+      const summary = (await library.listAssignments(owner)).find((a) => a.id === assignment.id);
+      res.status(201).json(summary);
+    },
+  );
+  router.get('/assignments/:id', async (req, res) => {
+    const report = await assignmentReport(ownerOfRes(res), req.params.id);
+    if (!report) return noAssignment(res);
+    res.json(report);
+  });
+  router.get('/assignments/:id/csv', async (req, res) => {
+    const report = await assignmentReport(ownerOfRes(res), req.params.id);
+    if (!report) return noAssignment(res);
+    res.attachment(fileName(`${report.title} homework`, 'csv'));
+    res.type('text/csv; charset=utf-8').send(assignmentCsv(report));
+  });
+  router.post('/assignments/:id/warm-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
+    const owner = ownerOfRes(res);
+    const report = await assignmentReport(owner, req.params.id);
+    if (!report) return noAssignment(res);
+    const deck = deps.warmupDeck(report, req.params.id);
+    if (!deck)
+      return problem(
+        res,
+        409,
+        'NOTHING_TO_WARM_UP',
+        'No scored round of this homework tests an idea the warm-up could aim at.',
+      );
+    sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
+  });
+  router.delete('/assignments/:id', async (req, res) => {
+    if (!(await library.deleteAssignment(ownerOfRes(res), req.params.id))) return noAssignment(res);
+    res.status(204).end();
+  });
+
   router.delete('/reports/:id', async (req, res) => {
     if (!(await library.deleteReport(ownerOfRes(res), req.params.id)))
       return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
@@ -367,21 +445,19 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      // Not the request's own failures (an upload aborted is ECONNABORTED too): those carry a type.
-      if (error.type === undefined && error.status === undefined && deps.storeUnavailable?.(error)) {
-        res.set('Retry-After', String(deps.storeRetryAfterS ?? 2));
-        return problem(
-          res,
-          503,
-          'STORE_UNAVAILABLE',
-          'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
-        );
-      }
+      if (sentStoreUnavailable(error, res, deps)) return;
       if (error.type === 'entity.parse.failed')
         return problem(res, 400, 'BAD_JSON', 'That file is not valid JSON.');
       if (error.type === 'entity.too.large') {
         events.refused('bodyTooLarge', deps.addressOf(req));
-        return problem(res, 413, 'TOO_LARGE', `A deck file may be at most ${API_BODY_LIMIT}.`);
+        return problem(
+          res,
+          413,
+          'TOO_LARGE',
+          req.path.startsWith('/assignments')
+            ? `An assignment's settings may be at most ${ASSIGN_BODY_LIMIT}.`
+            : `A deck file may be at most ${API_BODY_LIMIT}.`,
+        );
       }
       problem(
         res,

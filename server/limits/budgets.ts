@@ -16,6 +16,7 @@ export const BUDGET_KINDS = [
   'deckWrite',
   'deckWriteAddress',
   'deckBytes',
+  'attemptCreate',
 ] as const;
 export type BudgetKind = (typeof BUDGET_KINDS)[number];
 
@@ -49,6 +50,12 @@ export const DEFAULT_BUDGETS: BudgetConfig = {
    * typical decks of 2–20 KB never notice and an import of the largest (3 MB) still fits.
    */
   deckBytes: { points: 6 * 1024, perSeconds: 10 },
+  /**
+   * New homework attempts (first sittings and tries again), per address: a lecture hall of 300 on one
+   * school address, each on a phone and a laptop, starts in well under this; a script with the link
+   * cannot fill an assignment's attempts (QUOTA_ATTEMPTS_PER_ASSIGNMENT) in minutes.
+   */
+  attemptCreate: { points: 600, perSeconds: 3600 },
 };
 
 /**

@@ -57,6 +57,7 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       keyCreate: per('LIMIT_NEW_KEYS_PER_HOUR', 'keyCreate'),
       deckWrite: per('LIMIT_DECK_WRITES_PER_MINUTE', 'deckWrite'),
       deckWriteAddress: per('LIMIT_DECK_WRITES_PER_ADDRESS_PER_MINUTE', 'deckWriteAddress'),
+      attemptCreate: per('LIMIT_HOMEWORK_STARTS_PER_HOUR', 'attemptCreate'),
       deckBytes: {
         ...DEFAULT_BUDGETS.deckBytes,
         points: read('LIMIT_DECK_MB_PER_10S', DEFAULT_BUDGETS.deckBytes.points, 1024),
@@ -72,6 +73,9 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       decksPerKey: read('QUOTA_DECKS_PER_KEY', DEFAULT_QUOTAS.decksPerKey),
       deckBytesPerKey: read('QUOTA_DECK_MB_PER_KEY', DEFAULT_QUOTAS.deckBytesPerKey, MB),
       libraryBytes: read('QUOTA_LIBRARY_MB', DEFAULT_QUOTAS.libraryBytes, MB),
+      assignmentsPerKey: read('QUOTA_ASSIGNMENTS_PER_KEY', DEFAULT_QUOTAS.assignmentsPerKey),
+      attemptsPerAssignment: read('QUOTA_ATTEMPTS_PER_ASSIGNMENT', DEFAULT_QUOTAS.attemptsPerAssignment),
+      triesPerDevice: read('QUOTA_TRIES_PER_DEVICE', DEFAULT_QUOTAS.triesPerDevice),
     },
     outbox: {
       maxBytes: read('OUTBOX_MAX_BYTES', DEFAULT_OUTBOX_LIMITS.maxBytes),

@@ -7,6 +7,12 @@ export interface LibraryQuotas {
   deckBytesPerKey: number;
   /** Bytes of every deck and report together: the library's share of DATA_DIR's disk. */
   libraryBytes: number;
+  /** Homework assignments kept per instructor key. */
+  assignmentsPerKey: number;
+  /** Attempts (a device's try) at one assignment. */
+  attemptsPerAssignment: number;
+  /** Tries of one device at one assignment that allows retries. */
+  triesPerDevice: number;
 }
 
 const MB = 1024 * 1024;
@@ -20,9 +26,20 @@ export const DEFAULT_QUOTAS: LibraryQuotas = {
   decksPerKey: 500,
   deckBytesPerKey: 64 * MB,
   libraryBytes: 2048 * MB,
+  // A teacher assigning every deck of a year to several classes; a lecture hall doing one, each
+  // student on a phone and a laptop, with retries.
+  assignmentsPerKey: 500,
+  attemptsPerAssignment: 2000,
+  triesPerDevice: 5,
 };
 
-export type QuotaName = 'decksPerKey' | 'deckBytesPerKey' | 'libraryBytes';
+export type QuotaName =
+  | 'decksPerKey'
+  | 'deckBytesPerKey'
+  | 'libraryBytes'
+  | 'assignmentsPerKey'
+  | 'attemptsPerAssignment'
+  | 'triesPerDevice';
 
 /** A friendly sentence naming the limit that a save would pass. */
 export function quotaMessage(name: QuotaName, quotas: LibraryQuotas): string {
@@ -33,6 +50,12 @@ export function quotaMessage(name: QuotaName, quotas: LibraryQuotas): string {
       return `Your saved decks would take more than ${formatBytes(quotas.deckBytesPerKey)}, the most one instructor may keep. Delete a large deck you no longer need, then save again.`;
     case 'libraryBytes':
       return `This server's library is full (${formatBytes(quotas.libraryBytes)} of decks and reports). Ask whoever runs it to make room; your deck was not saved.`;
+    case 'assignmentsPerKey':
+      return `You have ${quotas.assignmentsPerKey} homework assignments, the most one instructor may keep. Delete one you no longer need, then assign again.`;
+    case 'attemptsPerAssignment':
+      return `This homework already has ${quotas.attemptsPerAssignment} attempts, the most one assignment may take. Please tell your teacher.`;
+    case 'triesPerDevice':
+      return `You have tried this homework ${quotas.triesPerDevice} times, the most one device may.`;
   }
 }
 

@@ -32,7 +32,7 @@ export interface GradebookSource {
 }
 
 /** A date as YYYY-MM-DD, in the server's time zone (the teacher's, on a laptop). */
-function isoDay(ms: number): string {
+export function isoDay(ms: number): string {
   const d = new Date(ms);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;

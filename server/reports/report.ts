@@ -214,7 +214,11 @@ export const CSV_HEADER = [
  * game scored by confidence (C1), the first vote and its change outside a round that went to a second
  * vote (PI8).
  */
-export function reportCsv(report: GameReport): string {
+export function reportCsv(
+  report: GameReport,
+  /** Columns added after the others, per student (homework: the student id and when they worked). */
+  extra: { header: readonly string[]; cells(playerId: number): Cell[] } = { header: [], cells: () => [] },
+): string {
   const rows: Cell[][] = [];
   for (const r of report.rounds) {
     // The task holds the round as it was asked: its words again, every α written exactly (String,
@@ -237,8 +241,9 @@ export function reportCsv(report: GameReport): string {
         a.points,
         a.confidence === undefined ? null : CONFIDENCE_LABELS[a.confidence],
         ...firstVoteCells(a, kind.answerCell),
+        ...extra.cells(a.playerId),
       ]);
     }
   }
-  return toCsv(CSV_HEADER, rows);
+  return toCsv([...CSV_HEADER, ...extra.header], rows);
 }

@@ -5,12 +5,23 @@
 // is the last total this process read or wrote.
 import type { StoredDeck } from '../../shared/protocol/api';
 import type { DeckFile } from '../../shared/protocol/deck';
+import type { AssignmentRecord, AttemptRecord } from '../homework/attempt';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName } from '../limits/quotas';
 import {
+  type AssignmentRow,
+  type AttemptCreated,
+  type AttemptRow,
+  assignmentColumns,
+  assignmentRecord,
+  assignmentSummary,
+  assignmentTables,
   asText,
+  attemptColumns,
+  attemptRecord,
   type DeckRow,
   type DeckText,
   deckSummary,
+  LIST_ASSIGNMENTS,
   type LibraryStore,
   type LibraryUsage,
   type ReportRow,
@@ -19,7 +30,7 @@ import {
 } from './library-sqlite';
 import { inTransaction, migratePg, type PgMigration, type Pool, type Queryable } from './postgres';
 
-/** The schema of library-sqlite.ts's migrations 1–2, in one step: PostgreSQL starts there. */
+/** The schema of library-sqlite.ts's migrations 1–2 in one step (PostgreSQL starts there), then its 5. */
 export const LIBRARY_PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -52,6 +63,8 @@ export const LIBRARY_PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE UNIQUE INDEX reports_game ON reports (code, started_at);
     `,
   },
+  // SQLite's migration 5: homework.
+  { version: 2, up: assignmentTables('BIGINT') },
 ];
 
 /** The deck as stored (`body`, a text parameter) and as an answer quotes it (`json`, its UTF-8). */
@@ -63,7 +76,8 @@ function withBody(deck: DeckFile | DeckText): DeckText & { body: string } {
 
 const SQL = {
   totals: `SELECT (SELECT COUNT(*) FROM decks)::BIGINT AS decks, (SELECT COUNT(*) FROM reports)::BIGINT AS reports,
-      ((SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports))::BIGINT AS bytes`,
+      ((SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports)
+        + (SELECT COALESCE(SUM(bytes), 0) FROM assignments) + (SELECT COALESCE(SUM(bytes), 0) FROM attempts))::BIGINT AS bytes`,
   ownerUsage:
     'SELECT COUNT(*)::BIGINT AS decks, COALESCE(SUM(bytes), 0)::BIGINT AS bytes FROM decks WHERE owner = $1',
   // Per owner, for the transaction: saves of other instructors go on side by side.
@@ -233,6 +247,140 @@ export async function createPostgresLibraryStore(
       const row = gone.rows[0];
       if (!row) return false;
       totals = { ...totals, reports: totals.reports - 1, bytes: totals.bytes - row.bytes };
+      return true;
+    },
+    createAssignment(a: AssignmentRecord) {
+      const row = assignmentColumns(a);
+      return inTransaction(pool, async (db) => {
+        await db.query(SQL.lockOwner, [a.owner]);
+        const mine = (
+          await db.query<{ n: number }>('SELECT COUNT(*)::BIGINT AS n FROM assignments WHERE owner = $1', [
+            a.owner,
+          ])
+        ).rows[0];
+        if ((mine?.n ?? 0) >= quotas.assignmentsPerKey)
+          return { ok: false, quota: 'assignmentsPerKey' } as const;
+        totals = await readTotals(db);
+        if (totals.bytes + row.bytes > quotas.libraryBytes)
+          return { ok: false, quota: 'libraryBytes' } as const;
+        await db.query(
+          `INSERT INTO assignments (id, owner, deck_id, title, rounds, settings, bytes, created_at, deck)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            row.id,
+            row.owner,
+            row.deckId,
+            row.title,
+            row.rounds,
+            row.settings,
+            row.bytes,
+            row.createdAt,
+            row.deck,
+          ],
+        );
+        totals = { ...totals, bytes: totals.bytes + row.bytes };
+        return { ok: true } as const;
+      });
+    },
+    async listAssignments(owner) {
+      return (await pool.query<AssignmentRow>(LIST_ASSIGNMENTS('$1'), [owner])).rows.map(assignmentSummary);
+    },
+    async getAssignment(owner, id) {
+      const row = (
+        await pool.query<AssignmentRow>('SELECT * FROM assignments WHERE owner = $1 AND id = $2', [owner, id])
+      ).rows[0];
+      return row && assignmentRecord(row);
+    },
+    async findAssignment(id) {
+      const row = (await pool.query<AssignmentRow>('SELECT * FROM assignments WHERE id = $1', [id])).rows[0];
+      return row && assignmentRecord(row);
+    },
+    deleteAssignment(owner, id) {
+      return inTransaction(pool, async (db) => {
+        const gone = await db.query<{ bytes: number }>(
+          'DELETE FROM assignments WHERE owner = $1 AND id = $2 RETURNING bytes',
+          [owner, id],
+        );
+        const row = gone.rows[0];
+        if (!row) return false;
+        const attempts = await db.query<{ bytes: number }>(
+          'DELETE FROM attempts WHERE assignment = $1 RETURNING bytes',
+          [id],
+        );
+        const freed = attempts.rows.reduce((n, r) => n + r.bytes, row.bytes);
+        totals = { ...totals, bytes: totals.bytes - freed };
+        return true;
+      });
+    },
+    async listAttempts(owner, assignmentId) {
+      const mine = await pool.query('SELECT 1 FROM assignments WHERE owner = $1 AND id = $2', [
+        owner,
+        assignmentId,
+      ]);
+      if (mine.rowCount === 0) return undefined;
+      const found = await pool.query<AttemptRow>(
+        'SELECT * FROM attempts WHERE assignment = $1 ORDER BY started_at, id',
+        [assignmentId],
+      );
+      return found.rows.map(attemptRecord);
+    },
+    async findAttempt(assignmentId, token) {
+      const row = (
+        await pool.query<AttemptRow>(
+          'SELECT * FROM attempts WHERE assignment = $1 AND token = $2 ORDER BY try DESC LIMIT 1',
+          [assignmentId, token],
+        )
+      ).rows[0];
+      return row && attemptRecord(row);
+    },
+    createAttempt(a: AttemptRecord) {
+      const row = attemptColumns(a);
+      return inTransaction(pool, async (db): Promise<AttemptCreated> => {
+        if (a.try > quotas.triesPerDevice) return { ok: false, quota: 'triesPerDevice' };
+        // Two first sittings of one class at once cannot both squeeze under the assignment's limit.
+        await db.query(SQL.lockOwner, [`attempts:${a.assignmentId}`]);
+        const n = (
+          await db.query<{ n: number }>('SELECT COUNT(*)::BIGINT AS n FROM attempts WHERE assignment = $1', [
+            a.assignmentId,
+          ])
+        ).rows[0];
+        if ((n?.n ?? 0) >= quotas.attemptsPerAssignment) return { ok: false, quota: 'attemptsPerAssignment' };
+        const saved = await db.query(
+          `INSERT INTO attempts (id, assignment, token, try, nickname, student_id, started_at, updated_at,
+             finished_at, version, bytes, game)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (assignment, token, try) DO NOTHING`,
+          [
+            row.id,
+            row.assignment,
+            row.token,
+            row.try,
+            row.nickname,
+            row.studentId,
+            row.startedAt,
+            row.updatedAt,
+            row.finishedAt,
+            row.version,
+            row.bytes,
+            row.game,
+          ],
+        );
+        if (saved.rowCount === 0) return { ok: false, conflict: true };
+        totals = { ...totals, bytes: totals.bytes + row.bytes };
+        return { ok: true };
+      });
+    },
+    async saveAttempt(a: AttemptRecord, previous: number) {
+      const row = attemptColumns(a);
+      const saved = await pool.query<{ old: number }>(
+        `UPDATE attempts t SET updated_at = $2, finished_at = $3, version = $4, bytes = $5, game = $6
+         FROM (SELECT bytes AS old FROM attempts WHERE id = $1) o
+         WHERE t.id = $1 AND t.version = $7 RETURNING o.old`,
+        [row.id, row.updatedAt, row.finishedAt, row.version, row.bytes, row.game, previous],
+      );
+      const old = saved.rows[0];
+      if (!old) return false;
+      totals = { ...totals, bytes: totals.bytes + row.bytes - old.old };
       return true;
     },
     close: async () => {

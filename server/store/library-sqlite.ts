@@ -4,9 +4,46 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
-import type { DeckFile } from '../../shared/protocol/deck';
+import type { Deck, DeckFile } from '../../shared/protocol/deck';
+import type { AssignmentSummary, HomeworkSettings } from '../../shared/protocol/homework';
+import type { AssignmentRecord, AttemptRecord, StoredGame } from '../homework/attempt';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName } from '../limits/quotas';
 import { type Db, type Migration, migrate } from './sqlite';
+
+/** The homework tables, the same in both stores (PostgreSQL's INTEGER holds ms until 2038 only: BIGINT). */
+export function assignmentTables(int64: string): string {
+  return `
+      CREATE TABLE assignments (
+        id         TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        deck_id    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        rounds     INTEGER NOT NULL,
+        settings   TEXT NOT NULL,     -- HomeworkSettings, JSON
+        bytes      ${int64} NOT NULL,
+        created_at ${int64} NOT NULL,
+        deck       TEXT NOT NULL      -- the Deck as assigned, JSON
+      );
+      CREATE INDEX assignments_owner ON assignments (owner, created_at);
+      CREATE TABLE attempts (
+        id          TEXT PRIMARY KEY,
+        assignment  TEXT NOT NULL,
+        token       TEXT NOT NULL,    -- a hash of the device's token
+        try         INTEGER NOT NULL,
+        nickname    TEXT NOT NULL,
+        student_id  TEXT,
+        started_at  ${int64} NOT NULL,
+        updated_at  ${int64} NOT NULL,
+        finished_at ${int64},
+        version     INTEGER NOT NULL,
+        bytes       ${int64} NOT NULL,
+        game        TEXT NOT NULL     -- the attempt's game without its deck, JSON
+      );
+      CREATE UNIQUE INDEX attempts_try ON attempts (assignment, token, try);
+      CREATE INDEX attempts_assignment ON attempts (assignment, started_at);
+    `;
+}
+const ASSIGNMENT_TABLES = assignmentTables('INTEGER');
 
 export const LIBRARY_MIGRATIONS: readonly Migration[] = [
   {
@@ -76,6 +113,12 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decks_upload ON decks (upload) WHERE upload IS NOT NULL;
     `,
   },
+  {
+    // Homework (README "Homework"): an assignment keeps the deck as it was assigned; an attempt is
+    // one device's try, its one-player game as JSON without the deck, `version` guarding its saves.
+    version: 5,
+    up: ASSIGNMENT_TABLES,
+  },
 ];
 
 /**
@@ -103,11 +146,16 @@ export interface DeckText {
 export type Saved = { ok: true; deck: DeckSummary; json: Uint8Array } | QuotaRefusal;
 
 export interface LibraryUsage {
-  /** Bytes of every deck's and report's JSON. */
+  /** Bytes of every deck's, report's, assignment's and attempt's JSON. */
   bytes: number;
   decks: number;
   reports: number;
 }
+
+/** A new attempt refused: the assignment has as many as it may take, or the device as many tries. */
+export type AttemptRefusal = { ok: false; quota: 'attemptsPerAssignment' | 'triesPerDevice' };
+/** `conflict`: that device's try was saved already (two first sittings at once). */
+export type AttemptCreated = { ok: true } | AttemptRefusal | { ok: false; conflict: true };
 
 /** A value now (SQLite) or later (PostgreSQL). */
 type Later<T> = T | Promise<T>;
@@ -145,6 +193,25 @@ export interface LibraryStore {
    */
   saveReport(owner: string, summary: ReportSummary, body: unknown): Later<void>;
   deleteReport(owner: string, id: string): Later<boolean>;
+  /** Saves an assignment (its deck copied in), unless the owner has as many as they may keep or the library is full. */
+  createAssignment(assignment: AssignmentRecord): Later<{ ok: true } | QuotaRefusal>;
+  listAssignments(owner: string): Later<AssignmentSummary[]>;
+  getAssignment(owner: string, id: string): Later<AssignmentRecord | undefined>;
+  /** An assignment by its id alone: what a student's link names (the id is a secret of 22+ characters). */
+  findAssignment(id: string): Later<AssignmentRecord | undefined>;
+  /** Deletes the assignment and every attempt at it. */
+  deleteAssignment(owner: string, id: string): Later<boolean>;
+  /** The owner's assignment's attempts, in the order they started; undefined when it is not theirs. */
+  listAttempts(owner: string, assignmentId: string): Later<AttemptRecord[] | undefined>;
+  /** The device's latest try at the assignment. */
+  findAttempt(assignmentId: string, token: string): Later<AttemptRecord | undefined>;
+  /**
+   * Saves a new attempt unless the assignment has as many as it may take or the device as many tries;
+   * a second attempt with the same (assignment, token, try) is refused as a conflict: `{ ok: false }`.
+   */
+  createAttempt(attempt: AttemptRecord): Later<AttemptCreated>;
+  /** Replaces the attempt's game if it is still at `version` (else false: another save came first). */
+  saveAttempt(attempt: AttemptRecord, version: number): Later<boolean>;
   /** Lets go of the database's connections (PostgreSQL); the app calls it when it closes. */
   close?(): Later<void>;
 }
@@ -163,6 +230,15 @@ export interface SqliteLibraryStore extends LibraryStore {
   getReport(owner: string, id: string): (ReportSummary & { body: unknown }) | undefined;
   saveReport(owner: string, summary: ReportSummary, body: unknown): void;
   deleteReport(owner: string, id: string): boolean;
+  createAssignment(assignment: AssignmentRecord): { ok: true } | QuotaRefusal;
+  listAssignments(owner: string): AssignmentSummary[];
+  getAssignment(owner: string, id: string): AssignmentRecord | undefined;
+  findAssignment(id: string): AssignmentRecord | undefined;
+  deleteAssignment(owner: string, id: string): boolean;
+  listAttempts(owner: string, assignmentId: string): AttemptRecord[] | undefined;
+  findAttempt(assignmentId: string, token: string): AttemptRecord | undefined;
+  createAttempt(attempt: AttemptRecord): AttemptCreated;
+  saveAttempt(attempt: AttemptRecord, version: number): boolean;
 }
 
 /** The library's rows, as either store reads them (the tables have the same columns). */
@@ -187,6 +263,103 @@ export interface ReportRow {
   share_correct: number | null;
   body: string;
 }
+
+export interface AssignmentRow {
+  id: string;
+  owner: string;
+  deck_id: string;
+  title: string;
+  rounds: number;
+  settings: string;
+  created_at: number;
+  deck: string;
+  started?: number;
+  finished?: number;
+}
+export interface AttemptRow {
+  id: string;
+  assignment: string;
+  token: string;
+  try: number;
+  nickname: string;
+  student_id: string | null;
+  started_at: number;
+  updated_at: number;
+  finished_at: number | null;
+  version: number;
+  game: string;
+}
+
+export const assignmentRecord = (r: AssignmentRow): AssignmentRecord => ({
+  id: r.id,
+  owner: r.owner,
+  deckId: r.deck_id,
+  title: r.title,
+  createdAt: Number(r.created_at),
+  settings: JSON.parse(r.settings) as HomeworkSettings,
+  deck: JSON.parse(r.deck) as Deck,
+});
+export const assignmentSummary = (r: AssignmentRow): AssignmentSummary => ({
+  id: r.id,
+  deckId: r.deck_id,
+  title: r.title,
+  rounds: r.rounds,
+  createdAt: Number(r.created_at),
+  ...(JSON.parse(r.settings) as HomeworkSettings),
+  started: Number(r.started ?? 0),
+  finished: Number(r.finished ?? 0),
+});
+export const attemptRecord = (r: AttemptRow): AttemptRecord => ({
+  id: r.id,
+  assignmentId: r.assignment,
+  token: r.token,
+  try: r.try,
+  nickname: r.nickname,
+  studentId: r.student_id,
+  startedAt: Number(r.started_at),
+  updatedAt: Number(r.updated_at),
+  finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+  game: JSON.parse(r.game) as StoredGame,
+});
+/** An assignment's row, its JSON and size. */
+export function assignmentColumns(a: AssignmentRecord) {
+  const settings = JSON.stringify(a.settings);
+  const deck = JSON.stringify(a.deck);
+  return {
+    id: a.id,
+    owner: a.owner,
+    deckId: a.deckId,
+    title: a.title,
+    rounds: a.deck.rounds.length,
+    settings,
+    deck,
+    bytes: Buffer.byteLength(deck) + Buffer.byteLength(settings),
+    createdAt: a.createdAt,
+  };
+}
+export function attemptColumns(a: AttemptRecord) {
+  const game = JSON.stringify(a.game);
+  return {
+    id: a.id,
+    assignment: a.assignmentId,
+    token: a.token,
+    try: a.try,
+    nickname: a.nickname,
+    studentId: a.studentId,
+    startedAt: a.startedAt,
+    updatedAt: a.updatedAt,
+    finishedAt: a.finishedAt,
+    version: a.game.version,
+    game,
+    bytes: Buffer.byteLength(game),
+  };
+}
+/** The list of an owner's assignments with their attempts counted (one device's tries count once each). */
+export const LIST_ASSIGNMENTS = (p: string) => `
+  SELECT a.id, a.owner, a.deck_id, a.title, a.rounds, a.settings, a.created_at, '' AS deck,
+    (SELECT COUNT(*) FROM attempts t WHERE t.assignment = a.id) AS started,
+    (SELECT COUNT(*) FROM attempts t WHERE t.assignment = a.id AND t.finished_at IS NOT NULL) AS finished
+  FROM assignments a WHERE a.owner = ${p} ORDER BY a.created_at DESC, a.id`;
 
 export const asText = (deck: DeckFile | DeckText): DeckText =>
   'json' in deck
@@ -253,7 +426,8 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
     ),
     totals: db.prepare(
       `SELECT (SELECT COUNT(*) FROM decks) AS decks, (SELECT COUNT(*) FROM reports) AS reports,
-              (SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports) AS bytes`,
+              (SELECT COALESCE(SUM(bytes), 0) FROM decks) + (SELECT COALESCE(SUM(bytes), 0) FROM reports)
+              + (SELECT COALESCE(SUM(bytes), 0) FROM assignments) + (SELECT COALESCE(SUM(bytes), 0) FROM attempts) AS bytes`,
     ),
     reportBytes: db.prepare(SIZE_QUERIES.reportBytes),
     deleteDeck: db.prepare('DELETE FROM decks WHERE owner = ? AND id = ?'),
@@ -268,6 +442,40 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
        ON CONFLICT (code, started_at) DO NOTHING`,
     ),
     deleteReport: db.prepare('DELETE FROM reports WHERE owner = ? AND id = ?'),
+    countAssignments: db.prepare('SELECT COUNT(*) FROM assignments WHERE owner = ?').pluck(),
+    insertAssignment: db.prepare(
+      `INSERT INTO assignments (id, owner, deck_id, title, rounds, settings, bytes, created_at, deck)
+       VALUES (@id, @owner, @deckId, @title, @rounds, @settings, @bytes, @createdAt, @deck)`,
+    ),
+    listAssignments: db.prepare(LIST_ASSIGNMENTS('?')),
+    getAssignment: db.prepare('SELECT * FROM assignments WHERE owner = ? AND id = ?'),
+    findAssignment: db.prepare('SELECT * FROM assignments WHERE id = ?'),
+    assignmentBytes: db
+      .prepare(
+        `SELECT a.bytes + COALESCE((SELECT SUM(t.bytes) FROM attempts t WHERE t.assignment = a.id), 0)
+       FROM assignments a WHERE a.owner = ? AND a.id = ?`,
+      )
+      .pluck(),
+    deleteAssignment: db.prepare('DELETE FROM assignments WHERE owner = ? AND id = ?'),
+    deleteAttempts: db.prepare('DELETE FROM attempts WHERE assignment = ?'),
+    listAttempts: db.prepare('SELECT * FROM attempts WHERE assignment = ? ORDER BY started_at, id'),
+    findAttempt: db.prepare(
+      'SELECT * FROM attempts WHERE assignment = ? AND token = ? ORDER BY try DESC LIMIT 1',
+    ),
+    countAttempts: db.prepare('SELECT COUNT(*) FROM attempts WHERE assignment = ?').pluck(),
+    insertAttempt: db.prepare(
+      `INSERT INTO attempts (id, assignment, token, try, nickname, student_id, started_at, updated_at,
+         finished_at, version, bytes, game)
+       VALUES (@id, @assignment, @token, @try, @nickname, @studentId, @startedAt, @updatedAt, @finishedAt,
+         @version, @bytes, @game)
+       ON CONFLICT (assignment, token, try) DO NOTHING`,
+    ),
+    attemptBytes: db.prepare('SELECT bytes FROM attempts WHERE id = ?').pluck(),
+    updateAttempt: db.prepare(
+      `UPDATE attempts SET updated_at = @updatedAt, finished_at = @finishedAt, version = @version,
+         bytes = @bytes, game = @game
+       WHERE id = @id AND version = @previous`,
+    ),
   };
   q.sweepPieces.run();
   const bodyOf = (r: DeckRow): string =>
@@ -418,5 +626,55 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
       totals = { ...totals, reports: totals.reports - 1, bytes: totals.bytes - old.bytes };
       return true;
     },
+    createAssignment: db.transaction((a: AssignmentRecord) => {
+      const row = assignmentColumns(a);
+      if ((q.countAssignments.get(a.owner) as number) >= quotas.assignmentsPerKey)
+        return { ok: false, quota: 'assignmentsPerKey' } as const;
+      if (totals.bytes + row.bytes > quotas.libraryBytes)
+        return { ok: false, quota: 'libraryBytes' } as const;
+      q.insertAssignment.run(row);
+      totals = { ...totals, bytes: totals.bytes + row.bytes };
+      return { ok: true } as const;
+    }),
+    listAssignments: (owner) => (q.listAssignments.all(owner) as AssignmentRow[]).map(assignmentSummary),
+    getAssignment(owner, id) {
+      const row = q.getAssignment.get(owner, id) as AssignmentRow | undefined;
+      return row && assignmentRecord(row);
+    },
+    findAssignment(id) {
+      const row = q.findAssignment.get(id) as AssignmentRow | undefined;
+      return row && assignmentRecord(row);
+    },
+    deleteAssignment: db.transaction((owner: string, id: string) => {
+      const bytes = q.assignmentBytes.get(owner, id) as number | undefined;
+      if (bytes === undefined || q.deleteAssignment.run(owner, id).changes === 0) return false;
+      q.deleteAttempts.run(id);
+      totals = { ...totals, bytes: totals.bytes - bytes };
+      return true;
+    }),
+    listAttempts(owner, assignmentId) {
+      if (!q.getAssignment.get(owner, assignmentId)) return undefined;
+      return (q.listAttempts.all(assignmentId) as AttemptRow[]).map(attemptRecord);
+    },
+    findAttempt(assignmentId, token) {
+      const row = q.findAttempt.get(assignmentId, token) as AttemptRow | undefined;
+      return row && attemptRecord(row);
+    },
+    createAttempt: db.transaction((a: AttemptRecord): AttemptCreated => {
+      if (a.try > quotas.triesPerDevice) return { ok: false, quota: 'triesPerDevice' };
+      if ((q.countAttempts.get(a.assignmentId) as number) >= quotas.attemptsPerAssignment)
+        return { ok: false, quota: 'attemptsPerAssignment' };
+      const row = attemptColumns(a);
+      if (q.insertAttempt.run(row).changes === 0) return { ok: false, conflict: true };
+      totals = { ...totals, bytes: totals.bytes + row.bytes };
+      return { ok: true };
+    }),
+    saveAttempt: db.transaction((a: AttemptRecord, previous: number) => {
+      const row = attemptColumns(a);
+      const old = q.attemptBytes.get(a.id) as number | undefined;
+      if (old === undefined || q.updateAttempt.run({ ...row, previous }).changes === 0) return false;
+      totals = { ...totals, bytes: totals.bytes + row.bytes - old };
+      return true;
+    }),
   };
 }

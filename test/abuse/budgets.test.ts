@@ -122,6 +122,10 @@ describe('limits from the environment', () => {
       QUOTA_DECKS_PER_KEY: '10',
       QUOTA_DECK_MB_PER_KEY: '1.5',
       QUOTA_LIBRARY_MB: '100',
+      QUOTA_ASSIGNMENTS_PER_KEY: '11',
+      QUOTA_ATTEMPTS_PER_ASSIGNMENT: '12',
+      QUOTA_TRIES_PER_DEVICE: '3',
+      LIMIT_HOMEWORK_STARTS_PER_HOUR: '13',
       REFUSALS_HELD_MAX: '16',
     });
     expect(invalid).toEqual([]);
@@ -133,11 +137,15 @@ describe('limits from the environment', () => {
       deckWrite: { points: 8, perSeconds: 60 },
       deckWriteAddress: { points: 9, perSeconds: 60 },
       deckBytes: { points: 2048, perSeconds: 10 },
+      attemptCreate: { points: 13, perSeconds: 3600 },
     });
     expect(quotas).toEqual({
       decksPerKey: 10,
       deckBytesPerKey: 1.5 * 1024 * 1024,
       libraryBytes: 100 * 1024 * 1024,
+      assignmentsPerKey: 11,
+      attemptsPerAssignment: 12,
+      triesPerDevice: 3,
     });
     expect(rooms).toEqual({ maxRooms: 500, idleMs: 3000, retentionMs: 12 * 3_600_000 });
   });

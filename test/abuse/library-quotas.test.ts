@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_QUOTAS } from '../../server/limits/quotas';
 import {
   createSqliteLibraryStore,
   LIBRARY_MIGRATIONS,
@@ -58,6 +59,7 @@ describe('the library counts what it keeps', () => {
 
   it("a finished game's report is saved even when the library is full, and stays", async () => {
     const library = createSqliteLibraryStore(db, {
+      ...DEFAULT_QUOTAS,
       decksPerKey: 10,
       deckBytesPerKey: 1e6,
       libraryBytes: 200,
@@ -177,6 +179,7 @@ describe('a big deck is written in pieces, with the event loop free between them
 
   it('checks the quotas again once its pieces are in: of two saves racing for the last room, one fits', async () => {
     const library = createSqliteLibraryStore(db, {
+      ...DEFAULT_QUOTAS,
       decksPerKey: 10,
       deckBytesPerKey: 500 * 1024,
       libraryBytes: 1e9,

@@ -4,6 +4,14 @@
 // per change, the file, WAL) stay in rooms-sqlite.test.ts.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type AssignmentRecord,
+  type AttemptRecord,
+  advance,
+  answerRound,
+  newGame,
+  storedGame,
+} from '../../server/homework/attempt';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from '../../server/limits/quotas';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
@@ -14,7 +22,7 @@ import { openPool, type Pool } from '../../server/store/postgres';
 import { createPostgresRoomStore } from '../../server/store/rooms-postgres';
 import { createSqliteRoomStore } from '../../server/store/rooms-sqlite';
 import { type Db, openDatabase } from '../../server/store/sqlite';
-import type { DeckFile } from '../../shared/protocol/deck';
+import { type DeckFile, parseDeck } from '../../shared/protocol/deck';
 import { ZIGZAG } from '../helpers/scenarios';
 import { freshDatabase } from '../postgres/database';
 import { HOST, makeRoom, T0 } from '../room/helpers';
@@ -261,6 +269,7 @@ describe.each([sqlite, postgres])('$name', (engine) => {
       const text = JSON.stringify(deck('Q'));
       const bytes = Buffer.byteLength(text);
       const library = await engine.library({
+        ...DEFAULT_QUOTAS,
         decksPerKey: 2,
         deckBytesPerKey: bytes * 3,
         libraryBytes: bytes * 4,
@@ -287,8 +296,106 @@ describe.each([sqlite, postgres])('$name', (engine) => {
       expect(library.usage()).toEqual({ decks: 4, reports: 0, bytes: bytes * 4 });
     });
 
+    it('homework: assignments and attempts saved, read back exactly, counted, and scoped by owner and device', async () => {
+      const library = await engine.library({
+        ...DEFAULT_QUOTAS,
+        assignmentsPerKey: 1,
+        attemptsPerAssignment: 2,
+        triesPerDevice: 2,
+      });
+      const parsed = parseDeck(deck('Homework', 2));
+      if (!parsed.ok) throw new Error(parsed.error);
+      const assignment: AssignmentRecord = {
+        id: 'hw1',
+        owner: 'alice',
+        deckId: 'd1',
+        title: 'Homework',
+        createdAt: T0,
+        settings: {
+          dueAt: T0 + 86_400_000,
+          reveal: 'end',
+          retries: true,
+          askStudentId: false,
+          timerSeconds: null,
+        },
+        deck: parsed.deck,
+      };
+      expect(await library.createAssignment(assignment)).toEqual({ ok: true });
+      expect(await library.createAssignment({ ...assignment, id: 'hw2' })).toEqual({
+        ok: false,
+        quota: 'assignmentsPerKey',
+      });
+      expect(await library.getAssignment('alice', 'hw1')).toEqual(assignment);
+      expect(await library.getAssignment('bob', 'hw1')).toBeUndefined();
+      expect(await library.findAssignment('hw1')).toEqual(assignment);
+      expect(await library.listAttempts('bob', 'hw1')).toBeUndefined();
+
+      const game = newGame(assignment, 'Lin', T0 + 1);
+      if ('ok' in game) throw new Error(game.message);
+      const attempt: AttemptRecord = {
+        id: 'at1',
+        assignmentId: 'hw1',
+        token: 'device-a',
+        try: 1,
+        nickname: 'Lin',
+        studentId: null,
+        startedAt: T0 + 1,
+        updatedAt: T0 + 1,
+        finishedAt: null,
+        game: storedGame(game),
+      };
+      expect(await library.createAttempt(attempt)).toEqual({ ok: true });
+      // Two first sittings of one device's try: the second is a conflict, not a second row.
+      expect(await library.createAttempt({ ...attempt, id: 'at1-again' })).toEqual({
+        ok: false,
+        conflict: true,
+      });
+      expect(await library.createAttempt({ ...attempt, id: 'at9', try: 3 })).toEqual({
+        ok: false,
+        quota: 'triesPerDevice',
+      });
+      // The answer goes through the reducer and is saved guarded by the game's version.
+      const opened = advance(game, T0 + 2);
+      if ('ok' in opened) throw new Error(opened.message);
+      const answered = answerRound(opened, 0, 'zigzag', T0 + 3);
+      if ('ok' in answered) throw new Error(answered.message);
+      const saved = { ...attempt, updatedAt: T0 + 3, game: storedGame(answered) };
+      expect(await library.saveAttempt(saved, game.version)).toBe(true);
+      // A save from a stale copy (another tab) is refused, and changes nothing.
+      expect(await library.saveAttempt({ ...attempt, updatedAt: T0 + 4 }, game.version)).toBe(false);
+      expect(await library.findAttempt('hw1', 'device-a')).toEqual(saved);
+      expect(await library.findAttempt('hw1', 'device-b')).toBeUndefined();
+      expect(await library.createAttempt({ ...attempt, id: 'at2', token: 'device-b' })).toEqual({ ok: true });
+      expect(await library.createAttempt({ ...attempt, id: 'at3', token: 'device-c' })).toEqual({
+        ok: false,
+        quota: 'attemptsPerAssignment',
+      });
+      expect((await library.listAttempts('alice', 'hw1'))?.map((a) => a.id)).toEqual(['at1', 'at2']);
+      expect(await library.listAssignments('alice')).toEqual([
+        {
+          id: 'hw1',
+          deckId: 'd1',
+          title: 'Homework',
+          rounds: 2,
+          createdAt: T0,
+          ...assignment.settings,
+          started: 2,
+          finished: 0,
+        },
+      ]);
+      expect(await library.listAssignments('bob')).toEqual([]);
+      expect(library.usage().bytes).toBeGreaterThan(0);
+      expect(await library.deleteAssignment('bob', 'hw1')).toBe(false);
+      expect(await library.deleteAssignment('alice', 'hw1')).toBe(true);
+      expect(await library.findAttempt('hw1', 'device-a')).toBeUndefined();
+      expect(library.usage()).toEqual({ decks: 0, reports: 0, bytes: 0 });
+    });
+
     it('reports: saved once per game whatever the quotas, listed, read and deleted by their owner', async () => {
-      const library = await engine.library({ ...DEFAULT_QUOTAS, libraryBytes: 1 });
+      const library = await engine.library({
+        ...DEFAULT_QUOTAS,
+        libraryBytes: 1,
+      });
       await library.saveReport('alice', summary('r1', '123456'), { rounds: [1, 2] });
       await library.saveReport('alice', summary('r1-again', '123456'), { rounds: [] });
       expect(await library.isKnown('alice')).toBe(true);

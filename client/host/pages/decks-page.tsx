@@ -2,6 +2,7 @@
 // file to import. A bad file is refused by the server with the round and field at fault, and
 // nothing is saved.
 import { signal } from '@preact/signals';
+import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import {
   decks,
@@ -16,6 +17,7 @@ import {
 } from '../library';
 import { useHostModel } from '../model';
 import { go } from '../route';
+import { AssignForm, assigning, openAssignForm } from './assign-form';
 import { Card, LibraryLayout, when } from './library-layout';
 
 const confirming = signal<string | null>(null);
@@ -83,57 +85,71 @@ export function DecksPage() {
       ) : (
         <ul class="card-list deck-list">
           {list.map((d) => (
-            <Card
-              key={d.id}
-              id={d.id}
-              title={d.title}
-              meta={
-                <>
-                  {d.rounds} {d.rounds === 1 ? 'round' : 'rounds'} · changed {when(d.updatedAt)}
-                </>
-              }
-              confirming={confirming}
-              deleteLabel={`Delete ${d.title}`}
-              legend={`Delete ${d.title}?`}
-              question="Delete this deck?"
-              onDelete={() => void deleteDeck(d.id)}
-            >
-              <button
-                type="button"
-                class="primary"
-                aria-label={`Play ${d.title}`}
-                onClick={() => void playDeck(d.id)}
+            <Fragment key={d.id}>
+              <Card
+                id={d.id}
+                title={d.title}
+                meta={
+                  <>
+                    {d.rounds} {d.rounds === 1 ? 'round' : 'rounds'} · changed {when(d.updatedAt)}
+                  </>
+                }
+                confirming={confirming}
+                deleteLabel={`Delete ${d.title}`}
+                legend={`Delete ${d.title}?`}
+                question="Delete this deck?"
+                onDelete={() => void deleteDeck(d.id)}
               >
-                Play
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`Edit ${d.title}`}
-                onClick={() => go({ page: 'deck', id: d.id })}
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`Duplicate ${d.title}`}
-                onClick={() => void duplicateDeck(d.id)}
-              >
-                Duplicate
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`Export ${d.title}`}
-                onClick={async () => {
-                  const error = await exportDeck(d.id);
-                  if (error) decksNotice.value = error;
-                }}
-              >
-                Export
-              </button>
-            </Card>
+                <button
+                  type="button"
+                  class="primary"
+                  aria-label={`Play ${d.title}`}
+                  onClick={() => void playDeck(d.id)}
+                >
+                  Play
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Edit ${d.title}`}
+                  onClick={() => go({ page: 'deck', id: d.id })}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Duplicate ${d.title}`}
+                  onClick={() => void duplicateDeck(d.id)}
+                >
+                  Duplicate
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Export ${d.title}`}
+                  onClick={async () => {
+                    const error = await exportDeck(d.id);
+                    if (error) decksNotice.value = error;
+                  }}
+                >
+                  Export
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-expanded={assigning.value === d.id}
+                  onClick={() => openAssignForm(d.id)}
+                >
+                  Assign as homework<span class="visually-hidden"> ({d.title})</span>
+                </button>
+              </Card>
+              {assigning.value === d.id && (
+                <li class="card assign-card">
+                  <AssignForm deckId={d.id} title={d.title} />
+                </li>
+              )}
+            </Fragment>
           ))}
         </ul>
       )}

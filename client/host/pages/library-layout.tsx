@@ -8,7 +8,7 @@ import { type Route, route } from '../route';
 const LINKS: Array<{ label: string; to: Route; is: Route['page'][] }> = [
   { label: 'New game', to: { page: 'game' }, is: ['game'] },
   { label: 'My decks', to: { page: 'decks' }, is: ['decks', 'deck'] },
-  { label: 'Past games', to: { page: 'reports' }, is: ['reports', 'report'] },
+  { label: 'Past games', to: { page: 'reports' }, is: ['reports', 'report', 'assignment'] },
   { label: 'Your instructor key', to: { page: 'key' }, is: ['key'] },
 ];
 

@@ -9,6 +9,11 @@ import { useEffect } from 'preact/hooks';
 import { KIND_INFO } from '../../../shared/kinds';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
+import type {
+  AssignmentReport,
+  AssignmentSummary,
+  HomeworkReportPart,
+} from '../../../shared/protocol/homework';
 import {
   type Calibration,
   type CalibrationLevel,
@@ -29,12 +34,21 @@ import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
 import { formatAlpha } from '../../ui/scenario-text';
 import {
+  assignmentReport,
+  assignments,
+  assignmentsError,
+  deleteAssignment,
   deleteReport,
+  downloadAssignmentCsv,
   downloadCsv,
   downloadGradebook,
   GRADEBOOK_MAX_GAMES,
+  homeworkLink,
+  loadAssignmentReport,
+  loadAssignments,
   loadReport,
   loadReports,
+  makeAssignmentWarmupDeck,
   makeFollowUpDeck,
   makeWarmupDeck,
   report,
@@ -45,6 +59,7 @@ import {
 import { useHostModel } from '../model';
 import { CountBars, type CountRow } from '../parts/count-bars';
 import { Link } from '../parts/link';
+import { QrCode } from '../qr-code';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
 import { Card, LibraryLayout, percent, when } from './library-layout';
@@ -121,18 +136,22 @@ export function ReportsPage() {
   useEffect(() => {
     gradebookNote.value = null;
     void loadReports();
+    void loadAssignments();
   }, []);
   const list = reports.value;
+  const homework = assignments.value ?? [];
   // A game deleted (here or elsewhere) is no longer ticked; the list's order is the sheet's request.
-  const ticked = (list ?? []).filter((r) => picked.value.has(r.id)).map((r) => r.id);
+  const ticked = [...homework, ...(list ?? [])].filter((r) => picked.value.has(r.id)).map((r) => r.id);
   return (
     <LibraryLayout title="Past games">
-      {reportsError.value && (
+      {(reportsError.value ?? assignmentsError.value) && (
         <p class="error" role="alert">
-          {reportsError.value}
+          {reportsError.value ?? assignmentsError.value}
         </p>
       )}
-      {list !== null && list.length > 0 && <GradebookBar ids={ticked} />}
+      {((list !== null && list.length > 0) || homework.length > 0) && <GradebookBar ids={ticked} />}
+      {homework.length > 0 && <AssignmentList list={homework} />}
+      <h2 class="list-heading">Games</h2>
       {list === null ? (
         <p>Loading your past games…</p>
       ) : list.length === 0 ? (
@@ -186,6 +205,92 @@ export function ReportsPage() {
   );
 }
 
+/** The link of the assignment whose link and QR code are shown, if any. */
+const shownLink = signal<{ id: string; link: string } | null>(null);
+
+export function dueText(dueAt: number | null): string {
+  return dueAt === null ? 'no due date' : `due ${when(dueAt)}`;
+}
+
+/** Homework assignments, newest first: each with its report, its link and QR code, and a tick for the gradebook. */
+function AssignmentList({ list }: { list: AssignmentSummary[] }) {
+  return (
+    <section aria-labelledby="homework-heading">
+      <h2 id="homework-heading" class="list-heading">
+        Homework
+      </h2>
+      <ul class="card-list report-list">
+        {list.map((a) => (
+          <Fragment key={a.id}>
+            <Card
+              id={a.id}
+              pick={
+                <label class="card-pick">
+                  <input
+                    type="checkbox"
+                    checked={picked.value.has(a.id)}
+                    onChange={(e) => setPicked(a.id, e.currentTarget.checked)}
+                  />
+                  <span>
+                    Add to gradebook
+                    <span class="visually-hidden"> ({`${a.title}, homework`})</span>
+                  </span>
+                </label>
+              }
+              title={a.title}
+              meta={
+                <>
+                  Homework · {dueText(a.dueAt)} · {a.started} started · {a.finished} finished · {a.rounds}{' '}
+                  {a.rounds === 1 ? 'round' : 'rounds'}
+                </>
+              }
+              confirming={confirming}
+              deleteLabel={`Delete the homework ${a.title} and its answers`}
+              legend="Delete this homework?"
+              question="Delete this homework and every answer to it?"
+              onDelete={() => void deleteAssignment(a.id)}
+            >
+              <button
+                type="button"
+                class="primary"
+                aria-label={`Open the report of the homework ${a.title}`}
+                onClick={() => go({ page: 'assignment', id: a.id })}
+              >
+                Open
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-expanded={shownLink.value?.id === a.id}
+                aria-label={`Link of the homework ${a.title}`}
+                onClick={async () => {
+                  shownLink.value =
+                    shownLink.value?.id === a.id ? null : { id: a.id, link: await homeworkLink(a.id) };
+                }}
+              >
+                Link
+              </button>
+            </Card>
+            {shownLink.value?.id === a.id && <HomeworkLink link={shownLink.value.link} />}
+          </Fragment>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The link students open, to copy or to scan. */
+export function HomeworkLink({ link }: { link: string }) {
+  return (
+    <li class="homework-link">
+      <p>
+        Students open <a href={link}>{link}</a> on a phone or a laptop, or scan the code.
+      </p>
+      <QrCode text={link} class="homework-qr" />
+    </li>
+  );
+}
+
 function answerText(answer: AnswerValue | null): string {
   if (answer === null) return 'no answer';
   return typeof answer === 'string' ? OUTCOME_LABELS[answer] : `α = ${formatAlpha(answer)}`;
@@ -221,18 +326,39 @@ function barRows(round: ReportRound): CountRow[] {
 }
 
 export function ReportPage({ id }: { id: string }) {
+  return <LoadedReport id={id} title="Report" load={loadReport} loaded={report.value} />;
+}
+
+export function AssignmentPage({ id }: { id: string }) {
+  return (
+    <LoadedReport id={id} title="Homework" load={loadAssignmentReport} loaded={assignmentReport.value} />
+  );
+}
+
+/** A game's or an assignment's report, asked for when its page opens. */
+function LoadedReport({
+  id,
+  title,
+  load,
+  loaded: shown,
+}: {
+  id: string;
+  title: string;
+  load: (id: string) => Promise<void>;
+  loaded: { id: string; report: GameReport | AssignmentReport } | null;
+}) {
   useEffect(() => {
-    void loadReport(id);
+    void load(id);
     csvNote.value = null;
     gradebookNote.value = null;
     followUpNote.value = null;
     warmupNote.value = null;
     openStudent.value = null;
-  }, [id]);
-  const loaded = report.value?.id === id ? report.value.report : null;
+  }, [id, load]);
+  const loaded = shown?.id === id ? shown.report : null;
   if (!loaded)
     return (
-      <LibraryLayout title="Report">
+      <LibraryLayout title={title}>
         {reportError.value ? (
           <p class="error" role="alert">
             {reportError.value}
@@ -243,6 +369,48 @@ export function ReportPage({ id }: { id: string }) {
       </LibraryLayout>
     );
   return <ReportBody id={id} report={loaded} />;
+}
+
+/** Who started, who finished and when; a name on two devices, or a retry, has a line of its own. */
+function HomeworkSection({ homework: h }: { homework: HomeworkReportPart }) {
+  const time = (ms: number | null) => (ms === null ? '–' : when(ms));
+  return (
+    <section class="report-section">
+      <h2>Who has done it</h2>
+      <p class="muted help">
+        Each line is one device's try. A name used on two devices is two lines, “(device 2)”; a try again
+        after finishing is “(try 2)”.
+      </p>
+      {h.students.length === 0 ? (
+        <p>Nobody has started yet.</p>
+      ) : (
+        <table class="students">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              {h.askStudentId && <th scope="col">Student id</th>}
+              <th scope="col">Answered</th>
+              <th scope="col">Started</th>
+              <th scope="col">Last answer</th>
+              <th scope="col">Finished</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.students.map((s) => (
+              <tr key={s.playerId}>
+                <td class="student-name">{s.nickname}</td>
+                {h.askStudentId && <td>{s.studentId}</td>}
+                <td class="num-cell">{s.answered}</td>
+                <td>{time(s.startedAt)}</td>
+                <td>{time(s.lastAt)}</td>
+                <td>{s.finishedAt === null ? 'not yet' : time(s.finishedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
 
 /** What the warm-up button did: the deck saved, with a way to host it, or why not. */
@@ -285,24 +453,40 @@ export function startedEnded(startedAt: number, endedAt: number): string {
   return `Started ${when(startedAt)} · ended ${end}`;
 }
 
-function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
+function ReportBody({ id, report: r }: { id: string; report: GameReport | AssignmentReport }) {
+  const homework = 'homework' in r ? r.homework : null;
   const points = r.rounds
     .filter((x) => x.ratio !== null && x.shareCorrect !== null && x.scored)
     .map((x) => ({ round: x.index + 1, ratio: x.ratio!, share: x.shareCorrect! }));
   return (
     <LibraryLayout title={r.title}>
-      <p class="muted report-meta">
-        Game {spacedCode(r.code)} · {startedEnded(r.startedAt, r.endedAt)} · {r.players.length}{' '}
-        {r.players.length === 1 ? 'student' : 'students'} · {r.rounds.length} of {r.roundCount} rounds played
-        {r.endedEarly ? ' (ended early)' : ''}
-      </p>
+      {homework ? (
+        <p class="muted report-meta">
+          Homework · assigned {when(r.startedAt)} · {dueText(homework.dueAt)} · reveal{' '}
+          {homework.reveal === 'each' ? 'after each answer' : 'at the end'} ·{' '}
+          {homework.timerSeconds === null ? 'no timer' : `${homework.timerSeconds} s per question`} ·{' '}
+          {homework.retries ? 'tries again allowed' : 'one try'}
+        </p>
+      ) : (
+        <p class="muted report-meta">
+          Game {spacedCode(r.code)} · {startedEnded(r.startedAt, r.endedAt)} · {r.players.length}{' '}
+          {r.players.length === 1 ? 'student' : 'students'} · {r.rounds.length} of {r.roundCount} rounds
+          played
+          {r.endedEarly ? ' (ended early)' : ''}
+        </p>
+      )}
+      {homework?.closed && homework.dueAt !== null && (
+        <p class="due-note" role="status">
+          Past its due date ({when(homework.dueAt)}): new attempts and answers are refused.
+        </p>
+      )}
       <div class="toolbar">
         <button
           type="button"
           class="primary"
           onClick={async () => {
             gradebookNote.value = null;
-            csvNote.value = await downloadCsv(id);
+            csvNote.value = await (homework ? downloadAssignmentCsv(id) : downloadCsv(id));
           }}
         >
           Download the answers (CSV)
@@ -321,7 +505,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           type="button"
           class="secondary"
           onClick={async () => {
-            const made = await makeWarmupDeck(id);
+            const made = await (homework ? makeAssignmentWarmupDeck(id) : makeWarmupDeck(id));
             warmupNote.value = made.ok
               ? { ok: true, id: made.deck.id, title: made.deck.title, rounds: made.deck.rounds }
               : made;
@@ -343,6 +527,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
           {csvNote.value ?? gradebookNote.value}
         </p>
       )}
+      {homework && <HomeworkSection homework={homework} />}
       {r.sinceLastTime && <SinceLastTimeSection since={r.sinceLastTime} />}
       <section class="report-section">
         <h2>Misconceptions the class holds</h2>
@@ -498,7 +683,13 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport }) {
                             return (
                               <li key={round.index}>
                                 Round {round.index + 1}:{' '}
-                                {a ? <MathText text={answerText(a.answer)} /> : 'not yet joined'}
+                                {a ? (
+                                  <MathText text={answerText(a.answer)} />
+                                ) : homework ? (
+                                  'not reached yet'
+                                ) : (
+                                  'not yet joined'
+                                )}
                                 {a && a.answer !== null && (
                                   <>
                                     {' '}

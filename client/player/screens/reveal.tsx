@@ -167,10 +167,16 @@ export function Result({
   view,
   phase,
   bar,
+  pointsOnly = false,
 }: {
   view: PlayerView;
   phase: PlayerRevealPhase;
   bar: ComponentChildren;
+  /**
+   * Homework shows each round's points but no streak, total or rank: a student alone has no rank,
+   * and a list of every round's reveal at the end would repeat the final total beside each.
+   */
+  pointsOnly?: boolean;
 }) {
   const { answer } = phase;
   const verdict = !phase.scored ? 'void' : phase.correct ? 'right' : answer !== null ? 'wrong' : 'missed';
@@ -204,24 +210,28 @@ export function Result({
             {phase.streakBonus > 0 && <span class="muted"> (streak bonus +{phase.streakBonus})</span>}
           </dd>
         </div>
-        <div>
-          <dt>Streak</dt>
-          <dd>
-            {view.me.streak === 0
-              ? 'none'
-              : view.me.streak === 1
-                ? '1 right'
-                : `${view.me.streak} right in a row`}
-          </dd>
-        </div>
-        <div>
-          <dt>Total</dt>
-          <dd>{points(view.me.score)}</dd>
-        </div>
-        <div>
-          <dt>Rank</dt>
-          <dd>{ordinal(view.me.rank)}</dd>
-        </div>
+        {!pointsOnly && (
+          <>
+            <div>
+              <dt>Streak</dt>
+              <dd>
+                {view.me.streak === 0
+                  ? 'none'
+                  : view.me.streak === 1
+                    ? '1 right'
+                    : `${view.me.streak} right in a row`}
+              </dd>
+            </div>
+            <div>
+              <dt>Total</dt>
+              <dd>{points(view.me.score)}</dd>
+            </div>
+            <div>
+              <dt>Rank</dt>
+              <dd>{ordinal(view.me.rank)}</dd>
+            </div>
+          </>
+        )}
       </dl>
       {explanation !== null && (
         <p class="explanation">

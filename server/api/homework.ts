@@ -1,0 +1,309 @@
+// The students' side of homework (docs/api.md, "Homework"): no instructor key, only the assignment's
+// link and, once a device has started, the attempt token the server gave it. The token is kept on the
+// device (localStorage); the server keeps a hash of it. The name is only a display name: two devices
+// under one name are two attempts, and neither can read or change the other's.
+import { createHash, randomBytes } from 'node:crypto';
+import express from 'express';
+import * as v from 'valibot';
+import type { Failure } from '../../shared/protocol/errors';
+import { ATTEMPT_TOKEN_PATTERN, StartAttemptSchema } from '../../shared/protocol/homework';
+import { normalizeNickname } from '../../shared/protocol/nickname';
+import { AnswerSubmitSchema, parsePayload } from '../../shared/protocol/schemas';
+import {
+  type AssignmentRecord,
+  type AttemptRecord,
+  advance,
+  answerRound,
+  gameOf,
+  homeworkView,
+  infoOf,
+  isFinished,
+  isPastDue,
+  newGame,
+  settle,
+  storedGame,
+} from '../homework/attempt';
+import type { Budgets } from '../limits/budgets';
+import type { LimitEvents } from '../limits/events';
+import { tooMany } from '../limits/http';
+import { type LibraryQuotas, quotaMessage } from '../limits/quotas';
+import type { RoomState } from '../room/state';
+import type { LibraryStore } from '../store/library-sqlite';
+import { problem, sentStoreUnavailable } from './problem';
+
+/** What a student sends is a name, an id, an answer: a few hundred bytes. */
+export const HOMEWORK_BODY_LIMIT = '2kb';
+/** Saves of one attempt that met another save first are tried again this many times. */
+const SAVE_TRIES = 3;
+
+export interface HomeworkDeps {
+  library: LibraryStore;
+  now(): number;
+  newId(): string;
+  quotas: LibraryQuotas;
+  events: LimitEvents;
+  budgets: Budgets;
+  addressOf(req: express.Request): string;
+  /** Whether an error of the library says the database cannot be reached (then 503, try again). */
+  storeUnavailable?(error: unknown): boolean;
+  storeRetryAfterS?: number;
+}
+
+export const hashToken = (token: string) =>
+  createHash('sha256').update(`overshoot-attempt:${token}`).digest('base64url');
+
+const newToken = () => randomBytes(24).toString('base64url');
+
+function tokenOf(req: express.Request): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+  const token = match?.[1];
+  return token !== undefined && ATTEMPT_TOKEN_PATTERN.test(token) ? token : undefined;
+}
+
+function dueText(dueAt: number): string {
+  return new Date(dueAt).toISOString().replace('T', ' ').slice(0, 16);
+}
+
+/** The HTTP status of a refusal by the rules of a game (server/room/reduce.ts). */
+const statusOf = (f: Failure) =>
+  f.error === 'WRONG_ANSWER_TYPE' || f.error === 'NAME_INVALID' || f.error === 'BAD_PAYLOAD' ? 400 : 409;
+
+type Ctx = { assignment: AssignmentRecord };
+type IdRequest = express.Request<{ id: string }>;
+
+export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
+  const { library } = deps;
+  const router = express.Router();
+  const json = express.json({ limit: HOMEWORK_BODY_LIMIT });
+
+  const canRetry = (a: AssignmentRecord, attempt: AttemptRecord, now: number) =>
+    a.settings.retries &&
+    attempt.finishedAt !== null &&
+    !isPastDue(a.settings, now) &&
+    attempt.try < deps.quotas.triesPerDevice;
+
+  function refusePastDue(res: express.Response, a: AssignmentRecord): void {
+    problem(
+      res,
+      403,
+      'PAST_DUE',
+      `This homework was due on ${dueText(a.settings.dueAt ?? 0)} UTC, so it takes no more answers. Your answers so far are kept.`,
+      { dueAt: a.settings.dueAt },
+    );
+  }
+
+  /** The assignment the link names, or a 404 sent. */
+  async function assignmentOf(req: IdRequest, res: express.Response): Promise<AssignmentRecord | undefined> {
+    const found = await library.findAssignment(req.params.id);
+    if (!found)
+      problem(
+        res,
+        404,
+        'NOT_FOUND',
+        'No homework has this link. Check the link your teacher gave you; the homework may have been deleted.',
+      );
+    return found;
+  }
+
+  /** The device's attempt at the assignment, or a 401/404 sent. */
+  async function attemptOf(
+    req: IdRequest,
+    res: express.Response,
+  ): Promise<(Ctx & { attempt: AttemptRecord }) | undefined> {
+    const token = tokenOf(req);
+    if (!token) {
+      problem(
+        res,
+        401,
+        'NO_TOKEN',
+        'This needs the attempt token this device was given when it started the homework.',
+      );
+      return undefined;
+    }
+    const assignment = await assignmentOf(req, res);
+    if (!assignment) return undefined;
+    const attempt = await library.findAttempt(assignment.id, hashToken(token));
+    if (!attempt) {
+      problem(
+        res,
+        404,
+        'NO_ATTEMPT',
+        'This device has not started this homework yet: give your name to start.',
+      );
+      return undefined;
+    }
+    return { assignment, attempt };
+  }
+
+  /** The attempt with its game replaced, saved at once; null when another save of it came first. */
+  async function save(attempt: AttemptRecord, before: RoomState, after: RoomState, now: number) {
+    if (after === before) return attempt;
+    const next: AttemptRecord = {
+      ...attempt,
+      updatedAt: now,
+      finishedAt: attempt.finishedAt ?? (isFinished(after) ? now : null),
+      game: storedGame(after),
+    };
+    return (await library.saveAttempt(next, before.version)) ? next : null;
+  }
+
+  /**
+   * Applies `change` to the device's attempt and saves it before answering: what a student submits is
+   * on disk when they see it taken. A save that met another (two tabs) is done again on the new state.
+   */
+  const step =
+    (
+      change: (state: RoomState, now: number, req: express.Request) => RoomState | Failure,
+      /** Whether the change needs the due date not to have passed (it takes or opens an answer). */
+      due: (state: RoomState) => boolean,
+    ) =>
+    async (req: IdRequest, res: express.Response) => {
+      for (let tries = 0; tries < SAVE_TRIES; tries++) {
+        const found = await attemptOf(req, res);
+        if (!found) return;
+        const { assignment, attempt } = found;
+        const now = deps.now();
+        const before = gameOf(assignment, attempt);
+        if (isPastDue(assignment.settings, now) && due(before)) return refusePastDue(res, assignment);
+        const after = change(before, now, req);
+        if ('ok' in after) return problem(res, statusOf(after), after.error, after.message);
+        const saved = await save(attempt, before, after, now);
+        if (saved)
+          return res.json(homeworkView(assignment, saved, after, now, canRetry(assignment, saved, now)));
+      }
+      problem(
+        res,
+        409,
+        'BUSY',
+        'This attempt was changed from another tab at the same moment. Please try again.',
+      );
+    };
+
+  router.get('/:id', async (req: IdRequest, res) => {
+    const assignment = await assignmentOf(req, res);
+    if (assignment) res.json(infoOf(assignment, deps.now()));
+  });
+
+  /** The first sitting of a device (or a retry): a new attempt and its token. */
+  async function start(req: IdRequest, res: express.Response, retry: boolean) {
+    const assignment = await assignmentOf(req, res);
+    if (!assignment) return;
+    const now = deps.now();
+    if (isPastDue(assignment.settings, now)) return refusePastDue(res, assignment);
+    const spent = await deps.budgets.consume('attemptCreate', deps.addressOf(req));
+    if (!spent.ok) return tooMany(deps.budgets, res, spent.retryAfterMs, 'homework starts');
+    let token: string;
+    let nickname: string;
+    let studentId: string | null;
+    let tryNumber = 1;
+    if (retry) {
+      const found = await attemptOf(req, res);
+      if (!found) return;
+      const { attempt } = found;
+      if (!assignment.settings.retries)
+        return problem(res, 403, 'NO_RETRIES', 'Your teacher did not allow this homework to be tried again.');
+      if (attempt.finishedAt === null)
+        return problem(res, 409, 'NOT_FINISHED', 'Finish this try first; then you may start again.');
+      token = tokenOf(req)!;
+      ({ nickname, studentId } = attempt);
+      tryNumber = attempt.try + 1;
+    } else {
+      const body = parsePayload(StartAttemptSchema, req.body);
+      if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
+      const name = normalizeNickname(body.value.nickname);
+      if (!name.ok) return problem(res, 400, 'NAME_INVALID', name.reason);
+      const id = body.value.studentId?.normalize('NFKC').trim() ?? '';
+      if (assignment.settings.askStudentId && id === '')
+        return problem(
+          res,
+          400,
+          'STUDENT_ID_REQUIRED',
+          'Your teacher asks for your student id: please type it.',
+        );
+      if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(id))
+        return problem(res, 400, 'BAD_PAYLOAD', 'The student id contains characters that cannot be shown.');
+      token = newToken();
+      nickname = name.nickname;
+      studentId = assignment.settings.askStudentId ? id : null;
+    }
+    const game = newGame(assignment, nickname, now);
+    if ('ok' in game) return problem(res, statusOf(game), game.error, game.message);
+    const attempt: AttemptRecord = {
+      id: deps.newId(),
+      assignmentId: assignment.id,
+      token: hashToken(token),
+      try: tryNumber,
+      nickname,
+      studentId,
+      startedAt: now,
+      updatedAt: now,
+      finishedAt: null,
+      game: storedGame(game),
+    };
+    const created = await library.createAttempt(attempt);
+    if (!created.ok) {
+      if ('conflict' in created)
+        return problem(
+          res,
+          409,
+          'ALREADY_STARTED',
+          'This try was started already, maybe in another tab: reload the page.',
+        );
+      deps.events.refused(created.quota, `${deps.addressOf(req)} homework ${assignment.id.slice(0, 8)}`);
+      return problem(res, 403, 'QUOTA_EXCEEDED', quotaMessage(created.quota, deps.quotas), {
+        quota: created.quota,
+      });
+    }
+    res.status(201).json({ token, homework: homeworkView(assignment, attempt, game, now, false) });
+  }
+
+  router.post('/:id/attempts', json, (req: IdRequest, res) => start(req, res, false));
+  router.post('/:id/attempt/retry', (req: IdRequest, res) => start(req, res, true));
+
+  /** Where the device stopped: a timed question whose time ran out meanwhile has closed (and is saved so). */
+  router.get(
+    '/:id/attempt',
+    step(
+      (state, now) => settle(state, now),
+      () => false,
+    ),
+  );
+  router.post(
+    '/:id/attempt/next',
+    // After the last answer, "Next" only ends the attempt (and shows its reveals): allowed after the due date.
+    step(
+      (state, now) => advance(state, now),
+      (state) => !(state.phase.kind === 'reveal' && state.phase.round + 1 >= state.deck.rounds.length),
+    ),
+  );
+  router.post(
+    '/:id/attempt/answer',
+    json,
+    step(
+      (state, now, req) => {
+        const body = parsePayload(v.omit(AnswerSubmitSchema, ['confidence']), req.body);
+        if (!body.ok) return { ok: false, error: 'BAD_PAYLOAD', message: body.message };
+        return answerRound(state, body.value.round, body.value.choice, now);
+      },
+      () => true,
+    ),
+  );
+
+  router.use((_req, res) => problem(res, 404, 'NOT_FOUND', 'No such homework route.'));
+  router.use(
+    (
+      error: { type?: string; status?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      if (sentStoreUnavailable(error, res, deps)) return;
+      if (error.type === 'entity.parse.failed')
+        return problem(res, 400, 'BAD_JSON', 'That request is not valid JSON.');
+      if (error.type === 'entity.too.large')
+        return problem(res, 413, 'TOO_LARGE', `A homework request may be at most ${HOMEWORK_BODY_LIMIT}.`);
+      problem(res, 500, 'INTERNAL', 'Something went wrong on the server.');
+    },
+  );
+  return router;
+}

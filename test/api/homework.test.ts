@@ -1,0 +1,425 @@
+// Self-paced homework (README "Homework", docs/api.md) over HTTP on a real server with a real SQLite
+// file: a class does an assignment over two sittings with a server restart between them; nothing
+// submitted is lost, the report equals what they did, the reveal waits for the end when asked to,
+// the due date is enforced, a name on two devices is two attempts, and one teacher cannot read
+// another's assignment.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../../shared/engine/index';
+import { type DeckRound, parseDeck } from '../../shared/protocol/deck';
+import type { AssignmentReport, AssignmentSummary, HomeworkView } from '../../shared/protocol/homework';
+import { answerOf } from '../helpers/answers';
+import { CONVERGES, DIVERGES, ZIGZAG } from '../helpers/scenarios';
+import { startServer, type TestServer } from '../helpers/server';
+
+const ADA_KEY = 'ada-instructor-key-0123456789abcd';
+const BOB_KEY = 'bob-instructor-key-0123456789abcd';
+const DAY_MS = 24 * 3_600_000;
+const parabola = { cost: { kind: 'quadratic', a: 2, c: 1 }, start: [5] };
+const deckFile = {
+  title: 'Week 6 homework',
+  rounds: [
+    { ...DIVERGES, seconds: 10 }, // r = 2.4; the round's own seconds give way to the homework's (none)
+    { type: 'max-alpha', ...parabola }, // α* = 1
+    { ...ZIGZAG }, // r = 1.6
+    { ...CONVERGES }, // r = 0.4
+  ],
+};
+const parsed = parseDeck(deckFile);
+if (!parsed.ok) throw new Error(parsed.error);
+const rounds: DeckRound[] = parsed.deck.rounds;
+
+let dataDir: string;
+let server: TestServer;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'overshoot-homework-'));
+  server = await startServer({ dataDir });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(
+  method: string,
+  path: string,
+  opts: { key?: string; token?: string; body?: unknown } = {},
+) {
+  const auth = opts.key ?? opts.token;
+  const res = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: {
+      ...(auth === undefined ? {} : { authorization: `Bearer ${auth}` }),
+      ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json: json as Record<string, unknown>, text };
+}
+
+async function assign(key: string, settings: Record<string, unknown>): Promise<AssignmentSummary> {
+  const deck = await call('POST', '/decks', { key, body: deckFile });
+  expect(deck.status).toBe(201);
+  const made = await call('POST', '/assignments', { key, body: { deckId: deck.json.id, ...settings } });
+  expect(made.status, made.text).toBe(201);
+  return made.json as unknown as AssignmentSummary;
+}
+
+/** A student's device: the token it was given, kept as a browser keeps it in localStorage. */
+interface Device {
+  id: string;
+  token: string;
+}
+async function startOn(
+  id: string,
+  nickname: string,
+  studentId?: string,
+): Promise<Device & { view: HomeworkView }> {
+  const res = await call('POST', `/homework/${id}/attempts`, {
+    body: { nickname, ...(studentId === undefined ? {} : { studentId }) },
+  });
+  expect(res.status, res.text).toBe(201);
+  return { id, token: res.json.token as string, view: res.json.homework as HomeworkView };
+}
+const next = async (d: Device) => {
+  const res = await call('POST', `/homework/${d.id}/attempt/next`, { token: d.token });
+  expect(res.status, res.text).toBe(200);
+  return res.json as unknown as HomeworkView;
+};
+const answer = (d: Device, round: number, choice: unknown) =>
+  call('POST', `/homework/${d.id}/attempt/answer`, { token: d.token, body: { round, choice } });
+/** Opens the next round and answers it right or wrong, as the engine decides. */
+async function play(d: Device, round: number, right: boolean, afterMs = 20_000) {
+  const opened = await next(d);
+  expect(opened.view.phase).toMatchObject({ kind: 'question', round });
+  server.clock.advance(afterMs);
+  const res = await answer(d, round, answerOf(rounds[round]!, right));
+  expect(res.status, res.text).toBe(200);
+  return res.json as unknown as HomeworkView;
+}
+
+describe('a class does an assignment over two sittings with a restart between them', () => {
+  let hw: AssignmentSummary;
+  type Started = Awaited<ReturnType<typeof startOn>>;
+  let linPhone: Started;
+  let linLaptop: Started;
+  let max: Started;
+  let noor: Started;
+  const T0 = Date.UTC(2026, 11, 7, 16, 0);
+
+  it('the teacher assigns a deck: a link id, the settings, nobody started yet', async () => {
+    server.clock.set(T0);
+    hw = await assign(ADA_KEY, { dueAt: T0 + 3 * DAY_MS, reveal: 'end', askStudentId: true, retries: true });
+    expect(hw).toMatchObject({
+      title: 'Week 6 homework',
+      rounds: 4,
+      dueAt: T0 + 3 * DAY_MS,
+      reveal: 'end',
+      retries: true,
+      askStudentId: true,
+      timerSeconds: null,
+      started: 0,
+      finished: 0,
+    });
+    expect(hw.id).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    const info = await call('GET', `/homework/${hw.id}`);
+    expect(info.json).toMatchObject({
+      title: 'Week 6 homework',
+      rounds: 4,
+      closed: false,
+      askStudentId: true,
+    });
+    // The link tells nothing about the answers.
+    expect(info.text).not.toMatch(/alpha|scenario|outcome/);
+  });
+
+  it('a student id is asked for when the teacher wants one; a bad name is refused by name', async () => {
+    const noId = await call('POST', `/homework/${hw.id}/attempts`, { body: { nickname: 'Lin' } });
+    expect(noId.status).toBe(400);
+    expect(noId.json).toMatchObject({ error: 'STUDENT_ID_REQUIRED' });
+    const badName = await call('POST', `/homework/${hw.id}/attempts`, {
+      body: { nickname: 'x'.repeat(21), studentId: 's1' },
+    });
+    expect(badName.json).toMatchObject({
+      error: 'NAME_INVALID',
+      message: 'Nicknames are at most 20 characters.',
+    });
+  });
+
+  it('sitting 1: answers are taken and saved, and with reveal "end" nothing tells right from wrong', async () => {
+    linPhone = await startOn(hw.id, 'Lin', 's-101');
+    expect(linPhone.view.view.phase.kind).toBe('lobby');
+    const first = await play(linPhone, 0, true);
+    expect(first.recorded).toEqual({ round: 0, answer: 'diverges' });
+    expect(first.view.phase).toEqual({ kind: 'votes', round: 0, answer: 'diverges' });
+    expect(first.view.me.score).toBe(0);
+    expect(first.reveals).toEqual([]);
+    expect(JSON.stringify(first)).not.toMatch(/"correct"|"outcome"|"points"|explanation/);
+    // A resent identical answer (a lost reply) is the same answer; a different one is refused.
+    expect((await answer(linPhone, 0, 'diverges')).status).toBe(200);
+    const changed = await answer(linPhone, 0, 'zigzag');
+    expect(changed.status).toBe(409);
+    expect(changed.json).toMatchObject({ error: 'ALREADY_ANSWERED' });
+    await play(linPhone, 1, false);
+
+    // The same name on a second device is a second attempt; it neither sees nor changes the first.
+    linLaptop = await startOn(hw.id, 'lin', 's-101');
+    expect(linLaptop.token).not.toBe(linPhone.token);
+    expect(linLaptop.view.view.phase.kind).toBe('lobby');
+    await play(linLaptop, 0, false);
+
+    max = await startOn(hw.id, 'Max', 's-102');
+    await play(max, 0, true);
+    await play(max, 1, true);
+    await play(max, 2, true);
+    noor = await startOn(hw.id, 'Noor', 's-103');
+    const opened = await next(noor);
+    expect(opened.view.phase).toMatchObject({ kind: 'question', round: 0 });
+    // An answer not of the round's kind names what is wrong.
+    const wrongKind = await answer(noor, 0, 0.5);
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.json).toMatchObject({ error: 'WRONG_ANSWER_TYPE' });
+  });
+
+  it('the server restarts; each device carries on where it stopped, nothing lost', async () => {
+    const at = server.clock.now();
+    await server.close();
+    server = await startServer({ dataDir });
+    server.clock.set(at + DAY_MS);
+    const lin = await call('GET', `/homework/${hw.id}/attempt`, { token: linPhone.token });
+    expect(lin.status).toBe(200);
+    expect((lin.json as unknown as HomeworkView).recorded).toEqual({ round: 1, answer: 1.5 });
+    const stillOpen = await call('GET', `/homework/${hw.id}/attempt`, { token: noor.token });
+    // No timer: Noor's question waited a day for her.
+    expect((stillOpen.json as unknown as HomeworkView).view.phase).toMatchObject({
+      kind: 'question',
+      round: 0,
+    });
+
+    await play(linPhone, 2, true);
+    const last = await play(linPhone, 3, true);
+    expect(last.reveals).toEqual([]);
+    const done = await next(linPhone);
+    expect(done.view.phase.kind).toBe('podium');
+    expect(done.attempt.finishedAt).toBe(server.clock.now());
+    // Now every reveal, with the engine's verdict, the explanation and the points.
+    expect(done.reveals.map((r) => r.round)).toEqual([0, 1, 2, 3]);
+    expect(done.reveals.map((r) => r.correct)).toEqual([true, false, true, true]);
+    expect(done.reveals[0]).toMatchObject({ verdict: { outcome: simulate(DIVERGES).outcome } });
+    expect(done.canRetry).toBe(true);
+    expect(done.view.me.score).toBe(done.reveals.reduce((n, r) => n + r.points, 0));
+
+    await play(max, 3, false);
+    await next(max);
+    server.clock.advance(60_000);
+    expect((await answer(noor, 0, 'zigzag')).status).toBe(200);
+  });
+
+  it('a retry is a new try on the same device, its first try kept', async () => {
+    const again = await call('POST', `/homework/${hw.id}/attempt/retry`, { token: linPhone.token });
+    expect(again.status, again.text).toBe(201);
+    const view = (again.json as { homework: HomeworkView }).homework;
+    expect(view.attempt.try).toBe(2);
+    expect(view.view.phase.kind).toBe('lobby');
+    await play(linPhone, 0, false);
+  });
+
+  it('the report equals what each attempt did, tells the two Lins apart, and says who finished', async () => {
+    const res = await call('GET', `/assignments/${hw.id}`, { key: ADA_KEY });
+    expect(res.status).toBe(200);
+    const report = res.json as unknown as AssignmentReport;
+    const names = report.homework.students.map((s) => s.nickname);
+    expect(names).toEqual(['Lin (device 1)', 'lin (device 2)', 'Max', 'Noor', 'Lin (device 1) (try 2)']);
+    expect(report.homework.students.map((s) => [s.studentId, s.finishedAt !== null, s.answered])).toEqual([
+      ['s-101', true, 4],
+      ['s-101', false, 1],
+      ['s-102', true, 4],
+      ['s-103', false, 1],
+      ['s-101', false, 1],
+    ]);
+    // Per round, each attempt's own answer, judged by the engine.
+    const byRound = report.rounds.map((r) => r.answers.map((a) => [a.nickname, a.answer, a.correct]));
+    expect(byRound[0]).toEqual([
+      ['Lin (device 1)', 'diverges', true],
+      ['lin (device 2)', answerOf(rounds[0]!, false), false],
+      ['Max', 'diverges', true],
+      ['Noor', 'zigzag', false],
+      ['Lin (device 1) (try 2)', answerOf(rounds[0]!, false), false],
+    ]);
+    expect(report.rounds[0]).toMatchObject({ answered: 5, correct: 2, eligible: 5 });
+    expect(
+      report.rounds[3]!.answers.filter((a) => a.answer !== null).map((a) => [a.nickname, a.correct]),
+    ).toEqual([
+      ['Lin (device 1)', true],
+      ['Max', false],
+    ]);
+    // No speed points at home: a right answer is 1000, plus the streak bonus (S3).
+    const maxPoints = report.rounds.map((r) => r.answers.find((a) => a.nickname === 'Max')!.points);
+    expect(maxPoints[0]).toBe(1000);
+    expect(maxPoints[2]).toBe(1000 + 2 * 100);
+    expect(maxPoints[3]).toBe(0);
+    expect(report.players.find((p) => p.nickname === 'Max')!.score).toBe(
+      maxPoints.reduce((a, b) => a + b, 0),
+    );
+    expect(report.rounds.every((r) => r.ratio === null || typeof r.ratio === 'number')).toBe(true);
+    expect(report.homework).toMatchObject({ reveal: 'end', closed: false, dueAt: T0 + 3 * DAY_MS });
+
+    const list = await call('GET', '/assignments', { key: ADA_KEY });
+    expect((list.json.assignments as AssignmentSummary[])[0]).toMatchObject({
+      id: hw.id,
+      started: 5,
+      finished: 2,
+    });
+
+    const csv = await call('GET', `/assignments/${hw.id}/csv`, { key: ADA_KEY });
+    expect(csv.status).toBe(200);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toContain('nickname,round,kind');
+    expect(lines[0]).toContain('student id,try,started (UTC),finished (UTC)');
+    expect(lines.filter((l) => l.startsWith('lin (device 2),1,'))[0]).toContain(',s-101,1,');
+  });
+
+  it('after the due date new attempts and answers are refused with a clear message; the report says so', async () => {
+    server.clock.set(T0 + 3 * DAY_MS + 1);
+    const late = await answer(noor, 1, 'zigzag');
+    expect(late.status).toBe(403);
+    expect(late.json.error).toBe('PAST_DUE');
+    expect(late.json.message).toMatch(
+      /^This homework was due on 2026-12-10 16:00 UTC, so it takes no more answers/,
+    );
+    const lateStart = await call('POST', `/homework/${hw.id}/attempts`, {
+      body: { nickname: 'Zed', studentId: 'z' },
+    });
+    expect(lateStart.status).toBe(403);
+    expect((await call('POST', `/homework/${hw.id}/attempt/next`, { token: noor.token })).status).toBe(403);
+    // What was done stays readable.
+    const mine = await call('GET', `/homework/${hw.id}/attempt`, { token: noor.token });
+    expect(mine.status).toBe(200);
+    // Nothing more can be answered: the reveal kept for the end comes now, for the round she did.
+    const past = mine.json as unknown as HomeworkView;
+    expect(past.info.closed).toBe(true);
+    expect(past.reveals.map((r) => [r.round, r.answer, r.correct])).toEqual([[0, 'zigzag', false]]);
+    expect((await call('GET', `/homework/${hw.id}`)).json.closed).toBe(true);
+    const report = (await call('GET', `/assignments/${hw.id}`, { key: ADA_KEY }))
+      .json as unknown as AssignmentReport;
+    expect(report.homework.closed).toBe(true);
+    expect(report.rounds[1]!.answers.find((a) => a.nickname === 'Noor')?.answer ?? null).toBeNull();
+  });
+
+  it("one teacher cannot read, export, delete or warm up from another teacher's assignment", async () => {
+    for (const [method, path] of [
+      ['GET', `/assignments/${hw.id}`],
+      ['GET', `/assignments/${hw.id}/csv`],
+      ['POST', `/assignments/${hw.id}/warm-up`],
+      ['DELETE', `/assignments/${hw.id}`],
+      ['GET', `/gradebook.csv?reports=${hw.id}`],
+    ] as const) {
+      const res = await call(method, path, { key: BOB_KEY });
+      expect(res.status, path).toBe(404);
+    }
+    expect((await call('GET', '/assignments', { key: BOB_KEY })).json.assignments).toEqual([]);
+    // Without a key, nothing of the teacher's side.
+    expect((await call('GET', `/assignments/${hw.id}`)).status).toBe(401);
+  });
+
+  it('a device token opens only its own attempt at its own assignment', async () => {
+    const bobs = await assign(BOB_KEY, {});
+    const other = await call('GET', `/homework/${bobs.id}/attempt`, { token: linPhone.token });
+    expect(other.status).toBe(404);
+    expect(other.json.error).toBe('NO_ATTEMPT');
+    expect((await call('GET', `/homework/${hw.id}/attempt`)).status).toBe(401);
+  });
+
+  it('warm-up and gradebook work from the assignment', async () => {
+    const warm = await call('POST', `/assignments/${hw.id}/warm-up`, { key: ADA_KEY });
+    expect(warm.status, warm.text).toBe(201);
+    expect(warm.json.deck).toMatchObject({ warmupOf: hw.id });
+    const book = await call('GET', `/gradebook.csv?reports=${hw.id}`, { key: ADA_KEY });
+    expect(book.status).toBe(200);
+    const rows = book.text.replace('\uFEFF', '').trim().split('\r\n');
+    expect(rows[0]).toBe('name,round 1,round 2,round 3,round 4,total points,share correct (%),games played');
+    expect(rows.find((r) => r.startsWith('Max,'))).toMatch(/^Max,1000,/);
+  });
+});
+
+describe('a timer, when the teacher sets one', () => {
+  it('a question left open past its time closes unanswered, on the server, even across a reload', async () => {
+    server.clock.set(Date.UTC(2027, 0, 4, 9));
+    const hw = await assign(ADA_KEY, { timerSeconds: 20, reveal: 'each' });
+    const d = await startOn(hw.id, 'Tess');
+    const opened = await next(d);
+    expect(opened.view.phase).toMatchObject({ kind: 'question', round: 0 });
+    server.clock.advance(21_000);
+    const back = await call('GET', `/homework/${hw.id}/attempt`, { token: d.token });
+    expect((back.json as unknown as HomeworkView).view.phase).toMatchObject({
+      kind: 'reveal',
+      round: 0,
+      answer: null,
+    });
+    const late = await answer(d, 0, 'diverges');
+    expect(late.status).toBe(409);
+    expect(late.json.error).toBe('ROUND_CLOSED');
+    // With reveal "each", the answer's reveal comes at once.
+    const second = await play(d, 1, true, 5_000);
+    expect(second.view.phase).toMatchObject({ kind: 'reveal', round: 1, correct: true });
+  });
+});
+
+describe('limits', () => {
+  it('bad settings are refused by name; a body too big is refused before it is read', async () => {
+    const bad = await call('POST', '/assignments', { key: ADA_KEY, body: { deckId: 'x', reveal: 'never' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.message).toBe('reveal: reveal must be each or end.');
+    const missing = await call('POST', '/assignments', { key: ADA_KEY, body: { deckId: 'nope' } });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error).toBe('DECK_NOT_FOUND');
+    const hw = (await call('GET', '/assignments', { key: ADA_KEY })).json.assignments as AssignmentSummary[];
+    const big = await call('POST', `/homework/${hw[0]!.id}/attempts`, {
+      body: { nickname: 'A', pad: 'x'.repeat(4000) },
+    });
+    expect(big.status).toBe(413);
+    expect(big.json.error).toBe('TOO_LARGE');
+  });
+
+  it('one address starting attempt after attempt is held back; an assignment full of attempts says so', async () => {
+    const own = await startServer({
+      budgets: { attemptCreate: { points: 2, perSeconds: 3600 } },
+      quotas: { attemptsPerAssignment: 1 },
+    });
+    try {
+      const post = (path: string, body: unknown, key?: string) =>
+        fetch(`${own.url}/api${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+          body: JSON.stringify(body),
+        });
+      const deck = (await (await post('/decks', deckFile, ADA_KEY)).json()) as { id: string };
+      const hw = (await (await post('/assignments', { deckId: deck.id }, ADA_KEY)).json()) as { id: string };
+      expect((await post(`/homework/${hw.id}/attempts`, { nickname: 'One' })).status).toBe(201);
+      const full = await post(`/homework/${hw.id}/attempts`, { nickname: 'Two' });
+      expect(full.status).toBe(403);
+      expect(await full.json()).toMatchObject({
+        error: 'QUOTA_EXCEEDED',
+        quota: 'attemptsPerAssignment',
+        message:
+          'This homework already has 1 attempts, the most one assignment may take. Please tell your teacher.',
+      });
+      const flood = await post(`/homework/${hw.id}/attempts`, { nickname: 'Three' });
+      expect(flood.status).toBe(429);
+      expect(((await flood.json()) as { message: string }).message).toMatch(
+        /^Too many homework starts from here\. Please wait \d+ s and try again\.$/,
+      );
+    } finally {
+      await own.close();
+    }
+  });
+});
