@@ -2,6 +2,7 @@
 import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
+import { projector } from '../../../shared/i18n/en/projector';
 
 /** "2/λ_max = 2/37.2": how α* comes from this cost and start. */
 export function targetFormula(problem: Problem, target: number): string {
@@ -34,5 +35,4 @@ export function bestAlphaText(problem: Problem, sim: Simulation | undefined): st
  * Said instead of a cost's α thresholds when a later round asks about the same cost, whose answer
  * they would give away (`round` counted from 0).
  */
-export const heldForText = (round: number): string =>
-  `Round ${round + 1} asks about this cost, so where α starts to overshoot and to diverge waits until then.`;
+export const heldForText = (round: number): string => projector.heldFor(round + 1);
