@@ -39,7 +39,8 @@ export const projector: Strings<typeof en> = {
   endedAfter: (played, n) => `Terminée après ${played} questions sur ${n}`,
   questions: (n) => `${n} questions`,
   maxAlphaAsk: `Quel est le plus grand α qui converge encore${NB}?`,
-  maxAlphaNote: 'Converger en zigzag, c’est encore converger. Faites glisser ou tapez votre α sur votre téléphone.',
+  maxAlphaNote:
+    'Converger en zigzag, c’est encore converger. Faites glisser ou tapez votre α sur votre téléphone.',
   fastestAsk: `Quel α est le plus rapide${NB}?`,
   fastestNote: `Le plus rapide${NB}: le moins de pas pour arriver au millième de la distance de départ.`,
   secondsLeft: (n) => `encore ${n} secondes`,
