@@ -81,6 +81,7 @@ describe('English and French, side by side in one game', () => {
     await zoe.getByText('Regardez l’écran').waitFor();
     await zoe.locator('.verdict').waitFor({ timeout: HOLD_TIMEOUT_MS });
     await zoe.getByText(`Bravo${NB}!`).waitFor();
+    expect(await zoe.locator('.bar').textContent()).toContain('Question 1 sur 2');
     expect(await zoe.locator('.explanation').textContent()).toContain(
       'α·λmax = 0,05 × 37,15 = 1,86 est entre 1 et 2',
     );

@@ -45,9 +45,7 @@ export function RevealScreen({
   loadExtras();
   const bar = (
     <header class="bar">
-      <span>
-        Question {phase.round + 1} of {view.roundCount}
-      </span>
+      <span>{player.questionOf(phase.round + 1, view.roundCount)}</span>
       <span>
         {points(view.me.score)} {player.pts}
       </span>

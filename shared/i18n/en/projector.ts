@@ -65,4 +65,10 @@ export const projector = {
   voidPredict: 'Bounces for ever — nobody could win this one.',
   distance: 'Distance to the minimum, log scale',
   distanceNote: '(straight line: the same factor each step)',
+  stepOf: (shown: number, last: number) => `Step ${shown} of ${last}`,
+  replay: 'Replay',
+  showAll: 'Show all steps',
+  zoom: (steps: number, magnify: number) => `First ${steps} steps, ×${magnify}`,
+  noAnswer: 'No answer',
+  correct: 'correct',
 };

@@ -62,4 +62,10 @@ export const projector: Strings<typeof en> = {
   voidPredict: 'Oscille sans fin — personne ne pouvait gagner cette question.',
   distance: 'Distance au minimum, échelle log',
   distanceNote: '(une droite\u202F: le même facteur à chaque pas)',
+  stepOf: (shown, last) => `Pas ${shown} sur ${last}`,
+  replay: 'Rejouer',
+  showAll: 'Montrer tous les pas',
+  zoom: (steps, magnify) => `${steps} premiers pas, ×${magnify}`,
+  noAnswer: 'Sans réponse',
+  correct: 'juste',
 };
