@@ -129,7 +129,7 @@ function Footer({ view }: { view: HostView }) {
                 onClick={() => void step.run()}
                 disabled={phase.kind === 'lobby' && view.playerCount === 0}
               >
-                {step.label} <kbd>Space</kbd>
+                {step.label} <kbd>{projector.spaceKey}</kbd>
               </button>
             )}
           </>

@@ -42,5 +42,6 @@ export const common = {
   curvature: 'curvature',
   hessian: (low: string, high: string) => `Hessian λ_min = ${low}, λ_max = ${high}`,
   start: 'start',
+  step: 'step',
   seconds: 's',
 };

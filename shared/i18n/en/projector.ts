@@ -71,4 +71,5 @@ export const projector = {
   zoom: (steps: number, magnify: number) => `First ${steps} steps, ×${magnify}`,
   noAnswer: 'No answer',
   correct: 'correct',
+  spaceKey: 'Space',
 };

@@ -28,7 +28,9 @@ export const common: Strings<typeof en> = {
   reconnecting: 'Connexion perdue. Reconnexion…',
   connecting: 'Connexion…',
   curvature: 'courbure',
-  hessian: (low, high) => `hessienne λ_min = ${low}, λ_max = ${high}`,
+  // A semicolon parts the two: a comma would read as a decimal one.
+  hessian: (low, high) => `hessienne λ_min = ${low}\u202F; λ_max = ${high}`,
   start: 'départ',
+  step: 'pas',
   seconds: 's',
 };

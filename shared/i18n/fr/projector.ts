@@ -68,4 +68,5 @@ export const projector: Strings<typeof en> = {
   zoom: (steps, magnify) => `${steps} premiers pas, ×${magnify}`,
   noAnswer: 'Sans réponse',
   correct: 'juste',
+  spaceKey: 'Espace',
 };
