@@ -155,6 +155,8 @@ describe('English and French, side by side in one game', () => {
 
   it('the host’s control sets the projector’s language, whatever the browser asks, and keeps it', async () => {
     const host = await world.host({ locale: 'en-US' });
+    // The control is there before the game too.
+    expect(await host.getByLabel('Language').inputValue()).toBe('en');
     const { joinUrl } = await playSavedDeck(host, DECK);
     await host.getByText('Join at').waitFor();
     await host.getByLabel('Language').selectOption('fr');
