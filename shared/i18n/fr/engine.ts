@@ -44,7 +44,7 @@ const HIDDEN_CLAUSES: Record<Outcome, string> = {
 };
 
 const atMinimum = (decided: string, outcome: Outcome) =>
-  `θ₀ est déjà le minimum${NB}: le gradient y est nul et aucun pas ne bouge${NB}; depuis tout autre départ, ${decided} ${VERDICT_CLAUSES[outcome]}.`;
+  `θ₀ est déjà le minimum${NB}: le gradient y vaut 0 et aucun pas ne bouge${NB}; depuis tout autre départ, ${decided} ${VERDICT_CLAUSES[outcome]}.`;
 
 function pace(f: ValleyFacts): string {
   const { by, factor } = f.pace;
@@ -104,7 +104,7 @@ export const engine: Strings<typeof en> = {
 
   quartic(f) {
     if (f.theta0 === 0)
-      return `θ₀ = 0 est déjà le minimum${NB}: la pente y est nulle, donc la descente de gradient ne bouge jamais.`;
+      return `θ₀ = 0 est déjà le minimum${NB}: la pente y vaut 0, donc la descente de gradient ne bouge jamais.`;
     const why = `Un pas multiplie θ par 1 − α(θ² + b)${NB}: la pente θ³ + bθ divisée par la distance θ.`;
     const decided = `Depuis θ₀ = ${fmt(f.theta0)}, α(θ₀² + b) = ${formatAlpha(f.alpha)} × (${fmtCurvature(f.theta0 * f.theta0)} + ${fmtCurvature(f.b)}) = ${formatRatio(f.ratio)}`;
     const only = `Cela ne vaut que depuis ce départ${NB}: θ₀² fait partie du facteur.`;
@@ -116,9 +116,9 @@ export const engine: Strings<typeof en> = {
       case 'zigzag': {
         const path =
           f.crossings === 1
-            ? 'donc θ ne dépasse 0 qu’une fois, puis glisse jusqu’au minimum'
+            ? 'donc θ ne passe qu’une fois de l’autre côté, puis glisse jusqu’au minimum'
             : f.crossings !== null
-              ? `donc θ dépasse 0 ${f.crossings} fois, de moins en moins, puis glisse jusqu’au minimum`
+              ? `donc θ passe ${f.crossings} fois de l’autre côté, de moins en moins loin, puis glisse jusqu’au minimum`
               : 'donc θ converge en zigzag vers le minimum';
         return `${why} ${decided} est entre 1 et 2${NB}: le premier pas dépasse 0 mais arrive plus près, là où la pente est plus douce, ${path}. ${only}`;
       }
