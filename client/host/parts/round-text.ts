@@ -19,16 +19,15 @@ export function targetFormula(problem: Problem, target: number): string {
 
 /** Iterations arrive as null for "never": JSON has no Infinity. */
 export const finishText = (n: number | null | undefined): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? 'never' : n === 1 ? '1 step' : `${n} steps`;
+  n === null || n === undefined || !Number.isFinite(n) ? projector.never : projector.steps(n);
 
 /** The best α for the cost, in words: what a teacher would add once the race is over. */
 export function bestAlphaText(problem: Problem, sim: Simulation | undefined): string | null {
   const best = sim?.thresholds.fastest;
   if (!sim || best === undefined) return null;
-  if (problem.cost.kind === 'quartic')
-    return `From θ₀, α = 1/(θ₀² + b) = ${formatNumber(best)} lands on the minimum in one step.`;
-  if (sim.dimension === 1) return `Here α = 1/J″ = ${formatNumber(best)} lands on the minimum in one step.`;
-  return `The fastest α for this cost is 2/(λ_min + λ_max) = ${formatNumber(best)}: it shrinks the steep and the shallow directions equally.`;
+  if (problem.cost.kind === 'quartic') return projector.bestQuartic(formatNumber(best));
+  if (sim.dimension === 1) return projector.bestLine(formatNumber(best));
+  return projector.bestValley(formatNumber(best));
 }
 
 /**

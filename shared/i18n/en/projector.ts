@@ -72,4 +72,30 @@ export const projector = {
   noAnswer: 'No answer',
   correct: 'correct',
   spaceKey: 'Space',
+  // The largest α's reveal.
+  maxAlphaRule: (formula: string) =>
+    `α* = ${formula}. Below α* gradient descent converges (zig-zagging above α*/2); at α* it bounces for ever; above it diverges.`,
+  maxAlphaScored: (correct: number, total: number, low: string, half: string, halfGuesses: number) =>
+    `${correct} of ${total} scored: guesses from α*/√10 = ${low} up to just below α*, except near α*/2 = ${half}${halfGuesses > 0 ? ` (${halfGuesses} ${halfGuesses === 1 ? 'guess' : 'guesses'})` : ''}, where overshooting starts, not where it stops converging.`,
+  guesses: (n: number, none: number) =>
+    `${n} ${n === 1 ? 'guess' : 'guesses'}${none > 0 ? `, ${none} without an answer` : ''}`,
+  closestBelow: 'Closest below α*',
+  justBelow: 'Just below α*',
+  closestAbove: 'Closest ≥ α*',
+  justAbove: 'Just above α*',
+  // The race's reveal.
+  noWinner: 'No single winner',
+  tie: 'A tie, or no option gets within 1/1000 of the start distance: nobody scores, and streaks stay as they were.',
+  /** `finish`, `nextFinish`: step counts already written (finishText). */
+  winnerFinish: (finish: string, next: { alpha: string; finish: string } | null) =>
+    `${finish} to 1/1000 of the start distance${next ? `; next best, α = ${next.alpha}: ${next.finish}.` : '; no other α gets there.'}`,
+  zigzagWinner:
+    "This winner zig-zags: overshooting is not always slower. Each step's factor |1 − α·λ| decides, not the side it lands on.",
+  never: 'never',
+  steps: (n: number) => (n === 1 ? '1 step' : `${n} steps`),
+  bestQuartic: (best: string) => `From θ₀, α = 1/(θ₀² + b) = ${best} lands on the minimum in one step.`,
+  bestLine: (best: string) => `Here α = 1/J″ = ${best} lands on the minimum in one step.`,
+  bestValley: (best: string) =>
+    `The fastest α for this cost is 2/(λ_min + λ_max) = ${best}: it shrinks the steep and the shallow directions equally.`,
+  classCounts: (right: number, total: number) => `The class, ${right} of ${total} right:`,
 };

@@ -69,4 +69,25 @@ export const projector: Strings<typeof en> = {
   noAnswer: 'Sans réponse',
   correct: 'juste',
   spaceKey: 'Espace',
+  maxAlphaRule: (formula) =>
+    `α* = ${formula}. En dessous de α*, la descente de gradient converge (en zigzag au-dessus de α*/2)${NB}; à α*, elle oscille sans fin${NB}; au-dessus, elle diverge.`,
+  maxAlphaScored: (correct, total, low, half, halfGuesses) =>
+    `${correct} sur ${total} marquent${NB}: les réponses de α*/√10 = ${low} jusqu’à juste en dessous de α*, sauf près de α*/2 = ${half}${halfGuesses > 0 ? ` (${halfGuesses} réponse${halfGuesses === 1 ? '' : 's'})` : ''}, où les pas commencent à dépasser le minimum, pas où la convergence s’arrête.`,
+  guesses: (n, none) => `${n} réponse${n === 1 ? '' : 's'}${none > 0 ? `, ${none} sans réponse` : ''}`,
+  closestBelow: 'Le plus proche sous α*',
+  justBelow: 'Juste sous α*',
+  closestAbove: 'Le plus proche ≥ α*',
+  justAbove: 'Juste au-dessus de α*',
+  noWinner: 'Pas de gagnant unique',
+  tie: `Égalité, ou aucune option n’arrive au millième de la distance de départ${NB}: personne ne marque, et les séries restent comme elles étaient.`,
+  winnerFinish: (finish, next) =>
+    `${finish} jusqu’au millième de la distance de départ${next ? `${NB}; ensuite, α = ${next.alpha}${NB}: ${next.finish}.` : `${NB}; aucun autre α n’y arrive.`}`,
+  zigzagWinner: `Ce gagnant converge en zigzag${NB}: dépasser le minimum n’est pas toujours plus lent. C’est le facteur de chaque pas, |1 − α·λ|, qui décide, pas le côté où il arrive.`,
+  never: 'jamais',
+  steps: (n) => (n === 1 ? '1 pas' : `${n} pas`),
+  bestQuartic: (best) => `Depuis θ₀, α = 1/(θ₀² + b) = ${best} arrive sur le minimum en un pas.`,
+  bestLine: (best) => `Ici α = 1/J″ = ${best} arrive sur le minimum en un pas.`,
+  bestValley: (best) =>
+    `Le α le plus rapide pour ce coût est 2/(λ_min + λ_max) = ${best}${NB}: il réduit autant la direction raide que la direction douce.`,
+  classCounts: (right, total) => `La classe, ${right} sur ${total} ont juste${NB}:`,
 };
