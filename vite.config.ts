@@ -22,11 +22,59 @@ const withoutWebTransport: Plugin = {
   },
 };
 
+/** The player page's languages besides English, each built into dist/client/<lang>/index.html. */
+const PLAYER_LANGUAGES = ['fr'] as const;
+const playerEnvironment = (lang: string) => `client_${lang}`;
+
+/**
+ * One player build per language (shared/i18n): in the `client_fr` environment every import of an
+ * English catalog (shared/i18n/en/…) loads the French one (shared/i18n/fr/…) instead, so the phone's
+ * first load holds one language and looks strings up as plain properties. The English page stays
+ * dist/client/index.html; the French one is written to dist/client/fr/index.html with its own
+ * hashed scripts under the same assets/ folder, and the server picks one (server/app.ts).
+ */
+/**
+ * The phone's one lazy chunk has no CSS and no dependencies to preload, yet Vite wraps every dynamic
+ * import in its preload helper even with modulePreload off (vitejs/vite#18551): about 0.5 KB gzipped
+ * of the player page's 30 KB. Calling the import directly leaves the helper unused, and the minifier
+ * drops it. The apps listen for no `vite:preloadError`: a failed load is handled where it is asked.
+ */
+function noPreloadHelper(): Plugin {
+  return {
+    name: 'overshoot-no-preload-helper',
+    enforce: 'post',
+    renderChunk(code) {
+      if (!code.includes('__vitePreload(')) return null;
+      return {
+        code: `const __overshootLoad = (load) => load();\n${code.replaceAll('__vitePreload(', '__overshootLoad(')}`,
+        map: null,
+      };
+    },
+  };
+}
+
+function playerLanguages(): Plugin {
+  const catalogs = here('./shared/i18n/');
+  return {
+    name: 'overshoot-player-languages',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const lang = PLAYER_LANGUAGES.find((l) => this.environment.name === playerEnvironment(l));
+      if (lang === undefined || !source.includes('i18n/en/')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved?.id.startsWith(`${catalogs}en/`)) return resolved;
+      return { ...resolved, id: `${catalogs}${lang}/${resolved.id.slice(`${catalogs}en/`.length)}` };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./client'),
   // Every text file of the build gets a .br (brotli, quality 11) and a .gz (gzip, level 9) beside it,
   // made once here rather than on each request; server/app.ts serves the one the browser accepts.
   plugins: [
+    playerLanguages(),
+    noPreloadHelper(),
     preact(),
     withoutWebTransport,
     compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent' }),
@@ -46,6 +94,19 @@ export default defineConfig({
     client: {
       build: { emptyOutDir: true, rollupOptions: { input: { player: here('./client/index.html') } } },
     },
+    // The same player page with another language's catalogs (playerLanguages above).
+    ...Object.fromEntries(
+      PLAYER_LANGUAGES.map((lang) => [
+        playerEnvironment(lang),
+        {
+          consumer: 'client' as const,
+          build: {
+            emptyOutDir: false,
+            rollupOptions: { input: { player: here(`./client/${lang}/index.html`) } },
+          },
+        },
+      ]),
+    ),
     host: {
       consumer: 'client',
       build: { emptyOutDir: false, rollupOptions: { input: { host: here('./client/host.html') } } },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
+import { playerLanguage } from '../shared/i18n/language';
 import type { GameReport } from '../shared/protocol/report';
 import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
@@ -376,8 +377,16 @@ export function createApp(deps: AppDeps = {}): App {
         req.url = `/${file}`;
         files(req, res, next);
       };
-    app.get('/', page('index.html'));
-    app.get('/join/:code', page('index.html'));
+    // One player page per language (vite.config.ts): the phone's own choice (its switch's cookie)
+    // first, else the browser's language. Caches must keep one copy per language.
+    const playerPage: express.RequestHandler = (req, res, next) => {
+      const lang = playerLanguage(req.headers.cookie, req.headers['accept-language']);
+      res.vary('Accept-Language');
+      res.vary('Cookie');
+      page(lang === 'en' ? 'index.html' : `${lang}/index.html`)(req, res, next);
+    };
+    app.get('/', playerPage);
+    app.get('/join/:code', playerPage);
     app.get('/host', page('host.html'));
     app.get('/homework/:id', page('homework.html'));
     app.use(files);

@@ -6,17 +6,20 @@ import './host.css';
 import './library.css';
 import { render } from 'preact';
 import { assertNever } from '../../shared/engine/format';
+import { projector } from '../../shared/i18n/en/projector';
 import type { HostView } from '../../shared/protocol/views';
 import { createConnection } from '../net/connection';
 import { ConnectionBanner } from '../ui/connection-banner';
 import { instructorKey } from './instructor';
 import { listenToKeys } from './keyboard';
+import { hostLanguage, startHostLanguage } from './language';
 import { openReport } from './library';
 import { createHostModel, HostModelContext, type Screen, useHostModel } from './model';
 import { DeckPage } from './pages/deck-page';
 import { DecksPage } from './pages/decks-page';
 import { KeyPage } from './pages/key-page';
 import { AssignmentPage, ReportPage, ReportsPage } from './pages/reports-page';
+import { LanguagePicker } from './parts/language-picker';
 import { go, route } from './route';
 import { CreateScreen, ResumingScreen } from './screens/create';
 import { LobbyScreen, siteOf, spacedCode } from './screens/lobby';
@@ -55,19 +58,20 @@ function GameScreen({ view }: { view: HostView }) {
 
 function Header({ view }: { view: HostView }) {
   const { phase } = view;
-  const round = 'round' in phase ? `Question ${phase.round + 1} of ${view.roundCount}` : null;
+  const round = 'round' in phase ? projector.questionOf(phase.round + 1, view.roundCount) : null;
   // PI9: a twin says so, so the class knows it is the same idea and not a trick.
   const twin = (phase.kind === 'question' || phase.kind === 'reveal') && phase.twinOf !== undefined;
   return (
     <header class="top">
       <span class="brand-small">Overshoot</span>
       {round && <span class="top-round">{round}</span>}
-      {twin && <span class="top-twin">Same idea, new numbers</span>}
+      {twin && <span class="top-twin">{projector.twin}</span>}
       {phase.kind !== 'lobby' && phase.kind !== 'podium' && (
         <span class="top-join">
-          {siteOf(view.joinUrl)} · code <strong>{spacedCode(view.code)}</strong>
+          {siteOf(view.joinUrl)} · {projector.code} <strong>{spacedCode(view.code)}</strong>
         </span>
       )}
+      <LanguagePicker />
     </header>
   );
 }
@@ -94,28 +98,28 @@ function Footer({ view }: { view: HostView }) {
           <>
             {phase.reportId !== null && (
               <button type="button" class="secondary" onClick={() => openReport(phase.reportId!)}>
-                See the report
+                {projector.report}
               </button>
             )}
             <button type="button" class="primary" onClick={newGame}>
-              New game
+              {projector.newGame}
             </button>
           </>
         ) : (
           <>
             {phase.kind !== 'lobby' && (
               <button type="button" class={endArmed.value ? 'primary danger' : 'secondary'} onClick={endGame}>
-                {endArmed.value ? 'Click again to end the game' : 'End game'}
+                {endArmed.value ? projector.endArmed : projector.endGame}
               </button>
             )}
             {phase.kind === 'reveal' && phase.twinAvailable && (
               <button type="button" class="secondary" onClick={() => void askTwin(phase.round)}>
-                Ask its twin
+                {projector.askTwin}
               </button>
             )}
             {phase.kind === 'question' && (
               <button type="button" class="primary" onClick={revealNow}>
-                Reveal now <kbd>R</kbd>
+                {projector.revealNow} <kbd>R</kbd>
               </button>
             )}
             {step && phase.kind !== 'question' && (
@@ -125,7 +129,7 @@ function Footer({ view }: { view: HostView }) {
                 onClick={() => void step.run()}
                 disabled={phase.kind === 'lobby' && view.playerCount === 0}
               >
-                {step.label} <kbd>Space</kbd>
+                {step.label} <kbd>{projector.spaceKey}</kbd>
               </button>
             )}
           </>
@@ -196,9 +200,14 @@ const model = createHostModel(createConnection(undefined), {
   showGame: () => go({ page: 'game' }, { force: true }),
 });
 listenToKeys(model);
+startHostLanguage();
+/** A new language renders every page anew: the catalogs were copied into, not replaced (./language.ts). */
+function InLanguage() {
+  return <App key={hostLanguage.value} />;
+}
 render(
   <HostModelContext.Provider value={model}>
-    <App />
+    <InLanguage />
   </HostModelContext.Provider>,
   document.getElementById('app')!,
 );

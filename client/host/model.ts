@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { assertNever } from '../../shared/engine/format';
 import type { Difficulty } from '../../shared/engine/types';
+import { projector } from '../../shared/i18n/en/projector';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { DeckChoice } from '../../shared/protocol/schemas';
 import {
@@ -18,6 +19,7 @@ import {
 import type { Connection } from '../net/connection';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
 import { ticker } from '../ui/ticker';
+import { errorText } from './language';
 
 const SESSION_KEY = 'overshoot:host';
 
@@ -194,7 +196,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
     );
     busy.value = false;
     if (!reply.ok) {
-      createError.value = reply.message;
+      createError.value = errorText(reply.error, reply.message);
       return false;
     }
     saveJson(SESSION_KEY, { code: reply.code, hostSecret: reply.hostSecret });
@@ -218,7 +220,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
       },
     });
     actionHeld.value = null;
-    if (!reply.ok && !HARMLESS.has(reply.error)) actionError.value = reply.message;
+    if (!reply.ok && !HARMLESS.has(reply.error)) actionError.value = errorText(reply.error, reply.message);
   }
 
   /** What "next" does now, for the button's label; null when there is nothing next. */
@@ -228,22 +230,22 @@ export function createHostModel(connection: Connection, page: HostPage) {
     const { phase } = v;
     switch (phase.kind) {
       case 'lobby':
-        return { label: 'Start', run: () => send('round:start', { round: 0 }) };
+        return { label: projector.start, run: () => send('round:start', { round: 0 }) };
       case 'question':
-        return { label: 'Reveal now', run: () => send('round:reveal', { round: phase.round }) };
+        return { label: projector.revealNow, run: () => send('round:reveal', { round: phase.round }) };
       case 'votes':
         // PI1: the band decides which action comes first; the other stays on the screen.
         return phase.main === 'discuss'
-          ? { label: 'Discuss and vote again', run: () => send('round:discuss', { round: phase.round }) }
-          : { label: 'Reveal', run: () => send('round:reveal', { round: phase.round }) };
+          ? { label: projector.discuss, run: () => send('round:discuss', { round: phase.round }) }
+          : { label: projector.reveal, run: () => send('round:reveal', { round: phase.round }) };
       case 'discussion':
-        return { label: 'Vote again now', run: () => send('discussion:end', { round: phase.round }) };
+        return { label: projector.voteAgainNow, run: () => send('discussion:end', { round: phase.round }) };
       case 'reveal':
-        return { label: 'Leaderboard', run: () => send('round:leaderboard', { round: phase.round }) };
+        return { label: projector.leaderboard, run: () => send('round:leaderboard', { round: phase.round }) };
       case 'leaderboard':
         return phase.round + 1 < v.roundCount
-          ? { label: 'Next question', run: () => send('round:start', { round: phase.round + 1 }) }
-          : { label: 'Final results', run: () => send('game:end', {}) };
+          ? { label: projector.nextQuestion, run: () => send('round:start', { round: phase.round + 1 }) }
+          : { label: projector.finalResults, run: () => send('game:end', {}) };
       case 'podium':
         return null;
       default:

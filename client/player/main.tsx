@@ -14,7 +14,7 @@ import { createPlayerModel, type PlayerModel, type Screen } from './model';
 import { JoinScreen } from './screens/join';
 import { QuestionScreen } from './screens/question';
 import { RevealScreen } from './screens/reveal-hold';
-import { LeaderboardScreen, LobbyScreen, RejoiningScreen } from './screens/waiting';
+import { LobbyScreen, RejoiningScreen } from './screens/waiting';
 
 /**
  * A screen from the reveal's chunk, asked for as it opens: the votes and the discussion (PI1, PI2),
@@ -36,7 +36,13 @@ function GameScreen({ view, model }: { view: PlayerView; model: PlayerModel }) {
     case 'reveal':
       return <RevealScreen key={phase.round} view={view} phase={phase} now={model.serverNow} />;
     case 'leaderboard':
-      return <LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />;
+      return (
+        <Lazy
+          screen={(m) => (
+            <m.LeaderboardScreen view={view} round={phase.round} playerCount={phase.playerCount} />
+          )}
+        />
+      );
     case 'podium':
       return (
         <Lazy

@@ -2,6 +2,8 @@
 // takes. The server decides everything; this keeps the session's secret, sends requests and renders
 // the newest view it is given. main.tsx makes one per page; the unit tests make one per case, each
 // over a fake connection.
+
+import * as player from '../../shared/i18n/en/player';
 import type { Confidence } from '../../shared/protocol/confidence';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { AnswerValue, PlayerView } from '../../shared/protocol/views';
@@ -31,7 +33,7 @@ export type Screen =
   | { kind: 'rejoining'; code: string; nickname: string }
   | { kind: 'game'; view: PlayerView };
 
-const KICKED_NOTICE = 'The host removed you from this game.';
+const KICKED_NOTICE = player.kicked;
 
 /** A code from a /join/CODE address (the QR code on the projector), or null. */
 export function codeFromPath(path: string): string | null {
@@ -63,8 +65,8 @@ function deviceId(): string {
 
 const LOST_NOTICES: Partial<Record<ErrorCode, string>> = {
   KICKED: KICKED_NOTICE,
-  UNKNOWN_PLAYER: 'That game no longer knows you. Join again with the code on the projector.',
-  ROOM_NOT_FOUND: 'Your last game has ended. Join a new one with the code on the projector.',
+  UNKNOWN_PLAYER: player.forgotten,
+  ROOM_NOT_FOUND: player.ended,
 };
 
 export type PlayerModel = ReturnType<typeof createPlayerModel>;
@@ -171,14 +173,14 @@ export function createPlayerModel(connection: Connection, path: string) {
       if (joining.value) return;
       const code = joinCode.value.replace(/\D/g, '');
       if (!/^\d{6}$/.test(code)) {
-        joinError.value = 'The room code is the six digits on the projector.';
+        joinError.value = player.badCode;
         return;
       }
       // The server applies the nickname rules (README N1) and says what is wrong; only the obvious
       // is checked here, to spare a round trip.
       const nickname = joinNickname.value.trim();
       if (!nickname) {
-        joinError.value = 'Please type a nickname.';
+        joinError.value = player.noNickname;
         return;
       }
       joinError.value = null;

@@ -3,6 +3,7 @@
 // not seen judged, PI1) no bar is marked.
 
 import type { Answer, Outcome } from '../../shared/engine/types';
+import { projector } from '../../shared/i18n/en/projector';
 import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 import type { Distribution } from '../../shared/protocol/views';
 import { AnswerIcon } from '../ui/answers';
@@ -52,7 +53,7 @@ export function AnswerBars({
       height={row * ROWS.length}
       role="img"
       aria-label={ROWS.map(
-        (k) => `${k === 'none' ? 'No answer' : OUTCOME_LABELS[k]}: ${distribution[k]}`,
+        (k) => `${k === 'none' ? projector.noAnswer : OUTCOME_LABELS[k]}: ${distribution[k]}`,
       ).join(', ')}
     >
       {ROWS.map((k, i) => {
@@ -75,7 +76,7 @@ export function AnswerBars({
             )}
             {labels && (
               <text class="bar-label" x={em * 1.5} y={y + row / 2 + em * 0.35}>
-                {k === 'none' ? 'No answer' : OUTCOME_LABELS[k]}
+                {k === 'none' ? projector.noAnswer : OUTCOME_LABELS[k]}
               </text>
             )}
             <rect
@@ -88,7 +89,7 @@ export function AnswerBars({
             />
             <text class="bar-count" x={barX + bar + em * 0.3} y={y + row / 2 + em * 0.35}>
               {count}
-              {correct ? (compact ? ' ✓' : ' ✓ correct') : ''}
+              {correct ? (compact ? ' ✓' : ` ✓ ${projector.correct}`) : ''}
             </text>
           </g>
         );

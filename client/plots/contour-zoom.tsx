@@ -2,6 +2,7 @@
 // steeper across than along, so its zig-zag is a fraction of a unit wide in a frame twenty units
 // across. Projector only (an overlay of ContourPlot): the phones keep their download small.
 import type { Step } from '../../shared/engine/types';
+import { projector } from '../../shared/i18n/en/projector';
 import { Field, type FieldProps, type OverlayContext } from './contour-plot';
 import { type Box, equalAspectMap, isInside, type Mapping } from './geometry';
 
@@ -78,7 +79,7 @@ function Inset({
       />
       <rect class="inset-back" x={x0} y={y0} width={w} height={h} />
       <text class="inset-label" x={x0 + em * 0.3} y={y0 + em * 1.1}>
-        First {ZOOM_STEPS} steps, ×{magnify}
+        {projector.zoom(ZOOM_STEPS, magnify)}
       </text>
       <Field {...common} box={zoom} map={map} labelled={5} clip={`${uid}-zoom`} />
     </g>

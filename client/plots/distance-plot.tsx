@@ -4,6 +4,7 @@
 // which is the point: they converge equally fast).
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome } from '../../shared/engine/types';
+import { common } from '../../shared/i18n/en/common';
 import { linearMap, niceTicks } from './geometry';
 import { dottedSteps } from './path-parts';
 
@@ -85,7 +86,7 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
         </text>
       ))}
       <text class="axis-name" x={area.x1} y={area.y1 + em * 1.2} text-anchor="end">
-        step
+        {common.step}
       </text>
       <polyline
         class={`distance-line stroke-${outcome}`}

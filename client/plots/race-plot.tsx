@@ -4,6 +4,7 @@
 // each crosses the finish.
 import { formatNumber } from '../../shared/engine/format';
 import { FASTEST_FRACTION } from '../../shared/engine/round-kinds';
+import { common } from '../../shared/i18n/en/common';
 import { OPTION_LETTERS } from '../ui/options';
 import { power } from './distance-plot';
 import { linearMap, niceTicks } from './geometry';
@@ -101,7 +102,7 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
         </text>
       ))}
       <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
-        step
+        {common.step}
       </text>
       <g clip-path={`url(#${uid}-race)`}>{lines}</g>
       {ends.map(({ i, x, y }) => (

@@ -4,15 +4,11 @@
 // well as hue, and each carries text at a contrast of at least 4.5:1.
 import type { JSX } from 'preact';
 import type { Answer, Outcome } from '../../shared/engine/types';
+import { common } from '../../shared/i18n/en/common';
 import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 
 /** What each answer means, in the words of the lesson. */
-export const ANSWER_HINTS: Record<Answer, string> = {
-  converges: 'every step lands closer, on the same side',
-  zigzag: 'overshoots to the other side, yet gets closer',
-  // In 2-D the first steps may still get closer (the lecture's α = 0.06 does for 6 steps).
-  diverges: 'ends up ever further away',
-};
+export const ANSWER_HINTS: Record<Answer, string> = common.hints;
 
 /** A bullseye: the run reaches its target. */
 function ConvergesShape() {

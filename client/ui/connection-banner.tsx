@@ -1,6 +1,8 @@
 // Shown while the connection is down; the app keeps its screen underneath and picks up where it
 // was once the server answers again, so the banner is the only sign of a drop. A page older than the
 // server's protocol keeps its screen too, under a banner that asks for a reload.
+
+import { common } from '../../shared/i18n/en/common';
 import type { Status } from '../net/connection';
 
 export function ConnectionBanner({
@@ -16,9 +18,9 @@ export function ConnectionBanner({
   if (status === 'outdated')
     return (
       <div class="connection-banner" role="alert">
-        <span>Overshoot has been updated. Reload this page to carry on: you keep your place.</span>
+        <span>{common.updated}</span>
         <button type="button" onClick={() => location.reload()}>
-          Reload
+          {common.reload}
         </button>
       </div>
     );
@@ -26,7 +28,7 @@ export function ConnectionBanner({
   return (
     <div class="connection-banner" role="status">
       <span class="spinner" aria-hidden="true" />
-      <span>{inGame || status === 'offline' ? 'Connection lost. Reconnecting…' : 'Connecting…'}</span>
+      <span>{inGame || status === 'offline' ? common.reconnecting : common.connecting}</span>
     </div>
   );
 }

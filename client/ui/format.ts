@@ -1,25 +1,13 @@
 // Small display helpers shared by both apps.
 
-/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  switch (n % 10) {
-    case 1:
-      return `${n}st`;
-    case 2:
-      return `${n}nd`;
-    case 3:
-      return `${n}rd`;
-    default:
-      return `${n}th`;
-  }
-}
+import { common } from '../../shared/i18n/en/common';
 
-/** "1,250": scores read at a glance. */
+/** 1st, 2nd, 3rd… in English; 1er, 2e, 3e… in French. */
+export const ordinal = (n: number): string => common.ordinal(n);
+
+/** "1,250" ("1 250" in French): scores read at a glance. */
 // A score below 0 (a sure answer that was wrong, C3) gets a real minus sign, as the points line has.
-export const points = (n: number): string =>
-  n < 0 ? `−${(-n).toLocaleString('en-US')}` : n.toLocaleString('en-US');
+export const points = (n: number): string => (n < 0 ? `−${common.points(-n)}` : common.points(n));
 
 /** Seconds left, rounded up so "0" only shows once time is really up. */
 export const secondsLeft = (deadlineAt: number, serverNow: number): number =>

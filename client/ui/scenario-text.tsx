@@ -2,6 +2,7 @@
 import { quadraticFormOf } from '../../shared/engine/cost-model';
 import { formatCost, formatNumber, formatPoint } from '../../shared/engine/format';
 import type { Problem } from '../../shared/engine/round-kinds';
+import { common } from '../../shared/i18n/en/common';
 import { MathText } from './math-text';
 
 // The screens take the one α format from here, beside the other numbers of a question.
@@ -12,10 +13,10 @@ export { formatAlpha } from '../../shared/engine/format';
  * folded in (10θ² has J″ = 20), and a regression's Hessian is not in its sum.
  */
 export function curvatureText(cost: Problem['cost']): string | null {
-  if (cost.kind === 'quadratic') return `curvature J″ = a = ${formatNumber(cost.a, 6)}`;
+  if (cost.kind === 'quadratic') return `${common.curvature} J″ = a = ${formatNumber(cost.a, 6)}`;
   if (cost.kind !== 'linreg') return null;
   const [low = 0, high = 0] = quadraticFormOf(cost)?.values ?? [];
-  return `Hessian λ_min = ${formatNumber(low, 4)}, λ_max = ${formatNumber(high, 4)}`;
+  return common.hessian(formatNumber(low, 4), formatNumber(high, 4));
 }
 
 export function CostFormula({ scenario, class: extra = '' }: { scenario: Problem; class?: string }) {
@@ -38,6 +39,8 @@ export function StartText({ scenario }: { scenario: Problem }) {
       θ<sub>0</sub> = {formatPoint(scenario.start)}
     </>
   ) : (
-    <>start θ = {formatPoint(scenario.start)}</>
+    <>
+      {common.start} θ = {formatPoint(scenario.start)}
+    </>
   );
 }

@@ -1,6 +1,9 @@
 // Socket.IO wiring. The transport translates, never decides: the guard meters what comes in, the
 // handlers parse and dispatch one command each and the acknowledgement waits for its commit, and
 // publication delivers each saved change to whom the room layer says it concerns.
+
+import { inLanguage } from '../../shared/i18n/errors';
+import { playerLanguage } from '../../shared/i18n/language';
 import { ANSWER_HELD_MESSAGE, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
 import type { Budgets } from '../limits/budgets';
@@ -95,6 +98,9 @@ export function attachTransport(deps: TransportDeps): Transport {
   rooms.onEvict((code) => publication.drop(code));
 
   io.on('connection', (socket) => {
+    // The language of the page that opened this socket: its refusals are written in it.
+    const { headers } = socket.handshake;
+    const lang = playerLanguage(headers.cookie, headers['accept-language']);
     socket.data.session = null;
     const guarded = guard.watch(socket);
 
@@ -103,6 +109,7 @@ export function attachTransport(deps: TransportDeps): Transport {
       // whatever function came last, and a client that sent none simply gets no reply.
       socket.on(event, (...args: unknown[]) => {
         const ack = ackOf(args);
+        const answer = (result: Result) => ack?.(inLanguage(result, lang));
         const payload = ack && args.length === 1 ? undefined : args[0];
         const failed = (error: unknown) => {
           // A read the handler awaited (a saved deck) found the database away: not a bug of ours.
@@ -115,18 +122,18 @@ export function attachTransport(deps: TransportDeps): Transport {
           // Cluster mode: this room's home is another node; the client asks where, and goes there.
           if (!result.ok && result.error === 'MOVED') socket.emit('moved', {});
           rooms.afterCommit((saved, held) => {
-            if (saved || !result.ok) ack?.(result);
+            if (saved || !result.ok) answer(result);
             else if (held) {
               // Not saved yet, and kept: the same request sent again gets its reply once it is
               // (an answer resent is the same answer, A2; a join resent with its requestId the same
               // join). Only a new game is dropped rather than kept: its host asks again.
               if (event === 'host:create') publication.unbind(socket);
-              ack?.(storeUnavailable(event === 'answer:submit' ? ANSWER_HELD_MESSAGE : undefined));
+              answer(storeUnavailable(event === 'answer:submit' ? ANSWER_HELD_MESSAGE : undefined));
             } else {
               // The change was undone: a join's player, or a new game, no longer exists, so its
               // socket is nobody.
               if (event === 'player:join' || event === 'host:create') publication.unbind(socket);
-              ack?.(fail('INTERNAL'));
+              answer(fail('INTERNAL'));
             }
           });
         };

@@ -1,5 +1,8 @@
 // How numbers, formulas and outcomes read on a projector and a phone. Display strings use the
 // typographic minus U+2212 ("−2"), as the formulas do; they are for people, never parsed back.
+// Decimal marks and point separators come from the language's catalog (shared/i18n), so a French
+// page reads "α = 0,05" and "(1,5 ; −2)"; the server's CSV and API keep English's.
+import { common } from '../i18n/en/common';
 import type { Cost } from './types';
 
 const MINUS = '\u2212';
@@ -9,6 +12,8 @@ function toSuperscript(exponent: number): string {
   const digits = [...String(Math.abs(exponent))].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
   return exponent < 0 ? `⁻${digits}` : digits;
 }
+
+const decimal = (text: string): string => (common.decimal === '.' ? text : text.replace('.', common.decimal));
 
 /**
  * A readable number: `digits` significant digits (3 by default) without trailing zeros, whole
@@ -22,10 +27,10 @@ export function formatNumber(x: number, digits = 3): string {
   const sign = x < 0 ? MINUS : '';
   if (size >= 1e6 || size < 1e-4) {
     const [mantissa = '0', exponent = '0'] = size.toExponential(digits - 1).split('e');
-    return `${sign}${String(Number(mantissa))} × 10${toSuperscript(Number(exponent))}`;
+    return `${sign}${decimal(String(Number(mantissa)))} × 10${toSuperscript(Number(exponent))}`;
   }
   if (size >= 10 ** digits) return `${sign}${Math.round(size)}`;
-  return `${sign}${String(Number(size.toPrecision(digits)))}`;
+  return `${sign}${decimal(String(Number(size.toPrecision(digits))))}`;
 }
 
 /**
@@ -52,7 +57,7 @@ export function formatRatio(x: number, boundaries: readonly number[] = [1, 2]): 
 export function formatPoint(theta: readonly number[]): string {
   return theta.length === 1
     ? formatNumber(theta[0] ?? 0)
-    : `(${theta.map((t) => formatNumber(t)).join(', ')})`;
+    : `(${theta.map((t) => formatNumber(t)).join(common.pointSeparator)})`;
 }
 
 // Formula coefficients keep up to 6 significant digits: a formula must not round an
@@ -84,7 +89,7 @@ export function formatCost(cost: Cost): string {
     }
     case 'bowl': {
       const [l1, l2] = cost.eigenvalues;
-      const center = `(${cost.center.map(formulaNumber).join(', ')})`;
+      const center = `(${cost.center.map(formulaNumber).join(common.pointSeparator)})`;
       return (
         `J(θ) = ½ (θ − c)ᵀ H (θ − c), c = ${center}, ` +
         `H with eigenvalues ${formulaNumber(l1)} and ${formulaNumber(l2)}, axes rotated ${formulaNumber(cost.angle)}°`

@@ -64,9 +64,7 @@ export {
   testedBy,
 } from './misconceptions';
 export {
-  aboutSteps,
   escapeOf,
-  multipliedText,
   PACE_FRACTION,
   REVEAL_MAX_STEPS,
   revealSteps,

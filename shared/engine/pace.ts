@@ -2,7 +2,6 @@
 // where step k is zᵢ·fᵢᵏ exactly (fᵢ = 1 − α·λᵢ): the explanations quote these numbers, the reveal
 // draws enough steps to see them, and both must agree with the engine's own runs.
 import { quadraticFormOf } from './cost-model';
-import { formatNumber, formatRatio } from './format';
 import { DEFAULT_MAX_STEPS, runQuadraticForm } from './trajectory';
 import type { Scenario } from './types';
 import { assertScenario } from './validate';
@@ -74,28 +73,6 @@ export function escapeOf(
   let stepsToGrow = closerSteps;
   while (stepsToGrow < 100_000 && relativeDistance(components, factors, stepsToGrow) < factor) stepsToGrow++;
   return { closerSteps, stepsToGrow };
-}
-
-/** "about 1,700 steps": two significant digits from 100 up, the count itself below. */
-export function aboutSteps(n: number): string {
-  const rounded = n < 100 ? n : Number(n.toPrecision(2));
-  const grouped = String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${grouped} step${rounded === 1 ? '' : 's'}`;
-}
-
-/** "×0.996" style factor, printed so that it never reads as 0 or 1 when it is not. */
-export const formatFactor = (f: number): string => formatRatio(f, [0, 1]);
-
-/**
- * "is multiplied by 0.996 each step (0.4 % closer; about 1,700 steps to get 1,000× closer)", or for a
- * factor above 1 "is multiplied by 1.5 each step (+50 %)". `steps` is the engine's count to 1/1000.
- */
-export function multipliedText(label: string, factor: number, steps?: number): string {
-  const printed = label ? `${label} = ${formatFactor(factor)}` : formatFactor(factor);
-  if (factor > 1) return `is multiplied by ${printed} each step (+${formatNumber((factor - 1) * 100, 2)} %)`;
-  const count =
-    steps !== undefined && Number.isFinite(steps) ? `; about ${aboutSteps(steps)} to get 1,000× closer` : '';
-  return `is multiplied by ${printed} each step (${formatNumber((1 - factor) * 100, 2)} % closer${count})`;
 }
 
 /**

@@ -2,8 +2,7 @@
 // verdict comes from the exact rule on r = α·λ_max, never from watching a finite run; for the
 // quartic it comes from the run itself.
 import { type QuadraticForm, quadraticFormOf } from './cost-model';
-import { formatAlpha, formatNumber, formatPoint, formatRatio } from './format';
-import { escapeOf, multipliedText, stepsToShrink } from './pace';
+import { escapeOf, stepsToShrink } from './pace';
 import {
   clampSteps,
   MAX_STEPS_LIMIT,
@@ -15,7 +14,15 @@ import {
   runQuartic,
   snapRatio,
 } from './trajectory';
-import type { Outcome, QuarticCost, Scenario, SimulateOptions, Simulation } from './types';
+import type {
+  Explanation,
+  Outcome,
+  QuarticCost,
+  Scenario,
+  SimulateOptions,
+  Simulation,
+  ValleyFacts,
+} from './types';
 import { assertAlphas, assertScenario } from './validate';
 
 export {
@@ -102,108 +109,54 @@ interface QuadraticFacts {
   factors: readonly number[];
 }
 
-const fmt = (x: number): string => formatNumber(x);
-const fmtCurvature = (x: number): string => formatNumber(x, 4);
+/** Infinity does not survive JSON: a count the run never reaches travels as null. */
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
-function explainLine(f: QuadraticFacts): string {
-  const decided = `α·J″ = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
-  const factor = Math.abs(1 - f.ratio);
-  const steps = stepsToShrink(f.components, f.factors);
-  if (f.isAtMinimum)
-    return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
-  switch (f.outcome) {
-    case 'converges':
-      return f.ratio === 1
-        ? `${decided} exactly: the first step lands on the minimum θ = ${formatPoint(f.minimum)} and stays there.`
-        : `${decided} is below 1: every step moves toward the minimum without passing it, and the distance ${multipliedText('1 − α·J″', factor, steps)}.`;
-    case 'zigzag':
-      return `${decided} is between 1 and 2: every step overshoots the minimum yet lands closer; the distance ${multipliedText('|1 − α·J″|', factor, steps)}.`;
-    case 'oscillates': {
-      const mirror = 2 * (f.minimum[0] ?? 0) - (f.start[0] ?? 0);
-      return `${decided} exactly: every step jumps to the mirror point on the other side of the minimum, so θ bounces between ${fmt(f.start[0] ?? 0)} and ${fmt(mirror)} for ever.`;
-    }
-    case 'diverges':
-      return `${decided} is above 2: every step overshoots the minimum and lands further away; the distance ${multipliedText('|1 − α·J″|', factor)}.`;
-  }
-}
-
-function verdictClause(outcome: Outcome): string {
-  switch (outcome) {
-    case 'converges':
-      return 'is at most 1 and gradient descent would converge';
-    case 'zigzag':
-      return 'is between 1 and 2 and gradient descent would zig-zag';
-    case 'oscillates':
-      return 'is exactly 2 and gradient descent would bounce for ever';
-    case 'diverges':
-      return 'is above 2 and gradient descent would diverge';
-  }
-}
-
-function hiddenClause(outcome: Outcome): string {
-  switch (outcome) {
-    case 'converges':
-      return 'is at most 1, so gradient descent converges';
-    case 'zigzag':
-      return 'is between 1 and 2, so gradient descent zig-zags';
-    case 'oscillates':
-      return 'is exactly 2, so gradient descent bounces for ever';
-    case 'diverges':
-      return 'is above 2, so gradient descent diverges';
-  }
+function explainLine(f: QuadraticFacts): Explanation {
+  return {
+    id: 'line',
+    params: {
+      alpha: f.alpha,
+      outcome: f.outcome,
+      ratio: f.ratio,
+      curvature: f.lambdaMax,
+      atMinimum: f.isAtMinimum,
+      steps: finiteOrNull(stepsToShrink(f.components, f.factors)),
+      start: f.start[0] ?? 0,
+      minimum: f.minimum[0] ?? 0,
+    },
+  };
 }
 
 /**
  * The direction that sets the pace of a converging 2-D run: of those the start has a component
- * along, the one whose factor is largest in size. Its name and factor as the sentence writes them.
+ * along, the one whose factor is largest in size.
  */
-function paceOf(f: QuadraticFacts): { name: string; label: string; factor: number } {
+function paceOf(f: QuadraticFacts): ValleyFacts['pace'] {
   const [slow = 0, steep = 0] = f.factors;
   const hasSlow = (f.components[0] ?? 0) !== 0;
   const hasSteep = (f.components[1] ?? 0) !== 0;
-  if (f.lambdaMin === f.lambdaMax)
-    return { name: 'the distance', label: `|1 − α·λ|`, factor: Math.abs(steep) };
+  if (f.lambdaMin === f.lambdaMax) return { by: 'distance', factor: Math.abs(steep) };
   const steepWins = !hasSlow || (hasSteep && Math.abs(steep) > Math.abs(slow));
-  return steepWins
-    ? { name: 'the steep direction', label: '|1 − α·λ_max|', factor: Math.abs(steep) }
-    : { name: 'the slow direction', label: '1 − α·λ_min', factor: Math.abs(slow) };
+  return steepWins ? { by: 'steep', factor: Math.abs(steep) } : { by: 'slow', factor: Math.abs(slow) };
 }
 
-function paceSentence(f: QuadraticFacts): string {
-  const pace = paceOf(f);
-  const steps = stepsToShrink(f.components, f.factors);
-  return pace.name === 'the distance'
-    ? `The distance ${multipliedText(pace.label, pace.factor, steps)}.`
-    : `Pace: ${pace.name} ${multipliedText(pace.label, pace.factor, steps)}.`;
-}
-
-function explainValley(f: QuadraticFacts): string {
-  const decided = `α·λ_max = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.lambdaMax)} = ${formatRatio(f.ratio)}`;
-  const steepFactor = Math.abs(1 - f.ratio);
-  if (f.isAtMinimum)
-    return `θ₀ is already the minimum, so the gradient is 0 and no step moves; from any other start, ${decided} ${verdictClause(f.outcome)}.`;
-  if (f.isHidden)
-    return `${decided} ${hiddenClause(f.outcome)} from almost every start, but this start has no component along the steep direction, so this run never shows it.`;
-  switch (f.outcome) {
-    case 'converges':
-      if (f.ratio === 1)
-        return f.lambdaMin === f.lambdaMax
-          ? `${decided} exactly: the first step lands on the minimum.`
-          : `${decided} exactly: the first step wipes out the steep direction, then θ slides along the valley floor to the minimum. ${paceSentence(f)}`;
-      return `${decided} is below 1: θ never crosses the valley floor. ${paceSentence(f)}`;
-    case 'zigzag':
-      return `${decided} is between 1 and 2: every step crosses the valley floor yet lands closer. ${paceSentence(f)}`;
-    case 'oscillates':
-      return `${decided} exactly: in the steep direction every step jumps to the mirror point across the valley, so θ bounces across it for ever.`;
-    case 'diverges': {
-      const grows = multipliedText('|1 − α·λ_max|', steepFactor);
-      const { closerSteps } = escapeOf(f.components, f.factors);
-      if (closerSteps === 0)
-        return `${decided} is above 2: every step crosses the valley floor in the steep direction and lands further away; the steep direction ${grows}.`;
-      const first = closerSteps === 1 ? 'the first step gets' : `the first ${closerSteps} steps get`;
-      return `${decided} is above 2: the steep direction ${grows}, crossing the valley floor each time. Yet ${first} closer, as the start lies mostly along the gentle direction, which shrinks; the steep direction soon wins and θ ends up ever further away.`;
-    }
-  }
+function explainValley(f: QuadraticFacts): Explanation {
+  return {
+    id: 'valley',
+    params: {
+      alpha: f.alpha,
+      outcome: f.outcome,
+      ratio: f.ratio,
+      curvature: f.lambdaMax,
+      atMinimum: f.isAtMinimum,
+      steps: finiteOrNull(stepsToShrink(f.components, f.factors)),
+      round: f.lambdaMin === f.lambdaMax,
+      hidden: f.isHidden,
+      pace: paceOf(f),
+      closerSteps: f.outcome === 'diverges' ? escapeOf(f.components, f.factors).closerSteps : 0,
+    },
+  };
 }
 
 /**
@@ -261,34 +214,9 @@ export function quarticCrossings(theta0: number, b: number, alpha: number): numb
   return crossings;
 }
 
-function explainQuartic(alpha: number, theta0: number, b: number, s: number, outcome: Outcome): string {
-  if (theta0 === 0)
-    return 'θ₀ = 0 is already the minimum: the slope there is 0, so gradient descent never moves.';
-  // The rule just taught is α × J″ (3θ₀² + b here): the factor of one step is another number, and
-  // the sentence says where it comes from before using it.
-  const why = 'One step multiplies θ by 1 − α(θ² + b): the slope θ³ + bθ divided by the distance θ.';
-  const decided = `From θ₀ = ${fmt(theta0)}, α(θ₀² + b) = ${formatAlpha(alpha)} × (${fmtCurvature(theta0 * theta0)} + ${fmtCurvature(b)}) = ${formatRatio(s)}`;
-  const only = 'This holds from this start only: θ₀² is part of the factor.';
-  switch (outcome) {
-    case 'converges':
-      return s === 1
-        ? `${why} ${decided} exactly: the first step lands on the minimum θ = 0 and stays there. ${only}`
-        : `${why} ${decided} is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum. ${only}`;
-    case 'zigzag': {
-      const crossings = quarticCrossings(theta0, b, alpha);
-      const path =
-        crossings === 1
-          ? 'so θ overshoots only once, then slides into the minimum'
-          : Number.isFinite(crossings)
-            ? `so θ overshoots ${crossings} times, less each time, then slides into the minimum`
-            : 'so θ zig-zags into the minimum';
-      return `${why} ${decided} is between 1 and 2: the first step overshoots 0 but lands closer, where the slope is gentler, ${path}. ${only}`;
-    }
-    case 'oscillates':
-      return `${why} ${decided} exactly: θ jumps from ${fmt(theta0)} to ${fmt(-theta0)} and back for ever. ${only}`;
-    case 'diverges':
-      return `${why} ${decided} is above 2: the first step lands further out, where the slope is steeper, so every step overshoots more and θ runs away. ${only}`;
-  }
+function explainQuartic(alpha: number, theta0: number, b: number, s: number, outcome: Outcome): Explanation {
+  const crossings = outcome === 'zigzag' ? finiteOrNull(quarticCrossings(theta0, b, alpha)) : null;
+  return { id: 'quartic', params: { alpha, outcome, theta0, b, ratio: s, crossings } };
 }
 
 /**

@@ -64,8 +64,11 @@ export interface Simulation {
   steps: Step[];
   /** |θₖ − θ*| (Euclidean) for every step, same length as `steps`. */
   distances: number[];
-  /** One sentence with the numbers that decide the outcome. */
-  explanation: string;
+  /**
+   * Why, as a message id and the numbers that decide the outcome: each app writes it in its
+   * language (shared/i18n/en/engine.ts and its translations), numbers formatted for that language.
+   */
+  explanation: Explanation;
   /** θ*, the minimiser, and J(θ*). */
   minimum: number[];
   minimumCost: number;
@@ -118,4 +121,56 @@ export interface DeckOptions {
 export interface ScenarioDeck {
   title: string;
   rounds: Scenario[];
+}
+
+/**
+ * The facts an explanation quotes, plain JSON (a count that is infinite travels as null): the
+ * sentence itself is built by the language's catalog.
+ */
+export type Explanation =
+  | { id: 'line'; params: LineFacts }
+  | { id: 'valley'; params: ValleyFacts }
+  | { id: 'quartic'; params: QuarticFacts };
+
+interface DecidingFacts {
+  alpha: number;
+  outcome: Outcome;
+  /** r = α·λ_max, snapped to its boundaries. */
+  ratio: number;
+  /** λ_max (J″ in 1-D). */
+  curvature: number;
+  /** The start is the minimum: no step moves. */
+  atMinimum: boolean;
+  /** Steps to 1/1000 of the start distance; null when the run does not get there. */
+  steps: number | null;
+}
+
+/** A parabola. */
+export interface LineFacts extends DecidingFacts {
+  start: number;
+  minimum: number;
+}
+
+/** A 2-D quadratic form. */
+export interface ValleyFacts extends DecidingFacts {
+  /** λ_min = λ_max: a round bowl, where every direction is steep. */
+  round: boolean;
+  /** The start has no component along the steep direction, which would decide. */
+  hidden: boolean;
+  /** The direction that sets a converging run's pace, and its factor |1 − α·λ|. */
+  pace: { by: 'distance' | 'steep' | 'slow'; factor: number };
+  /** A diverging run's first steps that still get closer. */
+  closerSteps: number;
+}
+
+/** θ⁴/4 + bθ²/2, from θ₀. */
+export interface QuarticFacts {
+  alpha: number;
+  outcome: Outcome;
+  theta0: number;
+  b: number;
+  /** s = α(θ₀² + b). */
+  ratio: number;
+  /** How often a zig-zag crosses 0 before it slides in; null for ever. */
+  crossings: number | null;
 }

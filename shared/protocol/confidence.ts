@@ -1,6 +1,8 @@
 // Confidence on every answer (README "Game rules", C1–C5): the levels, their marks and their words.
 // No valibot here: the phone imports this module in its first load, and the schemas stay out of it.
 
+import { common } from '../i18n/en/common';
+
 /** How a game scores a right answer: by how fast it came (S2), or by how sure the student said they were (C2). */
 export const SCORE_BY = ['speed', 'confidence'] as const;
 export type ScoreBy = (typeof SCORE_BY)[number];
@@ -9,11 +11,7 @@ export type ScoreBy = (typeof SCORE_BY)[number];
 export const CONFIDENCE_LEVELS = ['guessing', 'fairly-sure', 'sure'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  guessing: 'Guessing',
-  'fairly-sure': 'Fairly sure',
-  sure: 'Sure',
-};
+export const CONFIDENCE_LABELS: Record<Confidence, string> = common.confidence;
 
 /**
  * C2: certainty-based marking (Gardner-Medwin): right earns 1 / 2 / 3, wrong costs 0 / 2 / 6 for

@@ -1,7 +1,7 @@
 // Each audience gets its own view: small snapshots, never patches, stamped with the room's version
 // so a client can drop a stale one. A player's view never holds the verdict before the reveal.
 import type { Problem } from '../engine/round-kinds';
-import type { Answer, Outcome, Scenario, Simulation } from '../engine/types';
+import type { Answer, Explanation, Outcome, Scenario, Simulation } from '../engine/types';
 import type { Confidence, ScoreBy } from './confidence';
 import type { RoundType } from './schemas';
 
@@ -65,7 +65,7 @@ export interface KindWire {
   predict: {
     task: { scenario: Scenario };
     detail: { simulation: Simulation; distribution: Distribution };
-    verdict: { outcome: Outcome; explanation: string };
+    verdict: { outcome: Outcome; explanation: Explanation };
   };
   'max-alpha': {
     task: {

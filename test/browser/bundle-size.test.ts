@@ -1,17 +1,22 @@
 // The player page must stay light for cheap phones on a school Wi-Fi: at most 30 KB of gzipped
 // JavaScript (30,000 bytes, gzip level 9), counted from the production build as the page loads it:
-// its entry script, the modules it preloads, and every module those import statically.
+// its entry script, the modules it preloads, and every module those import statically. The page is
+// built once per language (vite.config.ts), and each language's page must fit.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { DEFAULT_STATIC_DIR } from '../../server/app';
+import { LANGUAGES, type Language } from '../../shared/i18n/language';
 
 const PLAYER_JS_BUDGET_BYTES = 30_000;
 
-/** Paths under dist/client of every script index.html loads, following static imports. */
-async function playerScripts(): Promise<string[]> {
-  const html = await readFile(join(DEFAULT_STATIC_DIR, 'index.html'), 'utf8');
+/** Each language's player page under dist/client. */
+const pageOf = (lang: Language) => (lang === 'en' ? 'index.html' : `${lang}/index.html`);
+
+/** Paths under dist/client of every script the page loads, following static imports. */
+async function playerScripts(lang: Language): Promise<string[]> {
+  const html = await readFile(join(DEFAULT_STATIC_DIR, pageOf(lang)), 'utf8');
   const queue = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.js)"/g)].map(
     (m) => m[1]!,
   );
@@ -29,17 +34,17 @@ async function playerScripts(): Promise<string[]> {
   return [...seen];
 }
 
-it('the player page loads at most 30 KB of gzipped JavaScript', async () => {
-  const files = await playerScripts();
+it.each(LANGUAGES)('the player page in %s loads at most 30 KB of gzipped JavaScript', async (lang) => {
+  const files = await playerScripts(lang);
   expect(files.length).toBeGreaterThan(0);
   let total = 0;
   for (const file of files) {
     const bytes = gzipSync(await readFile(join(DEFAULT_STATIC_DIR, file)), { level: 9 }).length;
-    console.log(`player page: ${file} ${bytes} bytes gzipped`);
+    console.log(`player page (${lang}): ${file} ${bytes} bytes gzipped`);
     total += bytes;
   }
   console.log(
-    `player page JavaScript: ${total} bytes gzipped (${(total / 1000).toFixed(1)} kB) of ${PLAYER_JS_BUDGET_BYTES}`,
+    `player page JavaScript (${lang}): ${total} bytes gzipped (${(total / 1000).toFixed(1)} kB) of ${PLAYER_JS_BUDGET_BYTES}`,
   );
   expect(total).toBeLessThanOrEqual(PLAYER_JS_BUDGET_BYTES);
   // The deck generator, the built-in deck and the lecture's data stay out of the phones' download.
@@ -52,23 +57,42 @@ it('the player page loads at most 30 KB of gzipped JavaScript', async () => {
   expect(code).not.toContain('__PREACT_DEVTOOLS__');
 });
 
-it('the phone reveal and the α explorer come as one chunk after the first load, not preloaded by the page', async () => {
-  const files = await playerScripts();
-  const html = await readFile(join(DEFAULT_STATIC_DIR, 'index.html'), 'utf8');
-  const code = (await Promise.all(files.map((f) => readFile(join(DEFAULT_STATIC_DIR, f), 'utf8')))).join(
-    '\n',
-  );
-  // The first load names the chunk only in a dynamic import(), which the count above does not follow.
-  const lazy = [...code.matchAll(/\bimport\(\s*[`"'](\.\/[^`"']+\.js)[`"']\s*\)/g)].map(
-    (m) => `assets/${m[1]!.slice(2)}`,
-  );
-  expect(lazy).toHaveLength(1);
-  const chunk = lazy[0]!;
-  expect(chunk).toMatch(/^assets\/reveal-[\w-]+\.js$/);
-  expect(files).not.toContain(chunk);
-  expect(html).not.toContain(chunk.slice('assets/'.length));
-  const raw = await readFile(join(DEFAULT_STATIC_DIR, chunk));
-  const bytes = gzipSync(raw, { level: 9 }).length;
-  console.log(`player reveal chunk: ${chunk} ${raw.length} bytes, ${bytes} bytes gzipped`);
-  expect(await readFile(join(DEFAULT_STATIC_DIR, chunk), 'utf8')).toContain('Try α yourself');
+it.each(LANGUAGES)(
+  'the phone reveal and the α explorer (%s) come as one chunk after the first load, not preloaded by the page',
+  async (lang) => {
+    const files = await playerScripts(lang);
+    const html = await readFile(join(DEFAULT_STATIC_DIR, pageOf(lang)), 'utf8');
+    const code = (await Promise.all(files.map((f) => readFile(join(DEFAULT_STATIC_DIR, f), 'utf8')))).join(
+      '\n',
+    );
+    // The first load names the chunk only in a dynamic import(), which the count above does not follow.
+    const lazy = [...code.matchAll(/\bimport\(\s*[`"'](\.\/[^`"']+\.js)[`"']\s*\)/g)].map(
+      (m) => `assets/${m[1]!.slice(2)}`,
+    );
+    expect(lazy).toHaveLength(1);
+    const chunk = lazy[0]!;
+    expect(chunk).toMatch(/^assets\/reveal-[\w-]+\.js$/);
+    expect(files).not.toContain(chunk);
+    expect(html).not.toContain(chunk.slice('assets/'.length));
+    const raw = await readFile(join(DEFAULT_STATIC_DIR, chunk));
+    const bytes = gzipSync(raw, { level: 9 }).length;
+    console.log(`player reveal chunk (${lang}): ${chunk} ${raw.length} bytes, ${bytes} bytes gzipped`);
+    expect(await readFile(join(DEFAULT_STATIC_DIR, chunk), 'utf8')).toContain(TRY_ALPHA[lang]);
+  },
+);
+
+/** The explorer's title in each language: proof that each page's chunk is in its own language. */
+const TRY_ALPHA: Record<Language, string> = { en: 'Try α yourself', fr: 'Essayez α vous-même' };
+
+it('each language page is its own build: the French page holds French words and no English ones', async () => {
+  const code = async (lang: Language) =>
+    (
+      await Promise.all((await playerScripts(lang)).map((f) => readFile(join(DEFAULT_STATIC_DIR, f), 'utf8')))
+    ).join('\n');
+  const [en, fr] = [await code('en'), await code('fr')];
+  expect(en).toContain('What does gradient descent do?');
+  expect(en).not.toContain('Que fait la descente de gradient');
+  expect(fr).toContain('Que fait la descente de gradient');
+  expect(fr).not.toContain('What does gradient descent do?');
+  expect(await readFile(join(DEFAULT_STATIC_DIR, pageOf('fr')), 'utf8')).toContain('<html lang="fr">');
 });

@@ -65,10 +65,16 @@ export async function startServer(options: { dataDir?: string; port?: number } =
   };
 }
 
+export interface DeviceOptions {
+  reducedMotion?: boolean;
+  /** The browser's language (its Accept-Language and navigator.languages), e.g. 'fr-FR'; en-US by default. */
+  locale?: string;
+}
+
 export interface TestBrowser {
   browser: Browser;
   /** A new, separate browser profile (its own localStorage), like another person's device. */
-  device(size: { width: number; height: number }, options?: { reducedMotion?: boolean }): Promise<Page>;
+  device(size: { width: number; height: number }, options?: DeviceOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -96,6 +102,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
         viewport: size,
         deviceScaleFactor: 1,
         reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+        locale: options.locale ?? 'en-US',
       });
       contexts.push(context);
       const page = await context.newPage();
@@ -118,9 +125,9 @@ export interface World {
   /** With `sqlite`: the SQLite DATA_DIR, a fresh temporary folder removed after the file's tests. */
   dataDir: string | undefined;
   /** A student's phone at 390×844. */
-  phone(): Promise<Page>;
+  phone(options?: DeviceOptions): Promise<Page>;
   /** The projector at 1280×720, on the host app's first page. */
-  host(options?: { reducedMotion?: boolean }): Promise<Page>;
+  host(options?: DeviceOptions): Promise<Page>;
 }
 
 /** Waits for a whole screen rather than Playwright's 30 s: a class's screens answer in well under that. */
@@ -135,8 +142,8 @@ export function useWorld(options: { sqlite?: boolean } = {}): World {
     server: undefined as unknown as TestServer,
     browser: undefined as unknown as TestBrowser,
     dataDir: undefined,
-    async phone() {
-      const page = await world.browser.device(PHONE);
+    async phone(phoneOptions = {}) {
+      const page = await world.browser.device(PHONE, phoneOptions);
       page.setDefaultTimeout(PAGE_TIMEOUT_MS);
       return page;
     },

@@ -1,11 +1,13 @@
 // The course's worked example (LECTURE_DATASET, the engine's copy of the course's
 // lecture-dataset.json): the engine must reproduce the lecture's facts and its figure's three
 // learning rates from the start (25, 0).
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hessianEigen, LECTURE_DATASET, minimumOf, simulate, sweepAlpha } from '../../shared/engine/index';
 import type { LinregCost, Scenario } from '../../shared/engine/types';
+import { english } from '../helpers/english';
 
 const cost: LinregCost = { kind: 'linreg', x: LECTURE_DATASET.x, y: LECTURE_DATASET.y };
 const lecture = (alpha: number): Scenario => ({ cost, start: [25, 0], alpha });
@@ -51,9 +53,15 @@ describe('the lecture data set', () => {
   });
 
   it('explains each figure with α·λ_max', () => {
-    expect(simulate(lecture(0.02)).explanation).toContain('α·λ_max = 0.02 × 37.15 = 0.743 is below 1');
-    expect(simulate(lecture(0.05)).explanation).toContain('α·λ_max = 0.05 × 37.15 = 1.86 is between 1 and 2');
-    expect(simulate(lecture(0.06)).explanation).toContain('α·λ_max = 0.06 × 37.15 = 2.23 is above 2');
+    expect(english(simulate(lecture(0.02)).explanation)).toContain(
+      'α·λ_max = 0.02 × 37.15 = 0.743 is below 1',
+    );
+    expect(english(simulate(lecture(0.05)).explanation)).toContain(
+      'α·λ_max = 0.05 × 37.15 = 1.86 is between 1 and 2',
+    );
+    expect(english(simulate(lecture(0.06)).explanation)).toContain(
+      'α·λ_max = 0.06 × 37.15 = 2.23 is above 2',
+    );
   });
 
   it('the α map switches at the lecture thresholds', () => {

@@ -1,7 +1,9 @@
 // Hand-worked trajectories: each case states its arithmetic, so a failure can be checked on paper.
+
 import { describe, expect, it } from 'vitest';
 import { costAt, DEFAULT_MAX_STEPS, eigenComponents, gradientAt, simulate } from '../../shared/engine/index';
 import type { Scenario } from '../../shared/engine/types';
+import { english } from '../helpers/english';
 
 const thetas = (s: Scenario, n: number) =>
   simulate(s)
@@ -33,7 +35,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     [16, 5.76, 2.0736].forEach((expected, i) => {
       expect(sim.steps[i]?.cost).toBeCloseTo(expected, 12);
     });
-    expect(sim.explanation).toBe(
+    expect(english(sim.explanation)).toBe(
       'α·J″ = 0.8 × 2 = 1.6 is between 1 and 2: every step overshoots the minimum yet lands closer; the distance is multiplied by |1 − α·J″| = 0.6 each step (40 % closer; about 14 steps to get 1,000× closer).',
     );
   });
@@ -44,7 +46,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     expect(sim.outcome).toBe('converges');
     expect(thetas(parabola(0.25), 4)).toEqual([5, 3, 2, 1.5]);
     expect(sim.distances.slice(0, 4)).toEqual([4, 2, 1, 0.5]);
-    expect(sim.explanation).toContain('0.25 × 2 = 0.5 is below 1');
+    expect(english(sim.explanation)).toContain('0.25 × 2 = 0.5 is below 1');
   });
 
   it('diverges for r = 2.4, the distance growing by 1.4', () => {
@@ -59,7 +61,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     [3, 4.2, 5.88].forEach((expected, i) => {
       expect(sim.distances[i]).toBeCloseTo(expected, 12);
     });
-    expect(sim.explanation).toContain('is above 2');
+    expect(english(sim.explanation)).toContain('is above 2');
   });
 
   it('lands exactly on the minimum in one step when a = 2, α = 0.5 (r = 1)', () => {
@@ -70,7 +72,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     expect(sim.steps[1]?.theta).toEqual([1]);
     expect(sim.distances[1]).toBe(0);
     expect(sim.steps).toHaveLength(2);
-    expect(sim.explanation).toContain('lands on the minimum θ = 1');
+    expect(english(sim.explanation)).toContain('lands on the minimum θ = 1');
   });
 
   it('treats an r of 1 up to rounding as exactly 1: the step still lands on c', () => {
@@ -91,7 +93,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     sim.steps.forEach((step, k) => {
       expect(step.theta).toEqual([k % 2 === 0 ? 5 : -3]);
     });
-    expect(sim.explanation).toContain('bounces between 5 and −3');
+    expect(english(sim.explanation)).toContain('bounces between 5 and −3');
   });
 
   it('treats an r of 2 up to rounding as exactly 2 and bounces exactly', () => {
@@ -109,8 +111,8 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     // α = 0.999 and 1.001 with a = 2: 40 steps change the distance by only 0.998⁴⁰ ≈ 0.92 or 1.002⁴⁰ ≈ 1.08.
     expect(simulate(parabola(0.999)).outcome).toBe('zigzag');
     expect(simulate(parabola(1.001)).outcome).toBe('diverges');
-    expect(simulate(parabola(1.001)).explanation).toContain('1.001 × 2 = 2.002 is above 2');
-    expect(simulate(parabola(0.999)).explanation).toContain('= 1.998 is between 1 and 2');
+    expect(english(simulate(parabola(1.001)).explanation)).toContain('1.001 × 2 = 2.002 is above 2');
+    expect(english(simulate(parabola(0.999)).explanation)).toContain('= 1.998 is between 1 and 2');
   });
 
   it('starting on the minimum stays there, with the rule still stated', () => {
@@ -118,7 +120,7 @@ describe('quadratic J = a/2 (θ − c)²', () => {
     const sim = simulate(parabola(1.5, 1));
     expect(sim.steps).toEqual([{ theta: [1], cost: 0 }]);
     expect(sim.outcome).toBe('diverges');
-    expect(sim.explanation).toContain('already the minimum');
+    expect(english(sim.explanation)).toContain('already the minimum');
   });
 
   it('reports thresholds 1/a, 2/a and the fastest α = 1/a', () => {
@@ -147,7 +149,7 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     expect(sim.ratioLabel).toBe('α(θ₀² + b)');
     expect(sim.steps[1]?.theta[0]).toBeCloseTo(0.4, 14);
     expect(sim.steps[2]?.theta[0]).toBeCloseTo(0.2608, 14);
-    expect(sim.explanation).toBe(
+    expect(english(sim.explanation)).toBe(
       'One step multiplies θ by 1 − α(θ² + b): the slope θ³ + bθ divided by the distance θ. From θ₀ = 1, α(θ₀² + b) = 0.3 × (1 + 1) = 0.6 is below 1: the first step moves toward 0 without passing it, and closer in the slope is gentler, so θ slides into the minimum. This holds from this start only: θ₀² is part of the factor.',
     );
   });
@@ -178,7 +180,7 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     const rounded = simulate(quartic(2, 0.4));
     expect(rounded.outcome).toBe('oscillates');
     expect(rounded.steps.slice(0, 3).map((s) => s.theta[0])).toEqual([2, -2, 2]);
-    expect(rounded.explanation).toContain('jumps from 2 to −2 and back for ever');
+    expect(english(rounded.explanation)).toContain('jumps from 2 to −2 and back for ever');
   });
 
   it('diverges when s > 2, faster and faster', () => {
@@ -203,7 +205,7 @@ describe('quartic J = θ⁴/4 + b·θ²/2: the first step decides', () => {
     const sim = simulate(quartic(0, 4));
     expect(sim.outcome).toBe('converges');
     expect(sim.steps).toEqual([{ theta: [0], cost: 0 }]);
-    expect(sim.explanation).toContain('θ₀ = 0 is already the minimum');
+    expect(english(sim.explanation)).toContain('θ₀ = 0 is already the minimum');
   });
 
   it('a start just off 0 still shows the divergence when αb > 2', () => {
@@ -310,7 +312,7 @@ describe('bowl J = ½ (θ − center)ᵀ H (θ − center)', () => {
     });
     expect(sim.outcome).toBe('converges');
     expect(sim.steps[1]?.theta).toEqual([0, 0.75]);
-    expect(sim.explanation).toContain('wipes out the steep direction');
+    expect(english(sim.explanation)).toContain('wipes out the steep direction');
   });
 
   it('a start with no component along the steep direction follows the rule but says it is hidden', () => {
@@ -325,7 +327,7 @@ describe('bowl J = ½ (θ − center)ᵀ H (θ − center)', () => {
     [3, 2.1, 1.47].forEach((expected, i) => {
       expect(sim.distances[i]).toBeCloseTo(expected, 12);
     });
-    expect(sim.explanation).toContain('no component along the steep direction');
+    expect(english(sim.explanation)).toContain('no component along the steep direction');
   });
 
   it('the hidden case survives rotation rounding: a start on the floor of a 30° valley stays on it', () => {
@@ -338,7 +340,7 @@ describe('bowl J = ½ (θ − center)ᵀ H (θ − center)', () => {
       alpha: 0.3,
     });
     expect(sim.outcome).toBe('diverges');
-    expect(sim.explanation).toContain('no component along the steep direction');
+    expect(english(sim.explanation)).toContain('no component along the steep direction');
     // 40 steps at factor 0.7 along the floor: the distance only shrinks.
     expect(sim.distances.every((d, i) => i === 0 || d < sim.distances[i - 1]!)).toBe(true);
   });

@@ -19,6 +19,7 @@ import type { Outcome, Scenario, Simulation } from '../../../shared/engine/types
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import { isInside, lineFrame, planeFrame } from '../../plots/geometry';
+import { explainText } from '../../ui/explain';
 import { formatAlpha } from '../../ui/scenario-text';
 import { bestAlphaText, finishText, targetFormula } from '../parts/round-text';
 
@@ -137,7 +138,7 @@ function predictPreview(scenario: Scenario): RoundPreview {
     runExplanation: null,
     outcome: sim.outcome,
     headline: `${name} = ${formatNumber(r, 4)}`,
-    explanation: sim.explanation,
+    explanation: explainText(sim.explanation),
     warnings,
     notes: [],
     race: null,
@@ -154,7 +155,7 @@ function maxAlphaPreview(problem: Problem): RoundPreview {
     scenario,
     simulation: sim,
     runLabel: `The run at 0.9 α* = ${formatAlpha(alpha)}`,
-    runExplanation: sim.explanation,
+    runExplanation: explainText(sim.explanation),
     outcome: null,
     headline: `α* = ${targetFormula(problem, target)} = ${formatNumber(target, 4)}`,
     explanation: `The answer: any α just below ${formatNumber(target, 4)}. At α* the run bounces for ever; above it, it diverges.`,

@@ -2,6 +2,7 @@
 import { formatNumber } from '../../../shared/engine/format';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Simulation } from '../../../shared/engine/types';
+import { projector } from '../../../shared/i18n/en/projector';
 
 /** "2/λ_max = 2/37.2": how α* comes from this cost and start. */
 export function targetFormula(problem: Problem, target: number): string {
@@ -18,21 +19,19 @@ export function targetFormula(problem: Problem, target: number): string {
 
 /** Iterations arrive as null for "never": JSON has no Infinity. */
 export const finishText = (n: number | null | undefined): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? 'never' : n === 1 ? '1 step' : `${n} steps`;
+  n === null || n === undefined || !Number.isFinite(n) ? projector.never : projector.steps(n);
 
 /** The best α for the cost, in words: what a teacher would add once the race is over. */
 export function bestAlphaText(problem: Problem, sim: Simulation | undefined): string | null {
   const best = sim?.thresholds.fastest;
   if (!sim || best === undefined) return null;
-  if (problem.cost.kind === 'quartic')
-    return `From θ₀, α = 1/(θ₀² + b) = ${formatNumber(best)} lands on the minimum in one step.`;
-  if (sim.dimension === 1) return `Here α = 1/J″ = ${formatNumber(best)} lands on the minimum in one step.`;
-  return `The fastest α for this cost is 2/(λ_min + λ_max) = ${formatNumber(best)}: it shrinks the steep and the shallow directions equally.`;
+  if (problem.cost.kind === 'quartic') return projector.bestQuartic(formatNumber(best));
+  if (sim.dimension === 1) return projector.bestLine(formatNumber(best));
+  return projector.bestValley(formatNumber(best));
 }
 
 /**
  * Said instead of a cost's α thresholds when a later round asks about the same cost, whose answer
  * they would give away (`round` counted from 0).
  */
-export const heldForText = (round: number): string =>
-  `Round ${round + 1} asks about this cost, so where α starts to overshoot and to diverge waits until then.`;
+export const heldForText = (round: number): string => projector.heldFor(round + 1);

@@ -1,3 +1,4 @@
+import { projector } from '../../../shared/i18n/en/projector';
 import type { StepAnimation } from '../../ui/use-step-animation';
 
 /** Where an animated run is, and the one button that fits: show the rest now, or play it again. */
@@ -12,16 +13,14 @@ export function StepControls({
 }) {
   return (
     <>
-      <span class={className}>
-        Step {animation.shown} of {last}
-      </span>
+      <span class={className}>{projector.stepOf(animation.shown, last)}</span>
       {animation.done ? (
         <button type="button" class="secondary small" onClick={animation.replay}>
-          Replay
+          {projector.replay}
         </button>
       ) : (
         <button type="button" class="secondary small" onClick={animation.finish}>
-          Show all steps
+          {projector.showAll}
         </button>
       )}
     </>

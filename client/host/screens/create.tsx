@@ -4,6 +4,7 @@ import { DIFFICULTIES } from '../../../shared/engine/types';
 import { BUILTIN_GAME_DECK, LESSON_GAME_DECK } from '../../../shared/protocol/decks';
 import { useHostModel } from '../model';
 import { InlineSelect } from '../parts/inline-select';
+import { LanguagePicker } from '../parts/language-picker';
 import { Link } from '../parts/link';
 
 const SECONDS = [10, 15, 20, 30, 45, 60, 90, 120];
@@ -91,6 +92,8 @@ export function CreateScreen({ notice }: { notice: string | null }) {
           <Link to={{ page: 'decks' }}>My decks</Link>
           <Link to={{ page: 'reports' }}>Past games</Link>
           <Link to={{ page: 'key' }}>Your instructor key</Link>
+          {/* Chosen before the game: the projector speaks it from the lobby on. */}
+          <LanguagePicker />
         </nav>
       </div>
       <fieldset class="create-options">

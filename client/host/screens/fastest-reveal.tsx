@@ -2,6 +2,7 @@
 // frame, stepping in lock-step with one iteration counter, beside the distance per iteration on a
 // log scale with the finish line at 1/1000, and the class's picks per option.
 import { useMemo } from 'preact/hooks';
+import { projector } from '../../../shared/i18n/en/projector';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { RacePlot } from '../../plots/race-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -32,7 +33,7 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
     <section class="reveal reveal-fastest">
       <div class="verdict-row">
         {winner === null ? (
-          <span class="huge-tag winner-tag">No single winner</span>
+          <span class="huge-tag winner-tag">{projector.noWinner}</span>
         ) : (
           <span class="huge-tag winner-tag">
             <OptionMark index={winner} /> α = <MathText text={formatAlpha(task.alphas[winner]!)} />
@@ -41,19 +42,17 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
         <div class="verdict-text">
           <p class="explanation">
             {winner === null
-              ? 'A tie, or no option gets within 1/1000 of the start distance: nobody scores, and streaks stay as they were.'
-              : `${finishText(race.iterations[winner])} to 1/1000 of the start distance${
+              ? projector.tie
+              : projector.winnerFinish(
+                  finishText(race.iterations[winner]),
                   second && Number.isFinite(second[0])
-                    ? `; next best, α = ${formatAlpha(task.alphas[second[1]]!)}: ${finishText(second[0])}.`
-                    : '; no other α gets there.'
-                }`}
+                    ? { alpha: formatAlpha(task.alphas[second[1]]!), finish: finishText(second[0]) }
+                    : null,
+                )}
           </p>
           {winner !== null && simulations[winner]?.outcome === 'zigzag' && (
             // The course says a zig-zag needs more steps; this race shows otherwise, so say it.
-            <p class="thresholds zigzag-winner">
-              This winner zig-zags: overshooting is not always slower. Each step's factor |1 − α·λ| decides,
-              not the side it lands on.
-            </p>
+            <p class="thresholds zigzag-winner">{projector.zigzagWinner}</p>
           )}
           {phase.thresholdsHeldFor !== null ? (
             <p class="thresholds">{heldForText(phase.thresholdsHeldFor)}</p>
@@ -68,7 +67,7 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
       </div>
       <div class="race-grid">
         <figure class="race-figure">
-          <figcaption>Distance to the minimum, log scale</figcaption>
+          <figcaption>{projector.distance}</figcaption>
           <Sized class="race-plot-box" data-shown={animation.shown} data-total={last}>
             {(w, h, em, uid) => (
               <RacePlot
@@ -118,9 +117,7 @@ export function FastestReveal({ phase }: { phase: HostRevealPhaseOf<'fastest'> }
       </div>
       <div class="race-foot">
         <p class="class-counts">
-          <span class="class-counts-title">
-            The class, {phase.correct} of {phase.total} right:
-          </span>
+          <span class="class-counts-title">{projector.classCounts(phase.correct, phase.total)}</span>
           {task.alphas.map((a, i) => (
             <span key={a} class={i === winner ? 'count-chip count-chip-right' : 'count-chip'}>
               <OptionMark index={i} class="mark-small" /> {counts[i] ?? 0}

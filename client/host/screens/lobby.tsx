@@ -1,3 +1,4 @@
+import { projector } from '../../../shared/i18n/en/projector';
 import type { HostView } from '../../../shared/protocol/views';
 import { useHostModel } from '../model';
 import { QrCode } from '../qr-code';
@@ -14,13 +15,13 @@ export function LobbyScreen({ view }: { view: HostView }) {
     <section class="lobby">
       <div class="join-panel">
         <p class="join-how">
-          Join at <strong class="join-site">{siteOf(view.joinUrl)}</strong> with the code
+          {projector.joinAt} <strong class="join-site">{siteOf(view.joinUrl)}</strong> {projector.withCode}
         </p>
         <p class="code-huge">{spacedCode(view.code)}</p>
         <div class="qr-row">
           <QrCode text={view.joinUrl} class="qr" />
           <p class="qr-note">
-            or scan to open
+            {projector.scan}
             <br />
             <span class="join-url">{view.joinUrl}</span>
           </p>
@@ -28,11 +29,9 @@ export function LobbyScreen({ view }: { view: HostView }) {
       </div>
       <div class="roster-panel">
         <h2 class="roster-count" aria-live="polite">
-          {view.playerCount === 0
-            ? 'Waiting for players…'
-            : `${view.playerCount} ${view.playerCount === 1 ? 'player' : 'players'}`}
+          {view.playerCount === 0 ? projector.waitingPlayers : projector.players(view.playerCount)}
         </h2>
-        {view.playerCount > 0 && <p class="muted">Click a name to remove that player.</p>}
+        {view.playerCount > 0 && <p class="muted">{projector.clickToRemove}</p>}
         <ul class="roster">
           {view.players.map((p) => (
             <li key={p.id}>
@@ -40,8 +39,8 @@ export function LobbyScreen({ view }: { view: HostView }) {
                 type="button"
                 class={p.connected ? 'chip' : 'chip chip-away'}
                 onClick={() => kick(p.id)}
-                aria-label={`Remove ${p.nickname}`}
-                title={`Remove ${p.nickname}`}
+                aria-label={projector.remove(p.nickname)}
+                title={projector.remove(p.nickname)}
               >
                 <span class="chip-name">{p.nickname}</span>
                 <span aria-hidden="true" class="chip-x">
@@ -52,11 +51,8 @@ export function LobbyScreen({ view }: { view: HostView }) {
           ))}
         </ul>
         {view.kicked.length > 0 && (
-          <section class="removed" aria-label="Removed players">
-            <p class="muted">
-              Removed (their browser cannot join again under another name; a private window can, so lock the
-              game to keep everyone out):
-            </p>
+          <section class="removed" aria-label={projector.removedPlayers}>
+            <p class="muted">{projector.removedNote}</p>
             <ul class="removed-list">
               {view.kicked.map((p) => (
                 <li key={p.id}>
@@ -65,9 +61,9 @@ export function LobbyScreen({ view }: { view: HostView }) {
                     type="button"
                     class="removed-undo"
                     onClick={() => unkick(p.id)}
-                    aria-label={`Undo removing ${p.nickname}`}
+                    aria-label={projector.undoRemove(p.nickname)}
                   >
-                    Undo
+                    {projector.undo}
                   </button>
                 </li>
               ))}
@@ -76,7 +72,7 @@ export function LobbyScreen({ view }: { view: HostView }) {
         )}
         <label class="lock">
           <input type="checkbox" checked={view.locked} onChange={(e) => setLocked(e.currentTarget.checked)} />
-          {view.locked ? ' Locked: nobody new can join' : ' Lock the game (nobody new can join)'}
+          {view.locked ? projector.locked : projector.lock}
         </label>
       </div>
     </section>

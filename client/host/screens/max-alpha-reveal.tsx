@@ -8,6 +8,7 @@ import { isHalfTargetGuess } from '../../../shared/engine/half-target';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import { simulate } from '../../../shared/engine/simulate';
 import type { Outcome } from '../../../shared/engine/types';
+import { projector } from '../../../shared/i18n/en/projector';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { AlphaDots, DotKey } from '../../plots/alpha-dots';
@@ -59,26 +60,23 @@ export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'
         <span class="huge-tag target-tag">α* = {formatNumber(shown)}</span>
         <div class="verdict-text">
           <p class="explanation">
-            <MathText
-              text={`α* = ${targetFormula(task.problem, target)}. Below α* gradient descent converges (zig-zagging above α*/2); at α* it bounces for ever; above it diverges.`}
-            />
+            <MathText text={projector.maxAlphaRule(targetFormula(task.problem, target))} />
           </p>
           <p class="thresholds">
-            {phase.correct} of {phase.total} scored: guesses from α*/√10 ={' '}
-            {formatNumber(target / Math.sqrt(10))} up to just below α*, except near α*/2 ={' '}
-            {formatNumber(target / 2)}
-            {half > 0 && ` (${half} ${half === 1 ? 'guess' : 'guesses'})`}, where overshooting starts, not
-            where it stops converging.
+            {projector.maxAlphaScored(
+              phase.correct,
+              phase.total,
+              formatNumber(target / Math.sqrt(10)),
+              formatNumber(target / 2),
+              half,
+            )}
           </p>
         </div>
       </div>
       <div class="dots-grid">
         <figure class="dots-figure">
           <figcaption class="dots-caption">
-            <span>
-              {guesses.length} {guesses.length === 1 ? 'guess' : 'guesses'}
-              {detail.none > 0 && `, ${detail.none} without an answer`}
-            </span>
+            <span>{projector.guesses(guesses.length, detail.none)}</span>
             <span class="dot-legend">
               {KEYS.filter((k) => k !== 'oscillates' || guesses.some((g) => g.outcome === k)).map((k) => (
                 <span key={k} class="dot-legend-item">
@@ -98,12 +96,12 @@ export function MaxAlphaReveal({ phase }: { phase: HostRevealPhaseOf<'max-alpha'
           <NearRun
             problem={task.problem}
             alpha={below?.alpha ?? target * 0.9}
-            title={below ? 'Closest below α*' : 'Just below α*'}
+            title={below ? projector.closestBelow : projector.justBelow}
           />
           <NearRun
             problem={task.problem}
             alpha={above?.alpha ?? target * 1.1}
-            title={above ? 'Closest ≥ α*' : 'Just above α*'}
+            title={above ? projector.closestAbove : projector.justAbove}
           />
         </div>
       </div>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Scenario } from '../../../shared/engine/types';
 import { ANSWERS } from '../../../shared/engine/types';
+import { common } from '../../../shared/i18n/en/common';
+import { projector } from '../../../shared/i18n/en/projector';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { HostView, TaskOf } from '../../../shared/protocol/views';
@@ -49,8 +51,8 @@ export const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionPa
     alpha: null,
     ask: (
       <>
-        <p class="ask-big">What is the largest α that still converges?</p>
-        <p class="ask-note">Zig-zagging still converges. Slide or type your α on your phone.</p>
+        <p class="ask-big">{projector.maxAlphaAsk}</p>
+        <p class="ask-note">{projector.maxAlphaNote}</p>
       </>
     ),
   }),
@@ -59,7 +61,7 @@ export const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionPa
     alpha: null,
     ask: (
       <>
-        <p class="ask-big">Which α is fastest?</p>
+        <p class="ask-big">{projector.fastestAsk}</p>
         <ul class="options-big">
           {task.alphas.map((a, i) => (
             <li key={a}>
@@ -70,7 +72,7 @@ export const QUESTION_PARTS: { [T in RoundType]: (task: TaskOf<T>) => QuestionPa
             </li>
           ))}
         </ul>
-        <p class="ask-note">Fastest: the fewest steps to within 1/1000 of the start distance.</p>
+        <p class="ask-note">{projector.fastestNote}</p>
       </>
     ),
   }),
@@ -107,16 +109,16 @@ export function QuestionScreen({ phase }: { phase: QuestionPhase }) {
         <p
           class={left <= 5 ? 'countdown countdown-low' : 'countdown'}
           role="timer"
-          aria-label={`${left} seconds left`}
+          aria-label={projector.secondsLeft(left)}
         >
           {left}
-          <span class="unit"> s</span>
+          <span class="unit"> {common.seconds}</span>
         </p>
         {/* PI3: the same question again, after the discussion: not a new one. */}
-        {phase.secondVote && <p class="second-vote-mark">Second vote: after the discussion</p>}
+        {phase.secondVote && <p class="second-vote-mark">{projector.secondVote}</p>}
         <div class="answered">
           <p aria-live="polite">
-            <strong>{count.answered}</strong> of {count.total} answered
+            <strong>{count.answered}</strong> {projector.of(count.total)} {projector.answered}
           </p>
           <div class="meter" aria-hidden="true">
             <div class="meter-fill" style={{ width: `${Math.round(share * 100)}%` }} />

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import type { Outcome } from '../../../shared/engine/types';
+import { projector } from '../../../shared/i18n/en/projector';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { Distribution, HostRevealPhaseOf } from '../../../shared/protocol/views';
 import { AnswerBars, largestCount } from '../../plots/answer-bars';
@@ -10,6 +11,7 @@ import { DistancePlot } from '../../plots/distance-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
 import { OutcomeTag } from '../../ui/answers';
+import { explainText } from '../../ui/explain';
 import { MathText } from '../../ui/math-text';
 import { reducedMotion } from '../../ui/motion';
 import { predictPaceMs } from '../../ui/reveal-timing';
@@ -57,9 +59,7 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
             />
           ) : (
             <figure class="side-figure class-figure">
-              <figcaption>
-                The class: {phase.correct} of {phase.total} right
-              </figcaption>
+              <figcaption>{projector.theClass(phase.correct, phase.total)}</figcaption>
               <Sized class="side-plot bars-plot">
                 {(w, h, em) => (
                   <AnswerBars
@@ -76,21 +76,20 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
         </div>
         <div class="verdict-text">
           <p class="explanation">
-            <MathText text={sim.explanation} />
+            <MathText text={explainText(sim.explanation)} />
           </p>
           <p class="thresholds">
             {curvature && <MathText text={`${curvature}. `} />}
-            {phase.thresholdsHeldFor === null ? (
-              <>
-                Here α = {formatAlpha(scenario.alpha)}: steps overshoot for α above{' '}
-                {formatNumber(thresholds.zigzagFrom)} and diverge above {formatNumber(thresholds.divergeFrom)}
-                {scenario.cost.kind === 'quartic' ? ', from this start only' : ''}.
-              </>
-            ) : (
-              heldForText(phase.thresholdsHeldFor)
-            )}
+            {phase.thresholdsHeldFor === null
+              ? projector.thresholds(
+                  formatAlpha(scenario.alpha),
+                  formatNumber(thresholds.zigzagFrom),
+                  formatNumber(thresholds.divergeFrom),
+                  scenario.cost.kind === 'quartic',
+                )
+              : heldForText(phase.thresholdsHeldFor)}
           </p>
-          {!phase.scored && <p class="void">Bounces for ever — nobody could win this one.</p>}
+          {!phase.scored && <p class="void">{projector.voidPredict}</p>}
         </div>
       </div>
       <div class="reveal-grid">
@@ -116,8 +115,7 @@ function PredictReveal({ phase }: { phase: HostRevealPhaseOf<'predict'> }) {
         </figure>
         <figure class="side-figure distance-figure">
           <figcaption>
-            Distance to the minimum, log scale{' '}
-            <span class="figure-note">(straight line: the same factor each step)</span>
+            {projector.distance} <span class="figure-note">{projector.distanceNote}</span>
           </figcaption>
           <Sized class="side-plot">
             {(w, h, em) => (
@@ -153,12 +151,12 @@ function BeforeAfter(props: {
   return (
     <figure class="side-figure class-figure">
       <figcaption>
-        The class: {props.correct} of {props.total} right{' '}
-        <span class="figure-note">(✓ the right answer)</span>
+        {projector.theClass(props.correct, props.total)}{' '}
+        <span class="figure-note">{projector.rightMark}</span>
       </figcaption>
       <div class="before-after">
         <div class="before-after-part">
-          <p class="before-after-head">Before discussion</p>
+          <p class="before-after-head">{projector.before}</p>
           <Sized class="side-plot bars-plot">
             {(w, h, em) => (
               <AnswerBars
@@ -174,7 +172,7 @@ function BeforeAfter(props: {
           </Sized>
         </div>
         <div class="before-after-part">
-          <p class="before-after-head">After discussion</p>
+          <p class="before-after-head">{projector.after}</p>
           <Sized class="side-plot bars-plot">
             {(w, h, em) => (
               <AnswerBars

@@ -1,13 +1,13 @@
+import { projector } from '../../../shared/i18n/en/projector';
 import type { HostView, RankEntry } from '../../../shared/protocol/views';
 import { ordinal, points } from '../../ui/format';
 
 export function LeaderboardScreen({ view, round, top }: { view: HostView; round: number; top: RankEntry[] }) {
   return (
     <section class="leaderboard">
-      <h1>Leaderboard</h1>
+      <h1>{projector.leaderboard}</h1>
       <p class="muted">
-        After question {round + 1} of {view.roundCount} · {view.playerCount}{' '}
-        {view.playerCount === 1 ? 'player' : 'players'}
+        {projector.afterQuestion(round + 1, view.roundCount)} · {projector.players(view.playerCount)}
       </p>
       <ol class="ranking">
         {top.map((e) => (
@@ -39,10 +39,10 @@ export function PodiumScreen({
   const rest = standings.slice(3, 8);
   return (
     <section class="podium">
-      <h1>Final results</h1>
+      <h1>{projector.finalResults}</h1>
       <p class="muted">
-        {endedEarly ? `Ended after ${roundsPlayed} of ${roundCount} questions` : `${roundsPlayed} questions`}{' '}
-        · {standings.length} {standings.length === 1 ? 'player' : 'players'}
+        {endedEarly ? projector.endedAfter(roundsPlayed, roundCount) : projector.questions(roundsPlayed)} ·{' '}
+        {projector.players(standings.length)}
       </p>
       <ol class="podium-blocks">
         {PLACES.map((place) => {

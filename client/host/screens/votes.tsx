@@ -2,6 +2,8 @@
 // marked right (the class is watching), and during the discussion its timer. The question stays on
 // the screen: it is what the class argues about. The main step is the footer's (model.ts nextStep);
 // the other is here, one click away.
+
+import { projector } from '../../../shared/i18n/en/projector';
 import type { Distribution, HostDiscussionPhase, HostVotesPhase } from '../../../shared/protocol/views';
 import { AnswerBars } from '../../plots/answer-bars';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -16,7 +18,7 @@ function FirstVoteBars({ distribution, total }: { distribution: Distribution; to
   return (
     <figure class="side-figure votes-figure">
       <figcaption>
-        How the class voted (first vote){' '}
+        {projector.firstVote}{' '}
         <span class="figure-note">
           {voted} of {total}
         </span>
@@ -58,20 +60,20 @@ export function VotesScreen({ phase }: { phase: HostVotesPhase | HostDiscussionP
             <p class="votes-other">
               {phase.main === 'discuss' ? (
                 <button type="button" class="secondary" onClick={() => void revealVotes(phase.round)}>
-                  Reveal instead
+                  {projector.revealInstead}
                 </button>
               ) : (
                 <button type="button" class="secondary" onClick={() => void discuss(phase.round)}>
-                  Discuss and vote again instead
+                  {projector.discussInstead}
                 </button>
               )}
             </p>
           </>
         ) : (
           <>
-            <p class="ask-big">Talk to your neighbours, then vote again.</p>
+            <p class="ask-big">{projector.talk}</p>
             <div class="discussion-timer">
-              <p class="countdown discussion-countdown" role="timer" aria-label={`${left} seconds left`}>
+              <p class="countdown discussion-countdown" role="timer" aria-label={projector.secondsLeft(left)}>
                 {clock(left)}
               </p>
               <button type="button" class="secondary" onClick={() => void extendDiscussion(phase.round)}>

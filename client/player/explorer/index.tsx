@@ -18,6 +18,7 @@ import {
   snapRatio,
 } from '../../../shared/engine/trajectory';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
+import { phoneReveal } from '../../../shared/i18n/en/phone-reveal';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import { DistancePlot } from '../../plots/distance-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -80,11 +81,11 @@ function steepDirection(scenario: Scenario): { direction: number[]; minimum: num
 
 /** What the factor 1 − r does to the steep component, step after step. */
 function acrossText(factor: number): string {
-  if (factor === 0) return 'so the first step lands on the valley floor';
-  if (factor > 0) return 'so it keeps its sign and shrinks: no zig-zag';
-  if (factor > -1) return 'so it changes sign every step and shrinks: the zig-zag';
-  if (factor === -1) return 'so it changes sign every step at the same size: it bounces for ever';
-  return 'so it changes sign every step and grows: the run diverges';
+  if (factor === 0) return phoneReveal.landsOnFloor;
+  if (factor > 0) return phoneReveal.keepsSign;
+  if (factor > -1) return phoneReveal.zigzag;
+  if (factor === -1) return phoneReveal.bounces;
+  return phoneReveal.grows;
 }
 
 function Plots({
@@ -118,9 +119,7 @@ function Plots({
         )}
       </Sized>
       <figure class="phone-figure">
-        <figcaption id={`${id}-distance`}>
-          Distance to the minimum, log scale: a straight line is the same factor every step.
-        </figcaption>
+        <figcaption id={`${id}-distance`}>{phoneReveal.distanceCaption}</figcaption>
         <Sized class="phone-side-plot">
           {(w, h, em) => (
             <DistancePlot distances={sim.distances} outcome={outcome} width={w} height={h} em={em} />
@@ -131,7 +130,7 @@ function Plots({
         <figure class="phone-figure">
           <figcaption>
             <MathText
-              text={`Across the valley (the steep direction, λ_max = ${formatNumber(sim.curvature)}): each step multiplies it by 1 − r = ${formatNumber(factor)}, ${acrossText(factor)}.`}
+              text={phoneReveal.across(formatNumber(sim.curvature), formatNumber(factor), acrossText(factor))}
             />
           </figcaption>
           <Sized class="phone-side-plot">
@@ -196,8 +195,8 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
   ];
   return (
     <section class="explorer" aria-labelledby="explorer-title">
-      <h2 id="explorer-title">Try α yourself</h2>
-      <p class="muted">Same cost, same start: drag α and watch the run change.</p>
+      <h2 id="explorer-title">{phoneReveal.tryTitle}</h2>
+      <p class="muted">{phoneReveal.tryLead}</p>
       <p class="explorer-readout">
         <strong>
           α = <MathText text={formatAlpha(picked)} />
@@ -215,7 +214,7 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
         min={0}
         max={STOPS}
         value={stopOf(picked)}
-        aria-label="α to try, on a log scale"
+        aria-label={phoneReveal.tryLabel}
         aria-valuetext={`α = ${formatAlpha(picked)}, ${ratio}: ${OUTCOME_LABELS[sim.outcome]}`}
         onInput={(e) => setPicked(alphaAt(Number(e.currentTarget.value)))}
       />
@@ -236,9 +235,7 @@ export function Explorer({ problem, alpha }: { problem: Problem; alpha: number }
         })}
       </div>
       <p class="explorer-legend muted">
-        <MathText
-          text={`${symbol} = 1 at α = ${formatNumber(edge / 2, 3)}: steps overshoot above it. ${symbol} = 2 at α = ${formatNumber(edge, 3)}: diverges above it.`}
-        />
+        <MathText text={phoneReveal.legend(symbol, formatNumber(edge / 2, 3), formatNumber(edge, 3))} />
       </p>
       <Plots scenario={scenario} sim={sim} outcome={sim.outcome} id="explorer" />
     </section>

@@ -1,3 +1,5 @@
+import * as player from '../../../shared/i18n/en/player';
+import { LANGUAGE_COOKIE } from '../../../shared/i18n/language';
 import { NICKNAME_MAX_CHARS } from '../../../shared/protocol/nickname';
 import type { PlayerModel } from '../model';
 
@@ -40,14 +42,14 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
       }}
     >
       <h1 class="brand">Overshoot</h1>
-      <p class="lead">Does gradient descent converge, zig-zag or diverge? Join the game on the projector.</p>
+      <p class="lead">{player.lead}</p>
       {notice && (
         <p class="notice" role="alert">
           {notice}
         </p>
       )}
       <label class="field">
-        <span>Room code</span>
+        <span>{player.code}</span>
         <input
           name="code"
           value={joinCode.value}
@@ -58,13 +60,13 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
           pattern="[0-9]*"
           autocomplete="off"
           maxLength={6}
-          placeholder="6 digits"
+          placeholder={player.codeHint}
           aria-describedby="join-error"
           class="code-input"
         />
       </label>
       <label class="field">
-        <span>Nickname</span>
+        <span>{player.nickname}</span>
         <input
           name="nickname"
           value={joinNickname.value}
@@ -77,7 +79,7 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
           autocomplete="nickname"
           autocapitalize="words"
           spellcheck={false}
-          placeholder="What the class will see"
+          placeholder={player.nicknameHint}
           aria-describedby="join-error"
         />
       </label>
@@ -85,8 +87,31 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
         {joinError.value ?? ''}
       </p>
       <button type="submit" class="primary" disabled={joining.value}>
-        {joining.value ? 'Joining…' : 'Join'}
+        {joining.value ? player.joining : player.join}
       </button>
+      <LanguageSwitch />
     </form>
+  );
+}
+
+/**
+ * The page in the other language. The server picks a player page by this cookie before the
+ * browser's Accept-Language (server/app.ts), so the choice outlasts a reload and a rejoin.
+ */
+function LanguageSwitch() {
+  const lang = player.otherLanguageCode;
+  return (
+    <button
+      type="button"
+      class="link language-switch"
+      lang={lang}
+      onClick={() => {
+        // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and older Safari, which phones in class still run.
+        document.cookie = `${LANGUAGE_COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
+        location.reload();
+      }}
+    >
+      {player.otherLanguage}
+    </button>
   );
 }

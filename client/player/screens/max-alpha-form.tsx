@@ -1,6 +1,7 @@
 // The "largest α" answer form: in the chunk of the reveal (re-exported by ./reveal.tsx), loaded
 // when such a question opens, so the page's first load stays within its budget.
 
+import { phoneReveal } from '../../../shared/i18n/en/phone-reveal';
 import type { TaskOf } from '../../../shared/protocol/views';
 import { MathText } from '../../ui/math-text';
 import { formatAlpha } from '../../ui/scenario-text';
@@ -49,10 +50,10 @@ export function MaxAlphaForm({
         if (!bad && alpha !== null) void answer(alpha);
       }}
     >
-      <p class="prompt">What is the largest α that still converges?</p>
+      <p class="prompt">{phoneReveal.maxAlphaPrompt}</p>
       <p class={shown === null ? 'alpha guess-value guess-empty' : 'alpha guess-value'} aria-hidden="true">
         {shown === null ? (
-          'Slide or type α'
+          phoneReveal.slideOrType
         ) : (
           <>
             α = <MathText text={shown} />
@@ -65,24 +66,24 @@ export function MaxAlphaForm({
         min={0}
         max={STOPS}
         value={Math.max(0, Math.min(STOPS, stop))}
-        aria-label="α, on a log scale"
-        aria-valuetext={shown === null ? 'no α chosen yet' : `α = ${shown}`}
+        aria-label={phoneReveal.sliderLabel}
+        aria-valuetext={shown === null ? phoneReveal.noAlphaYet : `α = ${shown}`}
         onInput={(e) => {
           guess.value = { round, alpha: alphaAt(Number(e.currentTarget.value)), text: '' };
         }}
       />
       <p class="guess-ends muted" aria-hidden="true">
         <MathText text={formatAlpha(Number(min.toPrecision(3)))} />
-        <span>log scale</span>
+        <span>{phoneReveal.logScale}</span>
         <MathText text={formatAlpha(Number(max.toPrecision(3)))} />
       </p>
       <label class="field">
-        <span>Or type α</span>
+        <span>{phoneReveal.orType}</span>
         <input
           name="alpha"
           inputMode="decimal"
           autocomplete="off"
-          placeholder="e.g. 0.05"
+          placeholder={phoneReveal.example}
           value={typed}
           aria-invalid={bad}
           onInput={(e) => {
@@ -94,15 +95,15 @@ export function MaxAlphaForm({
       </label>
       {bad && (
         <p class="error" role="alert">
-          Type a number above 0, like 0.05.
+          {phoneReveal.badAlpha}
         </p>
       )}
       <button type="submit" class="primary" disabled={alpha === null || bad}>
         {shown === null ? (
-          'Choose an α first'
+          phoneReveal.chooseFirst
         ) : (
           <>
-            Lock in α = <MathText text={shown} />
+            {phoneReveal.lockIn} α = <MathText text={shown} />
           </>
         )}
       </button>

@@ -1,10 +1,12 @@
 // The phone's final screen. It rides in the reveal's chunk (../explorer/load.ts): a game reaches its
 // podium through reveals, which have loaded it; a phone that rejoins at the podium asks for it then.
+
+import { phoneReveal } from '../../../shared/i18n/en/phone-reveal';
 import type { PlayerView, RankEntry } from '../../../shared/protocol/views';
 import { ordinal, points } from '../../ui/format';
 import type { PlayerModel } from '../model';
 
-const MEDALS = ['1st', '2nd', '3rd'];
+const MEDALS = phoneReveal.medals;
 
 export function PodiumScreen({
   view,
@@ -19,7 +21,7 @@ export function PodiumScreen({
 }) {
   return (
     <section class="podium">
-      <h1>Final results</h1>
+      <h1>{phoneReveal.finalResults}</h1>
       <ol class="podium-list">
         {podium.map((entry, i) => (
           <li key={entry.id} class={`podium-place place-${i + 1} ${entry.id === view.me.id ? 'is-me' : ''}`}>
@@ -29,13 +31,10 @@ export function PodiumScreen({
           </li>
         ))}
       </ol>
-      <p class="you">
-        You finished <strong>{ordinal(view.me.rank)}</strong> of {playerCount} with{' '}
-        <strong>{points(view.me.score)}</strong> points.
-      </p>
-      <p class="muted">Thanks for playing, {view.me.nickname}!</p>
+      <p class="you">{phoneReveal.finished(ordinal(view.me.rank), playerCount, points(view.me.score))}</p>
+      <p class="muted">{phoneReveal.thanks(view.me.nickname)}</p>
       <button type="button" class="secondary" onClick={model.startOver}>
-        Join another game
+        {phoneReveal.another}
       </button>
     </section>
   );

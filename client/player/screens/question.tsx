@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { ANSWERS, type Answer, type Scenario } from '../../../shared/engine/types';
+import { common } from '../../../shared/i18n/en/common';
+import * as player from '../../../shared/i18n/en/player';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
-import { CONFIDENCE_LABELS, type Confidence, confidencePoints } from '../../../shared/protocol/confidence';
+import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue, PlayerView, TaskOf } from '../../../shared/protocol/views';
 import { ScenarioPlot } from '../../plots/scenario-plot';
@@ -32,7 +34,7 @@ export const QUESTION_INPUTS: {
     alpha: <span class="alpha">α = {formatAlpha(task.scenario.alpha)}</span>,
     input: (
       <fieldset class="answers">
-        <legend class="prompt">What does gradient descent do?</legend>
+        <legend class="prompt">{player.predictPrompt}</legend>
         {ANSWERS.map((a: Answer) => (
           <button key={a} type="button" class={`answer tone-${a}`} onClick={() => void answer(a)}>
             <AnswerIcon outcome={a} />
@@ -55,7 +57,7 @@ export const QUESTION_INPUTS: {
     alpha: null,
     input: (
       <fieldset class="answers options">
-        <legend class="prompt">Which α gets within 1/1000 of the start distance in the fewest steps?</legend>
+        <legend class="prompt">{player.fastestPrompt}</legend>
         {task.alphas.map((a, i) => (
           <button key={a} type="button" class="answer option" onClick={() => void answer(a)}>
             <OptionMark index={i} />
@@ -102,20 +104,19 @@ export function QuestionScreen({
   const waiting = byConfidence && pending.value?.round === phase.round ? pending.value.choice : null;
   const locked = phase.answer !== null || sent?.acknowledged === true;
   const left = secondsLeft(phase.deadlineAt, serverNow());
-  // PI3: the second vote's line rides in the reveal's chunk; a reloaded phone asks for it here.
-  if (phase.secondVote) loadExtras();
+  // PI3: the second vote's line rides in the reveal's chunk; a reloaded phone asks for it here. So
+  // does the confidence picker (C1), wanted as soon as a student taps.
+  if (phase.secondVote || byConfidence) loadExtras();
   return (
     <section class="question">
       <header class="bar">
-        <span>
-          Question {phase.round + 1} of {view.roundCount}
-        </span>
+        <span>{player.questionOf(phase.round + 1, view.roundCount)}</span>
         <span
           class={left <= 5 ? 'timer timer-low' : 'timer'}
           role="timer"
-          aria-label={`${left} seconds left`}
+          aria-label={player.secondsLeft(left)}
         >
-          {left} s
+          {left} {common.seconds}
         </span>
       </header>
       {phase.secondVote && extras.value && <extras.value.SecondVote first={phase.firstAnswer} />}
@@ -133,21 +134,17 @@ export function QuestionScreen({
       </p>
       {given !== null ? (
         <div class="locked" role="status">
-          <p class="locked-title">{locked ? 'Answer locked in' : 'Sending your answer…'}</p>
+          <p class="locked-title">{locked ? player.locked : player.sending}</p>
           <AnswerShown answer={given} />
           {level && <p class="confidence-given">{CONFIDENCE_LABELS[level]}</p>}
-          <p class="muted">
-            {locked
-              ? 'Watch the projector for the reveal.'
-              : (sent?.held ?? 'It goes as soon as the connection allows.')}
-          </p>
+          <p class="muted">{locked ? player.watchReveal : (sent?.held ?? player.goesSoon)}</p>
         </div>
       ) : left === 0 ? (
         <p class="locked" role="status">
-          Time's up! Watch the projector for the reveal.
+          {player.timesUp}
         </p>
       ) : waiting !== null ? (
-        <ConfidencePicker choice={waiting} model={model} />
+        <LazyConfidencePicker choice={waiting} model={model} />
       ) : (
         input
       )}
@@ -171,39 +168,6 @@ export function AnswerShown({ answer }: { answer: AnswerValue }) {
 }
 
 /**
- * C1: three big buttons, one tap each, in the thumb's reach at the bottom of the screen; each says
- * what it wins and risks (C3), so the marking explains itself.
- */
-function ConfidencePicker({ choice, model }: { choice: AnswerValue; model: PlayerModel }) {
-  return (
-    <fieldset class="answers confidence">
-      <legend class="prompt">How sure are you?</legend>
-      <AnswerShown answer={choice} />
-      {LEVELS_SURE_FIRST.map((level) => (
-        <button
-          key={level}
-          type="button"
-          class={`answer confidence-${level}`}
-          onClick={() => void model.answer(choice, level)}
-        >
-          <span class="answer-label">{CONFIDENCE_LABELS[level]}</span>
-          <span class="answer-hint">
-            right +{confidencePoints(level, true)}, wrong {signed(confidencePoints(level, false))}
-          </span>
-        </button>
-      ))}
-      <button type="button" class="link" onClick={() => (model.pending.value = null)}>
-        Change my answer
-      </button>
-    </fieldset>
-  );
-}
-
-const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
-
-const LEVELS_SURE_FIRST: Confidence[] = ['sure', 'fairly-sure', 'guessing'];
-
-/**
  * The "largest α" form travels in the chunk of the reveal (../explorer/load.ts), asked for when such
  * a question opens, so the page's first load stays within its budget; on a school Wi-Fi it is there
  * well before a student has read the question.
@@ -215,7 +179,14 @@ function LazyMaxAlphaForm(props: { round: number; task: TaskOf<'max-alpha'>; mod
     <loaded.MaxAlphaForm {...props} />
   ) : (
     <p class="muted" role="status">
-      Loading the answer slider…
+      {player.loadingSlider}
     </p>
   );
+}
+
+/** C1's picker rides in the reveal's chunk too, asked for as a question of a game scored by confidence opens. */
+function LazyConfidencePicker(props: { choice: AnswerValue; model: PlayerModel }) {
+  loadExtras();
+  const loaded = extras.value;
+  return loaded ? <loaded.ConfidencePicker {...props} /> : null;
 }

@@ -2,6 +2,7 @@
 // its plots and the α explorer) and holds the result until the projector's run has ended (issue 12:
 // the phones must not spoil it).
 import { Component, type ComponentChildren } from 'preact';
+import * as player from '../../../shared/i18n/en/player';
 import type { PlayerRevealPhase, PlayerView } from '../../../shared/protocol/views';
 import { points } from '../../ui/format';
 import { extras, loadExtras } from '../explorer/load';
@@ -44,10 +45,10 @@ export function RevealScreen({
   loadExtras();
   const bar = (
     <header class="bar">
+      <span>{player.questionOf(phase.round + 1, view.roundCount)}</span>
       <span>
-        Question {phase.round + 1} of {view.roundCount}
+        {points(view.me.score)} {player.pts}
       </span>
-      <span>{points(view.me.score)} pts</span>
     </header>
   );
   const loaded = extras.value;
@@ -55,8 +56,8 @@ export function RevealScreen({
     <section class="reveal reveal-hold">
       {bar}
       <div class="hold" role="status">
-        <p class="hold-title">Watch the screen</p>
-        <p>The run is playing on the projector. Your result appears here when it ends.</p>
+        <p class="hold-title">{player.watchScreen}</p>
+        <p>{player.playing}</p>
       </div>
     </section>
   );

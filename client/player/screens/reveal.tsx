@@ -6,10 +6,12 @@ import { formatNumber } from '../../../shared/engine/format';
 import { isHalfTargetGuess } from '../../../shared/engine/half-target';
 import type { Problem } from '../../../shared/engine/round-kinds';
 import type { Outcome, Scenario } from '../../../shared/engine/types';
+import { phoneReveal } from '../../../shared/i18n/en/phone-reveal';
 import { CONFIDENCE_LABELS, type Confidence } from '../../../shared/protocol/confidence';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerRevealPhaseOf, PlayerView } from '../../../shared/protocol/views';
 import { OutcomeTag } from '../../ui/answers';
+import { explainText } from '../../ui/explain';
 import { ordinal, points } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
@@ -17,6 +19,8 @@ import { playerRevealSteps, revealAnimationMs } from '../../ui/reveal-timing';
 import { formatAlpha } from '../../ui/scenario-text';
 import { Explorer, RevealPlots } from '../explorer';
 
+export { ConfidencePicker } from './confidence-picker';
+export { LeaderboardScreen } from './leaderboard';
 // The "largest α" form rides in this chunk: see ./question.tsx, LazyMaxAlphaForm.
 export { MaxAlphaForm } from './max-alpha-form';
 export { PodiumScreen } from './podium';
@@ -24,7 +28,7 @@ export { SecondVote, VotedScreen } from './voted';
 
 /** Iterations arrive as null for "never" (JSON has no Infinity). */
 const steps = (n: number | null): string =>
-  n === null || !Number.isFinite(n) ? 'never gets there' : n === 1 ? '1 step' : `${n} steps`;
+  n === null || !Number.isFinite(n) ? phoneReveal.never : phoneReveal.steps(n);
 
 /** A student's reveal of a round of one kind: what the round was, and what the plot draws. */
 interface VerdictParts {
@@ -46,13 +50,13 @@ export const REVEAL_VERDICTS: {
     body: (
       <>
         <p class="answer-line">
-          The answer: <OutcomeTag outcome={verdict.outcome} />
+          {phoneReveal.theAnswer} <OutcomeTag outcome={verdict.outcome} />
         </p>
-        {!scored && <p>Bounces for ever — nobody could win this one, and streaks stay as they were.</p>}
+        {!scored && <p>{phoneReveal.voidPredict}</p>}
         {said}
       </>
     ),
-    explanation: verdict.explanation,
+    explanation: explainText(verdict.explanation),
     explore: { problem: task.scenario, alpha: task.scenario.alpha },
   }),
   'max-alpha': ({ task, verdict, answer }, said) => {
@@ -65,23 +69,20 @@ export const REVEAL_VERDICTS: {
       body: (
         <>
           <p class="answer-line">
-            The answer: just below <strong>α* = {formatAlpha(Number(verdict.target.toPrecision(3)))}</strong>
+            {phoneReveal.justBelow} <strong>α* = {formatAlpha(Number(verdict.target.toPrecision(3)))}</strong>
           </p>
           {said}
           {at && (
             <p class="answer-line">
-              At your α gradient descent <OutcomeTag outcome={at} />
+              {phoneReveal.atYourAlpha} <OutcomeTag outcome={at} />
             </p>
           )}
           {typeof answer === 'number' && isHalfTargetGuess(answer, verdict.target) && (
             <p class="misconception">
-              Your α is near α*/2 = {formatNumber(Number((verdict.target / 2).toPrecision(3)))}: α*/2 is where
-              overshooting starts, not where it stops converging. Between α*/2 and α* the steps zig-zag in.
+              {phoneReveal.halfTarget(formatNumber(Number((verdict.target / 2).toPrecision(3))))}
             </p>
           )}
-          <p class="muted">
-            Guesses from α*/√10 up to just below α* score, the closer the more; none near α*/2.
-          </p>
+          <p class="muted">{phoneReveal.maxAlphaScoring}</p>
         </>
       ),
       explanation: null,
@@ -96,10 +97,10 @@ export const REVEAL_VERDICTS: {
         <>
           <p class="answer-line">
             {winner < 0 ? (
-              'No single fastest α: nobody scores, and streaks stay as they were.'
+              phoneReveal.noFastest
             ) : (
               <>
-                Fastest: <OptionMark index={winner} />{' '}
+                {phoneReveal.fastest} <OptionMark index={winner} />{' '}
                 <strong>α = {formatAlpha(task.alphas[winner] ?? Number.NaN)}</strong>
               </>
             )}
@@ -112,7 +113,7 @@ export const REVEAL_VERDICTS: {
                 <span>
                   {steps(verdict.iterations[i] ?? null)}
                   {i === winner && ' ✓'}
-                  {a === answer && ' (you)'}
+                  {a === answer && phoneReveal.you}
                 </span>
               </li>
             ))}
@@ -138,9 +139,9 @@ function verdictParts<T extends RoundType>(
 export function said(answer: PlayerRevealPhase['answer']) {
   return (
     <p class="answer-line">
-      You said:{' '}
+      {phoneReveal.youSaid}{' '}
       {answer === null ? (
-        <strong>nothing</strong>
+        <strong>{phoneReveal.nothing}</strong>
       ) : typeof answer === 'string' ? (
         <OutcomeTag outcome={answer} />
       ) : (
@@ -188,15 +189,7 @@ export function Result({
         <span class="verdict-mark" aria-hidden="true">
           {verdict === 'right' ? '✓' : verdict === 'void' ? '↔' : '✗'}
         </span>
-        <span>
-          {verdict === 'right'
-            ? 'Right!'
-            : verdict === 'wrong'
-              ? 'Not this time'
-              : verdict === 'missed'
-                ? 'No answer this time'
-                : 'Nobody could win this one'}
-        </span>
+        <span>{phoneReveal[verdict]}</span>
       </div>
       {phase.confidence && phase.scored && answer !== null && (
         <ConfidenceNote level={phase.confidence} correct={phase.correct} />
@@ -204,30 +197,30 @@ export function Result({
       {body}
       <dl class="stats">
         <div>
-          <dt>Points</dt>
+          <dt>{phoneReveal.points}</dt>
           <dd>
             {phase.points < 0 ? points(phase.points) : `+${points(phase.points)}`}
-            {phase.streakBonus > 0 && <span class="muted"> (streak bonus +{phase.streakBonus})</span>}
+            {phase.streakBonus > 0 && <span class="muted">{phoneReveal.streakBonus(phase.streakBonus)}</span>}
           </dd>
         </div>
         {!pointsOnly && (
           <>
             <div>
-              <dt>Streak</dt>
+              <dt>{phoneReveal.streak}</dt>
               <dd>
                 {view.me.streak === 0
-                  ? 'none'
+                  ? phoneReveal.noStreak
                   : view.me.streak === 1
-                    ? '1 right'
-                    : `${view.me.streak} right in a row`}
+                    ? phoneReveal.oneRight
+                    : phoneReveal.inARow(view.me.streak)}
               </dd>
             </div>
             <div>
-              <dt>Total</dt>
+              <dt>{phoneReveal.total}</dt>
               <dd>{points(view.me.score)}</dd>
             </div>
             <div>
-              <dt>Rank</dt>
+              <dt>{phoneReveal.rank}</dt>
               <dd>{ordinal(view.me.rank)}</dd>
             </div>
           </>
@@ -244,9 +237,7 @@ export function Result({
           <Explorer key={phase.round} problem={explore.problem} alpha={explore.alpha} />
         ) : (
           // Sliding α would find where this cost diverges: a later round's answer.
-          <p class="muted explorer-held">
-            Round {phase.thresholdsHeldFor + 1} asks about this cost: you can try α yourself after it.
-          </p>
+          <p class="muted explorer-held">{phoneReveal.heldFor(phase.thresholdsHeldFor + 1)}</p>
         ))}
     </section>
   );
@@ -258,15 +249,8 @@ export function Result({
  * (hypercorrection).
  */
 const CONFIDENCE_NOTES: Record<'sure' | 'unsure', Record<'right' | 'wrong', string>> = {
-  sure: {
-    right: 'You knew it, and said so: that pays the most.',
-    wrong:
-      'The most useful surprise: look at why. A mistake you were sure of is the one you remember best once you see its reason.',
-  },
-  unsure: {
-    right: 'Right, though you were not sure: go over why, so that next time you can be.',
-    wrong: 'You were not sure, and saying so cost you little. See below what decides it.',
-  },
+  sure: { right: phoneReveal.sureRight, wrong: phoneReveal.sureWrong },
+  unsure: { right: phoneReveal.unsureRight, wrong: phoneReveal.unsureWrong },
 };
 
 export function ConfidenceNote({ level, correct }: { level: Confidence; correct: boolean }) {
@@ -274,9 +258,7 @@ export function ConfidenceNote({ level, correct }: { level: Confidence; correct:
   const outcome = correct ? 'right' : 'wrong';
   return (
     <p class={`confidence-note confidence-note-${side}-${outcome}`}>
-      <strong>
-        {CONFIDENCE_LABELS[level]} and {outcome}.
-      </strong>{' '}
+      <strong>{phoneReveal.levelAnd(CONFIDENCE_LABELS[level], correct)}</strong>{' '}
       {CONFIDENCE_NOTES[side][outcome]}
     </p>
   );

@@ -1,5 +1,8 @@
 // PI1, PI2: the phone between the first vote and the second. It travels in the reveal's chunk
 // (../explorer/load.ts): the page's first load has no bytes left for it.
+
+import { common } from '../../../shared/i18n/en/common';
+import { phoneReveal } from '../../../shared/i18n/en/phone-reveal';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { AnswerValue, PlayerPhase } from '../../../shared/protocol/views';
 import { secondsLeft } from '../../ui/format';
@@ -19,16 +22,16 @@ export function VotedScreen({
   return (
     <section class="center">
       {phase.kind === 'votes' ? (
-        <h1>Your teacher is looking at the class's votes</h1>
+        <h1>{phoneReveal.votesTitle}</h1>
       ) : (
         <>
-          <h1>Talk to your neighbours, then vote again.</h1>
+          <h1>{phoneReveal.discussTitle}</h1>
           <p class="score-big" role="timer">
-            {secondsLeft(phase.endsAt, now())} s
+            {secondsLeft(phase.endsAt, now())} {common.seconds}
           </p>
         </>
       )}
-      {phase.answer === null ? <p>You did not vote.</p> : <p>You voted:</p>}
+      {phase.answer === null ? <p>{phoneReveal.didNotVote}</p> : <p>{phoneReveal.youVoted}</p>}
       {phase.answer !== null && <AnswerShown answer={phase.answer} />}
     </section>
   );
@@ -38,8 +41,8 @@ export function VotedScreen({
 export function SecondVote({ first }: { first: AnswerValue | undefined }) {
   return (
     <p class="second-vote">
-      Second vote, after the discussion
-      {typeof first === 'string' ? `: you voted “${OUTCOME_LABELS[first]}” first.` : '.'}
+      {phoneReveal.secondVote}
+      {typeof first === 'string' ? phoneReveal.votedFirst(OUTCOME_LABELS[first]) : '.'}
     </p>
   );
 }

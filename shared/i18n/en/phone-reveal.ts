@@ -1,0 +1,87 @@
+// The phone's words after the first load: its reveal, the α explorer, the largest-α form, the
+// votes and the podium. They ride in the chunk client/player/explorer/load.ts imports at the first
+// reveal, so they cost the page's first load nothing.
+
+export const phoneReveal = {
+  never: 'never gets there',
+  steps: (n: number) => (n === 1 ? '1 step' : `${n} steps`),
+  theAnswer: 'The answer:',
+  voidPredict: 'Bounces for ever — nobody could win this one, and streaks stay as they were.',
+  justBelow: 'The answer: just below',
+  atYourAlpha: 'At your α gradient descent',
+  /** `half`: half of α*, already written. */
+  halfTarget: (half: string) =>
+    `Your α is near α*/2 = ${half}: α*/2 is where overshooting starts, not where it stops converging. Between α*/2 and α* the steps zig-zag in.`,
+  maxAlphaScoring: 'Guesses from α*/√10 up to just below α* score, the closer the more; none near α*/2.',
+  noFastest: 'No single fastest α: nobody scores, and streaks stay as they were.',
+  fastest: 'Fastest:',
+  you: ' (you)',
+  youSaid: 'You said:',
+  nothing: 'nothing',
+  right: 'Right!',
+  wrong: 'Not this time',
+  missed: 'No answer this time',
+  void: 'Nobody could win this one',
+  points: 'Points',
+  streakBonus: (n: number) => ` (streak bonus +${n})`,
+  streak: 'Streak',
+  noStreak: 'none',
+  oneRight: '1 right',
+  inARow: (n: number) => `${n} right in a row`,
+  total: 'Total',
+  rank: 'Rank',
+  heldFor: (round: number) => `Round ${round} asks about this cost: you can try α yourself after it.`,
+  /** "Sure and wrong." */
+  levelAnd: (level: string, right: boolean) => `${level} and ${right ? 'right' : 'wrong'}.`,
+  sureRight: 'You knew it, and said so: that pays the most.',
+  sureWrong:
+    'The most useful surprise: look at why. A mistake you were sure of is the one you remember best once you see its reason.',
+  unsureRight: 'Right, though you were not sure: go over why, so that next time you can be.',
+  unsureWrong: 'You were not sure, and saying so cost you little. See below what decides it.',
+  finalResults: 'Final results',
+  medals: ['1st', '2nd', '3rd'],
+  finished: (rank: string, players: number, points: string) =>
+    `You finished ${rank} of ${players} with ${points} points.`,
+  thanks: (name: string) => `Thanks for playing, ${name}!`,
+  another: 'Join another game',
+  votesTitle: "Your teacher is looking at the class's votes",
+  discussTitle: 'Talk to your neighbours, then vote again.',
+  didNotVote: 'You did not vote.',
+  youVoted: 'You voted:',
+  secondVote: 'Second vote, after the discussion',
+  votedFirst: (label: string) => `: you voted “${label}” first.`,
+  // Between questions, and C1's confidence picker.
+  afterQuestion: (i: number, n: number) => `After question ${i} of ${n}`,
+  youAre: (rank: string) => `You're ${rank}`,
+  of: (n: number) => `of ${n}`,
+  pointsBig: (p: string) => `${p} points`,
+  topFive: 'The top five are on the projector.',
+  howSure: 'How sure are you?',
+  stakes: (right: string, wrong: string) => `right ${right}, wrong ${wrong}`,
+  change: 'Change my answer',
+  // The largest-α form.
+  maxAlphaPrompt: 'What is the largest α that still converges?',
+  slideOrType: 'Slide or type α',
+  sliderLabel: 'α, on a log scale',
+  noAlphaYet: 'no α chosen yet',
+  logScale: 'log scale',
+  orType: 'Or type α',
+  example: 'e.g. 0.05',
+  badAlpha: 'Type a number above 0, like 0.05.',
+  chooseFirst: 'Choose an α first',
+  lockIn: 'Lock in',
+  // The α explorer.
+  landsOnFloor: 'so the first step lands on the valley floor',
+  keepsSign: 'so it keeps its sign and shrinks: no zig-zag',
+  zigzag: 'so it changes sign every step and shrinks: the zig-zag',
+  bounces: 'so it changes sign every step at the same size: it bounces for ever',
+  grows: 'so it changes sign every step and grows: the run diverges',
+  distanceCaption: 'Distance to the minimum, log scale: a straight line is the same factor every step.',
+  across: (curvature: string, factor: string, what: string) =>
+    `Across the valley (the steep direction, λ_max = ${curvature}): each step multiplies it by 1 − r = ${factor}, ${what}.`,
+  tryTitle: 'Try α yourself',
+  tryLead: 'Same cost, same start: drag α and watch the run change.',
+  tryLabel: 'α to try, on a log scale',
+  legend: (symbol: string, overshoot: string, diverge: string) =>
+    `${symbol} = 1 at α = ${overshoot}: steps overshoot above it. ${symbol} = 2 at α = ${diverge}: diverges above it.`,
+};
