@@ -110,7 +110,7 @@ export interface AppDeps {
   /** The unread bytes a socket may keep and for how long (OUTBOX_MAX_BYTES, SLOW_READER_MS). */
   outbox?: Partial<OutboxLimits>;
   /** Cluster mode (NODE_ID): this node's homes on PostgreSQL, and how often it renews its lease. */
-  cluster?: { homes: Homes; renewMs: number };
+  cluster?: { homes: Homes; renewMs: number; leaseMs: number };
 }
 
 /** How often games not finished and past their retention are looked for on disk. */
@@ -413,6 +413,7 @@ export function createApp(deps: AppDeps = {}): App {
       rooms,
       health,
       renewMs: deps.cluster.renewMs,
+      leaseMs: deps.cluster.leaseMs,
       log,
     });
   const transport = attachTransport({

@@ -86,6 +86,7 @@ export function startCluster(deps: {
   rooms: RoomManager;
   health: StoreHealth;
   renewMs: number;
+  leaseMs: number;
   log(message: string, error?: unknown): void;
 }): Cluster & { draining(): boolean } {
   const { homes, rooms, health, log } = deps;
@@ -93,12 +94,18 @@ export function startCluster(deps: {
   let stopped = false;
 
   let ticking = false;
+  // When this node last renewed (its wall time). A renewal more than a lease after the previous one
+  // means the database was out of reach (refused, or hung) long enough for every lease to run out.
+  let renewedAt = Date.now();
   async function tick() {
     if (ticking || stopped) return;
     ticking = true;
     try {
       const { superseded, lost } = await homes.renew(rooms.codes());
       health.answered();
+      const now = Date.now();
+      if (now - renewedAt > deps.leaseMs) homes.reconnected();
+      renewedAt = now;
       if (superseded) log(`another process took NODE_ID ${homes.node}'s lease: this one lets its rooms go`);
       for (const code of lost) rooms.drop(code);
       // Deadlines of dead nodes' rooms close even if none of their clients asks for them.

@@ -81,7 +81,7 @@ const server = createApp({
   outbox: limits.outbox,
   allowedOrigins: allowed.origins,
   trustProxy: /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
-  ...(postgres?.store.homes ? { cluster: { homes: postgres.store.homes, renewMs } } : {}),
+  ...(postgres?.store.homes ? { cluster: { homes: postgres.store.homes, renewMs, leaseMs } } : {}),
 });
 
 server.httpServer.listen(port, host, async () => {

@@ -42,6 +42,13 @@ export interface Homes extends RoomHomes {
   homeOf(code: string): Promise<HomeAnswer>;
   /** Unfinished rooms with an open deadline (a question, a discussion) whose home is gone. */
   orphans(limit: number): Promise<string[]>;
+  /**
+   * This node reaches the database again after it could not. For one lease from now it claims no room
+   * whose home's lease ran out (orphans() is empty, claim() names the old home): an outage of the
+   * database cut every node off at once, so those leases ran out for the outage alone, and their
+   * nodes renew them within a lease. A home that really died is claimed once the lease has passed.
+   */
+  reconnected(): void;
   /** A live node that takes new rooms, other than this one if it is draining; null if none. */
   liveNode(exceptSelf: boolean): Promise<string | null>;
   /** SIGTERM: take no new rooms (other nodes name another home for them). */
@@ -77,6 +84,9 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     [node, leaseMs],
   );
   const epoch = started.rows[0]?.epoch ?? 1;
+  // Wall time of this process: only how long this node waits, never who owns what.
+  let claimsHeldUntil = 0;
+  const claimsHeld = () => Date.now() < claimsHeldUntil;
 
   async function claim(code: string): Promise<HomeAnswer> {
     const client = await pool.connect();
@@ -106,7 +116,7 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
         await client.query('COMMIT');
         return { kind: 'mine', claimed: false, downSince: null };
       }
-      if (row.alive) {
+      if (row.alive || (row.home_node !== null && claimsHeld())) {
         await client.query('COMMIT');
         return { kind: 'elsewhere', node: row.home_node };
       }
@@ -160,6 +170,7 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
       return { kind: 'elsewhere', node: row.alive ? row.home_node : null };
     },
     async orphans(limit) {
+      if (claimsHeld()) return [];
       const found = await pool.query<{ code: string }>(
         `SELECT r.code FROM rooms r WHERE r.finished = 0
            AND (r.phase LIKE '{"kind":"question"%' OR r.phase LIKE '{"kind":"discussion"%')
@@ -168,6 +179,9 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
         [limit],
       );
       return found.rows.map((r) => r.code);
+    },
+    reconnected() {
+      claimsHeldUntil = Date.now() + leaseMs;
     },
     async liveNode(exceptSelf) {
       const found = await pool.query<{ node_id: string }>(

@@ -10,6 +10,7 @@ import type { Homes } from '../../client/net/connection';
 import type { Result } from '../../shared/protocol/errors';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
+import { startCluster as startPostgres } from '../postgres/cluster';
 import { freshDatabase } from '../postgres/database';
 import { closeAllConnections, hostGame, joinGame, phaseIs, requestId } from '../resilience/clients';
 import {
@@ -65,6 +66,8 @@ async function startCluster(databaseUrl: string): Promise<Cluster> {
     url: (node) => nodes.get(node)?.url ?? 'http://127.0.0.1:1',
   };
   const db = new pg.Client({ connectionString: databaseUrl });
+  // A test that restarts PostgreSQL cuts this connection: it reads through a new one afterwards.
+  db.on('error', () => undefined);
   await db.connect();
   closers.push(() => db.end());
   return {
@@ -83,7 +86,8 @@ async function startCluster(databaseUrl: string): Promise<Cluster> {
 }
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
+  // Last opened, first closed: a connection ends before the database it was opened on.
+  for (const close of closers.splice(0).reverse()) await close();
 });
 
 /** A class of `n` on node n1, with the question of round 0 open for `seconds`. */
@@ -282,4 +286,41 @@ it('NODE_ID without DATABASE_URL, or not a valid id: the process says why and ex
   await expect(startServerProcess({ NODE_ID: 'Node 1', DATABASE_URL: databases[0]! })).rejects.toThrow(
     /NODE_ID "Node 1" must be 1 to 32 lowercase letters, digits or dashes/,
   );
+});
+
+it('a PostgreSQL restart longer than the lease moves no room: its home keeps it and every answer goes through', async () => {
+  // A private PostgreSQL, stopped and started by this test alone.
+  const postgres = await startPostgres();
+  closers.push(() => postgres.close());
+  const cluster = await startCluster(postgres.url);
+  const N = 12;
+  const { host, answer } = await classOnN1(cluster, N, 120);
+  for (let i = 0; i < N / 2; i++) expect((await answer(i)).ok).toBe(true);
+
+  await postgres.stop();
+  // Down for twice the lease: every node's lease runs out while none of them can renew it.
+  await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+  const during = Array.from({ length: N / 2 }, (_, k) => answer(N / 2 + k));
+  await postgres.start();
+  // Watch the room's home for two leases after the database is back: a node that reached the database
+  // first must not take the room of a home that was only cut off like itself.
+  const db = new pg.Client({ connectionString: postgres.url });
+  db.on('error', () => undefined);
+  await db.connect();
+  closers.push(() => db.end());
+  const homesSeen = new Set<string | null>();
+  const until = Date.now() + 2 * LEASE_MS;
+  while (Date.now() < until) {
+    const r = await db.query<{ home_node: string | null }>('SELECT home_node FROM rooms WHERE code = $1', [
+      host.code,
+    ]);
+    homesSeen.add(r.rows[0]?.home_node ?? null);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect([...homesSeen]).toEqual(['n1']);
+  for (const r of await Promise.all(during)) expect(r.ok).toBe(true);
+  await host.waitFor(phaseIs('reveal', 0), { timeoutMs: 10_000 });
+  const { answers, results } = await stored(db, host.code);
+  expect(answers).toHaveLength(N);
+  expect(results).toBe(1);
 });
