@@ -379,16 +379,20 @@ export function createApp(deps: AppDeps = {}): App {
       };
     // One player page per language (vite.config.ts): the phone's own choice (its switch's cookie)
     // first, else the browser's language. Caches must keep one copy per language.
-    const playerPage: express.RequestHandler = (req, res, next) => {
-      const lang = playerLanguage(req.headers.cookie, req.headers['accept-language']);
-      res.vary('Accept-Language');
-      res.vary('Cookie');
-      page(lang === 'en' ? 'index.html' : `${lang}/index.html`)(req, res, next);
-    };
+    const inLanguage =
+      (file: string): express.RequestHandler =>
+      (req, res, next) => {
+        const lang = playerLanguage(req.headers.cookie, req.headers['accept-language']);
+        res.vary('Accept-Language');
+        res.vary('Cookie');
+        page(lang === 'en' ? file : `${lang}/${file}`)(req, res, next);
+      };
+    const playerPage = inLanguage('index.html');
     app.get('/', playerPage);
     app.get('/join/:code', playerPage);
     app.get('/host', page('host.html'));
-    app.get('/homework/:id', page('homework.html'));
+    // The homework page is built per language too, and chosen by the same rule.
+    app.get('/homework/:id', inLanguage('homework.html'));
     app.use(files);
   }
 

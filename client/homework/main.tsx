@@ -6,9 +6,11 @@ import '../plots/plots.css';
 import '../player/player.css';
 import './homework.css';
 import { render } from 'preact';
+import { homework as TEXT } from '../../shared/i18n/en/homework';
 import type { HomeworkInfo, HomeworkView } from '../../shared/protocol/homework';
 import type { RoundType } from '../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerView, TaskOf } from '../../shared/protocol/views';
+import { LanguageSwitch } from '../player/screens/join';
 import { AnswerShown, QUESTION_INPUTS } from '../player/screens/question';
 import { Result } from '../player/screens/reveal';
 import { ScenarioPlot } from '../plots/scenario-plot';
@@ -17,7 +19,6 @@ import { Watch } from '../ui/cell';
 import { points, secondsLeft } from '../ui/format';
 import { CostFormula, StartText } from '../ui/scenario-text';
 import { answerInputs, createHomeworkModel, type HomeworkModel } from './model';
-import { TEXT } from './text';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
 
@@ -221,7 +222,7 @@ function Finished({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
             disabled={model.busy.value}
             onClick={() => void model.retry()}
           >
-            {TEXT.tryAgain}
+            {TEXT.tryAgainAll}
           </button>
           <p class="muted">{TEXT.retryNote}</p>
         </div>
@@ -315,6 +316,8 @@ function App({ model }: { model: HomeworkModel }) {
       ) : (
         <Attempt hw={current.homework} model={model} />
       )}
+      {/* On every screen: the attempt is kept by the server, so the reload that switches loses nothing. */}
+      <LanguageSwitch />
     </main>
   );
 }

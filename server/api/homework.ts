@@ -5,8 +5,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import express from 'express';
 import * as v from 'valibot';
+import { homeworkRefusals as en } from '../../shared/i18n/en/homework';
+import { errorSentence } from '../../shared/i18n/errors';
+import { homeworkRefusals as fr } from '../../shared/i18n/fr/homework';
+import { type Language, playerLanguage } from '../../shared/i18n/language';
 import type { Failure } from '../../shared/protocol/errors';
-import { ATTEMPT_TOKEN_PATTERN, StartAttemptSchema } from '../../shared/protocol/homework';
+import {
+  ATTEMPT_TOKEN_PATTERN,
+  STUDENT_ID_MAX_CHARS,
+  StartAttemptSchema,
+} from '../../shared/protocol/homework';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import { AnswerSubmitSchema, parsePayload } from '../../shared/protocol/schemas';
 import {
@@ -60,13 +68,27 @@ function tokenOf(req: express.Request): string | undefined {
   return token !== undefined && ATTEMPT_TOKEN_PATTERN.test(token) ? token : undefined;
 }
 
-function dueText(dueAt: number): string {
-  return new Date(dueAt).toISOString().replace('T', ' ').slice(0, 16);
-}
+const REFUSALS: Record<Language, typeof en> = { en, fr };
+
+/**
+ * The student's language, by the rule that chose their page (server/app.ts): the page's switch (a
+ * cookie) first, then the browser's Accept-Language. Every refusal below is written in it, as the
+ * page shows a refusal's `message` as it comes.
+ */
+const languageOf = (req: express.Request): Language =>
+  playerLanguage(req.headers.cookie, req.headers['accept-language']);
+const wordsOf = (req: express.Request) => REFUSALS[languageOf(req)];
 
 /** The HTTP status of a refusal by the rules of a game (server/room/reduce.ts). */
 const statusOf = (f: Failure) =>
   f.error === 'WRONG_ANSWER_TYPE' || f.error === 'NAME_INVALID' || f.error === 'BAD_PAYLOAD' ? 400 : 409;
+
+/** A refusal by the rules of a game (or of homework: ../homework/attempt.ts), in the student's language. */
+function refuseByRules(req: express.Request, res: express.Response, f: Failure) {
+  const message =
+    f.error === 'WRONG_PHASE' ? wordsOf(req).wrongPhase : errorSentence(languageOf(req), f.error, f.message);
+  problem(res, statusOf(f), f.error, message);
+}
 
 type Ctx = { assignment: AssignmentRecord };
 type IdRequest = express.Request<{ id: string }>;
@@ -82,26 +104,17 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     !isPastDue(a.settings, now) &&
     attempt.try < deps.quotas.triesPerDevice;
 
-  function refusePastDue(res: express.Response, a: AssignmentRecord): void {
-    problem(
-      res,
-      403,
-      'PAST_DUE',
-      `This homework was due on ${dueText(a.settings.dueAt ?? 0)} UTC, so it takes no more answers. Your answers so far are kept.`,
-      { dueAt: a.settings.dueAt },
-    );
+  function refusePastDue(req: express.Request, res: express.Response, a: AssignmentRecord): void {
+    const words = wordsOf(req);
+    problem(res, 403, 'PAST_DUE', words.pastDue(words.dueText(a.settings.dueAt ?? 0)), {
+      dueAt: a.settings.dueAt,
+    });
   }
 
   /** The assignment the link names, or a 404 sent. */
   async function assignmentOf(req: IdRequest, res: express.Response): Promise<AssignmentRecord | undefined> {
     const found = await library.findAssignment(req.params.id);
-    if (!found)
-      problem(
-        res,
-        404,
-        'NOT_FOUND',
-        'No homework has this link. Check the link your teacher gave you; the homework may have been deleted.',
-      );
+    if (!found) problem(res, 404, 'NOT_FOUND', wordsOf(req).notFound);
     return found;
   }
 
@@ -112,24 +125,14 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
   ): Promise<(Ctx & { attempt: AttemptRecord }) | undefined> {
     const token = tokenOf(req);
     if (!token) {
-      problem(
-        res,
-        401,
-        'NO_TOKEN',
-        'This needs the attempt token this device was given when it started the homework.',
-      );
+      problem(res, 401, 'NO_TOKEN', wordsOf(req).noToken);
       return undefined;
     }
     const assignment = await assignmentOf(req, res);
     if (!assignment) return undefined;
     const attempt = await library.findAttempt(assignment.id, hashToken(token));
     if (!attempt) {
-      problem(
-        res,
-        404,
-        'NO_ATTEMPT',
-        'This device has not started this homework yet: give your name to start.',
-      );
+      problem(res, 404, 'NO_ATTEMPT', wordsOf(req).noAttempt);
       return undefined;
     }
     return { assignment, attempt };
@@ -164,19 +167,14 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
         const { assignment, attempt } = found;
         const now = deps.now();
         const before = gameOf(assignment, attempt);
-        if (isPastDue(assignment.settings, now) && due(before)) return refusePastDue(res, assignment);
+        if (isPastDue(assignment.settings, now) && due(before)) return refusePastDue(req, res, assignment);
         const after = change(before, now, req);
-        if ('ok' in after) return problem(res, statusOf(after), after.error, after.message);
+        if ('ok' in after) return refuseByRules(req, res, after);
         const saved = await save(attempt, before, after, now);
         if (saved)
           return res.json(homeworkView(assignment, saved, after, now, canRetry(assignment, saved, now)));
       }
-      problem(
-        res,
-        409,
-        'BUSY',
-        'This attempt was changed from another tab at the same moment. Please try again.',
-      );
+      problem(res, 409, 'BUSY', wordsOf(req).busy);
     };
 
   router.get('/:id', async (req: IdRequest, res) => {
@@ -189,7 +187,7 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     const assignment = await assignmentOf(req, res);
     if (!assignment) return;
     const now = deps.now();
-    if (isPastDue(assignment.settings, now)) return refusePastDue(res, assignment);
+    if (isPastDue(assignment.settings, now)) return refusePastDue(req, res, assignment);
     const spent = await deps.budgets.consume('attemptCreate', deps.addressOf(req));
     if (!spent.ok) return tooMany(deps.budgets, res, spent.retryAfterMs, 'homework starts');
     let token: string;
@@ -208,26 +206,27 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
       ({ nickname, studentId } = attempt);
       tryNumber = attempt.try + 1;
     } else {
+      const words = wordsOf(req);
+      const given: unknown = (req.body as { studentId?: unknown } | undefined)?.studentId;
+      // The one field a person can get wrong by typing: said in their language, not the schema's.
+      if (typeof given === 'string' && given.length > STUDENT_ID_MAX_CHARS)
+        return problem(res, 400, 'BAD_PAYLOAD', words.studentIdTooLong(STUDENT_ID_MAX_CHARS));
       const body = parsePayload(StartAttemptSchema, req.body);
       if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
       const name = normalizeNickname(body.value.nickname);
-      if (!name.ok) return problem(res, 400, 'NAME_INVALID', name.reason);
+      if (!name.ok)
+        return problem(res, 400, 'NAME_INVALID', languageOf(req) === 'en' ? name.reason : words.nameInvalid);
       const id = body.value.studentId?.normalize('NFKC').trim() ?? '';
       if (assignment.settings.askStudentId && id === '')
-        return problem(
-          res,
-          400,
-          'STUDENT_ID_REQUIRED',
-          'Your teacher asks for your student id: please type it.',
-        );
+        return problem(res, 400, 'STUDENT_ID_REQUIRED', words.studentIdRequired);
       if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(id))
-        return problem(res, 400, 'BAD_PAYLOAD', 'The student id contains characters that cannot be shown.');
+        return problem(res, 400, 'BAD_PAYLOAD', words.studentIdUnreadable);
       token = newToken();
       nickname = name.nickname;
       studentId = assignment.settings.askStudentId ? id : null;
     }
     const game = newGame(assignment, nickname, now);
-    if ('ok' in game) return problem(res, statusOf(game), game.error, game.message);
+    if ('ok' in game) return refuseByRules(req, res, game);
     const attempt: AttemptRecord = {
       id: deps.newId(),
       assignmentId: assignment.id,
@@ -242,17 +241,14 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     };
     const created = await library.createAttempt(attempt);
     if (!created.ok) {
-      if ('conflict' in created)
-        return problem(
-          res,
-          409,
-          'ALREADY_STARTED',
-          'This try was started already, maybe in another tab: reload the page.',
-        );
+      if ('conflict' in created) return problem(res, 409, 'ALREADY_STARTED', wordsOf(req).alreadyStarted);
       deps.events.refused(created.quota, `${deps.addressOf(req)} homework ${assignment.id.slice(0, 8)}`);
-      return problem(res, 403, 'QUOTA_EXCEEDED', quotaMessage(created.quota, deps.quotas), {
-        quota: created.quota,
-      });
+      // A student meets only the attempts' quota; its sentence is in their language.
+      const message =
+        created.quota === 'attemptsPerAssignment'
+          ? wordsOf(req).attemptsFull(deps.quotas.attemptsPerAssignment)
+          : quotaMessage(created.quota, deps.quotas);
+      return problem(res, 403, 'QUOTA_EXCEEDED', message, { quota: created.quota });
     }
     res.status(201).json({ token, homework: homeworkView(assignment, attempt, game, now, false) });
   }
