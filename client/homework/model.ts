@@ -138,7 +138,9 @@ export function createHomeworkModel(path: string) {
         sending.value = { round: phase.round, choice };
         await step('answer', { round: phase.round, choice });
       }),
-    retry: () => act(() => step('retry')),
+    /** The round just answered, asked again; or, with reveal "each", its answer shown instead. */
+    retry: (round: number) => act(() => step('retry', { round })),
+    show: (round: number) => act(() => step('show', { round })),
   };
 }
 

@@ -99,7 +99,7 @@ describe('homework in the host app', () => {
     await expectNoSeriousViolations(page, 'homework report');
 
     const csv = await downloaded(page, 'Download the answers (CSV)');
-    expect(csv.lines[0]).toContain('student id,try,started (UTC),finished (UTC)');
+    expect(csv.lines[0]).toContain('student id,tries,started (UTC),finished (UTC)');
     expect(csv.lines.filter((l) => l.startsWith('Ben,'))).toHaveLength(3);
 
     await page.getByRole('button', { name: 'Warm-up for next lecture' }).click();

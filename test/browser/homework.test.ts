@@ -225,3 +225,45 @@ describe('a student does homework on a phone, in French', () => {
     expectPhoneLayout(await capturePlayer(phone, 'homework-fr-past-due'));
   });
 });
+
+describe('trying a question again', () => {
+  it('with reveal "each", a wrong answer says only "not right yet" and offers another try; the last try counts', async () => {
+    const hw = await assign({ reveal: 'each', retries: true });
+    const page = await world.phone({ locale: 'fr-FR' });
+    await page.goto(`${world.server.url}/homework/${hw.id}`);
+    expect(await page.locator('.hw-facts li').allTextContents()).toContain(
+      `Vous pouvez essayer chaque question jusqu’à 3\u00A0fois${NB}; c’est votre dernier essai qui compte.`,
+    );
+    await page.getByLabel('Votre nom').fill('Inès');
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByRole('button', { name: 'Voir la première question' }).click();
+    await page.getByRole('button', { name: /^Converge en zigzag/ }).click();
+    await page.getByText('Pas encore juste.').waitFor();
+    const held = (await page.locator('main').textContent()) ?? '';
+    expect(held).toContain('Il vous reste 2\u00A0essais.');
+    // Nothing of the outcome while tries are left.
+    expect(held).not.toMatch(/Bravo|Pas cette fois|α·J″/);
+    expectPhoneLayout(await capturePlayer(page, 'homework-fr-not-yet'));
+    await expectNoSeriousViolations(page, 'the French "not right yet"');
+    await page.getByRole('button', { name: 'Réessayer cette question' }).click();
+    await page.getByText('Question 1 sur 2').waitFor();
+    await page.getByRole('button', { name: /^Diverge/ }).click();
+    await page.locator('.verdict').waitFor();
+    expect(await page.locator('.verdict').textContent()).toContain(`Bravo${NB}!`);
+    await page.getByRole('button', { name: 'Question suivante' }).click();
+    // Wrong again, then the answer asked for: the reveal, and no other try.
+    await page.getByRole('button', { name: /^Diverge/ }).click();
+    await page.getByText('Pas encore juste.').waitFor();
+    await page.getByRole('button', { name: 'Voir la réponse' }).click();
+    await page.locator('.verdict').waitFor();
+    expect(await page.locator('.verdict').textContent()).toContain('Pas cette fois');
+    expect(await page.getByRole('button', { name: 'Réessayer cette question' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Voir mes résultats' }).click();
+    await page.getByRole('heading', { name: 'Vos résultats' }).waitFor();
+    expect(await page.locator('.score-big').textContent()).toBe(`1 sur 2 justes · 1${NB}000 points`);
+    expect(await page.locator('.hw-tries').allTextContents()).toEqual([
+      `2\u00A0essais${NB}: le dernier compte.`,
+    ]);
+    expectPhoneLayout(await capturePlayer(page, 'homework-fr-tries'));
+  });
+});

@@ -54,9 +54,6 @@ export const homework = {
   /** A round tried more than once: how many tries, on the results. */
   tries: (n: number) => `${n} tries: the last one counts.`,
   tryAgain: 'Try this question again',
-  tryAgainAll: 'Try again from the start',
-  tryNumber: (n: number) => `Try ${n}`,
-  retryNote: 'Your teacher sees every try.',
   /** With reveal "each": a wrong answer, its outcome kept back while tries are left. */
   notYet: 'Not right yet.',
   notYetBody: (left: number): string =>

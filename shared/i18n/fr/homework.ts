@@ -54,9 +54,6 @@ export const homework: Strings<typeof en> = {
   finishedAt: (at) => `Terminé le ${dateTime(at)}.`,
   tries: (n) => `${n}\u00A0essais\u202F: le dernier compte.`,
   tryAgain: 'Réessayer cette question',
-  tryAgainAll: 'Recommencer depuis le début',
-  tryNumber: (n) => `Essai ${n}`,
-  retryNote: 'Votre enseignant voit chaque essai.',
   notYet: 'Pas encore juste.',
   notYetBody: (left) =>
     left === 1
