@@ -8,6 +8,7 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import { playerLanguage } from '../shared/i18n/language';
+import type { AssignmentReport } from '../shared/protocol/homework';
 import type { GameReport } from '../shared/protocol/report';
 import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
@@ -21,7 +22,7 @@ import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
 import { followUpDeckOf } from './reports/follow-up';
-import { gradebookCsv, sourceOfReport } from './reports/gradebook';
+import { gradebookCsv, sourceOfAssignment, sourceOfReport } from './reports/gradebook';
 import { type StoredReport, upgradeReport } from './reports/misconceptions';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import { sinceLastTime, warmupDeckOf } from './reports/warmup';
@@ -338,7 +339,10 @@ export function createApp(deps: AppDeps = {}): App {
         const before = original === null ? null : upgradeReport(original as StoredReport);
         return { ...now, sinceLastTime: sinceLastTime(of, now, before) };
       },
-      gradebookSource: (body, perRound) => sourceOfReport(body as GameReport, perRound),
+      gradebookSource: (body, perRound) =>
+        typeof body === 'object' && body !== null && 'homework' in body
+          ? sourceOfAssignment(body as AssignmentReport, perRound)
+          : sourceOfReport(body as GameReport, perRound),
       gradebookCsv,
       budgets,
       events: limitEvents,

@@ -380,8 +380,15 @@ describe('a class does an assignment over two sittings with a restart between th
     const book = await call('GET', `/gradebook.csv?reports=${hw.id}`, { key: ADA_KEY });
     expect(book.status).toBe(200);
     const rows = book.text.replace('\uFEFF', '').trim().split('\r\n');
-    expect(rows[0]).toBe('name,round 1,round 2,round 3,round 4,total points,share correct (%),games played');
-    expect(rows.find((r) => r.startsWith('Max,'))).toMatch(/^Max,1000,/);
+    // The assignment asked for ids: a student id column, and a row per student, not per device.
+    expect(rows[0]).toBe(
+      'name,student id,round 1,round 2,round 3,round 4,total points,share correct (%),games played',
+    );
+    expect(rows).toHaveLength(4);
+    // Lin's two devices (s-101) are one student; the attempt with the most points counts, all right.
+    expect(rows.find((r) => r.startsWith('Lin,'))).toMatch(/^Lin,s-101,1000,\d+,1200,1300,\d+,100,1$/);
+    expect(rows.find((r) => r.startsWith('Max,'))).toMatch(/^Max,s-102,1000,/);
+    expect(rows.find((r) => r.startsWith('Noor,'))).toMatch(/^Noor,s-103,0,/);
   });
 });
 
