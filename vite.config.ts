@@ -25,6 +25,13 @@ const withoutWebTransport: Plugin = {
 /** The player page's languages besides English, each built into dist/client/<lang>/index.html. */
 const PLAYER_LANGUAGES = ['fr'] as const;
 const playerEnvironment = (lang: string) => `client_${lang}`;
+/** The homework page is built once per language too, the same way: dist/client/<lang>/homework.html. */
+const homeworkEnvironment = (lang: string) => `homework_${lang}`;
+/** The language an environment's build speaks, when it is not English. */
+const languageOf = (environment: string) =>
+  PLAYER_LANGUAGES.find(
+    (l) => environment === playerEnvironment(l) || environment === homeworkEnvironment(l),
+  );
 
 /**
  * One player build per language (shared/i18n): in the `client_fr` environment every import of an
@@ -59,7 +66,7 @@ function playerLanguages(): Plugin {
     name: 'overshoot-player-languages',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      const lang = PLAYER_LANGUAGES.find((l) => this.environment.name === playerEnvironment(l));
+      const lang = languageOf(this.environment.name);
       if (lang === undefined || !source.includes('i18n/en/')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved?.id.startsWith(`${catalogs}en/`)) return resolved;
@@ -117,6 +124,19 @@ export default defineConfig({
       consumer: 'client',
       build: { emptyOutDir: false, rollupOptions: { input: { homework: here('./client/homework.html') } } },
     },
+    // The same homework page with another language's catalogs (playerLanguages above).
+    ...Object.fromEntries(
+      PLAYER_LANGUAGES.map((lang) => [
+        homeworkEnvironment(lang),
+        {
+          consumer: 'client' as const,
+          build: {
+            emptyOutDir: false,
+            rollupOptions: { input: { homework: here(`./client/${lang}/homework.html`) } },
+          },
+        },
+      ]),
+    ),
   },
   builder: {},
   test: {

@@ -8,6 +8,7 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import { playerLanguage } from '../shared/i18n/language';
+import type { AssignmentReport } from '../shared/protocol/homework';
 import type { GameReport } from '../shared/protocol/report';
 import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
@@ -21,7 +22,7 @@ import type { OutboxLimits } from './limits/outbox';
 import { DEFAULT_QUOTAS, type LibraryQuotas } from './limits/quotas';
 import { cryptoRandom } from './random';
 import { followUpDeckOf } from './reports/follow-up';
-import { gradebookCsv, sourceOfReport } from './reports/gradebook';
+import { gradebookCsv, sourceOfAssignment, sourceOfReport } from './reports/gradebook';
 import { type StoredReport, upgradeReport } from './reports/misconceptions';
 import { buildReport, overallShare, reportCsv } from './reports/report';
 import { sinceLastTime, warmupDeckOf } from './reports/warmup';
@@ -338,7 +339,10 @@ export function createApp(deps: AppDeps = {}): App {
         const before = original === null ? null : upgradeReport(original as StoredReport);
         return { ...now, sinceLastTime: sinceLastTime(of, now, before) };
       },
-      gradebookSource: (body, perRound) => sourceOfReport(body as GameReport, perRound),
+      gradebookSource: (body, perRound) =>
+        typeof body === 'object' && body !== null && 'homework' in body
+          ? sourceOfAssignment(body as AssignmentReport, perRound)
+          : sourceOfReport(body as GameReport, perRound),
       gradebookCsv,
       budgets,
       events: limitEvents,
@@ -379,16 +383,20 @@ export function createApp(deps: AppDeps = {}): App {
       };
     // One player page per language (vite.config.ts): the phone's own choice (its switch's cookie)
     // first, else the browser's language. Caches must keep one copy per language.
-    const playerPage: express.RequestHandler = (req, res, next) => {
-      const lang = playerLanguage(req.headers.cookie, req.headers['accept-language']);
-      res.vary('Accept-Language');
-      res.vary('Cookie');
-      page(lang === 'en' ? 'index.html' : `${lang}/index.html`)(req, res, next);
-    };
+    const inLanguage =
+      (file: string): express.RequestHandler =>
+      (req, res, next) => {
+        const lang = playerLanguage(req.headers.cookie, req.headers['accept-language']);
+        res.vary('Accept-Language');
+        res.vary('Cookie');
+        page(lang === 'en' ? file : `${lang}/${file}`)(req, res, next);
+      };
+    const playerPage = inLanguage('index.html');
     app.get('/', playerPage);
     app.get('/join/:code', playerPage);
     app.get('/host', page('host.html'));
-    app.get('/homework/:id', page('homework.html'));
+    // The homework page is built per language too, and chosen by the same rule.
+    app.get('/homework/:id', inLanguage('homework.html'));
     app.use(files);
   }
 

@@ -6,9 +6,11 @@ import '../plots/plots.css';
 import '../player/player.css';
 import './homework.css';
 import { render } from 'preact';
-import type { HomeworkInfo, HomeworkView } from '../../shared/protocol/homework';
+import { homework as TEXT } from '../../shared/i18n/en/homework';
+import { type HomeworkInfo, type HomeworkView, TRIES_PER_ROUND } from '../../shared/protocol/homework';
 import type { RoundType } from '../../shared/protocol/schemas';
 import type { PlayerRevealPhase, PlayerView, TaskOf } from '../../shared/protocol/views';
+import { LanguageSwitch } from '../player/screens/join';
 import { AnswerShown, QUESTION_INPUTS } from '../player/screens/question';
 import { Result } from '../player/screens/reveal';
 import { ScenarioPlot } from '../plots/scenario-plot';
@@ -17,7 +19,6 @@ import { Watch } from '../ui/cell';
 import { points, secondsLeft } from '../ui/format';
 import { CostFormula, StartText } from '../ui/scenario-text';
 import { answerInputs, createHomeworkModel, type HomeworkModel } from './model';
-import { TEXT } from './text';
 
 type QuestionPhase = Extract<PlayerView['phase'], { kind: 'question' }>;
 
@@ -28,6 +29,7 @@ function Facts({ info }: { info: HomeworkInfo }) {
       <li>{info.dueAt === null ? TEXT.noDue : TEXT.due(info.dueAt)}</li>
       <li>{TEXT.timer(info.timerSeconds)}</li>
       <li>{TEXT.reveal(info.reveal)}</li>
+      {info.retries && <li>{TEXT.retries(TRIES_PER_ROUND)}</li>}
       <li>{TEXT.resume}</li>
     </ul>
   );
@@ -206,26 +208,10 @@ function Finished({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
   const right = scored.filter((r) => r.correct).length;
   return (
     <section class="hw-results">
-      <p class="hw-kicker">
-        {hw.info.title}
-        {hw.attempt.try > 1 ? ` · ${TEXT.tryNumber(hw.attempt.try)}` : ''}
-      </p>
+      <p class="hw-kicker">{hw.info.title}</p>
       <h1>{TEXT.resultsTitle}</h1>
       <p class="score-big">{TEXT.score(right, scored.length, points(hw.view.me.score))}</p>
       {hw.attempt.finishedAt !== null && <p class="muted">{TEXT.finishedAt(hw.attempt.finishedAt)}</p>}
-      {hw.canRetry && (
-        <div class="hw-next">
-          <button
-            type="button"
-            class="secondary"
-            disabled={model.busy.value}
-            onClick={() => void model.retry()}
-          >
-            {TEXT.tryAgain}
-          </button>
-          <p class="muted">{TEXT.retryNote}</p>
-        </div>
-      )}
       <ErrorLine model={model} />
       {hw.reveals.map((phase: PlayerRevealPhase) => (
         <article key={phase.round} class="hw-round">
@@ -235,6 +221,9 @@ function Finished({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
             pointsOnly
             bar={<h2 class="hw-round-title">{TEXT.roundHeading(phase.round + 1)}</h2>}
           />
+          {(hw.tries[phase.round] ?? 1) > 1 && (
+            <p class="muted hw-tries">{TEXT.tries(hw.tries[phase.round] ?? 1)}</p>
+          )}
         </article>
       ))}
     </section>
@@ -269,19 +258,50 @@ function Attempt({ hw, model }: { hw: HomeworkView; model: HomeworkModel }) {
       );
     case 'question':
       return <Question key={phase.round} hw={hw} phase={phase} model={model} />;
-    case 'votes':
+    case 'votes': {
       // Reveal "at the end": the answer is saved, its verdict kept by the server until the last one.
+      // Reveal "each" with tries left after a wrong answer: only that it is not right yet.
+      const { retry } = hw;
+      const notYet = retry !== null && hw.info.reveal === 'each';
       return (
         <section class="question">
           <Bar view={view} round={phase.round} />
           <div class="locked" role="status">
-            <p class="locked-title">{TEXT.savedTitle}</p>
+            <p class="locked-title">{notYet ? TEXT.notYet : TEXT.savedTitle}</p>
             {phase.answer !== null ? <AnswerShown answer={phase.answer} /> : <p>{TEXT.timeUp}</p>}
-            <p class="muted">{TEXT.savedBody}</p>
+            <p class="muted">{notYet ? TEXT.notYetBody(retry.left) : TEXT.savedBody}</p>
           </div>
-          <NextButton hw={hw} round={phase.round} model={model} />
+          {retry !== null && (
+            <div class="hw-next">
+              <button
+                type="button"
+                class={notYet ? 'primary' : 'secondary'}
+                disabled={model.busy.value}
+                onClick={() => void model.retry(retry.round)}
+              >
+                {TEXT.tryAgain}
+              </button>
+              {!notYet && <p class="muted">{TEXT.triesLeft(retry.left)}</p>}
+            </div>
+          )}
+          {notYet ? (
+            <div class="hw-next">
+              <ErrorLine model={model} />
+              <button
+                type="button"
+                class="secondary"
+                disabled={model.busy.value}
+                onClick={() => void model.show(retry.round)}
+              >
+                {TEXT.showAnswer}
+              </button>
+            </div>
+          ) : (
+            <NextButton hw={hw} round={phase.round} model={model} />
+          )}
         </section>
       );
+    }
     case 'reveal':
       return (
         <>
@@ -315,6 +335,8 @@ function App({ model }: { model: HomeworkModel }) {
       ) : (
         <Attempt hw={current.homework} model={model} />
       )}
+      {/* On every screen: the attempt is kept by the server, so the reload that switches loses nothing. */}
+      <LanguageSwitch />
     </main>
   );
 }

@@ -1,12 +1,13 @@
 // The homework page's model: one assignment (from the address /homework/ID), this device's token for
 // it (localStorage), and the server's last view of the attempt. HTTP only: a student alone at their
 // own pace needs no live connection, and every answer is saved before its reply comes back.
+
+import { homework as TEXT } from '../../shared/i18n/en/homework';
 import type { HomeworkInfo, HomeworkView } from '../../shared/protocol/homework';
 import type { AnswerValue } from '../../shared/protocol/views';
 import type { PlayerModel } from '../player/model';
 import { cell } from '../ui/cell';
 import { forget, loadJson, saveJson } from '../ui/storage';
-import { TEXT } from './text';
 
 export type HomeworkScreen =
   | { kind: 'loading' }
@@ -137,7 +138,9 @@ export function createHomeworkModel(path: string) {
         sending.value = { round: phase.round, choice };
         await step('answer', { round: phase.round, choice });
       }),
-    retry: () => act(() => step('retry')),
+    /** The round just answered, asked again; or, with reveal "each", its answer shown instead. */
+    retry: (round: number) => act(() => step('retry', { round })),
+    show: (round: number) => act(() => step('show', { round })),
   };
 }
 

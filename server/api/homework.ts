@@ -5,22 +5,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import express from 'express';
 import * as v from 'valibot';
+import { homeworkRefusals as en } from '../../shared/i18n/en/homework';
+import { errorSentence } from '../../shared/i18n/errors';
+import { homeworkRefusals as fr } from '../../shared/i18n/fr/homework';
+import { type Language, playerLanguage } from '../../shared/i18n/language';
 import type { Failure } from '../../shared/protocol/errors';
-import { ATTEMPT_TOKEN_PATTERN, StartAttemptSchema } from '../../shared/protocol/homework';
+import {
+  ATTEMPT_TOKEN_PATTERN,
+  STUDENT_ID_MAX_CHARS,
+  StartAttemptSchema,
+  TRIES_PER_ROUND,
+} from '../../shared/protocol/homework';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import { AnswerSubmitSchema, parsePayload } from '../../shared/protocol/schemas';
 import {
   type AssignmentRecord,
   type AttemptRecord,
-  advance,
+  advancePlay,
   answerRound,
-  gameOf,
   homeworkView,
   infoOf,
   isFinished,
   isPastDue,
+  NO_TRIES,
+  type NoRetry,
   newGame,
+  type Play,
+  playOf,
+  retryRound,
   settle,
+  showRound,
   storedGame,
 } from '../homework/attempt';
 import type { Budgets } from '../limits/budgets';
@@ -47,7 +61,18 @@ export interface HomeworkDeps {
   /** Whether an error of the library says the database cannot be reached (then 503, try again). */
   storeUnavailable?(error: unknown): boolean;
   storeRetryAfterS?: number;
+  /** The most tries of one round when retries are allowed (TRIES_PER_ROUND by default). */
+  triesPerRound?: number;
 }
+
+/** Which round a retry or a "show me the answer" is about. */
+const RoundSchema = v.object({
+  round: v.pipe(
+    v.number('round must be a number.'),
+    v.integer('round must be a whole number.'),
+    v.minValue(0, 'round counts from 0.'),
+  ),
+});
 
 export const hashToken = (token: string) =>
   createHash('sha256').update(`overshoot-attempt:${token}`).digest('base64url');
@@ -60,13 +85,27 @@ function tokenOf(req: express.Request): string | undefined {
   return token !== undefined && ATTEMPT_TOKEN_PATTERN.test(token) ? token : undefined;
 }
 
-function dueText(dueAt: number): string {
-  return new Date(dueAt).toISOString().replace('T', ' ').slice(0, 16);
-}
+const REFUSALS: Record<Language, typeof en> = { en, fr };
+
+/**
+ * The student's language, by the rule that chose their page (server/app.ts): the page's switch (a
+ * cookie) first, then the browser's Accept-Language. Every refusal below is written in it, as the
+ * page shows a refusal's `message` as it comes.
+ */
+const languageOf = (req: express.Request): Language =>
+  playerLanguage(req.headers.cookie, req.headers['accept-language']);
+const wordsOf = (req: express.Request) => REFUSALS[languageOf(req)];
 
 /** The HTTP status of a refusal by the rules of a game (server/room/reduce.ts). */
 const statusOf = (f: Failure) =>
   f.error === 'WRONG_ANSWER_TYPE' || f.error === 'NAME_INVALID' || f.error === 'BAD_PAYLOAD' ? 400 : 409;
+
+/** A refusal by the rules of a game (or of homework: ../homework/attempt.ts), in the student's language. */
+function refuseByRules(req: express.Request, res: express.Response, f: Failure) {
+  const message =
+    f.error === 'WRONG_PHASE' ? wordsOf(req).wrongPhase : errorSentence(languageOf(req), f.error, f.message);
+  problem(res, statusOf(f), f.error, message);
+}
 
 type Ctx = { assignment: AssignmentRecord };
 type IdRequest = express.Request<{ id: string }>;
@@ -76,32 +115,28 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
   const router = express.Router();
   const json = express.json({ limit: HOMEWORK_BODY_LIMIT });
 
-  const canRetry = (a: AssignmentRecord, attempt: AttemptRecord, now: number) =>
-    a.settings.retries &&
-    attempt.finishedAt !== null &&
-    !isPastDue(a.settings, now) &&
-    attempt.try < deps.quotas.triesPerDevice;
+  const maxTries = deps.triesPerRound ?? TRIES_PER_ROUND;
 
-  function refusePastDue(res: express.Response, a: AssignmentRecord): void {
-    problem(
-      res,
-      403,
-      'PAST_DUE',
-      `This homework was due on ${dueText(a.settings.dueAt ?? 0)} UTC, so it takes no more answers. Your answers so far are kept.`,
-      { dueAt: a.settings.dueAt },
-    );
+  /** Why a round may not be tried again, in the student's language. */
+  function refuseRetry(req: express.Request, res: express.Response, no: NoRetry): void {
+    const words = wordsOf(req);
+    const message = no.why === 'triesUsed' ? words.triesUsed(maxTries) : words[no.why];
+    problem(res, no.why === 'noRetries' ? 403 : 409, no.error, message, {
+      ...(no.why === 'triesUsed' ? { max: maxTries } : {}),
+    });
+  }
+
+  function refusePastDue(req: express.Request, res: express.Response, a: AssignmentRecord): void {
+    const words = wordsOf(req);
+    problem(res, 403, 'PAST_DUE', words.pastDue(words.dueText(a.settings.dueAt ?? 0)), {
+      dueAt: a.settings.dueAt,
+    });
   }
 
   /** The assignment the link names, or a 404 sent. */
   async function assignmentOf(req: IdRequest, res: express.Response): Promise<AssignmentRecord | undefined> {
     const found = await library.findAssignment(req.params.id);
-    if (!found)
-      problem(
-        res,
-        404,
-        'NOT_FOUND',
-        'No homework has this link. Check the link your teacher gave you; the homework may have been deleted.',
-      );
+    if (!found) problem(res, 404, 'NOT_FOUND', wordsOf(req).notFound);
     return found;
   }
 
@@ -112,39 +147,34 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
   ): Promise<(Ctx & { attempt: AttemptRecord }) | undefined> {
     const token = tokenOf(req);
     if (!token) {
-      problem(
-        res,
-        401,
-        'NO_TOKEN',
-        'This needs the attempt token this device was given when it started the homework.',
-      );
+      problem(res, 401, 'NO_TOKEN', wordsOf(req).noToken);
       return undefined;
     }
     const assignment = await assignmentOf(req, res);
     if (!assignment) return undefined;
     const attempt = await library.findAttempt(assignment.id, hashToken(token));
     if (!attempt) {
-      problem(
-        res,
-        404,
-        'NO_ATTEMPT',
-        'This device has not started this homework yet: give your name to start.',
-      );
+      problem(res, 404, 'NO_ATTEMPT', wordsOf(req).noAttempt);
       return undefined;
     }
     return { assignment, attempt };
   }
 
   /** The attempt with its game replaced, saved at once; null when another save of it came first. */
-  async function save(attempt: AttemptRecord, before: RoomState, after: RoomState, now: number) {
+  async function save(attempt: AttemptRecord, before: Play, after: Play, now: number) {
     if (after === before) return attempt;
     const next: AttemptRecord = {
       ...attempt,
       updatedAt: now,
-      finishedAt: attempt.finishedAt ?? (isFinished(after) ? now : null),
-      game: storedGame(after),
+      finishedAt: attempt.finishedAt ?? (isFinished(after.state) ? now : null),
+      // A change of the tries alone (an answer shown) moves the version on too, so that two tabs'
+      // saves still meet.
+      game: storedGame(
+        after.state === before.state ? { ...after.state, version: before.state.version + 1 } : after.state,
+        after.tries,
+      ),
     };
-    return (await library.saveAttempt(next, before.version)) ? next : null;
+    return (await library.saveAttempt(next, before.state.version)) ? next : null;
   }
 
   /**
@@ -153,7 +183,12 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
    */
   const step =
     (
-      change: (state: RoomState, now: number, req: express.Request) => RoomState | Failure,
+      change: (
+        play: Play,
+        now: number,
+        req: express.Request,
+        assignment: AssignmentRecord,
+      ) => Play | Failure | NoRetry,
       /** Whether the change needs the due date not to have passed (it takes or opens an answer). */
       due: (state: RoomState) => boolean,
     ) =>
@@ -163,20 +198,16 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
         if (!found) return;
         const { assignment, attempt } = found;
         const now = deps.now();
-        const before = gameOf(assignment, attempt);
-        if (isPastDue(assignment.settings, now) && due(before)) return refusePastDue(res, assignment);
-        const after = change(before, now, req);
-        if ('ok' in after) return problem(res, statusOf(after), after.error, after.message);
+        const before = playOf(assignment, attempt);
+        if (isPastDue(assignment.settings, now) && due(before.state))
+          return refusePastDue(req, res, assignment);
+        const after = change(before, now, req, assignment);
+        if ('why' in after) return refuseRetry(req, res, after);
+        if ('ok' in after) return refuseByRules(req, res, after);
         const saved = await save(attempt, before, after, now);
-        if (saved)
-          return res.json(homeworkView(assignment, saved, after, now, canRetry(assignment, saved, now)));
+        if (saved) return res.json(homeworkView(assignment, saved, playOf(assignment, saved), now, maxTries));
       }
-      problem(
-        res,
-        409,
-        'BUSY',
-        'This attempt was changed from another tab at the same moment. Please try again.',
-      );
+      problem(res, 409, 'BUSY', wordsOf(req).busy);
     };
 
   router.get('/:id', async (req: IdRequest, res) => {
@@ -184,57 +215,39 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     if (assignment) res.json(infoOf(assignment, deps.now()));
   });
 
-  /** The first sitting of a device (or a retry): a new attempt and its token. */
-  async function start(req: IdRequest, res: express.Response, retry: boolean) {
+  /** The first sitting of a device: a new attempt and its token. */
+  async function start(req: IdRequest, res: express.Response) {
     const assignment = await assignmentOf(req, res);
     if (!assignment) return;
     const now = deps.now();
-    if (isPastDue(assignment.settings, now)) return refusePastDue(res, assignment);
+    if (isPastDue(assignment.settings, now)) return refusePastDue(req, res, assignment);
     const spent = await deps.budgets.consume('attemptCreate', deps.addressOf(req));
     if (!spent.ok) return tooMany(deps.budgets, res, spent.retryAfterMs, 'homework starts');
-    let token: string;
-    let nickname: string;
-    let studentId: string | null;
-    let tryNumber = 1;
-    if (retry) {
-      const found = await attemptOf(req, res);
-      if (!found) return;
-      const { attempt } = found;
-      if (!assignment.settings.retries)
-        return problem(res, 403, 'NO_RETRIES', 'Your teacher did not allow this homework to be tried again.');
-      if (attempt.finishedAt === null)
-        return problem(res, 409, 'NOT_FINISHED', 'Finish this try first; then you may start again.');
-      token = tokenOf(req)!;
-      ({ nickname, studentId } = attempt);
-      tryNumber = attempt.try + 1;
-    } else {
-      const body = parsePayload(StartAttemptSchema, req.body);
-      if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
-      const name = normalizeNickname(body.value.nickname);
-      if (!name.ok) return problem(res, 400, 'NAME_INVALID', name.reason);
-      const id = body.value.studentId?.normalize('NFKC').trim() ?? '';
-      if (assignment.settings.askStudentId && id === '')
-        return problem(
-          res,
-          400,
-          'STUDENT_ID_REQUIRED',
-          'Your teacher asks for your student id: please type it.',
-        );
-      if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(id))
-        return problem(res, 400, 'BAD_PAYLOAD', 'The student id contains characters that cannot be shown.');
-      token = newToken();
-      nickname = name.nickname;
-      studentId = assignment.settings.askStudentId ? id : null;
-    }
+    const words = wordsOf(req);
+    const given: unknown = (req.body as { studentId?: unknown } | undefined)?.studentId;
+    // The one field a person can get wrong by typing: said in their language, not the schema's.
+    if (typeof given === 'string' && given.length > STUDENT_ID_MAX_CHARS)
+      return problem(res, 400, 'BAD_PAYLOAD', words.studentIdTooLong(STUDENT_ID_MAX_CHARS));
+    const body = parsePayload(StartAttemptSchema, req.body);
+    if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
+    const name = normalizeNickname(body.value.nickname);
+    if (!name.ok)
+      return problem(res, 400, 'NAME_INVALID', languageOf(req) === 'en' ? name.reason : words.nameInvalid);
+    const id = body.value.studentId?.normalize('NFKC').trim() ?? '';
+    if (assignment.settings.askStudentId && id === '')
+      return problem(res, 400, 'STUDENT_ID_REQUIRED', words.studentIdRequired);
+    if (/[\p{Cc}\p{Co}\p{Cs}]/u.test(id)) return problem(res, 400, 'BAD_PAYLOAD', words.studentIdUnreadable);
+    const token = newToken();
+    const nickname = name.nickname;
     const game = newGame(assignment, nickname, now);
-    if ('ok' in game) return problem(res, statusOf(game), game.error, game.message);
+    if ('ok' in game) return refuseByRules(req, res, game);
     const attempt: AttemptRecord = {
       id: deps.newId(),
       assignmentId: assignment.id,
       token: hashToken(token),
-      try: tryNumber,
+      try: 1,
       nickname,
-      studentId,
+      studentId: assignment.settings.askStudentId ? id : null,
       startedAt: now,
       updatedAt: now,
       finishedAt: null,
@@ -242,29 +255,31 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     };
     const created = await library.createAttempt(attempt);
     if (!created.ok) {
-      if ('conflict' in created)
-        return problem(
-          res,
-          409,
-          'ALREADY_STARTED',
-          'This try was started already, maybe in another tab: reload the page.',
-        );
+      if ('conflict' in created) return problem(res, 409, 'ALREADY_STARTED', wordsOf(req).alreadyStarted);
       deps.events.refused(created.quota, `${deps.addressOf(req)} homework ${assignment.id.slice(0, 8)}`);
-      return problem(res, 403, 'QUOTA_EXCEEDED', quotaMessage(created.quota, deps.quotas), {
-        quota: created.quota,
-      });
+      // A student meets only the attempts' quota; its sentence is in their language.
+      const message =
+        created.quota === 'attemptsPerAssignment'
+          ? wordsOf(req).attemptsFull(deps.quotas.attemptsPerAssignment)
+          : quotaMessage(created.quota, deps.quotas);
+      return problem(res, 403, 'QUOTA_EXCEEDED', message, { quota: created.quota });
     }
-    res.status(201).json({ token, homework: homeworkView(assignment, attempt, game, now, false) });
+    res.status(201).json({
+      token,
+      homework: homeworkView(assignment, attempt, { state: game, tries: NO_TRIES }, now, maxTries),
+    });
   }
 
-  router.post('/:id/attempts', json, (req: IdRequest, res) => start(req, res, false));
-  router.post('/:id/attempt/retry', (req: IdRequest, res) => start(req, res, true));
+  router.post('/:id/attempts', json, start);
 
   /** Where the device stopped: a timed question whose time ran out meanwhile has closed (and is saved so). */
   router.get(
     '/:id/attempt',
     step(
-      (state, now) => settle(state, now),
+      (play, now) => {
+        const state = settle(play.state, now);
+        return state === play.state ? play : { ...play, state };
+      },
       () => false,
     ),
   );
@@ -272,7 +287,7 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     '/:id/attempt/next',
     // After the last answer, "Next" only ends the attempt (and shows its reveals): allowed after the due date.
     step(
-      (state, now) => advance(state, now),
+      (play, now) => advancePlay(play, now),
       (state) => !(state.phase.kind === 'reveal' && state.phase.round + 1 >= state.deck.rounds.length),
     ),
   );
@@ -280,12 +295,39 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     '/:id/attempt/answer',
     json,
     step(
-      (state, now, req) => {
+      (play, now, req) => {
         const body = parsePayload(v.omit(AnswerSubmitSchema, ['confidence']), req.body);
         if (!body.ok) return { ok: false, error: 'BAD_PAYLOAD', message: body.message };
-        return answerRound(state, body.value.round, body.value.choice, now);
+        const state = answerRound(play.state, body.value.round, body.value.choice, now);
+        return 'ok' in state ? state : { ...play, state };
       },
       () => true,
+    ),
+  );
+  /** The round just answered, asked again (README "Homework": a retry of a round). */
+  router.post(
+    '/:id/attempt/retry',
+    json,
+    step(
+      (play, now, req, assignment) => {
+        const body = parsePayload(RoundSchema, req.body);
+        if (!body.ok) return { ok: false, error: 'BAD_PAYLOAD', message: body.message };
+        return retryRound(play, assignment.settings, maxTries, body.value.round, now);
+      },
+      () => true,
+    ),
+  );
+  /** With reveal "each": the answer of a round the student stops trying. */
+  router.post(
+    '/:id/attempt/show',
+    json,
+    step(
+      (play, _now, req) => {
+        const body = parsePayload(RoundSchema, req.body);
+        if (!body.ok) return { ok: false, error: 'BAD_PAYLOAD', message: body.message };
+        return showRound(play, body.value.round);
+      },
+      () => false,
     ),
   );
 

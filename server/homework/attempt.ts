@@ -6,7 +6,7 @@ import type { Failure } from '../../shared/protocol/errors';
 import type { HomeworkInfo, HomeworkSettings, HomeworkView } from '../../shared/protocol/homework';
 import type { AnswerValue, PlayerRevealPhase } from '../../shared/protocol/views';
 import { reduce } from '../room/reduce';
-import type { RoomState } from '../room/state';
+import type { Player, RoomState } from '../room/state';
 import { toPlayerView } from '../room/views';
 
 /**
@@ -31,8 +31,29 @@ export interface AssignmentRecord {
   deck: Deck;
 }
 
+/**
+ * A round tried again (README "Homework"): the last try counts, as the game's own result for the
+ * round; what came before is counted here, with what a retry needs to start the round afresh.
+ */
+export interface RoundTries {
+  /** Per round (by index), how many times it was tried again: its tries are this plus one. */
+  retried: number[];
+  /** The student as the current round opened: a retry starts the round again from there. */
+  before: Player | null;
+  /** Rounds whose answer the student asked to see while tries were left (reveal "each"): no more tries. */
+  shown: number[];
+}
+
+export const NO_TRIES: RoundTries = { retried: [], before: null, shown: [] };
+
 /** An attempt's game as stored: its deck is the assignment's, not kept in every attempt. */
-export type StoredGame = Omit<RoomState, 'deck'>;
+export type StoredGame = Omit<RoomState, 'deck'> & { tries?: RoundTries };
+
+/** An attempt's game and its rounds' tries, as the API changes them. */
+export interface Play {
+  state: RoomState;
+  tries: RoundTries;
+}
 
 export interface AttemptRecord {
   id: string;
@@ -54,13 +75,22 @@ export function homeworkDeck(deck: Deck): Deck {
 }
 
 export function gameOf(assignment: AssignmentRecord, attempt: AttemptRecord): RoomState {
-  return { ...attempt.game, deck: homeworkDeck(assignment.deck) };
+  const { tries: _tries, ...game } = attempt.game;
+  return { ...game, deck: homeworkDeck(assignment.deck) };
 }
 
-export function storedGame(state: RoomState): StoredGame {
-  const { deck: _deck, ...game } = state;
-  return game;
+export function playOf(assignment: AssignmentRecord, attempt: AttemptRecord): Play {
+  return { state: gameOf(assignment, attempt), tries: attempt.game.tries ?? NO_TRIES };
 }
+
+export function storedGame(state: RoomState, tries: RoundTries = NO_TRIES): StoredGame {
+  const { deck: _deck, ...game } = state;
+  return tries === NO_TRIES ? game : { ...game, tries };
+}
+
+/** Each closed round's number of tries (1 when it was not tried again). */
+export const triesOf = (state: RoomState, tries: RoundTries): number[] =>
+  state.results.map((_, round) => (tries.retried[round] ?? 0) + 1);
 
 export function isPastDue(settings: HomeworkSettings, now: number): boolean {
   return settings.dueAt !== null && now > settings.dueAt;
@@ -147,6 +177,80 @@ export function answerRound(
 
 export const isFinished = (state: RoomState) => state.phase.kind === 'podium';
 
+/** "Next" on a play: a round that opens keeps the student as they were, for a retry of it. */
+export function advancePlay(play: Play, now: number): Play | Failure {
+  const moved = advance(play.state, now);
+  if ('ok' in moved) return moved;
+  if (moved === play.state) return play;
+  const opened = moved.phase.kind === 'question' && play.state.phase.kind !== 'question';
+  return { state: moved, tries: opened ? { ...play.tries, before: play.state.players[ME]! } : play.tries };
+}
+
+/**
+ * Why round `round` may not be tried again now, or null when it may: retries allowed, the round just
+ * closed and still the current one, tries left, and its answer not seen. With reveal "each" a right
+ * answer (or a round nobody could win) was shown at once, so only a wrong or missing one may be tried
+ * again; with reveal "end" any answer may, so that the offer says nothing of the verdict.
+ */
+export type NoRetry = { error: string; why: 'noRetries' | 'notAnswered' | 'revealed' | 'triesUsed' };
+export function whyNoRetry(
+  play: Play,
+  settings: HomeworkSettings,
+  maxTries: number,
+  round: number,
+): NoRetry | null {
+  const { state, tries } = play;
+  if (!settings.retries) return { error: 'NO_RETRIES', why: 'noRetries' };
+  const { phase } = state;
+  if (phase.kind !== 'reveal' || phase.round !== round) return { error: 'NOT_ANSWERED', why: 'notAnswered' };
+  if ((tries.retried[round] ?? 0) + 1 >= maxTries) return { error: 'TRIES_USED', why: 'triesUsed' };
+  const result = state.results[round];
+  const seen =
+    tries.shown.includes(round) ||
+    (settings.reveal === 'each' && (!result?.scored || result.answers[ME]?.correct === true));
+  return seen ? { error: 'REVEALED', why: 'revealed' } : null;
+}
+
+/**
+ * Round `round` asked again: its result so far set aside (counted in `tries`), the student's score,
+ * streak and time back to what they were when it first opened, and the question open afresh. A resent
+ * retry of a round already open again changes nothing.
+ */
+export function retryRound(
+  play: Play,
+  settings: HomeworkSettings,
+  maxTries: number,
+  round: number,
+  now: number,
+): Play | Failure | NoRetry {
+  const settled = { ...play, state: settle(play.state, now) };
+  const { phase } = settled.state;
+  if (phase.kind === 'question' && phase.round === round && (play.tries.retried[round] ?? 0) > 0) return play;
+  const why = whyNoRetry(settled, settings, maxTries, round);
+  if (why) return why;
+  const { state, tries } = settled;
+  const rewound: RoomState = {
+    ...state,
+    results: state.results.slice(0, round),
+    players: [tries.before ?? state.players[ME]!],
+    phase: round === 0 ? { kind: 'lobby' } : { kind: 'reveal', round: round - 1 },
+  };
+  const opened = reduce(rewound, { type: 'start', by: SERVER, round }, now);
+  if (!opened.ok) return opened;
+  const retried = [...tries.retried];
+  retried[round] = (retried[round] ?? 0) + 1;
+  return { state: opened.state, tries: { ...tries, retried } };
+}
+
+/** With reveal "each": the student gives up trying round `round` again and sees its answer. */
+export function showRound(play: Play, round: number): Play | Failure {
+  const { phase } = play.state;
+  if (phase.kind !== 'reveal' || phase.round !== round)
+    return { ok: false, error: 'WRONG_ROUND', message: 'That question is not the one open now.' };
+  if (play.tries.shown.includes(round)) return play;
+  return { ...play, tries: { ...play.tries, shown: [...play.tries.shown, round] } };
+}
+
 /** Round `round`'s reveal for the student, as the live player's reveal screen shows it. */
 function revealOf(state: RoomState, round: number, now: number): PlayerRevealPhase {
   const view = toPlayerView({ ...state, phase: { kind: 'reveal', round } }, ME, now);
@@ -162,23 +266,28 @@ function revealOf(state: RoomState, round: number, now: number): PlayerRevealPha
 export function homeworkView(
   assignment: AssignmentRecord,
   attempt: AttemptRecord,
-  state: RoomState,
+  play: Play,
   now: number,
-  canRetry: boolean,
+  maxTries: number,
 ): HomeworkView {
+  const { state } = play;
+  const { settings } = assignment;
   const view = toPlayerView(state, ME, now);
   // Past the due date nothing more can be answered: what was kept for the end is shown now.
-  const finished = isFinished(state) || isPastDue(assignment.settings, now);
-  const held = assignment.settings.reveal === 'end' && !finished;
+  const finished = isFinished(state) || isPastDue(settings, now);
+  const held = settings.reveal === 'end' && !finished;
+  const round = state.phase.kind === 'reveal' ? state.phase.round : null;
+  const retry =
+    round !== null && !finished && whyNoRetry(play, settings, maxTries, round) === null
+      ? { round, left: maxTries - ((play.tries.retried[round] ?? 0) + 1) }
+      : null;
   let recorded: HomeworkView['recorded'] = null;
-  if (held) {
-    view.me = { ...view.me, score: 0, streak: 0, rank: 1 };
-    if (state.phase.kind === 'reveal') {
-      const { round } = state.phase;
-      const answer = state.results[round]?.answers[ME]?.choice ?? null;
-      recorded = { round, answer };
-      view.phase = { kind: 'votes', round, answer };
-    }
+  if (held) view.me = { ...view.me, score: 0, streak: 0, rank: 1 };
+  // Reveal "end", or reveal "each" after a wrong answer while tries are left: the answer without its outcome.
+  if (round !== null && (held || (retry !== null && settings.reveal === 'each'))) {
+    const answer = state.results[round]?.answers[ME]?.choice ?? null;
+    recorded = { round, answer };
+    view.phase = { kind: 'votes', round, answer };
   }
   return {
     info: infoOf(assignment, now),
@@ -192,6 +301,7 @@ export function homeworkView(
     recorded,
     view,
     reveals: finished ? state.results.map((r) => revealOf(state, r.round, now)) : [],
-    canRetry,
+    retry,
+    tries: triesOf(state, play.tries),
   };
 }

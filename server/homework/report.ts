@@ -6,7 +6,15 @@ import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { Cell } from '../reports/csv';
 import { buildReport, reportCsv } from '../reports/report';
 import type { Player, RoomState, RoundResult, ScoredAnswer } from '../room/state';
-import { type AssignmentRecord, type AttemptRecord, gameOf, HOMEWORK_CODE, isPastDue } from './attempt';
+import {
+  type AssignmentRecord,
+  type AttemptRecord,
+  gameOf,
+  HOMEWORK_CODE,
+  isPastDue,
+  NO_TRIES,
+  triesOf,
+} from './attempt';
 
 const keyOf = (name: string) => {
   const checked = normalizeNickname(name);
@@ -101,6 +109,7 @@ export function buildAssignmentReport(
     lastAt: a.updatedAt,
     finishedAt: a.finishedAt,
     answered: a.game.results.filter((r) => r.answers[0] != null).length,
+    tries: triesOf(gameOf(assignment, a), a.game.tries ?? NO_TRIES),
   }));
   // A deck made from a report keeps its warmupOf; an assignment of it is not that game's warm-up.
   const { warmupOf: _warmupOf, ...report } = buildReport(state);
@@ -119,14 +128,19 @@ export function buildAssignmentReport(
 const stamp = (ms: number | null) =>
   ms === null ? null : new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
-/** The report's CSV, each row with the student's id and when they started and finished (UTC). */
+/**
+ * The report's CSV, each row with the student's id, how many tries the round took (the row's answer
+ * is the last, the one that counts) and when they started and finished (UTC).
+ */
 export function assignmentCsv(report: AssignmentReport): string {
   const byId = new Map(report.homework.students.map((s) => [s.playerId, s]));
   return reportCsv(report, {
-    header: ['student id', 'try', 'started (UTC)', 'finished (UTC)'],
-    cells: (playerId): Cell[] => {
+    header: ['student id', 'tries', 'started (UTC)', 'finished (UTC)'],
+    cells: (playerId, round): Cell[] => {
       const s = byId.get(playerId);
-      return s ? [s.studentId, s.try, stamp(s.startedAt), stamp(s.finishedAt)] : [null, null, null, null];
+      return s
+        ? [s.studentId, s.tries[round] ?? null, stamp(s.startedAt), stamp(s.finishedAt)]
+        : [null, null, null, null];
     },
   });
 }

@@ -1,8 +1,9 @@
-// The gradebook (docs/api.md, "Gradebook"): one row per student over one or more finished games, for
-// a gradebook's import. Live games have no student ids, so students are matched across games by
-// their nickname, normalised (gradebookKey). Each game first becomes a GradebookSource, the little a
-// sheet needs of it, so a request for many big reports holds one report's body at a time; homework
-// assignments, when they come, are one more kind of source.
+// The gradebook (docs/api.md, "Gradebook"): one row per student over one or more finished games and
+// homework assignments, for a gradebook's import. Students are matched across them by student id
+// when both sides have one (homework that asked for it), else by their name, normalised
+// (gradebookKey). Each game or assignment first becomes a GradebookSource, the little a sheet needs
+// of it, so a request for many big reports holds one report's body at a time.
+import type { AssignmentReport } from '../../shared/protocol/homework';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { GameReport } from '../../shared/protocol/report';
 import { type Cell, toCsv } from './csv';
@@ -11,6 +12,8 @@ import { type Cell, toCsv } from './csv';
 export interface SourceStudent {
   /** As they wrote it. */
   name: string;
+  /** The student id they gave (homework that asked for one); null: none. */
+  studentId?: string | null;
   /** Their points in each of the source's parts (a game's rounds); null: not in it yet. */
   parts: Array<number | null>;
   /** Their points over the source. */
@@ -20,7 +23,7 @@ export interface SourceStudent {
   correct: number;
 }
 
-/** Something a student scores in: a finished live game, for now. */
+/** Something a student scores in: a finished live game, or a homework assignment. */
 export interface GradebookSource {
   /** Its column when several sources share a sheet. */
   label: string;
@@ -76,6 +79,43 @@ export function sourceOfReport(report: GameReport, perRound = true): GradebookSo
 }
 
 /**
+ * An assignment's part of a gradebook: as a game's (sourceOfReport), each attempt scored the same
+ * way, except that a student is one line however many devices they used: their attempts are put
+ * together by student id when the assignment asked for one, else by name (gradebookKey), and the
+ * attempt with the most points counts (the later one on a tie). The name is the one they typed, not
+ * the report's "(device 2)" label.
+ */
+export function sourceOfAssignment(report: AssignmentReport, perRound = true): GradebookSource {
+  const source = sourceOfReport(report, perRound);
+  const byPlayer = new Map(report.homework.students.map((s) => [s.playerId, s]));
+  const best = new Map<string, SourceStudent>();
+  report.players.forEach((player, i) => {
+    const attempt = byPlayer.get(player.id);
+    const studentId = attempt?.studentId ?? null;
+    const student: SourceStudent = {
+      ...source.students[i]!,
+      name: attempt?.name ?? player.nickname,
+      studentId,
+    };
+    const key = studentId === null ? `name:${gradebookKey(student.name)}` : `id:${studentIdKey(studentId)}`;
+    const held = best.get(key);
+    if (!held || student.points >= held.points) best.set(key, student);
+  });
+  return {
+    ...source,
+    // No digits alone in the brackets, as for a game (Canvas would read them as its own number).
+    // The API (server/api/router.ts) writes the same label.
+    label: `${report.title} (homework assigned ${isoDay(report.startedAt)})`,
+    students: [...best.values()],
+  };
+}
+
+/** A student id as ids are matched: Unicode NFKC, trimmed, case ignored ("S-101" is "s-101"). */
+export function studentIdKey(id: string): string {
+  return id.normalize('NFKC').trim().toLocaleLowerCase('en-US');
+}
+
+/**
  * The name a student is matched by across games: the room's own uniqueness key (README N1: NFKC,
  * trimmed, lower case, emoji joiners ignored) with every run of spaces made one space.
  */
@@ -102,6 +142,9 @@ export const GRADEBOOK_TAIL = ['total points', 'share correct (%)', 'games playe
 
 interface Row {
   name: string;
+  /** The name's key (gradebookKey, or matchKeys' scoped key) the row was made under. */
+  nameKey: string;
+  studentId: string | null;
   cells: Array<number | null>;
   points: number;
   counted: number;
@@ -115,37 +158,62 @@ function percentOf(correct: number, counted: number): number | null {
 }
 
 /**
- * The sheet: `name`, then one column per round for a single source or one per source (its points)
- * for several, oldest first, then GRADEBOOK_TAIL. One row per student, by name. Two students of one
- * game whose names match (they differ only in spacing) keep a row each, and neither is matched to
- * another game.
+ * The row a source's student belongs to, or undefined for a new one. By student id first: the row of
+ * that id, else the one row of that name that has no id yet. A student without an id takes the one
+ * row of their name, with an id or not; a name two rows share (two ids) matches neither.
+ */
+function rowOf(rows: readonly Row[], nameKey: string, studentId: string | null): Row | undefined {
+  const named = rows.filter((r) => r.nameKey === nameKey);
+  if (studentId !== null) {
+    const id = studentIdKey(studentId);
+    const same = rows.find((r) => r.studentId !== null && studentIdKey(r.studentId) === id);
+    if (same) return same;
+    const open = named.filter((r) => r.studentId === null);
+    return open.length === 1 ? open[0] : undefined;
+  }
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * The sheet: `name`, then `student id` when any source has one, then one column per round for a
+ * single source or one per source (its points) for several, oldest first, then GRADEBOOK_TAIL. One
+ * row per student, matched by id, else by name (rowOf). Two students of one source whose names match
+ * (they differ only in spacing) keep a row each, and neither is matched to another source by name.
  */
 export function gradebook(sources: readonly GradebookSource[]): { header: string[]; rows: Cell[][] } {
   const ordered = [...sources].sort((a, b) => a.at - b.at);
   const single = ordered.length === 1 ? ordered[0] : undefined;
   const columns = single ? single.parts : ordered.map((s) => s.label);
-  const rows = new Map<string, Row>();
+  const rows: Row[] = [];
   ordered.forEach((source, index) => {
     const keys = matchKeys(
       source.students.map((s) => s.name),
       String(index),
     );
+    const taken = new Set<Row>();
     source.students.forEach((student, i) => {
-      const key = keys[i]!;
-      let row = rows.get(key);
+      const nameKey = keys[i]!;
+      const studentId = student.studentId ?? null;
+      const found = rowOf(rows, nameKey, studentId);
+      // One source's two students never share a row.
+      let row = found && !taken.has(found) ? found : undefined;
       if (!row) {
         row = {
           name: student.name,
+          nameKey,
+          studentId,
           cells: new Array(columns.length).fill(null),
           points: 0,
           counted: 0,
           correct: 0,
           games: 0,
         };
-        rows.set(key, row);
+        rows.push(row);
       }
-      // Sources come oldest first: the name is spelt as in the latest game.
+      taken.add(row);
+      // Sources come oldest first: the name and the id are spelt as in the latest.
       row.name = student.name;
+      if (studentId !== null) row.studentId = studentId;
       if (single) row.cells = [...student.parts];
       else row.cells[index] = student.points;
       row.points += student.points;
@@ -154,12 +222,20 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
       row.games++;
     });
   });
+  const withIds = rows.some((r) => r.studentId !== null);
   const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return {
-    header: ['name', ...columns, ...GRADEBOOK_TAIL],
-    rows: [...rows.values()]
+    header: ['name', ...(withIds ? ['student id'] : []), ...columns, ...GRADEBOOK_TAIL],
+    rows: rows
       .sort((a, b) => byName.compare(a.name, b.name))
-      .map((r) => [r.name, ...r.cells, r.points, percentOf(r.correct, r.counted), r.games]),
+      .map((r) => [
+        r.name,
+        ...(withIds ? [r.studentId] : []),
+        ...r.cells,
+        r.points,
+        percentOf(r.correct, r.counted),
+        r.games,
+      ]),
   };
 }
 

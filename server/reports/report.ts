@@ -216,8 +216,11 @@ export const CSV_HEADER = [
  */
 export function reportCsv(
   report: GameReport,
-  /** Columns added after the others, per student (homework: the student id and when they worked). */
-  extra: { header: readonly string[]; cells(playerId: number): Cell[] } = { header: [], cells: () => [] },
+  /** Columns added after the others, per student and round (homework: the id, the tries, when). */
+  extra: { header: readonly string[]; cells(playerId: number, round: number): Cell[] } = {
+    header: [],
+    cells: () => [],
+  },
 ): string {
   const rows: Cell[][] = [];
   for (const r of report.rounds) {
@@ -241,7 +244,7 @@ export function reportCsv(
         a.points,
         a.confidence === undefined ? null : CONFIDENCE_LABELS[a.confidence],
         ...firstVoteCells(a, kind.answerCell),
-        ...extra.cells(a.playerId),
+        ...extra.cells(a.playerId, r.index),
       ]);
     }
   }

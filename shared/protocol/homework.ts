@@ -10,13 +10,15 @@ export const REVEAL_TIMINGS = ['each', 'end'] as const;
 export type RevealTiming = (typeof REVEAL_TIMINGS)[number];
 
 export const STUDENT_ID_MAX_CHARS = 40;
+/** The most tries of one round, when the teacher allows retries: the first and two more. */
+export const TRIES_PER_ROUND = 3;
 
 /** What a teacher chooses when assigning a deck. */
 export interface HomeworkSettings {
   /** ms since the epoch; null: no due date. */
   dueAt: number | null;
   reveal: RevealTiming;
-  /** Whether a student who finished may play the rounds again, as a new try. */
+  /** Whether a student may try a round again (up to TRIES_PER_ROUND tries; the last one counts). */
   retries: boolean;
   /** Whether a student gives a student id (for the gradebook) beside their name. */
   askStudentId: boolean;
@@ -65,8 +67,14 @@ export interface HomeworkView {
   view: PlayerView;
   /** Every round's reveal, once the attempt is finished; empty before. */
   reveals: PlayerRevealPhase[];
-  /** Whether "Try again" is offered now (finished, retries allowed, not past due, tries left). */
-  canRetry: boolean;
+  /**
+   * The round that may be tried again now, and the tries left after that one (README "Homework"):
+   * with reveal "each" a wrong or missing answer whose outcome is kept back (`view.phase` is `votes`),
+   * with reveal "end" any answer just given. Null when no retry is offered.
+   */
+  retry: { round: number; left: number } | null;
+  /** Each closed round's number of tries (1 when not tried again); the last try is what counts. */
+  tries: number[];
 }
 
 /** One student's progress, in an assignment's report. */
@@ -84,6 +92,8 @@ export interface HomeworkStudent {
   lastAt: number;
   finishedAt: number | null;
   answered: number;
+  /** Each closed round's number of tries (1 when not tried again). */
+  tries: number[];
 }
 
 /** The homework part of an assignment's report. */

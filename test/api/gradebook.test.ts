@@ -140,9 +140,14 @@ async function linesOf(res: Response): Promise<string[]> {
 
 /** "Week 4 (2026-01-01, game 123456)": the game's title, the day it started and its code. */
 function label(r: ReportSummary): string {
-  const d = new Date(r.startedAt);
+  return `${r.title} (${isoDay(r.startedAt)}, game ${r.code})`;
+}
+
+/** A day as YYYY-MM-DD in the server's time zone, as the sheet's column names write it. */
+function isoDay(ms: number): string {
+  const d = new Date(ms);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${r.title} (${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}, game ${r.code})`;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 describe('the gradebook of one game', () => {
@@ -210,6 +215,69 @@ describe('the gradebook of several games', () => {
     expect(await linesOf(await get(`/gradebook.csv?reports=${week4.id}&reports=${week4.id}`))).toEqual(
       await linesOf(await gradebookOf([week4.id])),
     );
+  });
+});
+
+/** A homework assignment of one round (DIVERGES), asking for a student id. */
+async function assignOne(title: string): Promise<string> {
+  const post = async (path: string, body: unknown, token = ADA_KEY) => {
+    const res = await fetch(`${server.url}/api${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, path).toBeLessThan(300);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const deck = await post('/decks', { title, rounds: [DIVERGES] });
+  const hw = await post('/assignments', { deckId: deck.id, askStudentId: true });
+  const id = hw.id as string;
+  /** A student's device does the assignment: right (1000 points) or wrong (0). */
+  doHomework = async (name: string, studentId: string, right: boolean) => {
+    const started = await post(`/homework/${id}/attempts`, { nickname: name, studentId });
+    const token = started.token as string;
+    await post(`/homework/${id}/attempt/next`, {}, token);
+    await post(`/homework/${id}/attempt/answer`, { round: 0, choice: right ? 'diverges' : 'zigzag' }, token);
+  };
+  return id;
+}
+let doHomework: (name: string, studentId: string, right: boolean) => Promise<void>;
+
+describe('games and homework in one sheet', () => {
+  it('has a student id column, matches by id where both have one, by name otherwise', async () => {
+    server.clock.advance(24 * 3_600_000);
+    const hw1 = await assignOne('Homework 5');
+    // Ada played both games under her name; here she gives her id, so her games' row takes it.
+    await doHomework('ada', 'S-1', true);
+    await doHomework('Cy', 'c-9', false);
+    // Dee played week 5; this Dee gives d-2.
+    await doHomework('Dee', 'd-2', true);
+    server.clock.advance(24 * 3_600_000);
+    const hw2 = await assignOne('Homework 6');
+    // Another name, the same id (case aside): Ada again. Two devices: the better attempt counts.
+    await doHomework('Ada Lovelace', 's-1', false);
+    await doHomework('Ada Lovelace', 's-1', true);
+    // The same name as week 5's Dee with another id: another student, a row of her own.
+    await doHomework('Dee', 'd-1', true);
+
+    const both = await linesOf(await gradebookOf([week5.id, week4.id]));
+    const cellsOf = (lines: string[], name: string) =>
+      lines.find((l) => l.startsWith(`${name},`))!.split(',');
+    const res = await gradebookOf([hw2, week5.id, hw1, week4.id]);
+    const lines = await linesOf(res);
+    expect(lines[0]).toBe(
+      `name,student id,"${label(week4)}","'${label(week5)}",Homework 5 (homework assigned ${isoDay(server.clock.now() - 24 * 3_600_000)}),Homework 6 (homework assigned ${isoDay(server.clock.now())}),total points,share correct (%),games played`,
+    );
+    const [, ada4, ada5] = cellsOf(both, 'ADA');
+    expect(lines.slice(1)).toEqual([
+      "'=1+1,,1000,,,,1000,33.3,1",
+      // Named as in the latest source; games 2908 + 1950, homework 1000 + 1000.
+      `Ada Lovelace,s-1,${ada4},${ada5},1000,1000,${Number(ada4) + Number(ada5) + 2000},100,4`,
+      '"bo,  THE 2nd",,556,750,,,1306,40,2',
+      'Cy,c-9,,867,0,,867,33.3,2',
+      'Dee,d-2,,850,1000,,1850,100,2',
+      'Dee,d-1,,,,1000,1000,100,1',
+    ]);
   });
 });
 

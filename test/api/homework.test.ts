@@ -95,6 +95,8 @@ const next = async (d: Device) => {
   expect(res.status, res.text).toBe(200);
   return res.json as unknown as HomeworkView;
 };
+const retry = (d: Device, round: number) =>
+  call('POST', `/homework/${d.id}/attempt/retry`, { token: d.token, body: { round } });
 const answer = (d: Device, round: number, choice: unknown) =>
   call('POST', `/homework/${d.id}/attempt/answer`, { token: d.token, body: { round, choice } });
 /** Opens the next round and answers it right or wrong, as the engine decides. */
@@ -169,7 +171,22 @@ describe('a class does an assignment over two sittings with a restart between th
     const changed = await answer(linPhone, 0, 'zigzag');
     expect(changed.status).toBe(409);
     expect(changed.json).toMatchObject({ error: 'ALREADY_ANSWERED' });
-    await play(linPhone, 1, false);
+    // Retries allowed: a round just answered may be tried again, offered whatever the verdict, so the
+    // offer says nothing of it with reveal "end"; the answer is open again, the first try set aside.
+    const wrong = await play(linPhone, 1, false);
+    expect(wrong.retry).toEqual({ round: 1, left: 2 });
+    const retried = await retry(linPhone, 1);
+    expect(retried.status, retried.text).toBe(200);
+    expect((retried.json as unknown as HomeworkView).view.phase).toMatchObject({
+      kind: 'question',
+      round: 1,
+    });
+    // A resent retry (a lost reply) is the same retry, not a third try.
+    expect(((await retry(linPhone, 1)).json as unknown as HomeworkView).tries).toEqual([1]);
+    server.clock.advance(5_000);
+    const second = await answer(linPhone, 1, answerOf(rounds[1]!, false));
+    expect((second.json as unknown as HomeworkView).tries).toEqual([1, 2]);
+    expect((second.json as unknown as HomeworkView).retry).toEqual({ round: 1, left: 1 });
 
     // The same name on a second device is a second attempt; it neither sees nor changes the first.
     linLaptop = await startOn(hw.id, 'lin', 's-101');
@@ -198,6 +215,21 @@ describe('a class does an assignment over two sittings with a restart between th
     const lin = await call('GET', `/homework/${hw.id}/attempt`, { token: linPhone.token });
     expect(lin.status).toBe(200);
     expect((lin.json as unknown as HomeworkView).recorded).toEqual({ round: 1, answer: 1.5 });
+    // Her second try of round 2 is kept, and her third and last may follow the restart.
+    expect((lin.json as unknown as HomeworkView).tries).toEqual([1, 2]);
+    expect((lin.json as unknown as HomeworkView).retry).toEqual({ round: 1, left: 1 });
+    expect((await retry(linPhone, 1)).status).toBe(200);
+    server.clock.advance(5_000);
+    const third = (await answer(linPhone, 1, answerOf(rounds[1]!, true))).json as unknown as HomeworkView;
+    expect(third.tries).toEqual([1, 3]);
+    expect(third.retry).toBeNull();
+    const fourth = await retry(linPhone, 1);
+    expect(fourth.status).toBe(409);
+    expect(fourth.json).toMatchObject({
+      error: 'TRIES_USED',
+      max: 3,
+      message: 'You have tried this question 3 times, the most this homework allows. Go on to the next one.',
+    });
     const stillOpen = await call('GET', `/homework/${hw.id}/attempt`, { token: noor.token });
     // No timer: Noor's question waited a day for her.
     expect((stillOpen.json as unknown as HomeworkView).view.phase).toMatchObject({
@@ -213,9 +245,14 @@ describe('a class does an assignment over two sittings with a restart between th
     expect(done.attempt.finishedAt).toBe(server.clock.now());
     // Now every reveal, with the engine's verdict, the explanation and the points.
     expect(done.reveals.map((r) => r.round)).toEqual([0, 1, 2, 3]);
-    expect(done.reveals.map((r) => r.correct)).toEqual([true, false, true, true]);
+    // The last try counts: round 2 is right, and scored as if the wrong tries had not been.
+    expect(done.reveals.map((r) => r.correct)).toEqual([true, true, true, true]);
+    // With its streak bonus (one right before it) and the rounds after it counting on from it.
+    expect(done.reveals[1]!.streakBonus).toBe(100);
+    expect(done.reveals.map((r) => r.points)).toEqual([1000, done.reveals[1]!.points, 1200, 1300]);
     expect(done.reveals[0]).toMatchObject({ verdict: { outcome: simulate(DIVERGES).outcome } });
-    expect(done.canRetry).toBe(true);
+    expect(done.retry).toBeNull();
+    expect(done.tries).toEqual([1, 3, 1, 1]);
     expect(done.view.me.score).toBe(done.reveals.reduce((n, r) => n + r.points, 0));
 
     await play(max, 3, false);
@@ -224,27 +261,19 @@ describe('a class does an assignment over two sittings with a restart between th
     expect((await answer(noor, 0, 'zigzag')).status).toBe(200);
   });
 
-  it('a retry is a new try on the same device, its first try kept', async () => {
-    const again = await call('POST', `/homework/${hw.id}/attempt/retry`, { token: linPhone.token });
-    expect(again.status, again.text).toBe(201);
-    const view = (again.json as { homework: HomeworkView }).homework;
-    expect(view.attempt.try).toBe(2);
-    expect(view.view.phase.kind).toBe('lobby');
-    await play(linPhone, 0, false);
-  });
-
   it('the report equals what each attempt did, tells the two Lins apart, and says who finished', async () => {
     const res = await call('GET', `/assignments/${hw.id}`, { key: ADA_KEY });
     expect(res.status).toBe(200);
     const report = res.json as unknown as AssignmentReport;
     const names = report.homework.students.map((s) => s.nickname);
-    expect(names).toEqual(['Lin (device 1)', 'lin (device 2)', 'Max', 'Noor', 'Lin (device 1) (try 2)']);
-    expect(report.homework.students.map((s) => [s.studentId, s.finishedAt !== null, s.answered])).toEqual([
-      ['s-101', true, 4],
-      ['s-101', false, 1],
-      ['s-102', true, 4],
-      ['s-103', false, 1],
-      ['s-101', false, 1],
+    expect(names).toEqual(['Lin (device 1)', 'lin (device 2)', 'Max', 'Noor']);
+    expect(
+      report.homework.students.map((s) => [s.studentId, s.finishedAt !== null, s.answered, s.tries]),
+    ).toEqual([
+      ['s-101', true, 4, [1, 3, 1, 1]],
+      ['s-101', false, 1, [1]],
+      ['s-102', true, 4, [1, 1, 1, 1]],
+      ['s-103', false, 1, [1]],
     ]);
     // Per round, each attempt's own answer, judged by the engine.
     const byRound = report.rounds.map((r) => r.answers.map((a) => [a.nickname, a.answer, a.correct]));
@@ -253,9 +282,12 @@ describe('a class does an assignment over two sittings with a restart between th
       ['lin (device 2)', answerOf(rounds[0]!, false), false],
       ['Max', 'diverges', true],
       ['Noor', 'zigzag', false],
-      ['Lin (device 1) (try 2)', answerOf(rounds[0]!, false), false],
     ]);
-    expect(report.rounds[0]).toMatchObject({ answered: 5, correct: 2, eligible: 5 });
+    expect(report.rounds[0]).toMatchObject({ answered: 4, correct: 2, eligible: 4 });
+    // Round 2 holds Lin's last try, the one that counts.
+    // Scored as Max's first and only try, the same answer after the same right first round.
+    const second = (who: string) => report.rounds[1]!.answers.find((a) => a.nickname === who)!;
+    expect(second('Lin (device 1)')).toMatchObject({ correct: true, points: second('Max').points });
     expect(
       report.rounds[3]!.answers.filter((a) => a.answer !== null).map((a) => [a.nickname, a.correct]),
     ).toEqual([
@@ -276,7 +308,7 @@ describe('a class does an assignment over two sittings with a restart between th
     const list = await call('GET', '/assignments', { key: ADA_KEY });
     expect((list.json.assignments as AssignmentSummary[])[0]).toMatchObject({
       id: hw.id,
-      started: 5,
+      started: 4,
       finished: 2,
     });
 
@@ -284,8 +316,10 @@ describe('a class does an assignment over two sittings with a restart between th
     expect(csv.status).toBe(200);
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toContain('nickname,round,kind');
-    expect(lines[0]).toContain('student id,try,started (UTC),finished (UTC)');
+    expect(lines[0]).toContain('student id,tries,started (UTC),finished (UTC)');
     expect(lines.filter((l) => l.startsWith('lin (device 2),1,'))[0]).toContain(',s-101,1,');
+    expect(lines.filter((l) => l.startsWith('Lin (device 1),2,'))[0]).toContain(',s-101,3,');
+    expect(lines.filter((l) => l.startsWith('Lin (device 1),3,'))[0]).toContain(',s-101,1,');
   });
 
   it('after the due date new attempts and answers are refused with a clear message; the report says so', async () => {
@@ -346,8 +380,91 @@ describe('a class does an assignment over two sittings with a restart between th
     const book = await call('GET', `/gradebook.csv?reports=${hw.id}`, { key: ADA_KEY });
     expect(book.status).toBe(200);
     const rows = book.text.replace('\uFEFF', '').trim().split('\r\n');
-    expect(rows[0]).toBe('name,round 1,round 2,round 3,round 4,total points,share correct (%),games played');
-    expect(rows.find((r) => r.startsWith('Max,'))).toMatch(/^Max,1000,/);
+    // The assignment asked for ids: a student id column, and a row per student, not per device.
+    expect(rows[0]).toBe(
+      'name,student id,round 1,round 2,round 3,round 4,total points,share correct (%),games played',
+    );
+    expect(rows).toHaveLength(4);
+    // Lin's two devices (s-101) are one student; the attempt with the most points counts, all right.
+    expect(rows.find((r) => r.startsWith('Lin,'))).toMatch(/^Lin,s-101,1000,\d+,1200,1300,\d+,100,1$/);
+    expect(rows.find((r) => r.startsWith('Max,'))).toMatch(/^Max,s-102,1000,/);
+    expect(rows.find((r) => r.startsWith('Noor,'))).toMatch(/^Noor,s-103,0,/);
+  });
+});
+
+describe('retrying a round with reveal "each"', () => {
+  it('a wrong answer keeps its outcome back while tries are left; a right one, or "show", ends the tries', async () => {
+    server.clock.set(Date.UTC(2027, 0, 5, 9));
+    const hw = await assign(ADA_KEY, { reveal: 'each', retries: true });
+    const d = await startOn(hw.id, 'Rae');
+    const wrong = await play(d, 0, false);
+    // Not right yet: the answer, no outcome, no explanation, and the offer.
+    expect(wrong.view.phase).toEqual({ kind: 'votes', round: 0, answer: answerOf(rounds[0]!, false) });
+    expect(wrong.retry).toEqual({ round: 0, left: 2 });
+    expect(JSON.stringify(wrong.view)).not.toMatch(/"outcome"|explanation/);
+    // Another round cannot be tried again, nor this one before it is answered.
+    expect((await retry(d, 1)).json).toMatchObject({ error: 'NOT_ANSWERED' });
+    expect((await retry(d, 0)).status).toBe(200);
+    const notYet = await retry(d, 0);
+    expect((notYet.json as unknown as HomeworkView).view.phase).toMatchObject({ kind: 'question', round: 0 });
+    server.clock.advance(3_000);
+    const right = (await answer(d, 0, answerOf(rounds[0]!, true))).json as unknown as HomeworkView;
+    // Right on the second try: the reveal at once, the full points, no more tries.
+    expect(right.view.phase).toMatchObject({ kind: 'reveal', round: 0, correct: true, points: 1000 });
+    expect(right.retry).toBeNull();
+    expect(right.tries).toEqual([2]);
+    const again = await retry(d, 0);
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({
+      error: 'REVEALED',
+      message: 'You have seen the answer to this question, so it cannot be tried again.',
+    });
+
+    // Wrong, then "show me the answer": the reveal, and no retry after it.
+    const wrong2 = await play(d, 1, false);
+    expect(wrong2.retry).toEqual({ round: 1, left: 2 });
+    const shown = await call('POST', `/homework/${hw.id}/attempt/show`, {
+      token: d.token,
+      body: { round: 1 },
+    });
+    expect(shown.status, shown.text).toBe(200);
+    const view = shown.json as unknown as HomeworkView;
+    expect(view.view.phase).toMatchObject({ kind: 'reveal', round: 1, correct: false });
+    expect(view.retry).toBeNull();
+    expect((await retry(d, 1)).json).toMatchObject({ error: 'REVEALED' });
+    // In French when the student's page is French.
+    const fr = await fetch(`${server.url}/api/homework/${hw.id}/attempt/retry`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${d.token}`,
+        'content-type': 'application/json',
+        'accept-language': 'fr-FR,fr;q=0.9',
+      },
+      body: JSON.stringify({ round: 1 }),
+    });
+    expect(await fr.json()).toMatchObject({
+      error: 'REVEALED',
+      message: 'Vous avez vu la réponse à cette question\u202F: elle ne peut plus être réessayée.',
+    });
+  });
+
+  it('an assignment without retries refuses one by name', async () => {
+    const hw = await assign(ADA_KEY, { reveal: 'each' });
+    const d = await startOn(hw.id, 'Sol');
+    const wrong = await play(d, 0, false);
+    expect(wrong.retry).toBeNull();
+    expect(wrong.view.phase).toMatchObject({ kind: 'reveal', round: 0, correct: false });
+    const refused = await retry(d, 0);
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({
+      error: 'NO_RETRIES',
+      message: 'Your teacher did not allow the questions of this homework to be tried again.',
+    });
+    const bad = await call('POST', `/homework/${hw.id}/attempt/retry`, {
+      token: d.token,
+      body: { round: -1 },
+    });
+    expect(bad.json).toMatchObject({ error: 'BAD_PAYLOAD', message: 'round: round counts from 0.' });
   });
 });
 

@@ -14,9 +14,12 @@ const PLAYER_JS_BUDGET_BYTES = 30_000;
 /** Each language's player page under dist/client. */
 const pageOf = (lang: Language) => (lang === 'en' ? 'index.html' : `${lang}/index.html`);
 
-/** Paths under dist/client of every script the page loads, following static imports. */
-async function playerScripts(lang: Language): Promise<string[]> {
-  const html = await readFile(join(DEFAULT_STATIC_DIR, pageOf(lang)), 'utf8');
+/** Paths under dist/client of every script the player page loads, following static imports. */
+const playerScripts = (lang: Language) => scriptsOf(pageOf(lang));
+
+/** Paths under dist/client of every script a page (its html file there) loads, following static imports. */
+async function scriptsOf(page: string): Promise<string[]> {
+  const html = await readFile(join(DEFAULT_STATIC_DIR, page), 'utf8');
   const queue = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/?([^"]+\.js)"/g)].map(
     (m) => m[1]!,
   );
@@ -96,3 +99,36 @@ it('each language page is its own build: the French page holds French words and 
   expect(fr).not.toContain('What does gradient descent do?');
   expect(await readFile(join(DEFAULT_STATIC_DIR, pageOf('fr')), 'utf8')).toContain('<html lang="fr">');
 });
+
+/**
+ * The homework page (client/homework) reuses the player's screens, reveal and explorer in one script
+ * of its own, built once per language like the player page. It has no budget of the live page's
+ * kind (a student opens it once, at home), yet must stay near the player's size: 32 KB gzipped.
+ */
+const HOMEWORK_JS_CEILING_BYTES = 32_000;
+const homeworkPage = (lang: Language) => (lang === 'en' ? 'homework.html' : `${lang}/homework.html`);
+
+it.each(LANGUAGES)(
+  'the homework page in %s loads at most 32 KB of gzipped JavaScript, in its language',
+  async (lang) => {
+    const files = await scriptsOf(homeworkPage(lang));
+    expect(files.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const file of files)
+      total += gzipSync(await readFile(join(DEFAULT_STATIC_DIR, file)), { level: 9 }).length;
+    console.log(
+      `homework page JavaScript (${lang}): ${total} bytes gzipped (${(total / 1000).toFixed(1)} kB)`,
+    );
+    expect(total).toBeLessThanOrEqual(HOMEWORK_JS_CEILING_BYTES);
+    const code = (await Promise.all(files.map((f) => readFile(join(DEFAULT_STATIC_DIR, f), 'utf8')))).join(
+      '\n',
+    );
+    const [own, other] =
+      lang === 'fr' ? ['Voir mes résultats', 'See my results'] : ['See my results', 'Voir mes résultats'];
+    expect(code).toContain(own);
+    expect(code).not.toContain(other);
+    expect(await readFile(join(DEFAULT_STATIC_DIR, homeworkPage(lang)), 'utf8')).toContain(
+      `<html lang="${lang}">`,
+    );
+  },
+);

@@ -132,4 +132,49 @@ describe('the gradebook in the host app', () => {
     await page.getByRole('button', { name: 'All past games' }).click();
     await page.getByText('2 games ticked.').waitFor();
   });
+
+  it('a course’s game and its homework ticked together make one sheet, matched by student id and name', async () => {
+    const page = await world.host();
+    await page.getByRole('button', { name: 'Create game' }).waitFor();
+    const key = (await page.evaluate(() => localStorage.getItem('overshoot:instructor')))!;
+    await playGame('Week 7', [['Dot', 'diverges', 0]], key); // 1000
+    const deck = await instructorApi(page, '/api/decks', { title: 'Homework 7', rounds: [DIVERGES] });
+    const hw = await instructorApi(page, '/api/assignments', {
+      deckId: (deck.json as { id: string }).id,
+      askStudentId: true,
+    });
+    const id = (hw.json as { id: string }).id;
+    // Dot does the homework under her name with her id; Eve only the homework.
+    for (const [nickname, studentId, choice] of [
+      ['dot', 'd-7', 'diverges'],
+      ['Eve', 'e-8', 'zigzag'],
+    ] as const) {
+      const post = async (path: string, body: unknown, token?: string) => {
+        const res = await fetch(`${world.server.url}/api/homework/${id}${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+        });
+        expect(res.status, path).toBeLessThan(300);
+        return (await res.json()) as { token?: string };
+      };
+      const { token } = await post('/attempts', { nickname, studentId });
+      await post('/attempt/next', {}, token);
+      await post('/attempt/answer', { round: 0, choice }, token);
+    }
+    const listed = await instructorApi(page, '/api/reports');
+    const week7 = (listed.json as { reports: ReportSummary[] }).reports.find((r) => r.title === 'Week 7')!;
+
+    await page.getByRole('link', { name: 'Past games' }).click();
+    await page.getByRole('checkbox', { name: /^Add to gradebook \(Week 7,/ }).check();
+    await page.getByRole('checkbox', { name: 'Add to gradebook (Homework 7, homework)' }).check();
+    const sheet = await downloaded(page, 'Download the gradebook (CSV)');
+    const [header = ''] = sheet.lines;
+    expect(header.startsWith(`name,student id,"${label(week7)}",Homework 7 (homework assigned `)).toBe(true);
+    expect(header.endsWith('),total points,share correct (%),games played')).toBe(true);
+    expect(sheet.lines.slice(1)).toEqual(['dot,d-7,1000,1000,2000,100,2', 'Eve,e-8,,0,0,0,1']);
+  });
 });

@@ -98,7 +98,7 @@ export function JoinScreen({ notice, model }: { notice: string | null; model: Pl
  * The page in the other language. The server picks a player page by this cookie before the
  * browser's Accept-Language (server/app.ts), so the choice outlasts a reload and a rejoin.
  */
-function LanguageSwitch() {
+export function LanguageSwitch() {
   const lang = player.otherLanguageCode;
   return (
     <button
