@@ -4,20 +4,32 @@
 // catalog objects every module reads (shared/i18n/en/…): a render after the copy is in that language.
 import { signal } from '@preact/signals';
 import { common as enCommon } from '../../shared/i18n/en/common';
+import { editor as enEditor } from '../../shared/i18n/en/editor';
 import { engine as enEngine } from '../../shared/i18n/en/engine';
 import { projector as enProjector } from '../../shared/i18n/en/projector';
+import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
 import { errorSentence } from '../../shared/i18n/errors';
 import { common as frCommon } from '../../shared/i18n/fr/common';
+import { editor as frEditor } from '../../shared/i18n/fr/editor';
 import { engine as frEngine } from '../../shared/i18n/fr/engine';
 import { projector as frProjector } from '../../shared/i18n/fr/projector';
-import { isLanguage, type Language, pickLanguage } from '../../shared/i18n/language';
+import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
+import { isLanguage, type Language, pickLanguage, type Strings } from '../../shared/i18n/language';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { loadJson, saveJson } from '../ui/storage';
 
 const LANGUAGE_KEY = 'overshoot:language';
 
 /** Each catalog the host page reads, by language; English first, as the objects hold at load. */
-type Catalogs = { common: typeof enCommon; engine: typeof enEngine; projector: typeof enProjector };
+const ENGLISH = {
+  common: enCommon,
+  engine: enEngine,
+  projector: enProjector,
+  teacher: enTeacher,
+  editor: enEditor,
+};
+type Catalogs = typeof ENGLISH;
+type Translation = { [K in keyof Catalogs]: Strings<Catalogs[K]> };
 
 /** A copy that keeps nested objects apart, so copying French in leaves English's own objects whole. */
 function copyOf<T extends object>(source: T): T {
@@ -27,9 +39,9 @@ function copyOf<T extends object>(source: T): T {
   return out as T;
 }
 
-const CATALOGS: Record<Language, Catalogs> = {
-  en: { common: copyOf(enCommon), engine: copyOf(enEngine), projector: copyOf(enProjector) },
-  fr: { common: frCommon, engine: frEngine, projector: frProjector },
+const CATALOGS: Record<Language, Translation> = {
+  en: Object.fromEntries(Object.entries(ENGLISH).map(([name, c]) => [name, copyOf(c)])) as Translation,
+  fr: { common: frCommon, engine: frEngine, projector: frProjector, teacher: frTeacher, editor: frEditor },
 };
 
 /** Writes `source` into `target`, nested objects in place (OUTCOME_LABELS is common.outcomes itself). */
@@ -47,18 +59,11 @@ export const hostLanguage = signal<Language>('en');
 
 export function setHostLanguage(lang: Language): void {
   const chosen = CATALOGS[lang];
-  copyInto(
-    enCommon as unknown as Record<string, unknown>,
-    chosen.common as unknown as Record<string, unknown>,
-  );
-  copyInto(
-    enEngine as unknown as Record<string, unknown>,
-    chosen.engine as unknown as Record<string, unknown>,
-  );
-  copyInto(
-    enProjector as unknown as Record<string, unknown>,
-    chosen.projector as unknown as Record<string, unknown>,
-  );
+  for (const name of Object.keys(ENGLISH) as Array<keyof Catalogs>)
+    copyInto(
+      ENGLISH[name] as unknown as Record<string, unknown>,
+      chosen[name] as unknown as Record<string, unknown>,
+    );
   document.documentElement.lang = lang;
   saveJson(LANGUAGE_KEY, lang);
   hostLanguage.value = lang;

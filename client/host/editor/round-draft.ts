@@ -3,6 +3,7 @@
 // check it (parseDeckRound, which names the field at fault) and to save it.
 
 import type { CostKind } from '../../../shared/engine/types';
+import { editor } from '../../../shared/i18n/en/editor';
 import { KIND_INFO } from '../../../shared/kinds';
 import { type DeckFileRound, type DeckRound, parseDeckRound } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
@@ -173,8 +174,8 @@ export function parseColumns(pasted: string): Columns {
       continue;
     }
     first = false;
-    if (!cells) return { ok: false, error: `line ${i + 1} needs two numbers, x and y` };
-    if (!isNumbers) return { ok: false, error: `line ${i + 1}: “${cells.join(' ')}” is not two numbers` };
+    if (!cells) return { ok: false, error: editor.lineNeedsTwo(i + 1) };
+    if (!isNumbers) return { ok: false, error: editor.lineNotNumbers(i + 1, cells.join(' ')) };
     x.push(pair[0]!);
     y.push(pair[1]!);
   }
