@@ -7,12 +7,14 @@ import { common as enCommon } from '../../shared/i18n/en/common';
 import { editor as enEditor } from '../../shared/i18n/en/editor';
 import { engine as enEngine } from '../../shared/i18n/en/engine';
 import { projector as enProjector } from '../../shared/i18n/en/projector';
+import { reports as enReports } from '../../shared/i18n/en/reports';
 import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
 import { errorSentence } from '../../shared/i18n/errors';
 import { common as frCommon } from '../../shared/i18n/fr/common';
 import { editor as frEditor } from '../../shared/i18n/fr/editor';
 import { engine as frEngine } from '../../shared/i18n/fr/engine';
 import { projector as frProjector } from '../../shared/i18n/fr/projector';
+import { reports as frReports } from '../../shared/i18n/fr/reports';
 import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
 import { isLanguage, type Language, pickLanguage, type Strings } from '../../shared/i18n/language';
 import type { ErrorCode } from '../../shared/protocol/errors';
@@ -27,6 +29,7 @@ const ENGLISH = {
   projector: enProjector,
   teacher: enTeacher,
   editor: enEditor,
+  reports: enReports,
 };
 type Catalogs = typeof ENGLISH;
 type Translation = { [K in keyof Catalogs]: Strings<Catalogs[K]> };
@@ -40,9 +43,21 @@ function copyOf<T extends object>(source: T): T {
 }
 
 const CATALOGS: Record<Language, Translation> = {
-  en: Object.fromEntries(Object.entries(ENGLISH).map(([name, c]) => [name, copyOf(c)])) as Translation,
-  fr: { common: frCommon, engine: frEngine, projector: frProjector, teacher: frTeacher, editor: frEditor },
+  en: Object.fromEntries(
+    Object.entries(ENGLISH).map(([name, c]) => [name, copyOf(c)]),
+  ) as unknown as Translation,
+  fr: {
+    common: frCommon,
+    engine: frEngine,
+    projector: frProjector,
+    teacher: frTeacher,
+    editor: frEditor,
+    reports: frReports,
+  },
 };
+
+/** The English words as shipped, whatever the page shows now: to recognise a sentence the server wrote. */
+export const english: Translation = CATALOGS.en;
 
 /** Writes `source` into `target`, nested objects in place (OUTCOME_LABELS is common.outcomes itself). */
 function copyInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
@@ -57,13 +72,18 @@ function copyInto(target: Record<string, unknown>, source: Record<string, unknow
 /** The language the projector shows; read it to re-render when it changes. */
 export const hostLanguage = signal<Language>('en');
 
-export function setHostLanguage(lang: Language): void {
+/** Copies `lang`'s words into the catalog objects every module reads (also what unit tests switch). */
+export function applyCatalogs(lang: Language): void {
   const chosen = CATALOGS[lang];
   for (const name of Object.keys(ENGLISH) as Array<keyof Catalogs>)
     copyInto(
       ENGLISH[name] as unknown as Record<string, unknown>,
       chosen[name] as unknown as Record<string, unknown>,
     );
+}
+
+export function setHostLanguage(lang: Language): void {
+  applyCatalogs(lang);
   document.documentElement.lang = lang;
   saveJson(LANGUAGE_KEY, lang);
   hostLanguage.value = lang;

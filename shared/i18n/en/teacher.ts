@@ -55,6 +55,8 @@ export const teacher = {
   percent: (n: number) => `${n} %`,
   /** After a percent typed in a box. */
   percentSign: ' %',
+  /** Between a label and what follows it on one line. */
+  colon: ': ',
 
   // My decks.
   newDeck: 'New deck',

@@ -50,6 +50,7 @@ export const teacher: Strings<typeof en> = {
   locale: 'fr-FR',
   percent: (n) => `${n}${NB}%`,
   percentSign: `${NB}%`,
+  colon: `${NB}: `,
 
   newDeck: 'Nouvelle série',
   importFile: 'Importer un fichier de série…',
