@@ -115,3 +115,11 @@ describe('every refusal of the instructors’ API has a sentence in French', () 
     expect(missing).toEqual([]);
   });
 });
+
+describe('the built-in decks’ titles', () => {
+  it('the English catalog names them as the decks do', async () => {
+    const { BUILTIN_GAME_DECK, LESSON_GAME_DECK } = await import('../../shared/protocol/decks');
+    expect(english.teacher.lessonTitle).toBe(LESSON_GAME_DECK.title);
+    expect(english.teacher.builtinTitle).toBe(BUILTIN_GAME_DECK.title);
+  });
+});

@@ -13,8 +13,8 @@ const ROUNDS = [3, 5, 8, 10, 15, 20];
 const DECK_SOURCES = ['lesson', 'builtin', 'generated'] as const;
 /** Read at each render: the catalog changes with the host's language. */
 const SOURCE_LABELS: Record<(typeof DECK_SOURCES)[number], () => string> = {
-  lesson: () => teacher.builtIn(LESSON_GAME_DECK.title, LESSON_GAME_DECK.rounds.length),
-  builtin: () => teacher.builtIn(BUILTIN_GAME_DECK.title, BUILTIN_GAME_DECK.rounds.length),
+  lesson: () => teacher.builtIn(teacher.lessonTitle, LESSON_GAME_DECK.rounds.length),
+  builtin: () => teacher.builtIn(teacher.builtinTitle, BUILTIN_GAME_DECK.rounds.length),
   generated: () => teacher.generated,
 };
 

@@ -117,6 +117,11 @@ export const reports = {
   intuitionHelp:
     'Share of right answers in each prediction round against its r = α·λ_max: r = 1 and r = 2 are the boundaries between converging, zig-zagging and diverging.',
   noPrediction: 'No prediction round was scored in this game.',
+  chartZones: { converges: 'converges (r < 1)', zigzag: 'zig-zags', diverges: 'diverges (r > 2)' },
+  chartAxis: 'r = α·λₘₐₓ (s = α(θ₀² + b) for the quartic), log scale',
+  chartPoint: (round: number) => `Q${round}`,
+  chartAria: (points: string[]) => `Share correct per prediction round against r: ${points.join('; ')}`,
+  chartAriaPoint: (round: number, r: string, share: string) => `round ${round}, r = ${r}, ${share}`,
   roundsHeading: 'Rounds',
   round: (n: number) => `Round ${n}`,
   notScored: 'not scored',

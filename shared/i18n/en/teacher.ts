@@ -10,6 +10,9 @@ export const teacher = {
   newGame: 'New game',
   deck: 'Deck',
   builtIn: (title: string, questions: number) => `Built-in: ${title} (${questions} questions)`,
+  /** The built-in decks' titles (the decks hold the English ones). */
+  lessonTitle: 'The learning rate in 15 minutes',
+  builtinTitle: 'The learning rate: a first class',
   generated: 'Generated questions',
   difficulty: 'Difficulty',
   difficulties: { easy: 'easy', medium: 'medium', hard: 'hard' },
@@ -98,6 +101,7 @@ export const teacher = {
   timer: (min: number, max: number) => `Seconds per question (leave empty for no timer; ${min} to ${max})`,
   assignSubmit: 'Assign and get the link',
   cancel: 'Cancel',
+  qrFor: (link: string) => `QR code for ${link}`,
   studentsOpen: 'Students open',
   studentsOpenEnd: 'on a phone or a laptop, or scan the code.',
 

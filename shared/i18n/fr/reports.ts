@@ -84,6 +84,12 @@ export const reports: Strings<typeof en> = {
   intuition: 'Là où l’intuition de la classe flanche',
   intuitionHelp: `Part de bonnes réponses à chaque question de prédiction selon son r = α·λ_max${NB}: r = 1 et r = 2 sont les limites entre converger, zigzaguer et diverger.`,
   noPrediction: 'Aucune question de prédiction n’a été notée dans cette partie.',
+  chartZones: { converges: 'converge (r < 1)', zigzag: 'zigzague', diverges: 'diverge (r > 2)' },
+  chartAxis: 'r = α·λₘₐₓ (s = α(θ₀² + b) pour la quartique), échelle logarithmique',
+  chartPoint: (round) => `Q${round}`,
+  chartAria: (points) =>
+    `Part de bonnes réponses par question de prédiction selon r${NB}: ${points.join(`${NB}; `)}`,
+  chartAriaPoint: (round, r, share) => `question ${round}, r = ${r}, ${share}`,
   roundsHeading: 'Questions',
   round: (n) => `Question ${n}`,
   notScored: 'non notée',

@@ -11,6 +11,8 @@ export const teacher: Strings<typeof en> = {
   newGame: 'Nouvelle partie',
   deck: 'Série',
   builtIn: (title, questions) => `Intégrée${NB}: ${title} (${questions} questions)`,
+  lessonTitle: 'Le pas d’apprentissage en 15 minutes',
+  builtinTitle: `Le pas d’apprentissage${NB}: un premier cours`,
   generated: 'Questions générées',
   difficulty: 'Difficulté',
   difficulties: { easy: 'facile', medium: 'moyenne', hard: 'difficile' },
@@ -90,6 +92,7 @@ export const teacher: Strings<typeof en> = {
   timer: (min, max) => `Secondes par question (laisser vide pour ne pas minuter${NB}; de ${min} à ${max})`,
   assignSubmit: 'Donner le devoir et obtenir le lien',
   cancel: 'Annuler',
+  qrFor: (link) => `QR code de ${link}`,
   studentsOpen: 'Les élèves ouvrent',
   studentsOpenEnd: 'sur un téléphone ou un ordinateur, ou scannent le code.',
 
