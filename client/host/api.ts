@@ -1,6 +1,8 @@
 // The instructor API (docs/api.md), with this browser's key on every call. Errors come back as data
 // ({ error, message, round?, field? }), never thrown: the screens show them where they belong.
+import { teacher } from '../../shared/i18n/en/teacher';
 import { instructorKey } from './instructor';
+import { hostLanguage } from './language';
 
 export interface ApiProblem {
   status: number;
@@ -13,11 +15,22 @@ export interface ApiProblem {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: ApiProblem };
 
-const OFFLINE: ApiProblem = {
-  status: 0,
-  error: 'NETWORK',
-  message: 'The server did not answer. Check that it is running, then try again.',
-};
+const offline = (): ApiProblem => ({ status: 0, error: 'NETWORK', message: teacher.apiErrors.NETWORK });
+
+/**
+ * The refusal in the host's language. English keeps the server's own sentence, which may name a
+ * number or a rule; another language says its code's sentence from the catalog (a deck's round and
+ * field still show beside it), and keeps the server's words only for a code it does not know.
+ */
+function inHostLanguage(p: ApiProblem): ApiProblem {
+  if (hostLanguage.value === 'en') return p;
+  const sentences: Record<string, string> = teacher.apiErrors;
+  if (p.error === 'BAD_PAYLOAD' && p.message.startsWith('dueAt:'))
+    return { ...p, message: teacher.dueInPast };
+  if (p.error === 'HTTP_ERROR') return { ...p, message: teacher.answered(p.status) };
+  const sentence = sentences[p.error];
+  return sentence === undefined ? p : { ...p, message: sentence };
+}
 
 function request(method: string, path: string, body?: string): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${instructorKey.value}` };
@@ -28,15 +41,15 @@ function request(method: string, path: string, body?: string): Promise<Response>
 async function problemOf(res: Response): Promise<ApiProblem> {
   try {
     const body = (await res.json()) as Partial<ApiProblem>;
-    return {
+    return inHostLanguage({
       status: res.status,
       error: String(body.error ?? 'HTTP_ERROR'),
-      message: String(body.message ?? `The server answered ${res.status}.`),
+      message: String(body.message ?? teacher.answered(res.status)),
       ...(typeof body.round === 'number' ? { round: body.round } : {}),
       ...(typeof body.field === 'string' ? { field: body.field } : {}),
-    };
+    });
   } catch {
-    return { status: res.status, error: 'HTTP_ERROR', message: `The server answered ${res.status}.` };
+    return inHostLanguage({ status: res.status, error: 'HTTP_ERROR', message: teacher.answered(res.status) });
   }
 }
 
@@ -53,7 +66,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       typeof body === 'string' || body === undefined ? body : JSON.stringify(body),
     );
   } catch {
-    return { ok: false, problem: OFFLINE };
+    return { ok: false, problem: offline() };
   }
   if (!res.ok) return { ok: false, problem: await problemOf(res) };
   if (res.status === 204) return { ok: true, value: undefined as T };
@@ -69,7 +82,7 @@ export async function download(path: string, fallbackName: string): Promise<ApiR
   try {
     res = await request('GET', path);
   } catch {
-    return { ok: false, problem: OFFLINE };
+    return { ok: false, problem: offline() };
   }
   if (!res.ok) return { ok: false, problem: await problemOf(res) };
   const disposition = res.headers.get('content-disposition') ?? '';

@@ -4,20 +4,35 @@
 // catalog objects every module reads (shared/i18n/en/…): a render after the copy is in that language.
 import { signal } from '@preact/signals';
 import { common as enCommon } from '../../shared/i18n/en/common';
+import { editor as enEditor } from '../../shared/i18n/en/editor';
 import { engine as enEngine } from '../../shared/i18n/en/engine';
 import { projector as enProjector } from '../../shared/i18n/en/projector';
+import { reports as enReports } from '../../shared/i18n/en/reports';
+import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
 import { errorSentence } from '../../shared/i18n/errors';
 import { common as frCommon } from '../../shared/i18n/fr/common';
+import { editor as frEditor } from '../../shared/i18n/fr/editor';
 import { engine as frEngine } from '../../shared/i18n/fr/engine';
 import { projector as frProjector } from '../../shared/i18n/fr/projector';
-import { isLanguage, type Language, pickLanguage } from '../../shared/i18n/language';
+import { reports as frReports } from '../../shared/i18n/fr/reports';
+import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
+import { isLanguage, type Language, pickLanguage, type Strings } from '../../shared/i18n/language';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { loadJson, saveJson } from '../ui/storage';
 
 const LANGUAGE_KEY = 'overshoot:language';
 
 /** Each catalog the host page reads, by language; English first, as the objects hold at load. */
-type Catalogs = { common: typeof enCommon; engine: typeof enEngine; projector: typeof enProjector };
+const ENGLISH = {
+  common: enCommon,
+  engine: enEngine,
+  projector: enProjector,
+  teacher: enTeacher,
+  editor: enEditor,
+  reports: enReports,
+};
+type Catalogs = typeof ENGLISH;
+type Translation = { [K in keyof Catalogs]: Strings<Catalogs[K]> };
 
 /** A copy that keeps nested objects apart, so copying French in leaves English's own objects whole. */
 function copyOf<T extends object>(source: T): T {
@@ -27,10 +42,22 @@ function copyOf<T extends object>(source: T): T {
   return out as T;
 }
 
-const CATALOGS: Record<Language, Catalogs> = {
-  en: { common: copyOf(enCommon), engine: copyOf(enEngine), projector: copyOf(enProjector) },
-  fr: { common: frCommon, engine: frEngine, projector: frProjector },
+const CATALOGS: Record<Language, Translation> = {
+  en: Object.fromEntries(
+    Object.entries(ENGLISH).map(([name, c]) => [name, copyOf(c)]),
+  ) as unknown as Translation,
+  fr: {
+    common: frCommon,
+    engine: frEngine,
+    projector: frProjector,
+    teacher: frTeacher,
+    editor: frEditor,
+    reports: frReports,
+  },
 };
+
+/** The English words as shipped, whatever the page shows now: to recognise a sentence the server wrote. */
+export const english: Translation = CATALOGS.en;
 
 /** Writes `source` into `target`, nested objects in place (OUTCOME_LABELS is common.outcomes itself). */
 function copyInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
@@ -45,20 +72,18 @@ function copyInto(target: Record<string, unknown>, source: Record<string, unknow
 /** The language the projector shows; read it to re-render when it changes. */
 export const hostLanguage = signal<Language>('en');
 
-export function setHostLanguage(lang: Language): void {
+/** Copies `lang`'s words into the catalog objects every module reads (also what unit tests switch). */
+export function applyCatalogs(lang: Language): void {
   const chosen = CATALOGS[lang];
-  copyInto(
-    enCommon as unknown as Record<string, unknown>,
-    chosen.common as unknown as Record<string, unknown>,
-  );
-  copyInto(
-    enEngine as unknown as Record<string, unknown>,
-    chosen.engine as unknown as Record<string, unknown>,
-  );
-  copyInto(
-    enProjector as unknown as Record<string, unknown>,
-    chosen.projector as unknown as Record<string, unknown>,
-  );
+  for (const name of Object.keys(ENGLISH) as Array<keyof Catalogs>)
+    copyInto(
+      ENGLISH[name] as unknown as Record<string, unknown>,
+      chosen[name] as unknown as Record<string, unknown>,
+    );
+}
+
+export function setHostLanguage(lang: Language): void {
+  applyCatalogs(lang);
   document.documentElement.lang = lang;
   saveJson(LANGUAGE_KEY, lang);
   hostLanguage.value = lang;

@@ -1,6 +1,7 @@
 // The instructor's decks and past games, as the /api serves them (docs/api.md): lists, one report,
 // and the actions on them. Screens read these signals; every change goes through the server.
 import { signal } from '@preact/signals';
+import { teacher } from '../../shared/i18n/en/teacher';
 import type { DeckSummary, ReportSummary, StoredDeck } from '../../shared/protocol/api';
 import type { AssignmentReport, AssignmentSummary, HomeworkSettings } from '../../shared/protocol/homework';
 import type { GameReport } from '../../shared/protocol/report';
@@ -31,19 +32,19 @@ export async function importDeck(file: File): Promise<void> {
     importProblem.value = reply.problem;
     return;
   }
-  decksNotice.value = `Imported “${reply.value.title}” (${reply.value.rounds} rounds).`;
+  decksNotice.value = teacher.imported(reply.value.title, reply.value.rounds);
   await loadDecks();
 }
 
 export async function duplicateDeck(id: string): Promise<void> {
   const reply = await api<StoredDeck>('POST', `/decks/${encodeURIComponent(id)}/duplicate`);
-  decksNotice.value = reply.ok ? `Made “${reply.value.title}”.` : reply.problem.message;
+  decksNotice.value = reply.ok ? teacher.made(reply.value.title) : reply.problem.message;
   await loadDecks();
 }
 
 export async function deleteDeck(id: string): Promise<void> {
   const reply = await api('DELETE', `/decks/${encodeURIComponent(id)}`);
-  decksNotice.value = reply.ok ? 'Deck deleted.' : reply.problem.message;
+  decksNotice.value = reply.ok ? teacher.deckDeleted : reply.problem.message;
   await loadDecks();
 }
 

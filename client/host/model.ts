@@ -8,6 +8,7 @@ import { useContext } from 'preact/hooks';
 import { assertNever } from '../../shared/engine/format';
 import type { Difficulty } from '../../shared/engine/types';
 import { projector } from '../../shared/i18n/en/projector';
+import { teacher } from '../../shared/i18n/en/teacher';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import type { DeckChoice } from '../../shared/protocol/schemas';
 import {
@@ -19,7 +20,7 @@ import {
 import type { Connection } from '../net/connection';
 import { forget, isRecord, loadJson, saveJson } from '../ui/storage';
 import { ticker } from '../ui/ticker';
-import { errorText } from './language';
+import { errorText, hostLanguage } from './language';
 
 const SESSION_KEY = 'overshoot:host';
 
@@ -44,9 +45,10 @@ export interface HostPage {
   showGame(): void;
 }
 
-const LOST_NOTICES: Partial<Record<ErrorCode, string>> = {
-  ROOM_NOT_FOUND: 'Your last game has ended. Start a new one.',
-  NOT_HOST: 'This browser is no longer the host of that game. Start a new one.',
+/** Read when the game is lost: the catalog holds the host's language by then. */
+const LOST_NOTICES: Partial<Record<ErrorCode, () => string>> = {
+  ROOM_NOT_FOUND: () => teacher.lostEnded,
+  NOT_HOST: () => teacher.lostHost,
 };
 
 /** Host steps name their round, so a repeat (double press, retry) is refused and changes nothing. */
@@ -77,8 +79,8 @@ function percentOf(text: string): number | null {
 function peerBandProblem(low: string, high: string): string | null {
   const lo = percentOf(low);
   const hi = percentOf(high);
-  if (lo === null || hi === null) return 'Each bound of the split is a whole percent from 0 to 100.';
-  if (lo > hi) return `The lower bound (${lo} %) is above the upper one (${hi} %).`;
+  if (lo === null || hi === null) return teacher.splitWhole;
+  if (lo > hi) return teacher.splitOrder(lo, hi);
   return null;
 }
 
@@ -121,7 +123,12 @@ export function createHostModel(connection: Connection, page: HostPage) {
   const peerLow = signal(String(PEER_BAND_DEFAULT.low));
   const peerHigh = signal(String(PEER_BAND_DEFAULT.high));
   /** What is wrong with the band as typed, or null; the game is not created while it says something. */
-  const peerBandError = computed(() => peerBandProblem(peerLow.value, peerHigh.value));
+  // Reads the language too: its sentence is in the host's language.
+  const peerBandError = computed(() => {
+    // Read so that a new language writes the sentence anew.
+    void hostLanguage.value;
+    return peerBandProblem(peerLow.value, peerHigh.value);
+  });
   const createError = signal<string | null>(null);
 
   /** Local time, ticking while a question is open, for the countdown. */
@@ -166,7 +173,7 @@ export function createHostModel(connection: Connection, page: HostPage) {
   connection.onProgress((p) => {
     progress.value = p;
   });
-  connection.onSessionLost((code) => toCreate(LOST_NOTICES[code] ?? null));
+  connection.onSessionLost((code) => toCreate(LOST_NOTICES[code]?.() ?? null));
   const stored = loadJson(SESSION_KEY, isStoredHost);
   if (stored) {
     connection.setResume({ event: 'host:resume', payload: stored });

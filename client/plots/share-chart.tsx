@@ -2,6 +2,8 @@
 // its r = α·λ_max, on a log axis with the boundaries r = 1 and r = 2 marked and the three zones
 // named. A dip near a boundary, or across a whole zone, is what the next lesson is about.
 import { formatNumber } from '../../shared/engine/format';
+import { reports } from '../../shared/i18n/en/reports';
+import { teacher } from '../../shared/i18n/en/teacher';
 import { linearMap } from './geometry';
 
 export interface SharePoint {
@@ -29,9 +31,9 @@ export function ShareChart({ points, width, height, em }: ShareChartProps) {
   const map = linearMap({ x0: lo, x1: hi, y0: 0, y1: 1 }, area);
   const xOf = (r: number) => map.x(Math.log10(r));
   const zones = [
-    { key: 'converges', x0: area.x0, x1: xOf(1), label: 'converges (r < 1)' },
-    { key: 'zigzag', x0: xOf(1), x1: xOf(2), label: 'zig-zags' },
-    { key: 'diverges', x0: xOf(2), x1: area.x1, label: 'diverges (r > 2)' },
+    { key: 'converges', x0: area.x0, x1: xOf(1), label: reports.chartZones.converges },
+    { key: 'zigzag', x0: xOf(1), x1: xOf(2), label: reports.chartZones.zigzag },
+    { key: 'diverges', x0: xOf(2), x1: area.x1, label: reports.chartZones.diverges },
   ];
   // Labels go above their dot, or below when a neighbour's label would overlap it.
   const placed: Array<{ x: number; y: number }> = [];
@@ -52,9 +54,11 @@ export function ShareChart({ points, width, height, em }: ShareChartProps) {
       width={width}
       height={height}
       role="img"
-      aria-label={`Share correct per prediction round against r: ${points
-        .map((p) => `round ${p.round}, r = ${formatNumber(p.ratio)}, ${Math.round(p.share * 100)} %`)
-        .join('; ')}`}
+      aria-label={reports.chartAria(
+        points.map((p) =>
+          reports.chartAriaPoint(p.round, formatNumber(p.ratio), teacher.percent(Math.round(p.share * 100))),
+        ),
+      )}
     >
       {zones.map((z) => (
         <g key={z.key}>
@@ -74,7 +78,7 @@ export function ShareChart({ points, width, height, em }: ShareChartProps) {
         <g key={s}>
           <line class="grid" x1={area.x0} x2={area.x1} y1={map.y(s)} y2={map.y(s)} />
           <text class="tick" x={area.x0 - em * 0.3} y={map.y(s) + em * 0.35} text-anchor="end">
-            {Math.round(s * 100)} %
+            {teacher.percent(Math.round(s * 100))}
           </text>
         </g>
       ))}
@@ -84,7 +88,7 @@ export function ShareChart({ points, width, height, em }: ShareChartProps) {
         </text>
       ))}
       <text class="axis-name" x={(area.x0 + area.x1) / 2} y={area.y1 + em * 2.3} text-anchor="middle">
-        r = α·λₘₐₓ (s = α(θ₀² + b) for the quartic), log scale
+        {reports.chartAxis}
       </text>
       <line class="axis" x1={area.x0} x2={area.x1} y1={area.y1} y2={area.y1} />
       <line class="boundary-line" x1={xOf(1)} x2={xOf(1)} y1={area.y0} y2={area.y1} />
@@ -93,7 +97,7 @@ export function ShareChart({ points, width, height, em }: ShareChartProps) {
         <g key={p.round} class="share-point" data-round={p.round}>
           <circle class="share-dot" cx={x} cy={y} r={em * 0.38} />
           <text class="share-label" x={x} y={ly} text-anchor="middle">
-            Q{p.round}
+            {reports.chartPoint(p.round)}
           </text>
         </g>
       ))}

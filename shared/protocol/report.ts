@@ -96,7 +96,10 @@ export interface ReportRound {
   index: number;
   type: RoundType;
   task: Task;
-  /** One line: the cost, the start and the α (or the α offered). */
+  /**
+   * One line: the cost, the start and the α (or the α offered), in English for the CSV; the host page
+   * writes it from `task` in its own language, as it does `answerText` and each bar's `label`.
+   */
   summary: string;
   /** The right answer in words ("Diverges", "α just below 0.0538", "α = 0.4"). */
   answerText: string;
@@ -120,7 +123,11 @@ export interface ReportRound {
 /** A misconception the class holds (README M4), with the students who hold it (M3). */
 export interface ReportMisconception {
   id: MisconceptionId;
-  /** The wrong idea ("A zig-zag is not convergence"), what its holders answer, and the sentence that separates it from the right idea. */
+  /**
+   * The wrong idea ("A zig-zag is not convergence"), what its holders answer, and the sentence that
+   * separates it from the right idea, in English: the CSV's words. The host page names it by `id` in
+   * its own language (client/host/parts/report-text.ts), and these only for an id it does not know.
+   */
   name: string;
   text: string;
   separates: string;

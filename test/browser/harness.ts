@@ -12,6 +12,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
+import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
+import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
 import { chromiumPath } from './find-chromium';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
@@ -429,11 +431,13 @@ export async function playSavedDeck(
   host: Page,
   deck: { title: string },
 ): Promise<{ code: string; joinUrl: string }> {
-  await host.getByRole('button', { name: 'Create game' }).waitFor();
+  // The host page speaks its browser's language (or the one picked): its labels come from that catalog.
+  await host.locator('form.create button[type="submit"]').waitFor();
+  const t = (await host.locator('html').getAttribute('lang')) === 'fr' ? frTeacher : enTeacher;
   const saved = await instructorApi(host, '/api/decks', deck);
   if (saved.status !== 201)
     throw new Error(`saving the deck: HTTP ${saved.status}, ${JSON.stringify(saved.json)}`);
-  await host.getByRole('link', { name: 'My decks' }).click();
-  await host.getByRole('button', { name: `Play ${deck.title}` }).click();
+  await host.getByRole('link', { name: t.myDecks }).click();
+  await host.getByRole('button', { name: t.playNamed(deck.title) }).click();
   return lobbyOf(host);
 }

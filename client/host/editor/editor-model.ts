@@ -4,6 +4,7 @@
 import { computed, signal } from '@preact/signals';
 import { createRng } from '../../../shared/engine/rng';
 import type { Difficulty } from '../../../shared/engine/types';
+import { editor } from '../../../shared/i18n/en/editor';
 import type { StoredDeck } from '../../../shared/protocol/api';
 import { type DeckFile, toDeckFileRound } from '../../../shared/protocol/deck';
 import { generateGameDeck } from '../../../shared/protocol/decks';
@@ -61,7 +62,7 @@ function show(
 
 export function newDeck(): void {
   loadError.value = null;
-  show(null, { title: 'New deck', rounds: [blank()] }, false);
+  show(null, { title: editor.newDeck, rounds: [blank()] }, false);
   // Nothing saved yet: a new deck counts as a change until its first save.
   saved.value = '';
 }
@@ -140,7 +141,7 @@ export function addGenerated(difficulty: Difficulty, kind: GeneratedKind, count:
 /** The deck file to save, or the first round that stops it, counted from 1. */
 function deckFile(): { ok: true; file: DeckFile } | { ok: false; round: number; message: string } {
   const file: DeckFile = {
-    title: title.value.trim() || 'Untitled deck',
+    title: title.value.trim() || editor.untitled,
     rounds: [],
     ...(warmupOf === undefined ? {} : { warmupOf }),
   };
@@ -157,7 +158,7 @@ export async function save(): Promise<boolean> {
   const built = deckFile();
   if (!built.ok) {
     selected.value = built.round;
-    saveError.value = `Not saved. ${built.message}`;
+    saveError.value = editor.notSaved(built.message);
     return false;
   }
   saving.value = true;
@@ -171,11 +172,11 @@ export async function save(): Promise<boolean> {
   if (!reply.ok) {
     const { round, message } = reply.problem;
     if (round !== undefined) selected.value = round - 1;
-    saveError.value = `Not saved. ${message}`;
+    saveError.value = editor.notSaved(message);
     return false;
   }
   saved.value = snapshot(title.value, rounds.value);
-  saveNotice.value = 'Saved.';
+  saveNotice.value = editor.saved;
   if (id === null) {
     deckId.value = reply.value.id;
     go({ page: 'deck', id: reply.value.id }, { replace: true, force: true });

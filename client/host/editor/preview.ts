@@ -16,6 +16,8 @@ import {
 } from '../../../shared/engine/round-kinds';
 import { DEFAULT_MAX_STEPS, simulate } from '../../../shared/engine/simulate';
 import type { Outcome, Scenario, Simulation } from '../../../shared/engine/types';
+import { editor } from '../../../shared/i18n/en/editor';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import { isInside, lineFrame, planeFrame } from '../../plots/geometry';
@@ -63,7 +65,7 @@ export const BOUNDARY_MARGIN = 0.1;
 /** A 2-D start with less than this share of its distance along the steep direction hides it. */
 export const HIDDEN_SHARE = 0.05;
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+const percent = (share: number) => teacher.percent(Math.round(share * 100));
 
 function isOffPlot(scenario: Scenario, sim: Simulation): boolean {
   const first = sim.steps[1]?.theta;
@@ -88,13 +90,13 @@ function startWarnings(problem: Problem, sim: Simulation): PreviewWarning[] {
   if ((sim.distances[0] ?? 0) === 0)
     warnings.push({
       id: 'at-minimum',
-      text: 'The start is the minimum itself: gradient descent never moves, so there is nothing to watch.',
+      text: editor.atMinimum,
     });
   const share = steepShare(problem);
   if (share !== null && share < HIDDEN_SHARE)
     warnings.push({
       id: 'hidden-steep',
-      text: `Only ${percent(share)} of the start's distance lies along the steep direction: the overshoot hardly shows, and the run looks as if it converged. Start further up the valley's side.`,
+      text: editor.hiddenSteep(percent(share)),
     });
   return warnings;
 }
@@ -108,9 +110,7 @@ function predictPreview(scenario: Scenario): RoundPreview {
     const edge = Math.abs(r - 1) <= BOUNDARY_MARGIN ? 1 : 2;
     warnings.push({
       id: 'boundary',
-      text: `${name} = ${formatNumber(r, 4)} is within 10 % of ${edge}, the boundary between ${
-        edge === 1 ? 'converging and zig-zagging' : 'zig-zagging and diverging'
-      }: students cannot tell from the picture, and a small change of α flips the answer.`,
+      text: editor.boundary(name, formatNumber(r, 4), percent(BOUNDARY_MARGIN), edge),
     });
   }
   const d0 = sim.distances[0] ?? 0;
@@ -118,17 +118,17 @@ function predictPreview(scenario: Scenario): RoundPreview {
   if (sim.outcome === 'oscillates')
     warnings.push({
       id: 'never-settles',
-      text: `Never settles: at ${name} = 2 exactly the run bounces for ever, and nobody can score this round.`,
+      text: editor.bouncesForEver(name),
     });
   else if (sim.outcome !== 'diverges' && d0 > 0 && end > d0 / 2)
     warnings.push({
       id: 'never-settles',
-      text: `Never settles on screen: after ${DEFAULT_MAX_STEPS} steps the run is still ${percent(end / d0)} of the start distance away, so the class sees no convergence.`,
+      text: editor.neverSettles(DEFAULT_MAX_STEPS, percent(end / d0)),
     });
   if (isOffPlot(scenario, sim))
     warnings.push({
       id: 'off-plot',
-      text: 'Diverges off the plot in one step: the first step already lands outside the picture, so the class sees nothing of the run.',
+      text: editor.offPlot,
     });
   warnings.push(...startWarnings(scenario, sim));
   return {
@@ -154,11 +154,11 @@ function maxAlphaPreview(problem: Problem): RoundPreview {
   return {
     scenario,
     simulation: sim,
-    runLabel: `The run at 0.9 α* = ${formatAlpha(alpha)}`,
+    runLabel: editor.runAt(formatAlpha(alpha)),
     runExplanation: explainText(sim.explanation),
     outcome: null,
     headline: `α* = ${targetFormula(problem, target)} = ${formatNumber(target, 4)}`,
-    explanation: `The answer: any α just below ${formatNumber(target, 4)}. At α* the run bounces for ever; above it, it diverges.`,
+    explanation: editor.maxAlphaAnswer(formatNumber(target, 4)),
     warnings: startWarnings(problem, sim),
     notes: [],
     race: null,
@@ -174,12 +174,12 @@ function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
   if (race.winner === null)
     warnings.push({
       id: 'no-winner',
-      text: 'No single winner: the fastest options tie, or none gets within 1/1000 of the start distance. Nobody can score this round.',
+      text: editor.noWinnerWarning,
     });
   else if (race.lead < FASTEST_MIN_LEAD)
     warnings.push({
       id: 'close-race',
-      text: `Close race: the winner is only ${percent(race.lead - 1)} ahead of the runner-up (generated rounds keep at least 25 %).`,
+      text: editor.closeRace(percent(race.lead - 1), percent(FASTEST_MIN_LEAD - 1)),
     });
   const ratios = alphas.map((a) => a * curvature);
   const pair = mirrorPair(ratios);
@@ -187,30 +187,33 @@ function fastestPreview(problem: Problem, alphas: number[]): RoundPreview {
     const [i, j] = pair;
     warnings.push({
       id: 'mirror-pair',
-      text: `α = ${formatAlpha(alphas[i]!)} and α = ${formatAlpha(alphas[j]!)} give r and 2 − r (${formatNumber(ratios[i]!)} and ${formatNumber(ratios[j]!)}): both shrink the distance by the same factor each step, a tie in 1-D.`,
+      text: editor.mirrorPair(
+        formatAlpha(alphas[i]!),
+        formatAlpha(alphas[j]!),
+        formatNumber(ratios[i]!),
+        formatNumber(ratios[j]!),
+      ),
     });
   }
   if (race.winner !== null && (race.iterations[race.winner] ?? 0) > FASTEST_MAX_WINNER_STEPS)
     warnings.push({
       id: 'long-race',
-      text: `The winner needs ${race.iterations[race.winner]} steps: a long race to watch. Larger α values make it shorter.`,
+      text: editor.longRace(race.iterations[race.winner] ?? 0),
     });
   for (const [i, sim] of simulations.entries())
     if (sim.outcome === 'diverges' || sim.outcome === 'oscillates')
-      notes.push(
-        `α = ${formatAlpha(alphas[i]!)} ${sim.outcome === 'diverges' ? 'diverges' : 'bounces for ever'} (r = ${formatNumber(ratios[i]!)}): fine as a trap, but say so at the reveal.`,
-      );
+      notes.push(editor.trap(formatAlpha(alphas[i]!), sim.outcome === 'diverges', formatNumber(ratios[i]!)));
   const shown = race.winner ?? 0;
   return {
     scenario: { ...problem, alpha: alphas[shown]! },
     simulation: simulations[shown]!,
-    runLabel: race.winner === null ? null : `The winner's run, α = ${formatAlpha(alphas[shown]!)}`,
+    runLabel: race.winner === null ? null : editor.winnerRun(formatAlpha(alphas[shown]!)),
     runExplanation: null,
     outcome: null,
     headline:
       race.winner === null
-        ? 'No single winner'
-        : `Fastest: α = ${formatAlpha(alphas[race.winner]!)}, ${finishText(race.iterations[race.winner])}`,
+        ? editor.noWinner
+        : editor.fastest(formatAlpha(alphas[race.winner]!), finishText(race.iterations[race.winner])),
     explanation: bestAlphaText(problem, simulations[0]) ?? '',
     warnings,
     notes,

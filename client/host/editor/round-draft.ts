@@ -3,6 +3,8 @@
 // check it (parseDeckRound, which names the field at fault) and to save it.
 
 import type { CostKind } from '../../../shared/engine/types';
+import { common } from '../../../shared/i18n/en/common';
+import { editor } from '../../../shared/i18n/en/editor';
 import { KIND_INFO } from '../../../shared/kinds';
 import { type DeckFileRound, type DeckRound, parseDeckRound } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
@@ -56,7 +58,9 @@ export const BLANK_ROUND: RoundDraft = {
   tags: '',
 };
 
-const text = (x: number | undefined): string => (x === undefined ? '' : String(x));
+/** A number as the host's language types it (0,25 in French): numberFrom reads either back. */
+const text = (x: number | undefined): string =>
+  x === undefined ? '' : String(x).replace('.', common.decimal);
 
 /** The fields of the draft that belong to one kind of round (the others keep their values). */
 interface DraftFields {
@@ -79,7 +83,7 @@ export const DRAFT_FIELDS: { [T in RoundType]: DraftFields } = {
   fastest: {
     read: (round) => ('alphas' in round ? { alphas: round.alphas.map((a) => text(a)) } : {}),
     write: (draft) => ({ alphas: draft.alphas.map(numberFrom) }),
-    line: (draft) => ` · α = ${draft.alphas.join(', ')}`,
+    line: (draft) => ` · α = ${draft.alphas.join(common.pointSeparator)}`,
   },
 };
 
@@ -173,8 +177,8 @@ export function parseColumns(pasted: string): Columns {
       continue;
     }
     first = false;
-    if (!cells) return { ok: false, error: `line ${i + 1} needs two numbers, x and y` };
-    if (!isNumbers) return { ok: false, error: `line ${i + 1}: “${cells.join(' ')}” is not two numbers` };
+    if (!cells) return { ok: false, error: editor.lineNeedsTwo(i + 1) };
+    if (!isNumbers) return { ok: false, error: editor.lineNotNumbers(i + 1, cells.join(' ')) };
     x.push(pair[0]!);
     y.push(pair[1]!);
   }

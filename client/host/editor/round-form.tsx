@@ -4,18 +4,15 @@
 import type { ComponentChildren } from 'preact';
 import { MISCONCEPTION_IDS } from '../../../shared/engine/misconceptions';
 import type { CostKind } from '../../../shared/engine/types';
-import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN, KIND_INFO } from '../../../shared/kinds';
+import { editor } from '../../../shared/i18n/en/editor';
+import { teacher } from '../../../shared/i18n/en/teacher';
+import { FASTEST_OPTIONS_MAX, FASTEST_OPTIONS_MIN } from '../../../shared/kinds';
 import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
 import { OptionMark } from '../../ui/options';
 import { checks, rounds, selected, updateRound } from './editor-model';
 import { parseColumns, type RoundDraft } from './round-draft';
 
-const COST_LABELS: Record<CostKind, string> = {
-  quadratic: 'Parabola: J(θ) = a/2 (θ − c)²',
-  quartic: 'Quartic: J(θ) = θ⁴/4 + b·θ²/2',
-  bowl: 'Bowl in 2-D: eigenvalues λ₁, λ₂, angle, centre',
-  linreg: 'Linear regression on data (the lecture’s cost)',
-};
+const COST_KINDS: readonly CostKind[] = ['quadratic', 'quartic', 'bowl', 'linreg'];
 
 /** Which group of inputs a parser field belongs to (the error shows there). */
 const GROUP_OF: Record<string, string> = {
@@ -115,7 +112,7 @@ export const KIND_FIELDS: {
 } = {
   predict: {
     inline: ({ draft, set, errorFor }) => (
-      <Field group="alpha" label={<label for="f-alpha">Learning rate α</label>} error={errorFor('alpha')}>
+      <Field group="alpha" label={<label for="f-alpha">{editor.alpha}</label>} error={errorFor('alpha')}>
         {(d, bad) => (
           <NumberInput
             id="f-alpha"
@@ -135,11 +132,7 @@ export const KIND_FIELDS: {
     below: ({ draft, set, errorFor }) => (
       <Field
         group="alphas"
-        label={
-          <span class="group-label">
-            The α offered ({FASTEST_OPTIONS_MIN} or {FASTEST_OPTIONS_MAX})
-          </span>
-        }
+        label={<span class="group-label">{editor.offered(FASTEST_OPTIONS_MIN, FASTEST_OPTIONS_MAX)}</span>}
         error={errorFor('alphas')}
       >
         {(d, bad) => (
@@ -149,7 +142,7 @@ export const KIND_FIELDS: {
                 <OptionMark index={i} class="mark-small" />
                 <NumberInput
                   id={`f-alphas-${i}`}
-                  label={`Option ${'ABCD'[i]}: α`}
+                  label={editor.option('ABCD'[i]!)}
                   value={a}
                   onInput={(value) => set({ alphas: draft.alphas.map((x, j) => (j === i ? value : x)) })}
                   describedBy={d}
@@ -163,7 +156,7 @@ export const KIND_FIELDS: {
                 class="secondary small"
                 onClick={() => set({ alphas: [...draft.alphas, ''] })}
               >
-                Add option D
+                {editor.addOption}
               </button>
             ) : (
               <button
@@ -171,7 +164,7 @@ export const KIND_FIELDS: {
                 class="secondary small"
                 onClick={() => set({ alphas: draft.alphas.slice(0, FASTEST_OPTIONS_MIN) })}
               >
-                Remove option D
+                {editor.removeOption}
               </button>
             )}
           </span>
@@ -195,15 +188,15 @@ export function RoundForm() {
   const fields = KIND_FIELDS[draft.type];
   const kit: FormKit = { draft, set, errorFor };
   return (
-    <form class="round-form" aria-label={`Round ${index + 1}`} onSubmit={(e) => e.preventDefault()}>
-      <h2>Round {index + 1}</h2>
+    <form class="round-form" aria-label={editor.round(index + 1)} onSubmit={(e) => e.preventDefault()}>
+      <h2>{editor.round(index + 1)}</h2>
       {errorGroup === 'round' && (
         <p class="field-error" role="alert">
           {check && !check.ok ? check.error : ''}
         </p>
       )}
       <fieldset class="kind-choice">
-        <legend>Kind of round</legend>
+        <legend>{editor.kindOfRound}</legend>
         {ROUND_TYPES.map((t) => (
           <label key={t} class="choice">
             <input
@@ -213,20 +206,20 @@ export function RoundForm() {
               checked={draft.type === t}
               onChange={() => set({ type: t })}
             />
-            <span>{KIND_INFO[t].editorLabel}</span>
+            <span>{teacher.kinds[t].label}</span>
           </label>
         ))}
       </fieldset>
       <div class="form-field">
-        <label for="f-kind">Cost</label>
+        <label for="f-kind">{editor.cost}</label>
         <select
           id="f-kind"
           value={draft.kind}
           onChange={(e) => set({ kind: e.currentTarget.value as CostKind })}
         >
-          {(Object.keys(COST_LABELS) as CostKind[]).map((k) => (
+          {COST_KINDS.map((k) => (
             <option key={k} value={k}>
-              {COST_LABELS[k]}
+              {editor.costs[k]}
             </option>
           ))}
         </select>
@@ -234,7 +227,7 @@ export function RoundForm() {
       <div class="field-row">
         {draft.kind === 'quadratic' && (
           <>
-            <Field group="a" label={<label for="f-a">a (curvature, &gt; 0)</label>} error={errorFor('a')}>
+            <Field group="a" label={<label for="f-a">{editor.a}</label>} error={errorFor('a')}>
               {(d, bad) => (
                 <NumberInput
                   id="f-a"
@@ -245,7 +238,7 @@ export function RoundForm() {
                 />
               )}
             </Field>
-            <Field group="c" label={<label for="f-c">c (the minimum)</label>} error={errorFor('c')}>
+            <Field group="c" label={<label for="f-c">{editor.c}</label>} error={errorFor('c')}>
               {(d, bad) => (
                 <NumberInput
                   id="f-c"
@@ -259,7 +252,7 @@ export function RoundForm() {
           </>
         )}
         {draft.kind === 'quartic' && (
-          <Field group="b" label={<label for="f-b">b (curvature at 0, &gt; 0)</label>} error={errorFor('b')}>
+          <Field group="b" label={<label for="f-b">{editor.b}</label>} error={errorFor('b')}>
             {(d, bad) => (
               <NumberInput
                 id="f-b"
@@ -276,7 +269,7 @@ export function RoundForm() {
         <div class="field-row">
           <Field
             group="eigenvalues"
-            label={<span class="group-label">Eigenvalues λ₁, λ₂ (&gt; 0)</span>}
+            label={<span class="group-label">{editor.eigenvalues}</span>}
             error={errorFor('eigenvalues')}
           >
             {(d, bad) => (
@@ -300,7 +293,7 @@ export function RoundForm() {
               </span>
             )}
           </Field>
-          <Field group="angle" label={<label for="f-angle">Angle (degrees)</label>} error={errorFor('angle')}>
+          <Field group="angle" label={<label for="f-angle">{editor.angle}</label>} error={errorFor('angle')}>
             {(d, bad) => (
               <NumberInput
                 id="f-angle"
@@ -313,14 +306,14 @@ export function RoundForm() {
           </Field>
           <Field
             group="center"
-            label={<span class="group-label">Centre (the minimum)</span>}
+            label={<span class="group-label">{editor.centre}</span>}
             error={errorFor('center')}
           >
             {(d, bad) => (
               <span class="pair">
                 <NumberInput
                   id="f-cx"
-                  label="Centre θ₀"
+                  label={editor.centreAt(0)}
                   value={draft.cx}
                   onInput={(cx) => set({ cx })}
                   describedBy={d}
@@ -328,7 +321,7 @@ export function RoundForm() {
                 />
                 <NumberInput
                   id="f-cy"
-                  label="Centre θ₁"
+                  label={editor.centreAt(1)}
                   value={draft.cy}
                   onInput={(cy) => set({ cy })}
                   describedBy={d}
@@ -342,10 +335,8 @@ export function RoundForm() {
       {draft.kind === 'linreg' && (
         <Field
           group="data"
-          label={<label for="f-data">Data: x and y as two columns</label>}
-          hint={`Paste from a spreadsheet or type one pair per line, separated by a tab, comma, semicolon or spaces; a header line is fine.${
-            columns?.ok ? ` ${columns.x.length} points.` : ''
-          }`}
+          label={<label for="f-data">{editor.data}</label>}
+          hint={`${editor.dataHint}${columns?.ok ? editor.dataPoints(columns.x.length) : ''}`}
           error={errorFor('data')}
         >
           {(d, bad) => (
@@ -364,14 +355,14 @@ export function RoundForm() {
       <div class="field-row">
         <Field
           group="start"
-          label={<span class="group-label">{twoD ? 'Start θ = (θ₀, θ₁)' : 'Start θ₀'}</span>}
+          label={<span class="group-label">{twoD ? editor.start2 : editor.start1}</span>}
           error={errorFor('start')}
         >
           {(d, bad) => (
             <span class="pair">
               <NumberInput
                 id="f-start0"
-                label="Start θ₀"
+                label={editor.startAt(0)}
                 value={draft.start0}
                 onInput={(start0) => set({ start0 })}
                 describedBy={d}
@@ -380,7 +371,7 @@ export function RoundForm() {
               {twoD && (
                 <NumberInput
                   id="f-start1"
-                  label="Start θ₁"
+                  label={editor.startAt(1)}
                   value={draft.start1}
                   onInput={(start1) => set({ start1 })}
                   describedBy={d}
@@ -393,14 +384,14 @@ export function RoundForm() {
         {fields.inline(kit)}
         <Field
           group="seconds"
-          label={<label for="f-seconds">Seconds to answer</label>}
+          label={<label for="f-seconds">{editor.seconds}</label>}
           error={errorFor('seconds')}
         >
           {(d, bad) => (
             <NumberInput
               id="f-seconds"
               value={draft.seconds}
-              placeholder="game's default"
+              placeholder={editor.gameDefault}
               onInput={(seconds) => set({ seconds })}
               describedBy={d}
               invalid={bad}
@@ -409,8 +400,8 @@ export function RoundForm() {
         </Field>
         <Field
           group="tags"
-          label={<label for="f-tags">Misconceptions tested</label>}
-          hint={`Empty: found by the engine from the round. Or ids separated by commas (none: no misconception): ${MISCONCEPTION_IDS.join(', ')}.`}
+          label={<label for="f-tags">{editor.tags}</label>}
+          hint={editor.tagsHint(MISCONCEPTION_IDS.join(', '))}
           error={errorFor('tags')}
         >
           {(d, bad) => (
@@ -418,7 +409,7 @@ export function RoundForm() {
               id="f-tags"
               type="text"
               value={draft.tags}
-              placeholder="found by the engine"
+              placeholder={editor.byEngine}
               onInput={(e) => set({ tags: e.currentTarget.value })}
               aria-describedby={d}
               aria-invalid={bad}

@@ -1,6 +1,7 @@
 // The live preview beside the round being typed: the plot with the run, the verdict and the engine's
 // explanation, and the warnings. Recomputed a moment after the typing stops, in the browser.
 import { useEffect, useState } from 'preact/hooks';
+import { editor } from '../../../shared/i18n/en/editor';
 import { RacePlot } from '../../plots/race-plot';
 import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
@@ -35,18 +36,18 @@ export function RoundPreview() {
 
   if (!check) return null;
   return (
-    <section class="round-preview" aria-label="Preview" aria-live="polite">
-      <h2>Preview</h2>
+    <section class="round-preview" aria-label={editor.preview} aria-live="polite">
+      <h2>{editor.preview}</h2>
       {!check.ok ? (
         <p class="preview-waiting">
-          The preview shows once the round is complete. <strong>{check.error}</strong>
+          {editor.whenComplete} <strong>{check.error}</strong>
         </p>
       ) : failed ? (
-        <p class="field-error">The engine could not run this round: {failed}</p>
+        <p class="field-error">{editor.engineFailed(failed)}</p>
       ) : preview ? (
         <PreviewBody preview={preview} />
       ) : (
-        <p class="preview-waiting">Working it out…</p>
+        <p class="preview-waiting">{editor.working}</p>
       )}
     </section>
   );
@@ -66,7 +67,7 @@ function PreviewBody({ preview }: { preview: Preview }) {
         <MathText text={preview.explanation} />
       </p>
       {preview.warnings.length > 0 && (
-        <ul class="warnings" aria-label="Warnings">
+        <ul class="warnings" aria-label={editor.warnings}>
           {preview.warnings.map((w) => (
             <li key={w.id} class="warning" data-warning={w.id}>
               <span aria-hidden="true" class="warning-mark">
@@ -93,8 +94,8 @@ function PreviewBody({ preview }: { preview: Preview }) {
               <OptionMark index={i} class="mark-small" />
               <span>α = {formatAlpha(a)}</span>
               <span>
-                {finishText(race.race.iterations[i])} to 1/1000
-                {i === race.race.winner && ' ✓ fastest'}
+                {finishText(race.race.iterations[i])} {editor.toThousandth}
+                {i === race.race.winner && editor.fastestMark}
               </span>
               <OutcomeTag outcome={race.simulations[i]!.outcome} />
             </li>
@@ -124,7 +125,7 @@ function PreviewBody({ preview }: { preview: Preview }) {
       </figure>
       {race && (
         <figure class="preview-figure">
-          <figcaption>The race: distance to the minimum, log scale</figcaption>
+          <figcaption>{editor.raceCaption}</figcaption>
           <Sized class="preview-plot preview-race">
             {(w, h, em, uid) => (
               <RacePlot

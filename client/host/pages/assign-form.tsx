@@ -2,6 +2,7 @@
 // they may try again, whether they give a student id, and an optional timer; then the link and its
 // QR code to hand out. The server checks every choice and says what is wrong.
 import { signal } from '@preact/signals';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import type { HomeworkSettings, RevealTiming } from '../../../shared/protocol/homework';
 import { SECONDS_MAX, SECONDS_MIN } from '../../../shared/protocol/schemas';
 import { assignDeck } from '../library';
@@ -29,7 +30,7 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
     return (
       <div class="assign-form" role="status">
         <p>
-          <strong>“{title}” is assigned.</strong> Its report is on Past games, under Homework.
+          <strong>{teacher.assigned(title)}</strong> {teacher.assignedWhere}
         </p>
         <ul class="card-list">
           <HomeworkLink link={made.link} />
@@ -39,7 +40,7 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
   return (
     <form
       class="assign-form"
-      aria-label={`Assign ${title} as homework`}
+      aria-label={teacher.assignNamed(title)}
       onSubmit={async (e) => {
         e.preventDefault();
         const seconds = timer.value.trim();
@@ -55,11 +56,11 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
       }}
     >
       <label class="field">
-        <span>Due (leave empty for no due date)</span>
+        <span>{teacher.due}</span>
         <input type="datetime-local" value={due.value} onInput={(e) => (due.value = e.currentTarget.value)} />
       </label>
       <fieldset>
-        <legend>Students see the right answer and its explanation</legend>
+        <legend>{teacher.revealWhen}</legend>
         <label>
           <input
             type="radio"
@@ -67,7 +68,7 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
             checked={reveal.value === 'each'}
             onChange={() => (reveal.value = 'each')}
           />{' '}
-          after each answer
+          {teacher.afterEach}
         </label>
         <label>
           <input
@@ -76,7 +77,7 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
             checked={reveal.value === 'end'}
             onChange={() => (reveal.value = 'end')}
           />{' '}
-          only at the end
+          {teacher.atEnd}
         </label>
       </fieldset>
       <label>
@@ -85,7 +86,7 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
           checked={retries.value}
           onChange={(e) => (retries.value = e.currentTarget.checked)}
         />{' '}
-        Students may try again from the start once they have finished
+        {teacher.retries}
       </label>
       <label>
         <input
@@ -93,12 +94,10 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
           checked={askStudentId.value}
           onChange={(e) => (askStudentId.value = e.currentTarget.checked)}
         />{' '}
-        Ask for a student id (for the gradebook)
+        {teacher.askStudentId}
       </label>
       <label class="field">
-        <span>
-          Seconds per question (leave empty for no timer; {SECONDS_MIN} to {SECONDS_MAX})
-        </span>
+        <span>{teacher.timer(SECONDS_MIN, SECONDS_MAX)}</span>
         <input
           type="number"
           inputMode="numeric"
@@ -110,10 +109,10 @@ export function AssignForm({ deckId, title }: { deckId: string; title: string })
       </label>
       <div class="toolbar">
         <button type="submit" class="primary">
-          Assign and get the link
+          {teacher.assignSubmit}
         </button>
         <button type="button" class="secondary" onClick={() => (assigning.value = null)}>
-          Cancel
+          {teacher.cancel}
         </button>
       </div>
       {made && !made.ok && (

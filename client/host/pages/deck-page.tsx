@@ -6,7 +6,9 @@ import { useEffect } from 'preact/hooks';
 import { formatNumber } from '../../../shared/engine/format';
 import { simulate } from '../../../shared/engine/simulate';
 import { DIFFICULTIES, type Difficulty, type Scenario } from '../../../shared/engine/types';
-import { KIND_INFO } from '../../../shared/kinds';
+import { common } from '../../../shared/i18n/en/common';
+import { editor } from '../../../shared/i18n/en/editor';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import type { DeckRoundOf } from '../../../shared/protocol/deck';
 import { ROUND_TYPES, type RoundType } from '../../../shared/protocol/schemas';
@@ -52,19 +54,19 @@ const GENERATED_COUNTS = [1, 2, 3, 5, 8, 10];
 
 function regressionPoints(data: string): string {
   const columns = parseColumns(data);
-  return columns.ok ? `${columns.x.length} points` : 'data to fix';
+  return columns.ok ? editor.points(columns.x.length) : editor.dataToFix;
 }
 
 /** One line per round in the list: the kind, the cost in a few words, and α. */
 function roundLine(d: RoundDraft): string {
   const cost =
     d.kind === 'quadratic'
-      ? `parabola a = ${d.a}, c = ${d.c}`
+      ? editor.parabola(d.a, d.c)
       : d.kind === 'quartic'
-        ? `quartic b = ${d.b}`
+        ? editor.quartic(d.b)
         : d.kind === 'bowl'
-          ? `bowl λ = ${d.l1}, ${d.l2} at ${d.angle}°`
-          : `regression on ${regressionPoints(d.data)}`;
+          ? editor.bowl(d.l1, d.l2, d.angle)
+          : editor.regression(regressionPoints(d.data));
   return `${cost}${DRAFT_FIELDS[d.type].line(d)}`;
 }
 
@@ -95,10 +97,10 @@ export function DeckPage({ id }: { id: string | null }) {
     };
   }, []);
 
-  if (loading.value) return <LibraryLayout title="Deck">Loading the deck…</LibraryLayout>;
+  if (loading.value) return <LibraryLayout title={editor.deck}>{editor.loading}</LibraryLayout>;
   if (loadError.value)
     return (
-      <LibraryLayout title="Deck">
+      <LibraryLayout title={editor.deck}>
         <p class="error" role="alert">
           {loadError.value}
         </p>
@@ -108,10 +110,10 @@ export function DeckPage({ id }: { id: string | null }) {
   const dirty = isDirty.value;
   const current = deckId.value;
   return (
-    <LibraryLayout title={current === null ? 'New deck' : 'Edit deck'}>
+    <LibraryLayout title={current === null ? editor.newDeck : editor.editDeck}>
       <div class="editor-head">
         <label class="title-field">
-          <span>Deck title</span>
+          <span>{editor.deckTitle}</span>
           <input
             type="text"
             value={title.value}
@@ -123,11 +125,11 @@ export function DeckPage({ id }: { id: string | null }) {
           />
         </label>
         <p class={dirty ? 'save-state unsaved' : 'save-state'} role="status">
-          {saving.value ? 'Saving…' : dirty ? 'Unsaved changes' : (saveNotice.value ?? 'All changes saved')}
+          {saving.value ? editor.saving : dirty ? editor.unsaved : (saveNotice.value ?? editor.allSaved)}
         </p>
         <div class="editor-actions">
           <button type="button" class="primary" disabled={saving.value} onClick={() => void save()}>
-            Save
+            {editor.save}
           </button>
           <button
             type="button"
@@ -139,18 +141,18 @@ export function DeckPage({ id }: { id: string | null }) {
               if (saved) await playDeck(saved);
             }}
           >
-            {dirty || current === null ? 'Save and play' : 'Play this deck'}
+            {dirty || current === null ? editor.saveAndPlay : editor.playDeck}
           </button>
           <button
             type="button"
             class="secondary"
             disabled={current === null}
-            title={current === null ? 'Save the deck first' : undefined}
+            title={current === null ? editor.saveFirst : undefined}
             onClick={async () => {
               if (current) exportNote.value = await exportDeck(current);
             }}
           >
-            Export
+            {editor.export}
           </button>
         </div>
       </div>
@@ -160,8 +162,8 @@ export function DeckPage({ id }: { id: string | null }) {
         </p>
       )}
       <div class="editor-grid">
-        <section class="round-list" aria-label="Rounds">
-          <h2>Rounds ({list.length})</h2>
+        <section class="round-list" aria-label={editor.rounds}>
+          <h2>{editor.roundsCount(list.length)}</h2>
           <ol>
             {list.map((r, i) => {
               const check = checks.value[i];
@@ -176,17 +178,17 @@ export function DeckPage({ id }: { id: string | null }) {
                   >
                     <span class="round-number">{i + 1}</span>
                     <span class="round-text">
-                      <strong>{KIND_INFO[r.draft.type].name}</strong>
+                      <strong>{teacher.kinds[r.draft.type].name}</strong>
                       {check?.ok && <RoundVerdict round={check.round} />}
                       <span class="round-line">{roundLine(r.draft)}</span>
-                      {bad && <span class="round-bad">⚠ needs fixing</span>}
+                      {bad && <span class="round-bad">{editor.needsFixing}</span>}
                     </span>
                   </button>
                   <span class="round-tools">
                     <button
                       type="button"
                       class="icon-button"
-                      aria-label={`Move round ${i + 1} up`}
+                      aria-label={editor.moveUp(i + 1)}
                       disabled={i === 0}
                       onClick={() => moveRound(i, -1)}
                     >
@@ -195,7 +197,7 @@ export function DeckPage({ id }: { id: string | null }) {
                     <button
                       type="button"
                       class="icon-button"
-                      aria-label={`Move round ${i + 1} down`}
+                      aria-label={editor.moveDown(i + 1)}
                       disabled={i === list.length - 1}
                       onClick={() => moveRound(i, 1)}
                     >
@@ -204,19 +206,19 @@ export function DeckPage({ id }: { id: string | null }) {
                     <button
                       type="button"
                       class="icon-button"
-                      aria-label={`Duplicate round ${i + 1}`}
+                      aria-label={editor.duplicateRound(i + 1)}
                       onClick={() => duplicateRound(i)}
                     >
-                      Duplicate
+                      {editor.duplicate}
                     </button>
                     <button
                       type="button"
                       class="icon-button"
-                      aria-label={`Delete round ${i + 1}`}
+                      aria-label={editor.deleteRound(i + 1)}
                       disabled={list.length === 1}
                       onClick={() => deleteRound(i)}
                     >
-                      Delete
+                      {editor.delete}
                     </button>
                   </span>
                 </li>
@@ -224,7 +226,7 @@ export function DeckPage({ id }: { id: string | null }) {
             })}
           </ol>
           <button type="button" class="secondary" onClick={addRound}>
-            Add a round
+            {editor.addRound}
           </button>
           <GeneratePanel />
         </section>
@@ -236,8 +238,11 @@ export function DeckPage({ id }: { id: string | null }) {
   );
 }
 
-/** A prediction round's outcome, for the list: a deck's balance shows at a glance. */
-const outcomes = new WeakMap<Scenario, string>();
+/**
+ * A prediction round's outcome, for the list: a deck's balance shows at a glance. Kept per language:
+ * the words change with the host's.
+ */
+const outcomes = new WeakMap<Scenario, { lang: string; text: string }>();
 /** What the deck's list of rounds says of each kind's verdict, if anything: one line per kind. */
 export const LIST_VERDICTS: { [T in RoundType]: (round: DeckRoundOf<T>) => string | null } = {
   predict: (round) => roundOutcome(round.scenario),
@@ -252,12 +257,11 @@ function RoundVerdict<T extends RoundType>({ round }: { round: DeckRoundOf<T> })
 }
 
 function roundOutcome(scenario: Scenario): string {
-  let text = outcomes.get(scenario);
-  if (text === undefined) {
-    const sim = simulate(scenario, { maxSteps: 0 });
-    text = `${OUTCOME_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
-    outcomes.set(scenario, text);
-  }
+  const known = outcomes.get(scenario);
+  if (known?.lang === common.lang) return known.text;
+  const sim = simulate(scenario, { maxSteps: 0 });
+  const text = `${OUTCOME_LABELS[sim.outcome]} (${sim.ratioLabel} = ${formatNumber(sim.ratio)})`;
+  outcomes.set(scenario, { lang: common.lang, text });
   return text;
 }
 
@@ -265,32 +269,33 @@ function GeneratePanel() {
   const g = generating.value;
   return (
     <details class="generate">
-      <summary>Add generated rounds</summary>
+      <summary>{editor.addGenerated}</summary>
       <div class="generate-body">
         <InlineSelect
           id="gen-difficulty"
-          label="Difficulty"
+          label={editor.difficulty}
           value={g.difficulty}
           options={DIFFICULTIES}
+          optionLabel={(d) => teacher.difficulties[d]}
           onChange={(difficulty) => (generating.value = { ...g, difficulty })}
         />
         <InlineSelect
           id="gen-kind"
-          label="Kind of rounds"
+          label={editor.kindOfRounds}
           value={g.kind}
           options={GENERATED_KINDS}
-          optionLabel={(k) => (k === 'mixed' ? 'a mix of the three' : KIND_INFO[k].editorLabel)}
+          optionLabel={(k) => (k === 'mixed' ? editor.mix : teacher.kinds[k].label)}
           onChange={(kind) => (generating.value = { ...g, kind })}
         />
         <InlineSelect
           id="gen-count"
-          label="How many"
+          label={editor.howMany}
           value={g.count}
           options={GENERATED_COUNTS}
           onChange={(count) => (generating.value = { ...g, count })}
         />
         <button type="button" class="secondary" onClick={() => addGenerated(g.difficulty, g.kind, g.count)}>
-          Add {g.count} {g.count === 1 ? 'round' : 'rounds'}
+          {editor.addCount(g.count)}
         </button>
       </div>
     </details>
@@ -304,8 +309,8 @@ function LeaveDialog() {
   return (
     <div class="dialog-backdrop">
       <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="leave-title">
-        <h2 id="leave-title">This deck has unsaved changes</h2>
-        <p>Save them before you go?</p>
+        <h2 id="leave-title">{editor.leaveTitle}</h2>
+        <p>{editor.leaveAsk}</p>
         <div class="dialog-actions">
           <button
             type="button"
@@ -315,7 +320,7 @@ function LeaveDialog() {
               if (await save()) leave();
             }}
           >
-            Save and go on
+            {editor.saveAndGo}
           </button>
           <button
             type="button"
@@ -325,10 +330,10 @@ function LeaveDialog() {
               leave();
             }}
           >
-            Leave without saving
+            {editor.leaveAnyway}
           </button>
           <button type="button" class="secondary" onClick={close}>
-            Stay here
+            {editor.stay}
           </button>
         </div>
       </div>

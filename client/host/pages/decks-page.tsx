@@ -4,6 +4,7 @@
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import {
   decks,
   decksError,
@@ -30,13 +31,13 @@ export function DecksPage() {
   const list = decks.value;
   const problem = importProblem.value;
   return (
-    <LibraryLayout title="My decks">
+    <LibraryLayout title={teacher.myDecks}>
       <div class="toolbar">
         <button type="button" class="primary" onClick={() => go({ page: 'deck', id: null })}>
-          New deck
+          {teacher.newDeck}
         </button>
         <label class="file-button secondary">
-          Import a deck file…
+          {teacher.importFile}
           <input
             type="file"
             accept="application/json,.json"
@@ -53,15 +54,15 @@ export function DecksPage() {
       {problem && (
         <div class="import-error" role="alert">
           <p>
-            <strong>That file was not imported, and nothing was saved.</strong> {problem.message}
+            <strong>{teacher.notImported}</strong> {problem.message}
           </p>
           {(problem.round !== undefined || problem.field) && (
             <p class="muted">
-              {problem.round !== undefined && <>Round {problem.round}</>}
+              {problem.round !== undefined && teacher.round(problem.round)}
               {problem.round !== undefined && problem.field && ', '}
               {problem.field && (
                 <>
-                  field <code>{problem.field}</code>
+                  {teacher.field} <code>{problem.field}</code>
                 </>
               )}
             </p>
@@ -77,10 +78,12 @@ export function DecksPage() {
         </p>
       )}
       {list === null ? (
-        <p>Loading your decks…</p>
+        <p>{teacher.loadingDecks}</p>
       ) : list.length === 0 ? (
         <p>
-          No decks yet. Make one with <strong>New deck</strong>, or import a file a colleague sent you.
+          {teacher.noDecksBefore}
+          <strong>{teacher.newDeck}</strong>
+          {teacher.noDecksAfter}
         </p>
       ) : (
         <ul class="card-list deck-list">
@@ -91,49 +94,49 @@ export function DecksPage() {
                 title={d.title}
                 meta={
                   <>
-                    {d.rounds} {d.rounds === 1 ? 'round' : 'rounds'} · changed {when(d.updatedAt)}
+                    {teacher.rounds(d.rounds)} · {teacher.changed(when(d.updatedAt))}
                   </>
                 }
                 confirming={confirming}
-                deleteLabel={`Delete ${d.title}`}
-                legend={`Delete ${d.title}?`}
-                question="Delete this deck?"
+                deleteLabel={teacher.deleteNamed(d.title)}
+                legend={teacher.deleteNamedAsk(d.title)}
+                question={teacher.deleteDeck}
                 onDelete={() => void deleteDeck(d.id)}
               >
                 <button
                   type="button"
                   class="primary"
-                  aria-label={`Play ${d.title}`}
+                  aria-label={teacher.playNamed(d.title)}
                   onClick={() => void playDeck(d.id)}
                 >
-                  Play
+                  {teacher.play}
                 </button>
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Edit ${d.title}`}
+                  aria-label={teacher.editNamed(d.title)}
                   onClick={() => go({ page: 'deck', id: d.id })}
                 >
-                  Edit
+                  {teacher.edit}
                 </button>
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Duplicate ${d.title}`}
+                  aria-label={teacher.duplicateNamed(d.title)}
                   onClick={() => void duplicateDeck(d.id)}
                 >
-                  Duplicate
+                  {teacher.duplicate}
                 </button>
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Export ${d.title}`}
+                  aria-label={teacher.exportNamed(d.title)}
                   onClick={async () => {
                     const error = await exportDeck(d.id);
                     if (error) decksNotice.value = error;
                   }}
                 >
-                  Export
+                  {teacher.export}
                 </button>
                 <button
                   type="button"
@@ -141,7 +144,8 @@ export function DecksPage() {
                   aria-expanded={assigning.value === d.id}
                   onClick={() => openAssignForm(d.id)}
                 >
-                  Assign as homework<span class="visually-hidden"> ({d.title})</span>
+                  {teacher.assign}
+                  <span class="visually-hidden"> ({d.title})</span>
                 </button>
               </Card>
               {assigning.value === d.id && (

@@ -2,27 +2,31 @@
 // so ordinary text sizes and a page that scrolls.
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { teacher } from '../../../shared/i18n/en/teacher';
+import { LanguagePicker } from '../parts/language-picker';
 import { Link } from '../parts/link';
 import { type Route, route } from '../route';
 
-const LINKS: Array<{ label: string; to: Route; is: Route['page'][] }> = [
-  { label: 'New game', to: { page: 'game' }, is: ['game'] },
-  { label: 'My decks', to: { page: 'decks' }, is: ['decks', 'deck'] },
-  { label: 'Past games', to: { page: 'reports' }, is: ['reports', 'report', 'assignment'] },
-  { label: 'Your instructor key', to: { page: 'key' }, is: ['key'] },
+/** Labels read at each render: the catalog changes with the host's language. */
+const LINKS: Array<{ label: () => string; to: Route; is: Route['page'][] }> = [
+  { label: () => teacher.newGame, to: { page: 'game' }, is: ['game'] },
+  { label: () => teacher.myDecks, to: { page: 'decks' }, is: ['decks', 'deck'] },
+  { label: () => teacher.pastGames, to: { page: 'reports' }, is: ['reports', 'report', 'assignment'] },
+  { label: () => teacher.yourKey, to: { page: 'key' }, is: ['key'] },
 ];
 
 export function LibraryLayout({ title, children }: { title: string; children: ComponentChildren }) {
   const here = route.value.page;
   return (
     <div class="library">
-      <nav class="library-nav" aria-label="Instructor pages">
+      <nav class="library-nav" aria-label={teacher.instructorPages}>
         <span class="brand-small">Overshoot</span>
         {LINKS.map((l) => (
-          <Link key={l.label} to={l.to} current={l.is.includes(here)}>
-            {l.label}
+          <Link key={l.to.page} to={l.to} current={l.is.includes(here)}>
+            {l.label()}
           </Link>
         ))}
+        <LanguagePicker />
       </nav>
       <main class="library-main">
         <h1 class="library-title">{title}</h1>
@@ -34,10 +38,10 @@ export function LibraryLayout({ title, children }: { title: string; children: Co
 
 /** "25 Nov 2026, 13:05": when something was saved or played, in the reader's own time zone. */
 export const when = (ms: number): string =>
-  new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(ms).toLocaleString(teacher.locale, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const percent = (share: number | null): string =>
-  share === null ? '—' : `${Math.round(share * 100)} %`;
+  share === null ? '—' : teacher.percent(Math.round(share * 100));
 
 /**
  * A saved deck or game in a list: its title, a line about it, and its actions, Delete last. Delete
@@ -89,10 +93,10 @@ export function Card({
               onDelete();
             }}
           >
-            Yes, delete
+            {teacher.yesDelete}
           </button>
           <button type="button" class="secondary" onClick={() => (confirming.value = null)}>
-            Keep it
+            {teacher.keepIt}
           </button>
         </fieldset>
       ) : (
@@ -104,7 +108,7 @@ export function Card({
             aria-label={deleteLabel}
             onClick={() => (confirming.value = id)}
           >
-            Delete
+            {teacher.delete}
           </button>
         </div>
       )}

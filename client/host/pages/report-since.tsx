@@ -1,18 +1,28 @@
 // The return trip on a warm-up's report: each idea both games test, the class's answers on it last
 // time and now, and each student's standing on it (README, "The return trip"). A student is right
 // on an idea in a game when more than half of the answers they gave on its rounds were right.
+import { Fragment } from 'preact';
+import { reports as words } from '../../../shared/i18n/en/reports';
 import {
   type ReportSinceLastTime,
-  WARMUP_STATE_LABELS,
   WARMUP_STATES,
   type WarmupCounts,
   type WarmupShare,
 } from '../../../shared/protocol/report';
+import { english } from '../language';
+import { ideaWords } from '../parts/report-text';
 import { spacedCode } from '../screens/lobby';
 import { percent, when } from './library-layout';
 
+/**
+ * Why there is no comparison: the server writes it in English; its one reason (the original's report
+ * is not this instructor's) reads in the host's language, any other as written.
+ */
+const whyText = (why: string): string =>
+  why === english.reports.originalMissing ? words.originalMissing : why;
+
 const shareText = (s: WarmupShare): string =>
-  s.answered === 0 ? '—' : `${percent(s.share)} (${s.correct} of ${s.answered})`;
+  s.answered === 0 ? '—' : `${percent(s.share)} (${words.of(s.correct, s.answered)})`;
 
 function CountCells({ counts }: { counts: WarmupCounts }) {
   return (
@@ -26,18 +36,20 @@ function CountCells({ counts }: { counts: WarmupCounts }) {
   );
 }
 
-const STATE_HEADS = WARMUP_STATES.map((state) => (
-  <th key={state} scope="col">
-    {WARMUP_STATE_LABELS[state][0]!.toUpperCase() + WARMUP_STATE_LABELS[state].slice(1)}
-  </th>
-));
+/** Made at each render: the words change with the host's language. */
+const stateHeads = () =>
+  WARMUP_STATES.map((state) => (
+    <th key={state} scope="col">
+      {words.warmupStates[state][0]!.toUpperCase() + words.warmupStates[state].slice(1)}
+    </th>
+  ));
 
 export function SinceLastTimeSection({ since }: { since: ReportSinceLastTime }) {
   if (!since.available)
     return (
       <section class="report-section since-last-time">
-        <h2>Since last time</h2>
-        <p>{since.why}</p>
+        <h2>{words.since}</h2>
+        <p>{whyText(since.why)}</p>
       </section>
     );
   const { original, ideas, students } = since;
@@ -45,32 +57,38 @@ export function SinceLastTimeSection({ since }: { since: ReportSinceLastTime }) 
   const fresh = students.filter((s) => !s.inOriginal);
   return (
     <section class="report-section since-last-time">
-      <h2>Since last time</h2>
+      <h2>{words.since}</h2>
       <p>
-        This game was the warm-up of <strong>{original.title}</strong> (game {spacedCode(original.code)},{' '}
-        {when(original.startedAt)}). For each idea the rounds of both games test, a student is counted right
-        in a game when more than half of the answers they gave on those rounds were right: <em>retained</em>{' '}
-        is right both times, <em>newly right</em> wrong then and right now, <em>still wrong</em> wrong both
-        times, <em>new mistake</em> right then and wrong now. Students are matched by nickname, ignoring
-        capitals and extra spaces.
+        {words.sinceOf}
+        <strong>{original.title}</strong>
+        {words.sinceGame(spacedCode(original.code), when(original.startedAt))}
+        {WARMUP_STATES.map((state, i) => (
+          <Fragment key={state}>
+            {i > 0 && words.sinceNext}
+            <em>{words.warmupStates[state]}</em>
+            {words.sinceTerm}
+            {words.sinceMeans[state]}
+          </Fragment>
+        ))}
+        {words.sinceMatched}
       </p>
       {ideas.length === 0 ? (
-        <p>No idea was tested by scored rounds of both games, so there is nothing to compare.</p>
+        <p>{words.nothingToCompare}</p>
       ) : (
         <>
           <table class="students since-ideas">
             <thead>
               <tr>
-                <th scope="col">Idea tested</th>
-                <th scope="col">Answers right then</th>
-                <th scope="col">Answers right now</th>
-                {STATE_HEADS}
+                <th scope="col">{words.ideaTested}</th>
+                <th scope="col">{words.rightThen}</th>
+                <th scope="col">{words.rightNow}</th>
+                {stateHeads()}
               </tr>
             </thead>
             <tbody>
               {ideas.map((idea) => (
                 <tr key={idea.id} data-id={idea.id}>
-                  <th scope="row">{idea.name}</th>
+                  <th scope="row">{ideaWords(idea).name}</th>
                   <td>{shareText(idea.before)}</td>
                   <td>{shareText(idea.now)}</td>
                   <CountCells counts={idea.counts} />
@@ -79,13 +97,11 @@ export function SinceLastTimeSection({ since }: { since: ReportSinceLastTime }) 
             </tbody>
           </table>
           <table class="students since-students">
-            <caption class="muted">
-              Per student, how many of the {ideas.length} ideas fall in each column.
-            </caption>
+            <caption class="muted">{words.perStudent(ideas.length)}</caption>
             <thead>
               <tr>
-                <th scope="col">Student</th>
-                {STATE_HEADS}
+                <th scope="col">{words.student}</th>
+                {stateHeads()}
               </tr>
             </thead>
             <tbody>
@@ -101,10 +117,8 @@ export function SinceLastTimeSection({ since }: { since: ReportSinceLastTime }) 
           </table>
         </>
       )}
-      {fresh.length > 0 && (
-        <p class="muted">New since last time (not compared): {fresh.map((s) => s.nickname).join(', ')}.</p>
-      )}
-      {since.absent.length > 0 && <p class="muted">Not in this game: {since.absent.join(', ')}.</p>}
+      {fresh.length > 0 && <p class="muted">{words.newSince(fresh.map((s) => s.nickname).join(', '))}</p>}
+      {since.absent.length > 0 && <p class="muted">{words.notInGame(since.absent.join(', '))}</p>}
     </section>
   );
 }

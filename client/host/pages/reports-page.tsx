@@ -6,8 +6,9 @@
 import { signal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { KIND_INFO } from '../../../shared/kinds';
-import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
+import { common } from '../../../shared/i18n/en/common';
+import { reports as words } from '../../../shared/i18n/en/reports';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
 import type {
   AssignmentReport,
@@ -18,7 +19,6 @@ import {
   type Calibration,
   type CalibrationLevel,
   type GameReport,
-  PEER_CHANGE_LABELS,
   PEER_CHANGES,
   type PeerChange,
   type PeerCounts,
@@ -27,12 +27,10 @@ import {
   type ReportRound,
 } from '../../../shared/protocol/report';
 import type { RoundType } from '../../../shared/protocol/schemas';
-import type { AnswerValue } from '../../../shared/protocol/views';
 import { ShareChart } from '../../plots/share-chart';
 import { Sized } from '../../plots/sized';
 import { MathText } from '../../ui/math-text';
 import { OptionMark } from '../../ui/options';
-import { formatAlpha } from '../../ui/scenario-text';
 import {
   assignmentReport,
   assignments,
@@ -59,6 +57,7 @@ import {
 import { useHostModel } from '../model';
 import { CountBars, type CountRow } from '../parts/count-bars';
 import { Link } from '../parts/link';
+import { answerWords, barLabel, ideaWords, roundAnswer, roundSummary } from '../parts/report-text';
 import { QrCode } from '../qr-code';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
@@ -93,12 +92,8 @@ function GradebookBar({ ids }: { ids: string[] }) {
   const tooMany = count > GRADEBOOK_MAX_GAMES;
   return (
     <section class="gradebook-bar" aria-labelledby="gradebook-heading">
-      <h2 id="gradebook-heading">Gradebook</h2>
-      <p class="gradebook-help">
-        Tick the games of one course, then download them as one sheet for your gradebook: a row per student
-        (matched by nickname, ignoring capitals and extra spaces) and a column of points per game, or per
-        round for a single game.
-      </p>
+      <h2 id="gradebook-heading">{words.gradebook}</h2>
+      <p class="gradebook-help">{words.gradebookHelp}</p>
       <div class="toolbar">
         <button
           type="button"
@@ -108,18 +103,18 @@ function GradebookBar({ ids }: { ids: string[] }) {
             gradebookNote.value = await downloadGradebook(ids);
           }}
         >
-          Download the gradebook (CSV)
+          {words.downloadGradebook}
         </button>
         <span class="picked-count" aria-live="polite">
           {count === 0
-            ? 'No game ticked yet.'
+            ? words.noneTicked
             : tooMany
-              ? `${count} games ticked: a gradebook holds at most ${GRADEBOOK_MAX_GAMES}.`
-              : `${count} ${count === 1 ? 'game' : 'games'} ticked.`}
+              ? words.tooManyTicked(count, GRADEBOOK_MAX_GAMES)
+              : words.ticked(count)}
         </span>
         {count > 0 && (
           <button type="button" class="secondary" onClick={() => (picked.value = new Set())}>
-            Untick all
+            {words.untickAll}
           </button>
         )}
       </div>
@@ -143,7 +138,7 @@ export function ReportsPage() {
   // A game deleted (here or elsewhere) is no longer ticked; the list's order is the sheet's request.
   const ticked = [...homework, ...(list ?? [])].filter((r) => picked.value.has(r.id)).map((r) => r.id);
   return (
-    <LibraryLayout title="Past games">
+    <LibraryLayout title={teacher.pastGames}>
       {(reportsError.value ?? assignmentsError.value) && (
         <p class="error" role="alert">
           {reportsError.value ?? assignmentsError.value}
@@ -151,11 +146,11 @@ export function ReportsPage() {
       )}
       {((list !== null && list.length > 0) || homework.length > 0) && <GradebookBar ids={ticked} />}
       {homework.length > 0 && <AssignmentList list={homework} />}
-      <h2 class="list-heading">Games</h2>
+      <h2 class="list-heading">{words.games}</h2>
       {list === null ? (
-        <p>Loading your past games…</p>
+        <p>{words.loadingGames}</p>
       ) : list.length === 0 ? (
-        <p>No finished games yet. A game's report is saved here when it reaches its final results.</p>
+        <p>{words.noGames}</p>
       ) : (
         <ul class="card-list report-list">
           {list.map((r) => (
@@ -170,7 +165,7 @@ export function ReportsPage() {
                     onChange={(e) => setPicked(r.id, e.currentTarget.checked)}
                   />
                   <span>
-                    Add to gradebook
+                    {words.addToGradebook}
                     <span class="visually-hidden"> ({`${r.title}, ${when(r.endedAt)}`})</span>
                   </span>
                 </label>
@@ -178,24 +173,24 @@ export function ReportsPage() {
               title={r.title}
               meta={
                 <>
-                  {startedEnded(r.startedAt, r.endedAt)} · game {spacedCode(r.code)} · {r.players}{' '}
-                  {r.players === 1 ? 'student' : 'students'} · {r.rounds}{' '}
-                  {r.rounds === 1 ? 'round' : 'rounds'} · {percent(r.shareCorrect)} right
+                  {startedEnded(r.startedAt, r.endedAt)} · {words.game(spacedCode(r.code))} ·{' '}
+                  {words.students(r.players)} · {words.rounds(r.rounds)} ·{' '}
+                  {words.right(percent(r.shareCorrect))}
                 </>
               }
               confirming={confirming}
-              deleteLabel={`Delete the report of ${r.title}, ${when(r.endedAt)}`}
-              legend="Delete this report?"
-              question="Delete this report?"
+              deleteLabel={words.deleteReportNamed(`${r.title}, ${when(r.endedAt)}`)}
+              legend={words.deleteReport}
+              question={words.deleteReport}
               onDelete={() => void deleteReport(r.id)}
             >
               <button
                 type="button"
                 class="primary"
-                aria-label={`Open the report of ${r.title}, ${when(r.endedAt)}`}
+                aria-label={words.openReportNamed(`${r.title}, ${when(r.endedAt)}`)}
                 onClick={() => go({ page: 'report', id: r.id })}
               >
-                Open
+                {words.open}
               </button>
             </Card>
           ))}
@@ -209,7 +204,7 @@ export function ReportsPage() {
 const shownLink = signal<{ id: string; link: string } | null>(null);
 
 export function dueText(dueAt: number | null): string {
-  return dueAt === null ? 'no due date' : `due ${when(dueAt)}`;
+  return dueAt === null ? words.noDue : words.due(when(dueAt));
 }
 
 /** Homework assignments, newest first: each with its report, its link and QR code, and a tick for the gradebook. */
@@ -217,7 +212,7 @@ function AssignmentList({ list }: { list: AssignmentSummary[] }) {
   return (
     <section aria-labelledby="homework-heading">
       <h2 id="homework-heading" class="list-heading">
-        Homework
+        {words.homework}
       </h2>
       <ul class="card-list report-list">
         {list.map((a) => (
@@ -232,43 +227,43 @@ function AssignmentList({ list }: { list: AssignmentSummary[] }) {
                     onChange={(e) => setPicked(a.id, e.currentTarget.checked)}
                   />
                   <span>
-                    Add to gradebook
-                    <span class="visually-hidden"> ({`${a.title}, homework`})</span>
+                    {words.addToGradebook}
+                    <span class="visually-hidden"> ({`${a.title}, ${words.homeworkWord}`})</span>
                   </span>
                 </label>
               }
               title={a.title}
               meta={
                 <>
-                  Homework · {dueText(a.dueAt)} · {a.started} started · {a.finished} finished · {a.rounds}{' '}
-                  {a.rounds === 1 ? 'round' : 'rounds'}
+                  {words.homework} · {dueText(a.dueAt)} · {words.started(a.started)} ·{' '}
+                  {words.finished(a.finished)} · {words.rounds(a.rounds)}
                 </>
               }
               confirming={confirming}
-              deleteLabel={`Delete the homework ${a.title} and its answers`}
-              legend="Delete this homework?"
-              question="Delete this homework and every answer to it?"
+              deleteLabel={words.deleteHomeworkNamed(a.title)}
+              legend={words.deleteHomeworkAsk}
+              question={words.deleteHomework}
               onDelete={() => void deleteAssignment(a.id)}
             >
               <button
                 type="button"
                 class="primary"
-                aria-label={`Open the report of the homework ${a.title}`}
+                aria-label={words.openHomeworkNamed(a.title)}
                 onClick={() => go({ page: 'assignment', id: a.id })}
               >
-                Open
+                {words.open}
               </button>
               <button
                 type="button"
                 class="secondary"
                 aria-expanded={shownLink.value?.id === a.id}
-                aria-label={`Link of the homework ${a.title}`}
+                aria-label={words.linkNamed(a.title)}
                 onClick={async () => {
                   shownLink.value =
                     shownLink.value?.id === a.id ? null : { id: a.id, link: await homeworkLink(a.id) };
                 }}
               >
-                Link
+                {words.link}
               </button>
             </Card>
             {shownLink.value?.id === a.id && <HomeworkLink link={shownLink.value.link} />}
@@ -284,31 +279,26 @@ export function HomeworkLink({ link }: { link: string }) {
   return (
     <li class="homework-link">
       <p>
-        Students open <a href={link}>{link}</a> on a phone or a laptop, or scan the code.
+        {teacher.studentsOpen} <a href={link}>{link}</a> {teacher.studentsOpenEnd}
       </p>
       <QrCode text={link} class="homework-qr" />
     </li>
   );
 }
 
-function answerText(answer: AnswerValue | null): string {
-  if (answer === null) return 'no answer';
-  return typeof answer === 'string' ? OUTCOME_LABELS[answer] : `α = ${formatAlpha(answer)}`;
-}
-
 /** How each kind of round draws a bar of its answers: one line per kind. */
 export const REPORT_ROWS: {
-  [T in RoundType]: (bar: ReportBar, i: number) => Pick<CountRow, 'label' | 'tone'>;
+  [T in RoundType]: (bar: ReportBar, i: number, label: string) => Pick<CountRow, 'label' | 'tone'>;
 } = {
-  predict: (bar) => ({
-    label: <MathText text={bar.label} />,
+  predict: (bar, _i, label) => ({
+    label: <MathText text={label} />,
     tone: typeof bar.answer === 'string' ? `fill-${bar.answer}` : undefined,
   }),
-  'max-alpha': (bar) => ({ label: <MathText text={bar.label} />, tone: undefined }),
-  fastest: (bar, i) => ({
+  'max-alpha': (_bar, _i, label) => ({ label: <MathText text={label} />, tone: undefined }),
+  fastest: (_bar, i, label) => ({
     label: (
       <>
-        <OptionMark index={i} class="mark-small" /> {bar.label}
+        <OptionMark index={i} class="mark-small" /> {label}
       </>
     ),
     tone: `fill-option-${i}`,
@@ -319,19 +309,24 @@ function barRows(round: ReportRound): CountRow[] {
   const row = REPORT_ROWS[round.type];
   return round.bars.map((bar, i) => ({
     key: `${i}`,
-    ...row(bar, i),
+    ...row(bar, i, barLabel(round, bar, i)),
     count: bar.count,
     correct: bar.isCorrect,
   }));
 }
 
 export function ReportPage({ id }: { id: string }) {
-  return <LoadedReport id={id} title="Report" load={loadReport} loaded={report.value} />;
+  return <LoadedReport id={id} title={words.report} load={loadReport} loaded={report.value} />;
 }
 
 export function AssignmentPage({ id }: { id: string }) {
   return (
-    <LoadedReport id={id} title="Homework" load={loadAssignmentReport} loaded={assignmentReport.value} />
+    <LoadedReport
+      id={id}
+      title={words.homework}
+      load={loadAssignmentReport}
+      loaded={assignmentReport.value}
+    />
   );
 }
 
@@ -364,7 +359,7 @@ function LoadedReport({
             {reportError.value}
           </p>
         ) : (
-          <p>Loading the report…</p>
+          <p>{words.loadingReport}</p>
         )}
       </LibraryLayout>
     );
@@ -376,23 +371,20 @@ function HomeworkSection({ homework: h }: { homework: HomeworkReportPart }) {
   const time = (ms: number | null) => (ms === null ? '–' : when(ms));
   return (
     <section class="report-section">
-      <h2>Who has done it</h2>
-      <p class="muted help">
-        Each line is one device's try. A name used on two devices is two lines, “(device 2)”; a try again
-        after finishing is “(try 2)”.
-      </p>
+      <h2>{words.whoHasDone}</h2>
+      <p class="muted help">{words.devicesHelp}</p>
       {h.students.length === 0 ? (
-        <p>Nobody has started yet.</p>
+        <p>{words.nobodyStarted}</p>
       ) : (
         <table class="students">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              {h.askStudentId && <th scope="col">Student id</th>}
-              <th scope="col">Answered</th>
-              <th scope="col">Started</th>
-              <th scope="col">Last answer</th>
-              <th scope="col">Finished</th>
+              <th scope="col">{words.name}</th>
+              {h.askStudentId && <th scope="col">{words.studentId}</th>}
+              <th scope="col">{words.answeredCol}</th>
+              <th scope="col">{words.startedCol}</th>
+              <th scope="col">{words.lastAnswer}</th>
+              <th scope="col">{words.finishedCol}</th>
             </tr>
           </thead>
           <tbody>
@@ -403,7 +395,7 @@ function HomeworkSection({ homework: h }: { homework: HomeworkReportPart }) {
                 <td class="num-cell">{s.answered}</td>
                 <td>{time(s.startedAt)}</td>
                 <td>{time(s.lastAt)}</td>
-                <td>{s.finishedAt === null ? 'not yet' : time(s.finishedAt)}</td>
+                <td>{s.finishedAt === null ? words.notYet : time(s.finishedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -427,12 +419,11 @@ function WarmupNote() {
   return (
     <>
       <p class="warmup-note" role="status">
-        Saved “{note.title}” to My decks: {note.rounds} generated rounds on the ideas this class found
-        hardest, none of them a round of this game. When it is played, its report shows what lasted.{' '}
+        {words.warmupSaved(note.title, note.rounds)}{' '}
         <button type="button" class="primary small" onClick={() => void playDeck(note.id)}>
-          Host it now
+          {words.hostNow}
         </button>{' '}
-        <Link to={{ page: 'deck', id: note.id }}>Open it in the editor</Link>
+        <Link to={{ page: 'deck', id: note.id }}>{words.openInEditor}</Link>
       </p>
       {createError.value && (
         <p class="error" role="alert">
@@ -448,9 +439,9 @@ const sameDay = (a: number, b: number): boolean => new Date(a).toDateString() ==
 /** Both ends of a game, labelled, in the list and on the report alike; the day once if it is one. */
 export function startedEnded(startedAt: number, endedAt: number): string {
   const end = sameDay(startedAt, endedAt)
-    ? new Date(endedAt).toLocaleTimeString('en-GB', { timeStyle: 'short' })
+    ? new Date(endedAt).toLocaleTimeString(teacher.locale, { timeStyle: 'short' })
     : when(endedAt);
-  return `Started ${when(startedAt)} · ended ${end}`;
+  return words.startedEnded(when(startedAt), end);
 }
 
 function ReportBody({ id, report: r }: { id: string; report: GameReport | AssignmentReport }) {
@@ -462,22 +453,21 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
     <LibraryLayout title={r.title}>
       {homework ? (
         <p class="muted report-meta">
-          Homework · assigned {when(r.startedAt)} · {dueText(homework.dueAt)} · reveal{' '}
-          {homework.reveal === 'each' ? 'after each answer' : 'at the end'} ·{' '}
-          {homework.timerSeconds === null ? 'no timer' : `${homework.timerSeconds} s per question`} ·{' '}
-          {homework.retries ? 'tries again allowed' : 'one try'}
+          {words.assignedMeta(when(r.startedAt))} · {dueText(homework.dueAt)} ·{' '}
+          {homework.reveal === 'each' ? words.revealEach : words.revealEnd} ·{' '}
+          {homework.timerSeconds === null ? words.noTimer : words.perQuestion(homework.timerSeconds)} ·{' '}
+          {homework.retries ? words.triesAllowed : words.oneTry}
         </p>
       ) : (
         <p class="muted report-meta">
-          Game {spacedCode(r.code)} · {startedEnded(r.startedAt, r.endedAt)} · {r.players.length}{' '}
-          {r.players.length === 1 ? 'student' : 'students'} · {r.rounds.length} of {r.roundCount} rounds
-          played
-          {r.endedEarly ? ' (ended early)' : ''}
+          {words.gameMeta(spacedCode(r.code))} · {startedEnded(r.startedAt, r.endedAt)} ·{' '}
+          {words.students(r.players.length)} · {words.played(r.rounds.length, r.roundCount)}
+          {r.endedEarly ? words.endedEarly : ''}
         </p>
       )}
       {homework?.closed && homework.dueAt !== null && (
         <p class="due-note" role="status">
-          Past its due date ({when(homework.dueAt)}): new attempts and answers are refused.
+          {words.pastDue(when(homework.dueAt))}
         </p>
       )}
       <div class="toolbar">
@@ -489,7 +479,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
             csvNote.value = await (homework ? downloadAssignmentCsv(id) : downloadCsv(id));
           }}
         >
-          Download the answers (CSV)
+          {words.downloadAnswers}
         </button>
         <button
           type="button"
@@ -499,7 +489,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
             gradebookNote.value = await downloadGradebook([id]);
           }}
         >
-          Download the gradebook (CSV)
+          {words.downloadGradebook}
         </button>
         <button
           type="button"
@@ -511,17 +501,14 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
               : made;
           }}
         >
-          Warm-up for next lecture
+          {words.warmup}
         </button>
         <button type="button" class="secondary" onClick={() => go({ page: 'reports' })}>
-          All past games
+          {words.allPastGames}
         </button>
       </div>
       <WarmupNote />
-      <p class="muted help">
-        The gradebook is a sheet to import into Moodle, Canvas or another gradebook: a row per student and a
-        column of points per round. To combine several games in one sheet, tick them on Past games.
-      </p>
+      <p class="muted help">{words.gradebookNote}</p>
       {(csvNote.value ?? gradebookNote.value) && (
         <p class="error" role="alert">
           {csvNote.value ?? gradebookNote.value}
@@ -530,41 +517,40 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
       {homework && <HomeworkSection homework={homework} />}
       {r.sinceLastTime && <SinceLastTimeSection since={r.sinceLastTime} />}
       <section class="report-section">
-        <h2>Misconceptions the class holds</h2>
-        <p class="muted help">
-          Each wrong answer is read as the wrong idea it shows (a zig-zag answered “diverges”, a largest α
-          guessed near α*/2, …). A student holds one when at least 2 of their answers show it and at least
-          half of their answers to the rounds that test it, 25 points more than guessing would. The class is
-          said to hold it only when its answers on those rounds show it at least 15 points more often than
-          guessing among the options would: a class answering at random is not diagnosed.
-        </p>
+        <h2>{words.misconceptions}</h2>
+        <p class="muted help">{words.misconceptionsHelp}</p>
         {r.misconceptions.length === 0 ? (
-          <p>None: no wrong idea showed clearly above chance, in at least two rounds.</p>
+          <p>{words.noMisconception}</p>
         ) : (
           <ul class="misconceptions">
-            {r.misconceptions.map((m) => (
-              <li key={m.id} data-id={m.id}>
-                <h3>
-                  {m.name}:{' '}
-                  <span class="holders">
-                    {m.students.length} {m.students.length === 1 ? 'student' : 'students'}
-                  </span>
-                </h3>
-                <p>
-                  <MathText text={m.text} />{' '}
-                  <span class="muted">
-                    {percent(m.share)} of the answers in rounds {m.rounds.map((i) => i + 1).join(', ')}{' '}
-                    (guessing: {percent(m.chance)}).
-                  </span>
-                </p>
-                <p class="separates">
-                  <MathText text={m.separates} />
-                </p>
-                <p class="who">
-                  {m.students.map((s) => `${s.nickname} (${s.shown} of ${s.tested})`).join(', ')}
-                </p>
-              </li>
-            ))}
+            {r.misconceptions.map((m) => {
+              const idea = ideaWords(m);
+              return (
+                <li key={m.id} data-id={m.id}>
+                  <h3>
+                    {idea.name}
+                    {teacher.colon}
+                    <span class="holders">{words.students(m.students.length)}</span>
+                  </h3>
+                  <p>
+                    <MathText text={idea.text} />{' '}
+                    <span class="muted">
+                      {words.ofAnswers(
+                        percent(m.share),
+                        m.rounds.map((i) => i + 1).join(', '),
+                        percent(m.chance),
+                      )}
+                    </span>
+                  </p>
+                  <p class="separates">
+                    <MathText text={idea.separates} />
+                  </p>
+                  <p class="who">
+                    {m.students.map((s) => words.shownOf(s.nickname, s.shown, s.tested)).join(', ')}
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         )}
         {r.misconceptions.length > 0 && (
@@ -576,13 +562,9 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
                 followUpNote.value = await makeFollowUpDeck(id);
               }}
             >
-              Build a follow-up deck
+              {words.followUp}
             </button>
-            <p class="muted">
-              Saves a new deck to your decks and opens it in the editor: 3 generated rounds for each of the
-              first three misconceptions above, on which the wrong idea and the right one give different
-              answers, among other rounds so that the outcomes stay balanced.
-            </p>
+            <p class="muted">{words.followUpHelp}</p>
             {followUpNote.value && (
               <p class="error" role="alert">
                 {followUpNote.value}
@@ -592,13 +574,12 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
         )}
       </section>
       <section class="report-section">
-        <h2>Where the class's intuition breaks</h2>
+        <h2>{words.intuition}</h2>
         <p>
-          Share of right answers in each prediction round against its r = α·λ<sub>max</sub>: r = 1 and r = 2
-          are the boundaries between converging, zig-zagging and diverging.
+          <MathText text={words.intuitionHelp} />
         </p>
         {points.length === 0 ? (
-          <p class="muted">No prediction round was scored in this game.</p>
+          <p class="muted">{words.noPrediction}</p>
         ) : (
           <Sized class="share-plot">
             {(w, h, em) => <ShareChart points={points} width={w} height={h} em={em} />}
@@ -606,36 +587,35 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
         )}
       </section>
       <section class="report-section">
-        <h2>Rounds</h2>
+        <h2>{words.roundsHeading}</h2>
         <ol class="report-rounds">
           {r.rounds.map((round) => (
             <li key={round.index} class="report-round" data-round={round.index + 1}>
               <h3>
-                Round {round.index + 1} · {KIND_INFO[round.type].name} ·{' '}
+                {words.round(round.index + 1)} · {teacher.kinds[round.type].name} ·{' '}
                 <span class="share">
-                  {round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}
+                  {round.scored ? words.right(percent(round.shareCorrect)) : words.notScored}
                 </span>{' '}
-                <span class="muted">
-                  ({round.correct} of {round.eligible})
-                </span>
+                <span class="muted">({words.of(round.correct, round.eligible)})</span>
               </h3>
               <p class="round-summary">
-                <MathText text={round.summary} />
+                <MathText text={roundSummary(round)} />
               </p>
               <p>
-                Right answer: <strong>{<MathText text={round.answerText} />}</strong>
+                {words.rightAnswer}{' '}
+                <strong>
+                  <MathText text={roundAnswer(round)} />
+                </strong>
               </p>
               {round.firstVote && (
                 <p class="first-vote-line">
-                  Went to a second vote. First vote:{' '}
-                  {round.scored ? `${percent(round.firstVote.shareCorrect)} right` : 'not scored'}{' '}
-                  <span class="muted">
-                    ({round.firstVote.correct} of {round.firstVote.eligible})
-                  </span>
-                  ; the bars are the vote that scored.
+                  {words.secondVote}{' '}
+                  {round.scored ? words.right(percent(round.firstVote.shareCorrect)) : words.notScored}{' '}
+                  <span class="muted">({words.of(round.firstVote.correct, round.firstVote.eligible)})</span>
+                  {words.barsScored}
                 </p>
               )}
-              <CountBars label={`Answers in round ${round.index + 1}`} rows={barRows(round)} />
+              <CountBars label={words.answersIn(round.index + 1)} rows={barRows(round)} />
             </li>
           ))}
         </ol>
@@ -644,14 +624,14 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
       {r.calibration && <CalibrationSection calibration={r.calibration} />}
       {r.twins && <TwinsSection twins={r.twins} />}
       <section class="report-section">
-        <h2>Students</h2>
+        <h2>{words.studentsHeading}</h2>
         <table class="students">
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Nickname</th>
-              <th scope="col">Score</th>
-              <th scope="col">Answers</th>
+              <th scope="col">{words.rank}</th>
+              <th scope="col">{words.nickname}</th>
+              <th scope="col">{words.score}</th>
+              <th scope="col">{words.answers}</th>
             </tr>
           </thead>
           <tbody>
@@ -662,7 +642,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
                   <tr>
                     <td>{p.rank}</td>
                     <td class="student-name">{p.nickname}</td>
-                    <td class="num-cell">{p.score.toLocaleString('en-US')}</td>
+                    <td class="num-cell">{common.points(p.score)}</td>
                     <td>
                       <button
                         type="button"
@@ -670,7 +650,8 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
                         aria-expanded={open}
                         onClick={() => (openStudent.value = open ? null : p.id)}
                       >
-                        {open ? 'Hide' : 'Show'} <span class="visually-hidden">{p.nickname}'s answers</span>
+                        {open ? words.hide : words.show}{' '}
+                        <span class="visually-hidden">{words.answersOf(p.nickname)}</span>
                       </button>
                     </td>
                   </tr>
@@ -682,18 +663,21 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
                             const a = round.answers.find((x) => x.playerId === p.id);
                             return (
                               <li key={round.index}>
-                                Round {round.index + 1}:{' '}
+                                {words.round(round.index + 1)}
+                                {teacher.colon}
                                 {a ? (
-                                  <MathText text={answerText(a.answer)} />
+                                  <MathText text={answerWords(a.answer)} />
                                 ) : homework ? (
-                                  'not reached yet'
+                                  words.notReached
                                 ) : (
-                                  'not yet joined'
+                                  words.notJoined
                                 )}
                                 {a && a.answer !== null && (
                                   <>
                                     {' '}
-                                    {a.correct ? '✓' : '✗'} · {a.seconds?.toFixed(1)} s · {a.points} points
+                                    {a.correct ? '✓' : '✗'} ·{' '}
+                                    {a.seconds === null ? '' : words.seconds(a.seconds)} ·{' '}
+                                    {words.points(a.points)}
                                     {a.confidence && ` · ${CONFIDENCE_LABELS[a.confidence].toLowerCase()}`}
                                   </>
                                 )}
@@ -717,7 +701,7 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
 
 /** "3 of 4 (75 %)", or a dash where no answer was given at that level. */
 function levelCell(l: CalibrationLevel | undefined): string {
-  return !l || l.answers === 0 ? '–' : `${l.correct} of ${l.answers} (${percent(l.share)})`;
+  return !l || l.answers === 0 ? '–' : words.shareOf(l.correct, l.answers, percent(l.share));
 }
 
 /** C5: how often each level was right, for the class and per student, and each student's Brier score. */
@@ -725,28 +709,23 @@ function CalibrationSection({ calibration }: { calibration: Calibration }) {
   const levels = [...calibration.levels].reverse();
   return (
     <section class="report-section calibration">
-      <h2>How sure, how right</h2>
-      <p>
-        Answers at each level and how many were right, over the scored rounds. A calibrated student is right
-        about 90 % of the time when sure, 67–80 % when fairly sure, less when guessing. Sure and wrong is the
-        answer most worth going back to: a confident error, once understood, is the one remembered best. The
-        Brier score is 0 for perfect confidence; always saying “guessing” scores 0.25.
-      </p>
+      <h2>{words.calibration}</h2>
+      <p>{words.calibrationHelp}</p>
       <table class="students calibration-table">
         <thead>
           <tr>
-            <th scope="col">Who</th>
+            <th scope="col">{words.who}</th>
             {levels.map((l) => (
               <th key={l.level} scope="col">
                 {CONFIDENCE_LABELS[l.level]}
               </th>
             ))}
-            <th scope="col">Brier score</th>
+            <th scope="col">{words.brier}</th>
           </tr>
         </thead>
         <tbody>
           <tr class="calibration-class">
-            <th scope="row">The class</th>
+            <th scope="row">{words.theClass}</th>
             {levels.map((l) => (
               <td key={l.level}>{levelCell(l)}</td>
             ))}
@@ -760,7 +739,7 @@ function CalibrationSection({ calibration }: { calibration: Calibration }) {
               {levels.map((l) => (
                 <td key={l.level}>{levelCell(p.levels.find((x) => x.level === l.level))}</td>
               ))}
-              <td class="num-cell">{p.brier === null ? '–' : p.brier.toFixed(2)}</td>
+              <td class="num-cell">{p.brier === null ? '–' : words.decimals(p.brier)}</td>
             </tr>
           ))}
         </tbody>
@@ -776,15 +755,15 @@ function FirstVoteText({ answer: a }: { answer: ReportAnswer }) {
   return (
     <span class="first-vote-text">
       {' '}
-      · first vote:{' '}
+      · {words.firstVote}{' '}
       {first.answer === null ? (
-        'none'
+        words.none
       ) : (
         <>
-          <MathText text={answerText(first.answer)} /> {first.correct ? '✓' : '✗'}
+          <MathText text={answerWords(first.answer)} /> {first.correct ? '✓' : '✗'}
         </>
       )}
-      {a.change && ` (${PEER_CHANGE_LABELS[a.change]})`}
+      {a.change && ` (${words.peerChanges[a.change]})`}
     </span>
   );
 }
@@ -800,7 +779,7 @@ function changeMarks(a: ReportAnswer | undefined): string {
   const mark = (correct: boolean) => (correct ? '✓' : '✗');
   if (a.change === 'second-only') return `– → ${mark(a.correct)}`;
   const first = mark(a.firstVote?.correct ?? false);
-  return a.change === 'first-only' ? `${first} (kept)` : `${first} → ${mark(a.correct)}`;
+  return a.change === 'first-only' ? words.kept(first) : `${first} → ${mark(a.correct)}`;
 }
 
 function CountCells({ counts }: { counts: PeerCounts | null }) {
@@ -823,21 +802,17 @@ function PeerSection({ report: r }: { report: GameReport }) {
   const compared = r.rounds.filter((x) => peer.rounds.includes(x.index));
   return (
     <section class="report-section peer">
-      <h2>Discussion and second vote</h2>
-      <p class="muted help">
-        Each student's two votes, by whether each was right. A move between two wrong answers stays wrong. A
-        student who did not vote again kept their first vote, which scored; one who joined during the
-        discussion or missed the first vote has a second vote only. Neither is counted as staying.
-      </p>
+      <h2>{words.peer}</h2>
+      <p class="muted help">{words.peerHelp}</p>
       <table class="students peer-class">
         <thead>
           <tr>
-            <th scope="col">Round</th>
-            <th scope="col">First vote</th>
-            <th scope="col">Second vote</th>
+            <th scope="col">{words.roundCol}</th>
+            <th scope="col">{words.firstVoteCol}</th>
+            <th scope="col">{words.secondVoteCol}</th>
             {PEER_CHANGES.map((c) => (
               <th key={c} scope="col">
-                {capitalised(PEER_CHANGE_LABELS[c])}
+                {capitalised(words.peerChanges[c])}
               </th>
             ))}
           </tr>
@@ -845,17 +820,17 @@ function PeerSection({ report: r }: { report: GameReport }) {
         <tbody>
           {revoted.map((round) => (
             <tr key={round.index} data-round={round.index + 1}>
-              <th scope="row">Round {round.index + 1}</th>
+              <th scope="row">{words.round(round.index + 1)}</th>
               <td>
-                {round.scored ? `${percent(round.firstVote?.shareCorrect ?? null)} right` : 'not scored'}
+                {round.scored ? words.right(percent(round.firstVote?.shareCorrect ?? null)) : words.notScored}
               </td>
-              <td>{round.scored ? `${percent(round.shareCorrect)} right` : 'not scored'}</td>
+              <td>{round.scored ? words.right(percent(round.shareCorrect)) : words.notScored}</td>
               <CountCells counts={round.firstVote?.changes ?? null} />
             </tr>
           ))}
           {compared.length > 1 && (
             <tr class="peer-total">
-              <th scope="row">All</th>
+              <th scope="row">{words.all}</th>
               <td />
               <td />
               <CountCells counts={peer.class} />
@@ -867,15 +842,15 @@ function PeerSection({ report: r }: { report: GameReport }) {
         <table class="students peer-students">
           <thead>
             <tr>
-              <th scope="col">Student</th>
+              <th scope="col">{words.student}</th>
               {compared.map((round) => (
                 <th key={round.index} scope="col">
-                  Round {round.index + 1}
+                  {words.round(round.index + 1)}
                 </th>
               ))}
               {COMPARED.map((c) => (
                 <th key={c} scope="col">
-                  {capitalised(PEER_CHANGE_LABELS[c])}
+                  {capitalised(words.peerChanges[c])}
                 </th>
               ))}
             </tr>

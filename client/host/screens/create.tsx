@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { DIFFICULTIES } from '../../../shared/engine/types';
+import { teacher } from '../../../shared/i18n/en/teacher';
 import { BUILTIN_GAME_DECK, LESSON_GAME_DECK } from '../../../shared/protocol/decks';
 import { useHostModel } from '../model';
 import { InlineSelect } from '../parts/inline-select';
@@ -10,10 +11,11 @@ import { Link } from '../parts/link';
 const SECONDS = [10, 15, 20, 30, 45, 60, 90, 120];
 const ROUNDS = [3, 5, 8, 10, 15, 20];
 const DECK_SOURCES = ['lesson', 'builtin', 'generated'] as const;
-const SOURCE_LABELS: Record<(typeof DECK_SOURCES)[number], string> = {
-  lesson: `Built-in: ${LESSON_GAME_DECK.title} (${LESSON_GAME_DECK.rounds.length} questions)`,
-  builtin: `Built-in: ${BUILTIN_GAME_DECK.title} (${BUILTIN_GAME_DECK.rounds.length} questions)`,
-  generated: 'Generated questions',
+/** Read at each render: the catalog changes with the host's language. */
+const SOURCE_LABELS: Record<(typeof DECK_SOURCES)[number], () => string> = {
+  lesson: () => teacher.builtIn(teacher.lessonTitle, LESSON_GAME_DECK.rounds.length),
+  builtin: () => teacher.builtIn(teacher.builtinTitle, BUILTIN_GAME_DECK.rounds.length),
+  generated: () => teacher.generated,
 };
 
 function Toggle({ on, children }: { on: Signal<boolean>; children: ComponentChildren }) {
@@ -45,8 +47,8 @@ function PercentInput({ id, label, value }: { id: string; label: string; value: 
         onInput={(e) => {
           value.value = e.currentTarget.value;
         }}
-      />{' '}
-      %
+      />
+      {teacher.percentSign}
     </span>
   );
 }
@@ -78,27 +80,23 @@ export function CreateScreen({ notice }: { notice: string | null }) {
     >
       <div class="create-intro">
         <h1 class="brand">Overshoot</h1>
-        <p>
-          A live game about the learning rate. Students predict whether gradient descent converges, zig-zags
-          or diverges, find the largest α that still converges and pick the fastest α; the projector shows
-          what it really does.
-        </p>
+        <p>{teacher.intro}</p>
         {notice && (
           <p class="notice" role="alert">
             {notice}
           </p>
         )}
-        <nav class="create-links" aria-label="Your decks and games">
-          <Link to={{ page: 'decks' }}>My decks</Link>
-          <Link to={{ page: 'reports' }}>Past games</Link>
-          <Link to={{ page: 'key' }}>Your instructor key</Link>
+        <nav class="create-links" aria-label={teacher.yourPages}>
+          <Link to={{ page: 'decks' }}>{teacher.myDecks}</Link>
+          <Link to={{ page: 'reports' }}>{teacher.pastGames}</Link>
+          <Link to={{ page: 'key' }}>{teacher.yourKey}</Link>
           {/* Chosen before the game: the projector speaks it from the lobby on. */}
           <LanguagePicker />
         </nav>
       </div>
       <fieldset class="create-options">
-        <legend>New game</legend>
-        <div class="option-row" role="radiogroup" aria-label="Deck">
+        <legend>{teacher.newGame}</legend>
+        <div class="option-row" role="radiogroup" aria-label={teacher.deck}>
           {DECK_SOURCES.map((source) => (
             <label key={source} class="choice">
               <input
@@ -111,7 +109,7 @@ export function CreateScreen({ notice }: { notice: string | null }) {
                   speedPoints.value = source !== 'lesson';
                 }}
               />
-              <span>{SOURCE_LABELS[source]}</span>
+              <span>{SOURCE_LABELS[source]()}</span>
             </label>
           ))}
         </div>
@@ -119,47 +117,45 @@ export function CreateScreen({ notice }: { notice: string | null }) {
           <div class="option-row generated-options">
             <InlineSelect
               id="difficulty"
-              label="Difficulty"
+              label={teacher.difficulty}
               value={difficulty.value}
               options={DIFFICULTIES}
+              optionLabel={(d) => teacher.difficulties[d]}
               onChange={(d) => (difficulty.value = d)}
             />
             <InlineSelect
               id="rounds"
-              label="Questions"
+              label={teacher.questions}
               value={generatedRounds.value}
               options={ROUNDS}
               onChange={(n) => (generatedRounds.value = n)}
             />
-            <Toggle on={mixedKinds}>Mix in “largest α” and “fastest α” rounds</Toggle>
+            <Toggle on={mixedKinds}>{teacher.mixKinds}</Toggle>
           </div>
         )}
         <div class="option-row">
           <InlineSelect
             id="seconds"
-            label="Seconds per question"
+            label={teacher.secondsPerQuestion}
             value={secondsPerQuestion.value}
             options={SECONDS}
             onChange={(n) => (secondsPerQuestion.value = n)}
           />
-          {!byConfidence.value && <Toggle on={speedPoints}>Faster answers earn more points</Toggle>}
+          {!byConfidence.value && <Toggle on={speedPoints}>{teacher.speedPoints}</Toggle>}
         </div>
         <div class="option-row">
-          <Toggle on={byConfidence}>
-            Score by confidence: students say how sure they are (sure, fairly sure, guessing); sure and wrong
-            costs points
-          </Toggle>
+          <Toggle on={byConfidence}>{teacher.byConfidence}</Toggle>
         </div>
         <div class="option-row">
-          <Toggle on={peerInstruction}>Discuss and vote again when the class is split</Toggle>
+          <Toggle on={peerInstruction}>{teacher.peerInstruction}</Toggle>
         </div>
         {peerInstruction.value && (
           <div class="option-row peer-band">
-            <span>Split:</span>
-            <PercentInput id="peer-low" label="Lowest share right for a discussion" value={peerLow} />
-            <span>to</span>
-            <PercentInput id="peer-high" label="Highest share right for a discussion" value={peerHigh} />
-            <span>right</span>
+            <span>{teacher.split}</span>
+            <PercentInput id="peer-low" label={teacher.splitLow} value={peerLow} />
+            <span>{teacher.splitTo}</span>
+            <PercentInput id="peer-high" label={teacher.splitHigh} value={peerHigh} />
+            <span>{teacher.splitRight}</span>
           </div>
         )}
         {peerInstruction.value && peerBandError.value && (
@@ -177,7 +173,7 @@ export function CreateScreen({ notice }: { notice: string | null }) {
           class="primary big"
           disabled={busy.value || (peerInstruction.value && peerBandError.value !== null)}
         >
-          {busy.value ? 'Creating…' : 'Create game'}
+          {busy.value ? teacher.creating : teacher.createGame}
         </button>
       </fieldset>
     </form>
@@ -187,9 +183,9 @@ export function CreateScreen({ notice }: { notice: string | null }) {
 export function ResumingScreen({ code, onNew }: { code: string; onNew: () => void }) {
   return (
     <section class="center">
-      <h1>Reconnecting to game {code}…</h1>
+      <h1>{teacher.reconnecting(code)}</h1>
       <button type="button" class="secondary" onClick={onNew}>
-        Start a new game instead
+        {teacher.startNew}
       </button>
     </section>
   );
