@@ -175,6 +175,97 @@ describe('group commit', () => {
   });
 });
 
+describe('a close and the answers before it', () => {
+  /** Three connected students and round 0 open, saved; each transaction's facts are logged. */
+  function questionOpen(store: RoomStore) {
+    const saves: string[][] = [];
+    let current: string[] | null = null;
+    const logged: RoomStore = {
+      ...store,
+      loadRooms: () => store.loadRooms(),
+      loadRoom: (code) => store.loadRoom(code),
+      createRoom: (state) => store.createRoom(state),
+      saveChange(state, facts, context) {
+        current?.push(...facts.map((f) => f.type));
+        return store.saveChange(state, facts, context);
+      },
+      transaction(fn) {
+        current = [];
+        saves.push(current);
+        try {
+          return store.transaction!(fn);
+        } finally {
+          current = null;
+        }
+      },
+    };
+    const rooms = createRoomManager({
+      clock: createManualClock(),
+      defer: deferOnWallClock,
+      store: logged,
+      random: cryptoRandom,
+    });
+    const { code } = rooms.create(deck, settings);
+    for (const name of ['Ada', 'Grace', 'Alan']) {
+      const r = rooms.join(code, name, `secret-${name}-0123456789`);
+      if (!r.ok) throw new Error(r.error);
+      rooms.attach(code, r.playerId);
+    }
+    rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+    return { rooms, code, saves };
+  }
+  const committed = (rooms: ReturnType<typeof createRoomManager>) =>
+    new Promise<boolean>((resolve) => rooms.afterCommit(resolve));
+
+  it('the answers waiting are saved and acknowledged before the close, which is saved on its own', async () => {
+    const { rooms, code, saves } = questionOpen(sqliteStore());
+    expect(await committed(rooms)).toBe(true);
+    saves.length = 0;
+    const acks: string[] = [];
+    for (const id of [0, 1]) {
+      expect(rooms.answer(code, id, 0, 'zigzag').ok).toBe(true);
+      rooms.afterCommit((saved) => acks.push(`answer ${id} ${saved ? 'saved' : 'not saved'}`));
+    }
+    expect(acks).toEqual([]); // in the batch, waiting for its window
+    // The last answer closes the round: the class's scores are written with it, not with the others.
+    expect(rooms.answer(code, 2, 0, 'zigzag').ok).toBe(true);
+    expect(acks).toEqual(['answer 0 saved', 'answer 1 saved']);
+    expect(saves).toEqual([['answer-recorded', 'answer-recorded']]);
+    expect(rooms.committed(code)!.phase).toMatchObject({ kind: 'question', answered: 2 });
+    expect(await committed(rooms)).toBe(true);
+    expect(saves[1]).toEqual(['answer-recorded', 'round-closed', 'phase-changed']);
+    expect(rooms.committed(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+    expect(rooms.committed(code)!.results[0]!.answers.every((a) => a?.correct === true)).toBe(true);
+  });
+
+  it('a close worked out on answers whose save failed is refused, and changes nothing', async () => {
+    const inner = sqliteStore();
+    let failing = false;
+    const { rooms, code } = questionOpen({
+      ...inner,
+      loadRooms: () => inner.loadRooms(),
+      loadRoom: (c) => inner.loadRoom(c),
+      createRoom: (state) => inner.createRoom(state),
+      saveChange(state, facts, context) {
+        if (failing) throw new Error('SQLITE_FULL: database or disk is full');
+        return inner.saveChange(state, facts, context);
+      },
+    });
+    expect(await committed(rooms)).toBe(true);
+    const before = rooms.get(code)!;
+    failing = true;
+    expect(rooms.answer(code, 0, 0, 'zigzag').ok).toBe(true);
+    expect(rooms.answer(code, 1, 0, 'zigzag').ok).toBe(true);
+    expect(rooms.answer(code, 2, 0, 'zigzag')).toMatchObject({ ok: false, error: 'INTERNAL' });
+    expect(rooms.get(code)).toBe(before);
+    failing = false;
+    // Nothing of it stayed: the three answer again, and the third closes the round.
+    for (const id of [0, 1, 2]) expect(rooms.answer(code, id, 0, 'zigzag').ok).toBe(true);
+    expect(await committed(rooms)).toBe(true);
+    expect(rooms.committed(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+  });
+});
+
 describe('a store that cannot save', () => {
   /** A memory store whose saves fail while `failing` is set: a full disk. */
   function flakyStore() {
