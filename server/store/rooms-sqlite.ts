@@ -348,11 +348,24 @@ export function createSqliteRoomStore(db: Db): SqliteRoomStore {
       `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, version)
        VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @confidence, @version)`,
     ),
-    scoreAnswer: db.prepare(
+    // A round's scored answers in one statement, from a JSON array of rows: a close in a class of
+    // 2,000 was 2,000 statements, about twice the time.
+    scoreAnswers: db.prepare(
       `INSERT INTO answers (code, round, player_id, choice, at, elapsed_ms, confidence, correct, points, streak_bonus)
-       VALUES (@code, @round, @playerId, @choice, @at, @elapsedMs, @confidence, @correct, @points, @streakBonus)
+       SELECT @code, @round, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4,
+         j.value ->> 5, j.value ->> 6, j.value ->> 7
+       FROM json_each(@rows) AS j WHERE true
        ON CONFLICT (code, round, player_id) DO UPDATE SET correct = excluded.correct,
          points = excluded.points, streak_bonus = excluded.streak_bonus`,
+    ),
+    // What a close changes of the players it scored (their score, streak and time), in one statement.
+    // The rows are materialised first so that each finds its player by the primary key: joined to
+    // json_each directly, SQLite scanned the JSON once per player (a second at 2,000).
+    scorePlayers: db.prepare(
+      `WITH s (id, score, streak, answer_ms) AS MATERIALIZED (
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(@rows) AS j)
+       UPDATE players SET score = s.score, streak = s.streak, answer_ms = s.answer_ms, version = @version
+       FROM s WHERE players.code = @code AND players.id = s.id`,
     ),
     insertResult: db.prepare(
       `INSERT INTO results (code, round, outcome, scored, opened_at, closed_at, duration_ms, closed_by, eligible, slots, first_vote, twin_of)
@@ -422,21 +435,28 @@ export function createSqliteRoomStore(db: Db): SqliteRoomStore {
       firstVote: result.firstVote ? JSON.stringify(result.firstVote) : null,
       twinOf: result.twinOf ?? null,
     });
+    const rows: unknown[] = [];
     result.answers.forEach((a, playerId) => {
       if (!a) return;
-      q.scoreAnswer.run({
-        code,
-        round: result.round,
+      rows.push([
         playerId,
-        choice: encodeChoice(a.choice),
-        at: a.at,
-        elapsedMs: a.elapsedMs,
-        confidence: a.confidence ?? null,
-        correct: a.correct ? 1 : 0,
-        points: a.points,
-        streakBonus: a.streakBonus,
-      });
+        encodeChoice(a.choice),
+        a.at,
+        a.elapsedMs,
+        a.confidence ?? null,
+        a.correct ? 1 : 0,
+        a.points,
+        a.streakBonus,
+      ]);
     });
+    if (rows.length > 0) q.scoreAnswers.run({ code, round: result.round, rows: JSON.stringify(rows) });
+  }
+
+  /** The players a close scored: only their score, streak and time changed (Fact 'round-closed'). */
+  function writeScores(code: string, version: number, players: readonly Player[]) {
+    if (players.length === 0) return;
+    const rows = players.map((p) => [p.id, p.score, p.streak, p.answerMs]);
+    q.scorePlayers.run({ code, version, rows: JSON.stringify(rows) });
   }
 
   const writeAnswer = (code: string, version: number, round: number, playerId: number, a: RecordedAnswer) =>
@@ -502,7 +522,7 @@ export function createSqliteRoomStore(db: Db): SqliteRoomStore {
           break;
         case 'round-closed':
           writeResult(code, fact.result);
-          for (const p of fact.players) q.updatePlayer.run(playerParams(code, version, p));
+          writeScores(code, version, fact.players);
           if (fact.players.length > 0) stamped = true;
           break;
         case 'first-vote-closed':
