@@ -48,7 +48,10 @@ function replayRandomGames(batched: boolean) {
       const saveWaiting = () => {
         const saves = waiting;
         waiting = [];
-        if (saves.length > 0) store.transaction(() => saves.forEach((save) => save()));
+        if (saves.length > 0)
+          store.transaction(() => {
+            for (const save of saves) save();
+          });
       };
       const cut = cuts[Symbol.iterator]();
       ops.forEach((o, seq) => {
