@@ -143,6 +143,21 @@ export const encodeChoice = (c: AnswerValue): string => (typeof c === 'number' ?
 const decodeChoice = (text: string): AnswerValue =>
   (ANSWERS as readonly string[]).includes(text) ? (text as Answer) : Number(text);
 
+/**
+ * A scored answer's columns from player_id on, as both stores write them: player_id, choice, at,
+ * elapsed_ms, confidence, correct, points, streak_bonus.
+ */
+export const scoredAnswerRow = (playerId: number, a: ScoredAnswer) => [
+  playerId,
+  encodeChoice(a.choice),
+  a.at,
+  a.elapsedMs,
+  a.confidence ?? null,
+  a.correct ? 1 : 0,
+  a.points,
+  a.streakBonus,
+];
+
 type QuestionPhase = Extract<Phase, { kind: 'question' }>;
 /**
  * A phase as stored in rooms.phase. A question's answers are rows of the answers table (their count
@@ -444,17 +459,7 @@ export function createSqliteRoomStore(db: Db): SqliteRoomStore {
     });
     const rows: unknown[] = [];
     result.answers.forEach((a, playerId) => {
-      if (!a) return;
-      rows.push([
-        playerId,
-        encodeChoice(a.choice),
-        a.at,
-        a.elapsedMs,
-        a.confidence ?? null,
-        a.correct ? 1 : 0,
-        a.points,
-        a.streakBonus,
-      ]);
+      if (a) rows.push(scoredAnswerRow(playerId, a));
     });
     if (rows.length > 0) q.scoreAnswers.run({ code, round: result.round, rows: JSON.stringify(rows) });
   }

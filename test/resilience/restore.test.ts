@@ -46,15 +46,20 @@ function sqliteStore(): RoomStore {
   return createSqliteRoomStore(db);
 }
 
-/** A room with three connected students and round 0 open, of which student 0 has answered. */
-function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
-  const { code } = rooms.create(deck, settings);
+/** Three students join the room, each with a socket open. */
+function joinThree(rooms: ReturnType<typeof createRoomManager>, code: string) {
   for (const name of ['Ada', 'Grace', 'Alan']) {
     const r = rooms.join(code, name, `secret-${name}-0123456789`);
     if (!r.ok) throw new Error(r.error);
     rooms.attach(code, r.playerId);
   }
+}
+
+/** A room with three connected students and round 0 open, of which student 0 has answered. */
+function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
+  const { code } = rooms.create(deck, settings);
+  joinThree(rooms, code);
   rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
   clock.advance(1_000);
   expect(rooms.dispatch(code, { type: 'answer', playerId: 0, round: 0, choice: 'zigzag' }).ok).toBe(true);
@@ -206,11 +211,7 @@ describe('a close and the answers before it', () => {
       random: cryptoRandom,
     });
     const { code } = rooms.create(deck, settings);
-    for (const name of ['Ada', 'Grace', 'Alan']) {
-      const r = rooms.join(code, name, `secret-${name}-0123456789`);
-      if (!r.ok) throw new Error(r.error);
-      rooms.attach(code, r.playerId);
-    }
+    joinThree(rooms, code);
     rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
     return { rooms, code, saves };
   }
