@@ -234,10 +234,11 @@ async function main() {
     clearInterval(timer);
   }
   await hostSocket.emitWithAck('game:end', {});
-  send({ type: 'result', result });
   hostSocket.close();
   for (const s of students) s.socket.close();
-  setTimeout(() => process.exit(0), 200);
+  // The result (tens of thousands of figures) is written to the IPC pipe asynchronously: exiting
+  // before it has gone lost it on a busy machine ("load generator exited (0) before result").
+  process.send?.({ type: 'result', result } satisfies LoadReport, () => process.exit(0));
 }
 
 process.on('disconnect', () => process.exit(0));

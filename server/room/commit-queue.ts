@@ -75,6 +75,11 @@ export interface CommitQueue {
   busy(): boolean;
   /** Whether MAX_HELD changes wait for a store that cannot be reached: take no new command. */
   full(): boolean;
+  /**
+   * Starts saving the batch waiting now, unless it is empty, a batch is in flight (it waits behind
+   * that one anyway) or the store cannot be reached (it is held).
+   */
+  saveWaiting(): void;
   /** Saves what is waiting now; with an asynchronous store, the Promise settles once all of it is. */
   flush(): MaybePromise<void>;
   /** Saves what is waiting, once, and tries no more after it (the server is stopping). */
@@ -245,6 +250,9 @@ export function createCommitQueue(deps: {
       else if (pending.length > 0 || waiting.length > 0) waiting.push(then);
       else if (inFlight) inFlight.then.push(then);
       else then(true, false);
+    },
+    saveWaiting() {
+      if (pending.length > 0 && !inFlight && !down()) void flush();
     },
     busy: () => pending.length > 0 || inFlight !== null,
     full: () => pending.length >= (deps.maxHeld ?? MAX_HELD) && down(),

@@ -347,10 +347,28 @@ function checkChoice(round: DeckRound, choice: AnswerValue): Failure | null {
   return message === null ? null : refuse('WRONG_ANSWER_TYPE', message);
 }
 
+/**
+ * Players still in the game and connected, per players array (states are never changed in place).
+ * The array changes with joins and presence, not with answers: a burst of 2,000 answers counts it once.
+ */
+const connectedCounts = new WeakMap<Player[], number>();
+function connectedCount(players: Player[]): number {
+  let n = connectedCounts.get(players);
+  if (n === undefined) {
+    n = 0;
+    for (const p of players) if (!p.kicked && p.connected) n++;
+    connectedCounts.set(players, n);
+  }
+  return n;
+}
+
 /** R2: the round closes early once every connected player has answered (and someone has). */
 function closeIfAllAnswered(step: Step, now: number): Step {
   const { phase } = step.state;
   if (phase.kind !== 'question' || phase.answered === 0) return step;
+  // Fewer answers than connected players: one of them has not answered, whoever answered. Without
+  // this, every answer of a burst scanned the class, O(n²) over the burst.
+  if (phase.answered < connectedCount(step.state.players)) return step;
   const waiting = step.state.players.some((p) => !p.kicked && p.connected && !phase.answers[p.id]);
   if (waiting) return step;
   const closed = close(step.state, now, 'all-answered');

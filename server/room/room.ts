@@ -134,6 +134,14 @@ export function createRoom(
     onUndo?: () => void,
   ): Reduced<X> {
     if (!result.ok || result.facts.length === 0) return result;
+    // A close writes every student's score (thousands of rows in a big class): the answers already
+    // waiting in the batch are saved, and so acknowledged, first rather than held up behind it. The
+    // close was worked out on the state they made: if saving them failed and undid them, it is void.
+    if (result.facts.some((f) => f.type === 'round-closed')) {
+      const before = state;
+      queue.saveWaiting();
+      if (state !== before) return fail('INTERNAL', 'Saving the answers before this one failed.');
+    }
     const prev = state;
     const next = result.state;
     state = next;

@@ -34,6 +34,7 @@ import {
   type ResultRow,
   type RoomRow,
   rebuildRoom,
+  scoredAnswerRow,
 } from './rooms-sqlite';
 
 /**
@@ -232,18 +233,7 @@ export async function createPostgresRoomStore(
     // handing it the next before the last has answered.
     for (const [playerId, a] of result.answers.entries()) {
       if (!a) continue;
-      await db.query(SQL.scoreAnswer, [
-        code,
-        result.round,
-        playerId,
-        encodeChoice(a.choice),
-        a.at,
-        a.elapsedMs,
-        a.confidence ?? null,
-        a.correct ? 1 : 0,
-        a.points,
-        a.streakBonus,
-      ]);
+      await db.query(SQL.scoreAnswer, [code, result.round, ...scoredAnswerRow(playerId, a)]);
     }
   }
 

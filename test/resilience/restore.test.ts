@@ -46,15 +46,20 @@ function sqliteStore(): RoomStore {
   return createSqliteRoomStore(db);
 }
 
-/** A room with three connected students and round 0 open, of which student 0 has answered. */
-function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
-  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
-  const { code } = rooms.create(deck, settings);
+/** Three students join the room, each with a socket open. */
+function joinThree(rooms: ReturnType<typeof createRoomManager>, code: string) {
   for (const name of ['Ada', 'Grace', 'Alan']) {
     const r = rooms.join(code, name, `secret-${name}-0123456789`);
     if (!r.ok) throw new Error(r.error);
     rooms.attach(code, r.playerId);
   }
+}
+
+/** A room with three connected students and round 0 open, of which student 0 has answered. */
+function questionWithOneAnswer(store: RoomStore, clock = createManualClock()) {
+  const rooms = createRoomManager({ clock, defer: deferOnWallClock, store, random: cryptoRandom });
+  const { code } = rooms.create(deck, settings);
+  joinThree(rooms, code);
   rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
   clock.advance(1_000);
   expect(rooms.dispatch(code, { type: 'answer', playerId: 0, round: 0, choice: 'zigzag' }).ok).toBe(true);
@@ -172,6 +177,93 @@ describe('group commit', () => {
     join(MAX_BATCH);
     expect(await new Promise<boolean>((resolve) => rooms.afterCommit(resolve))).toBe(true);
     expect(store.rooms.get(code)!.players).toHaveLength(MAX_BATCH + 1);
+  });
+});
+
+describe('a close and the answers before it', () => {
+  /** Three connected students and round 0 open, saved; each transaction's facts are logged. */
+  function questionOpen(store: RoomStore) {
+    const saves: string[][] = [];
+    let current: string[] | null = null;
+    const logged: RoomStore = {
+      ...store,
+      loadRooms: () => store.loadRooms(),
+      loadRoom: (code) => store.loadRoom(code),
+      createRoom: (state) => store.createRoom(state),
+      saveChange(state, facts, context) {
+        current?.push(...facts.map((f) => f.type));
+        return store.saveChange(state, facts, context);
+      },
+      transaction(fn) {
+        current = [];
+        saves.push(current);
+        try {
+          return store.transaction!(fn);
+        } finally {
+          current = null;
+        }
+      },
+    };
+    const rooms = createRoomManager({
+      clock: createManualClock(),
+      defer: deferOnWallClock,
+      store: logged,
+      random: cryptoRandom,
+    });
+    const { code } = rooms.create(deck, settings);
+    joinThree(rooms, code);
+    rooms.dispatch(code, { type: 'start', by: HOST, round: 0 });
+    return { rooms, code, saves };
+  }
+  const committed = (rooms: ReturnType<typeof createRoomManager>) =>
+    new Promise<boolean>((resolve) => rooms.afterCommit(resolve));
+
+  it('the answers waiting are saved and acknowledged before the close, which is saved on its own', async () => {
+    const { rooms, code, saves } = questionOpen(sqliteStore());
+    expect(await committed(rooms)).toBe(true);
+    saves.length = 0;
+    const acks: string[] = [];
+    for (const id of [0, 1]) {
+      expect(rooms.answer(code, id, 0, 'zigzag').ok).toBe(true);
+      rooms.afterCommit((saved) => acks.push(`answer ${id} ${saved ? 'saved' : 'not saved'}`));
+    }
+    expect(acks).toEqual([]); // in the batch, waiting for its window
+    // The last answer closes the round: the class's scores are written with it, not with the others.
+    expect(rooms.answer(code, 2, 0, 'zigzag').ok).toBe(true);
+    expect(acks).toEqual(['answer 0 saved', 'answer 1 saved']);
+    expect(saves).toEqual([['answer-recorded', 'answer-recorded']]);
+    expect(rooms.committed(code)!.phase).toMatchObject({ kind: 'question', answered: 2 });
+    expect(await committed(rooms)).toBe(true);
+    expect(saves[1]).toEqual(['answer-recorded', 'round-closed', 'phase-changed']);
+    expect(rooms.committed(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
+    expect(rooms.committed(code)!.results[0]!.answers.every((a) => a?.correct === true)).toBe(true);
+  });
+
+  it('a close worked out on answers whose save failed is refused, and changes nothing', async () => {
+    const inner = sqliteStore();
+    let failing = false;
+    const { rooms, code } = questionOpen({
+      ...inner,
+      loadRooms: () => inner.loadRooms(),
+      loadRoom: (c) => inner.loadRoom(c),
+      createRoom: (state) => inner.createRoom(state),
+      saveChange(state, facts, context) {
+        if (failing) throw new Error('SQLITE_FULL: database or disk is full');
+        return inner.saveChange(state, facts, context);
+      },
+    });
+    expect(await committed(rooms)).toBe(true);
+    const before = rooms.get(code)!;
+    failing = true;
+    expect(rooms.answer(code, 0, 0, 'zigzag').ok).toBe(true);
+    expect(rooms.answer(code, 1, 0, 'zigzag').ok).toBe(true);
+    expect(rooms.answer(code, 2, 0, 'zigzag')).toMatchObject({ ok: false, error: 'INTERNAL' });
+    expect(rooms.get(code)).toBe(before);
+    failing = false;
+    // Nothing of it stayed: the three answer again, and the third closes the round.
+    for (const id of [0, 1, 2]) expect(rooms.answer(code, id, 0, 'zigzag').ok).toBe(true);
+    expect(await committed(rooms)).toBe(true);
+    expect(rooms.committed(code)!.phase).toEqual({ kind: 'reveal', round: 0 });
   });
 });
 
