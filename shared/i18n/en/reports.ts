@@ -72,8 +72,7 @@ export const reports = {
   report: 'Report',
   loadingReport: 'Loading the report…',
   whoHasDone: 'Who has done it',
-  devicesHelp:
-    "Each line is one device's attempt. A name used on two devices is two lines, “(device 2)”.",
+  devicesHelp: "Each line is one device's attempt. A name used on two devices is two lines, “(device 2)”.",
   nobodyStarted: 'Nobody has started yet.',
   name: 'Name',
   studentId: 'Student id',
