@@ -5,27 +5,25 @@
 // answer is in the database once, and a paused home that wakes up acknowledges nothing.
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Result } from '../../shared/protocol/errors';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { startCluster as startPostgres } from '../postgres/cluster';
-import { freshDatabase } from '../postgres/database';
-import { closeAllConnections, joinGame, phaseIs, requestId } from '../resilience/clients';
-import { killAllServers, removeDataDirs, startServerProcess } from '../resilience/process';
-import { type Cluster, classOn, closeAll, closers, startCluster as startNodes, stored } from './nodes';
+import { joinGame, phaseIs, requestId } from '../resilience/clients';
+import { startServerProcess } from '../resilience/process';
+import {
+  type Cluster,
+  classOn,
+  closers,
+  eachTestOwnCluster,
+  startCluster as startNodes,
+  stored,
+} from './nodes';
 
 const LEASE_MS = 1_500;
 const RENEW_MS = 300;
 
-afterEach(async () => {
-  closeAllConnections();
-  await killAllServers();
-});
-afterAll(removeDataDirs);
-afterEach(closeAll);
-
-// One database per test: no test's rooms are orphans for the next one's nodes.
-const databases = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
+const databases = await eachTestOwnCluster(3);
 
 const startCluster = (databaseUrl: string) =>
   startNodes(databaseUrl, { LEASE_MS: String(LEASE_MS), RENEW_MS: String(RENEW_MS) });

@@ -2,11 +2,17 @@
 // cluster tests; and a class on one of them, played with the apps' own connection module
 // (client/net/connection.ts).
 import pg from 'pg';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import type { Homes } from '../../client/net/connection';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
-import { hostGame, joinGame, phaseIs } from '../resilience/clients';
-import { type ServerProcess, startServerProcess } from '../resilience/process';
+import { freshDatabase } from '../postgres/database';
+import { closeAllConnections, hostGame, joinGame, phaseIs } from '../resilience/clients';
+import {
+  killAllServers,
+  removeDataDirs,
+  type ServerProcess,
+  startServerProcess,
+} from '../resilience/process';
 
 export const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
 
@@ -18,6 +24,22 @@ export interface Cluster {
   db: pg.Client;
   options(node: string, homes?: Homes): { homes: Homes; socket: { path: string } };
   home(code: string): Promise<string | null>;
+}
+
+/**
+ * Stops every node and client after each test, and gives each of `count` tests a database of its own:
+ * no test's rooms are orphans for the next one's nodes.
+ */
+export async function eachTestOwnCluster(count: number): Promise<string[]> {
+  afterEach(async () => {
+    closeAllConnections();
+    await killAllServers();
+  });
+  afterAll(removeDataDirs);
+  afterEach(closeAll);
+  const databases: string[] = [];
+  for (let i = 0; i < count; i++) databases.push(await freshDatabase());
+  return databases;
 }
 
 /** Closed after each test, last opened first: a connection ends before the database it was opened on. */

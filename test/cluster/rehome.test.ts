@@ -4,24 +4,15 @@
 // straight there; after a kill -9 the clients ask again soon, without doubling, while the lookup
 // still names the dead node; a paused node's idle clients find the new home while it sleeps.
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Homes } from '../../client/net/connection';
 import { PING_TIMEOUT_MS } from '../../server/app';
 import type { Result } from '../../shared/protocol/errors';
 import { CLUSTER_PING_INTERVAL_MS, type MovedTo } from '../../shared/protocol/rehome';
-import { freshDatabase } from '../postgres/database';
-import { closeAllConnections, hostGame, phaseIs, requestId } from '../resilience/clients';
-import { killAllServers, removeDataDirs } from '../resilience/process';
-import { type Cluster, classOn, closeAll, closers, startCluster } from './nodes';
+import { hostGame, phaseIs, requestId } from '../resilience/clients';
+import { type Cluster, classOn, closers, eachTestOwnCluster, startCluster } from './nodes';
 
-afterEach(async () => {
-  closeAllConnections();
-  await killAllServers();
-});
-afterAll(removeDataDirs);
-afterEach(closeAll);
-
-const databases = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
+const databases = await eachTestOwnCluster(3);
 
 /** A client's own lookups: when it asked, and which node it said it had lost. */
 function counted(cluster: Cluster) {
