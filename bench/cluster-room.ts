@@ -1,8 +1,9 @@
 // One room of the cluster benchmark in its own process: a host and N simulated phones (real
 // socket.io-client sockets) that follow the cluster contract (docs/deploy.md, "A cluster"): they find
 // the room's home with GET /api/rooms/:code/home, open their socket on its path, and re-home on a
-// disconnect, on `moved` or when an acknowledgement has not come in 4 s, with the contract's jittered
-// backoff; after a re-home they resume with their secret and send their unacknowledged answer again,
+// disconnect, on `moved` (straight to the home it names, if it does), when an acknowledgement has not
+// come in 4 s or when their node has been silent for SILENT_HOME_MS and another names a new home, on
+// the apps' own schedule (shared/protocol/rehome.ts); after a re-home they resume with their secret and send their unacknowledged answer again,
 // unchanged. Every acknowledgement is logged with the node that sent it and when, and every socket's
 // life (which node, when it was ready, when it was lost), for bench/cluster.ts to hold against the
 // database.
@@ -10,10 +11,16 @@
 // Forked by bench/cluster.ts with its RoomOptions as JSON in argv[2].
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import {
+  CLUSTER_PING_INTERVAL_MS,
+  isSilent,
+  type MovedTo,
+  type RehomeStep,
+  rehomeWaitMs,
+} from '../shared/protocol/rehome';
 import type { HostView, PlayerView } from '../shared/protocol/views';
 import {
   type AckEntry,
-  backoffMs,
   type RoomCommand,
   type RoomLog,
   type RoomOptions,
@@ -106,6 +113,12 @@ function openSocket(home: Home): Promise<Socket> {
 abstract class Client {
   socket: Socket | null = null;
   node = '';
+  /** When this client last heard its socket's node (any packet, or its ping), and its pings' gap. */
+  heardAt = 0;
+  pingAt = 0;
+  pingGap = CLUSTER_PING_INTERVAL_MS;
+  private checking = false;
+  private recheckAt = 0;
   private movingNow: Promise<void> | null = null;
   constructor(readonly player: number) {}
 
@@ -113,8 +126,11 @@ abstract class Client {
   protected abstract listen(socket: Socket): void;
   protected abstract afterEnter(): void;
 
-  /** Finds the home and enters, retrying with the contract's backoff until it is in (or the run ends). */
-  connect(reason: string): Promise<void> {
+  /**
+   * Finds the home and enters, on the apps' schedule (shared/protocol/rehome.ts) or the contract's,
+   * until it is in (or the run ends). `to`: the home `moved` named, if it did.
+   */
+  connect(reason: string, to?: MovedTo): Promise<void> {
     if (this.movingNow) return this.movingNow;
     const old = this.socket;
     let lost = old ? this.node : '';
@@ -130,21 +146,35 @@ abstract class Client {
       old.removeAllListeners();
       old.close();
     }
+    const appsSchedule = options.rehome === 'lease-aware';
+    let named: Home | null =
+      appsSchedule && to?.node && to.path && portOf.has(to.node) ? { node: to.node, path: to.path } : null;
     this.movingNow = (async () => {
-      let stillThere = false;
-      for (let attempt = 0; !finished; attempt++) {
-        // The first attempt waits too: a dead node's 300 phones spread over half a second.
-        if (stillThere) {
-          // The lost node is still named: its lease has not run out yet. Ask again soon, undoubled.
-          attempt--;
-          await sleep(250 + random() * 250);
-        } else await sleep(backoffMs(attempt, random));
+      // The first try waits too: a dead node's 300 phones spread over half a second, a moved
+      // class over MOVED_SPREAD_MS.
+      let step: RehomeStep = named ? { kind: 'moved' } : { kind: 'failed', failures: 0 };
+      let failures = 0;
+      let stillThere = 0;
+      let attempts = 0;
+      while (!finished) {
+        await sleep(rehomeWaitMs(step, random));
         if (finished) return;
+        attempts++;
         let socket: Socket | null = null;
         try {
-          const home = await lookupHome(lost);
-          stillThere = options.rehome === 'lease-aware' && home.node === lost;
-          if (stillThere) continue;
+          let home = named;
+          let lookupAt: number | undefined;
+          named = null;
+          if (!home) {
+            home = await lookupHome(lost);
+            lookupAt = Date.now();
+            // The lost node is still named: its lease has not run out yet. Ask again soon.
+            if (appsSchedule && home.node === lost) {
+              step = { kind: 'still-there', times: ++stillThere };
+              continue;
+            }
+          }
+          stillThere = 0;
           try {
             socket = await openSocket(home);
           } catch (error) {
@@ -152,16 +182,17 @@ abstract class Client {
             lost = home.node;
             throw error;
           }
+          const connectAt = Date.now();
           this.listen(socket);
           if (await this.enter(socket, home.node)) {
-            this.socket = socket;
-            this.node = home.node;
-            log.segments.push({ player: this.player, node: home.node, readyAt: Date.now() });
-            socket.on('disconnect', () => {
-              if (socket === this.socket && !finished) void this.connect('disconnect');
-            });
-            socket.on('moved', () => {
-              if (socket === this.socket && !finished) void this.connect('moved');
+            this.adopt(socket, home.node);
+            log.segments.push({
+              player: this.player,
+              node: home.node,
+              readyAt: Date.now(),
+              ...(lookupAt === undefined ? {} : { lookupAt }),
+              connectAt,
+              attempts,
             });
             return;
           }
@@ -170,11 +201,56 @@ abstract class Client {
         }
         socket?.removeAllListeners();
         socket?.close();
+        step = { kind: 'failed', failures: ++failures };
       }
     })().finally(() => {
       this.movingNow = null;
     });
     return this.movingNow.then(() => this.afterEnter());
+  }
+
+  /** This client's socket from now on: it re-homes when the socket drops or its node says `moved`. */
+  protected adopt(socket: Socket, node: string) {
+    this.socket = socket;
+    this.node = node;
+    this.heardAt = Date.now();
+    this.pingAt = this.heardAt;
+    this.pingGap = CLUSTER_PING_INTERVAL_MS;
+    socket.io.on('ping', () => {
+      this.heardAt = Date.now();
+      this.pingGap = this.heardAt - this.pingAt;
+      this.pingAt = this.heardAt;
+    });
+    socket.io.on('packet', () => {
+      this.heardAt = Date.now();
+    });
+    socket.on('disconnect', () => {
+      if (socket === this.socket && !finished) void this.connect('disconnect');
+    });
+    socket.on('moved', (to: MovedTo) => {
+      if (socket === this.socket && !finished) void this.connect('moved', to);
+    });
+  }
+
+  /**
+   * The apps' watch on a silent node (SILENT_HOME_MS): asks another node where the room lives,
+   * keeping the socket, and moves only if the answer names another home.
+   */
+  async checkSilence(now: number) {
+    const socket = this.socket;
+    if (!socket || this.checking || this.moving || !isSilent(now - this.heardAt, this.pingGap)) return;
+    if (now < this.recheckAt) return;
+    this.checking = true;
+    try {
+      const home = await lookupHome(this.node);
+      if (socket === this.socket && !finished && home.node !== this.node) return void this.connect('silent');
+    } catch {
+      // No node answered: ask again, as for the same home.
+    } finally {
+      this.checking = false;
+    }
+    // The same home (its lease runs on) or no answer: ask again soon while the silence lasts.
+    this.recheckAt = Date.now() + rehomeWaitMs({ kind: 'still-there', times: 1 }, random);
   }
 
   /** An acknowledgement that did not come in 4 s: the home may be gone or paused. */
@@ -356,10 +432,7 @@ class Host extends Client {
     log.code = reply.code as string;
     log.home = home.node;
     this.secret = reply.hostSecret as string;
-    this.socket = socket;
-    this.node = home.node;
-    socket.on('disconnect', () => socket === this.socket && !finished && void this.connect('disconnect'));
-    socket.on('moved', () => socket === this.socket && !finished && void this.connect('moved'));
+    this.adopt(socket, home.node);
   }
 
   /** round:start, sent again after a re-home until it is in (WRONG_PHASE then means it was). */
@@ -378,6 +451,13 @@ class Host extends Client {
 const revealWaiters: Array<() => void> = [];
 const phones = Array.from({ length: options.players }, (_, i) => new Phone(i));
 const host = new Host(-1);
+if (options.rehome === 'lease-aware') {
+  const watch = setInterval(() => {
+    const now = Date.now();
+    for (const client of [host, ...phones]) void client.checkSilence(now);
+  }, 250);
+  watch.unref();
+}
 
 async function joinAll() {
   let next = 0;

@@ -19,8 +19,10 @@ export interface RoomOptions {
   answerShare: number;
   seed: number;
   /**
-   * 'contract': every failed attempt doubles the wait. 'lease-aware': an answer that still names the
-   * node just lost (its lease has not run out) is asked again 250-500 ms later, without doubling.
+   * 'lease-aware': the apps' schedule (shared/protocol/rehome.ts): straight to the home `moved`
+   * names, a lookup that still names the node just lost asked again 250-500 ms later without
+   * doubling, and a silent node's home looked up. 'contract': the cluster contract as first written,
+   * every failed attempt doubles the wait, `moved` always means a lookup, no watch on silence.
    */
   rehome: 'contract' | 'lease-aware';
 }
@@ -44,6 +46,15 @@ export interface Segment {
   readyAt: number;
   lostAt?: number;
   reason?: string;
+  /**
+   * How this socket was reached, for where a re-home's time goes: the previous socket lost
+   * (`lostAt` of the one before), the home lookup that named this node answered, this socket
+   * connected, then `readyAt` (its resume's full view). `lookupAt` is absent when `moved` named the
+   * home. `attempts`: lookups and connections tried.
+   */
+  lookupAt?: number;
+  connectAt?: number;
+  attempts?: number;
 }
 
 export interface RoomLog {
@@ -72,12 +83,6 @@ export type RoomReport =
   | { type: 'question'; openedAt: number; deadlineAt: number }
   | { type: 'log'; log: RoomLog }
   | { type: 'failed'; error: string };
-
-/** The contract's re-home backoff: first wait 100-600 ms at random, then doubling, capped at 3 s. */
-export function backoffMs(attempt: number, random: () => number): number {
-  const first = 100 + random() * 500;
-  return Math.min(3_000, first * 2 ** attempt);
-}
 
 /** A small seeded generator (mulberry32), so a seed replays the same answer times and choices. */
 export function seeded(seed: number): () => number {

@@ -81,6 +81,8 @@ interface Fault {
   takeoverAt?: number;
   /** When the node's next life began (its acknowledgements from then on are legitimate). */
   restartedAt?: number;
+  /** Rolling restart: when the node was started again, from the fault (it boots on the same cores). */
+  bootAt?: number;
 }
 
 interface RunFigures {
@@ -102,7 +104,18 @@ interface RunFigures {
   told_max_ms: number | null;
   /** Phones of a faulted home that had not resumed anywhere by the end of the run. */
   not_back: number;
+  /**
+   * Where a re-home's time goes, ms (median and slowest phone): from the fault to the socket's loss
+   * (told), from there to the lookup's answer that named the new home (lookup; phones `moved` sent
+   * straight there have none), to the new socket's connection (connect: from the lookup's answer,
+   * or from the loss), to the resume's full view (resume); and the tries it took.
+   */
+  phases: Record<'told' | 'lookup' | 'connect' | 'resume' | 'attempts', { p50: number; max: number } | null>;
+  /** Phones of a faulted home that were sent straight to the home `moved` named (no lookup). */
+  moved_named: number;
   takeover_ms: number[];
+  /** Rolling restart: each node's boot, from its SIGTERM: started again at, ready at (ms). */
+  boot_ms: Array<[number, number]>;
   /**
    * Phone sockets lost during the run, for whatever reason (a fault, `moved`, an acknowledgement
    * that did not come): with no node fault (a PostgreSQL restart) every one is a room that moved.
@@ -298,6 +311,7 @@ async function run(
         const how = await node.terminate();
         if (how !== '0') console.warn(`  ${node.id} exited ${how} on SIGTERM (expected 0)`);
         await watching;
+        fault.bootAt = Date.now() - fault.at;
         await node.start();
         fault.restartedAt = node.startedAt;
       }
@@ -345,7 +359,10 @@ async function run(
       sockets_lost: {},
       rehome_max_ms: null,
       not_back: 0,
+      phases: { told: null, lookup: null, connect: null, resume: null, attempts: null },
+      moved_named: 0,
       takeover_ms: [],
+      boot_ms: [],
       not_revealed: 0,
       unacked: 0,
       join_p50_ms: null,
@@ -374,6 +391,11 @@ async function compare(
   let unacked = 0;
   const rehomes: number[] = [];
   const told: number[] = [];
+  const lookup: number[] = [];
+  const connect: number[] = [];
+  const resume: number[] = [];
+  const attempts: number[] = [];
+  let movedNamed = 0;
   const socketsLost: Record<string, number> = {};
   let notBack = 0;
   const joinMs: number[] = [];
@@ -446,8 +468,19 @@ async function compare(
         if (!on) continue;
         const next = segments.find((s) => s.readyAt > fault.at && s !== on);
         if (on.lostAt !== undefined) told.push(Math.max(0, on.lostAt - fault.at));
-        if (next) rehomes.push(next.readyAt - fault.at);
-        else notBack++;
+        if (!next) {
+          notBack++;
+          continue;
+        }
+        rehomes.push(next.readyAt - fault.at);
+        const from = on.lostAt ?? fault.at;
+        if (next.lookupAt !== undefined) lookup.push(next.lookupAt - from);
+        else if (on.reason === 'moved') movedNamed++;
+        if (next.connectAt !== undefined) {
+          connect.push(next.connectAt - (next.lookupAt ?? from));
+          resume.push(next.readyAt - next.connectAt);
+        }
+        if (next.attempts !== undefined) attempts.push(next.attempts);
       }
     }
   }
@@ -468,7 +501,18 @@ async function compare(
     told_max_ms: told.length ? Math.round(Math.max(...told)) : null,
     rehome_max_ms: rehomes.length ? Math.round(Math.max(...rehomes)) : null,
     not_back: notBack,
+    phases: {
+      told: spread(told),
+      lookup: spread(lookup),
+      connect: spread(connect),
+      resume: spread(resume),
+      attempts: spread(attempts),
+    },
+    moved_named: movedNamed,
     takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
+    boot_ms: faults.flatMap((f) =>
+      f.bootAt !== undefined && f.restartedAt !== undefined ? [[f.bootAt, f.restartedAt - f.at]] : [],
+    ),
     not_revealed: notRevealed,
     unacked,
     join_p50_ms: joinMs.length ? Math.round(percentile(joinMs, 50)) : null,
@@ -476,6 +520,9 @@ async function compare(
     errors,
   };
 }
+
+const spread = (values: number[]) =>
+  values.length ? { p50: Math.round(percentile(values, 50)), max: Math.round(Math.max(...values)) } : null;
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(v));
 
@@ -519,6 +566,15 @@ async function main() {
             `re-home (${f.rehomed} phones) p50 ${fmt(f.rehome_p50_ms)} p90 ${fmt(f.rehome_p90_ms)} max ${fmt(f.rehome_max_ms)} ms, ` +
             `sockets lost ${JSON.stringify(f.sockets_lost)}, socket lost p50 ${fmt(f.told_p50_ms)} max ${fmt(f.told_max_ms)} ms, takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
         );
+        if (f.rehomed > 0)
+          console.log(
+            `    where the time went (p50/max ms): ${Object.entries(f.phases)
+              .map(([k, v]) => `${k} ${v ? `${v.p50}/${v.max}` : '-'}`)
+              .join(', ')}; sent straight to the named home: ${f.moved_named}` +
+              (f.boot_ms.length
+                ? `; nodes booting from/to (ms after their SIGTERM): ${f.boot_ms.map(([a, b]) => `${a}-${b}`).join(', ')}`
+                : ''),
+          );
       }
   } finally {
     await Promise.all(nodes.map((n) => n.kill()));

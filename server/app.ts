@@ -9,6 +9,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { Server } from 'socket.io';
 import { playerLanguage } from '../shared/i18n/language';
 import type { AssignmentReport } from '../shared/protocol/homework';
+import { CLUSTER_PING_INTERVAL_MS } from '../shared/protocol/rehome';
 import type { GameReport } from '../shared/protocol/report';
 import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
@@ -407,7 +408,9 @@ export function createApp(deps: AppDeps = {}): App {
     // Compression costs ~10x memory and ~3.4x CPU per socket for messages this small.
     perMessageDeflate: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    pingInterval: deps.pingIntervalMs ?? PING_INTERVAL_MS,
+    // A cluster node pings more often: its clients take a second's silence as a sign it may be
+    // paused, and ask where their game lives (shared/protocol/rehome.ts, SILENT_HOME_MS).
+    pingInterval: deps.pingIntervalMs ?? (deps.cluster ? CLUSTER_PING_INTERVAL_MS : PING_INTERVAL_MS),
     pingTimeout: deps.pingTimeoutMs ?? PING_TIMEOUT_MS,
     // Identity comes only from our own secrets (host:resume, player:resume): Socket.IO's connection
     // state recovery stays off (not set), as it keeps sessions in memory only and skips middlewares.

@@ -3,6 +3,7 @@
 // a deadline to keep, names each room's home to whoever asks, and hands its rooms over on SIGTERM.
 import type express from 'express';
 import { type Failure, fail } from '../shared/protocol/errors';
+import { socketPathOf } from '../shared/protocol/rehome';
 import type { RoomManager } from './room/rooms';
 import type { StoreHealth } from './room/store-health';
 import type { Homes } from './store/homes-postgres';
@@ -10,17 +11,20 @@ import type { Homes } from './store/homes-postgres';
 /** Defaults of LEASE_MS and RENEW_MS: a dead node's rooms move within about LEASE_MS + RENEW_MS. */
 export const LEASE_MS = 3_000;
 export const RENEW_MS = 1_000;
+/** How long SIGTERM's hand-over waits for what is unsaved before it hands the rooms over anyway. */
+const HAND_OVER_FLUSH_MS = 1_000;
 /** The most orphaned rooms one renewal claims: the other nodes take their share of a dead one's. */
 const ORPHANS_PER_TICK = 20;
 /** A room code as the rooms are made (server/random.ts). */
 const ROOM_CODE = /^[0-9]{6}$/;
 
-/** The Socket.IO path of a node: the reverse proxy sends /n/<id>/… to node <id>, unchanged. */
-export const socketPathOf = (node: string | null): string =>
-  node === null ? '/socket.io' : `/n/${node}/socket.io`;
+export { socketPathOf };
 
 export interface Cluster {
-  /** SIGTERM: no new rooms, saves what waits, lets every room go, and tells their sockets to move. */
+  /**
+   * SIGTERM: no new rooms, saves what waits, gives every room to a live node, and tells their sockets
+   * to move there.
+   */
   handOver(): Promise<void>;
   /** Stops the renewals. */
   stop(): void;
@@ -108,9 +112,10 @@ export function startCluster(deps: {
       renewedAt = now;
       if (superseded) log(`another process took NODE_ID ${homes.node}'s lease: this one lets its rooms go`);
       for (const code of lost) rooms.drop(code);
-      // Deadlines of dead nodes' rooms close even if none of their clients asks for them.
+      // Deadlines of dead nodes' rooms, and of rooms a leaving node handed to this one, close even if
+      // none of their clients asks for them.
       if (!draining && !superseded)
-        for (const code of await homes.orphans(ORPHANS_PER_TICK)) {
+        for (const code of await homes.orphans(ORPHANS_PER_TICK, rooms.codes())) {
           const adopted = await rooms.adopt(code);
           if (
             'error' in adopted &&
@@ -135,10 +140,27 @@ export function startCluster(deps: {
       draining = true;
       clearInterval(timer);
       await homes.drain().catch((error) => log('could not mark this node as draining', error));
-      await rooms.flush();
-      const released = await homes.release();
-      log(`handing over ${released} room(s)`);
-      for (const code of rooms.codes()) rooms.drop(code);
+      // What waits is saved first, so that its clients need not send it again; but only for so
+      // long: the rooms' sockets keep sending until they are told to move, and a flush that chases
+      // them could last until systemd's SIGKILL (it did, twice, under a re-homing class). What is
+      // not saved by then is not acknowledged, its write fails the new home's fence, and its
+      // clients send it again there.
+      const flushing = Date.now();
+      const flushed = await Promise.race([
+        Promise.resolve(rooms.flush()).then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), HAND_OVER_FLUSH_MS).unref()),
+      ]);
+      if (!flushed) log(`saving before the hand-over took over ${HAND_OVER_FLUSH_MS} ms: handing over now`);
+      const started = Date.now();
+      // Each room goes to a named live node, whose sockets its clients open at once: no lookup, and
+      // no claim race among the other nodes.
+      const given = await homes.handOver();
+      const to = [...new Set(given.values())].sort().join(', ');
+      log(
+        `handing over ${given.size} room(s)${given.size ? ` to ${to}` : ''} in ${Date.now() - started} ms ` +
+          `(after ${started - flushing} ms saving)`,
+      );
+      for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
     },
     stop() {
       stopped = true;

@@ -6,6 +6,14 @@
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { ErrorCode, Failure, Result } from '../../shared/protocol/errors';
 import type { ClientEventName, HostViewWire, PayloadOf, ReplyOf } from '../../shared/protocol/events';
+import {
+  CLUSTER_PING_INTERVAL_MS,
+  isSilent,
+  type MovedTo,
+  nodeOfPath,
+  type RehomeStep,
+  rehomeWaitMs,
+} from '../../shared/protocol/rehome';
 import { applyRoster, type RosterUpdate } from '../../shared/protocol/roster';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import type { HostProgress, HostView, PlayerView, RosterEntry } from '../../shared/protocol/views';
@@ -30,6 +38,11 @@ const NO_RESPONSE: Failure = {
  * asking where the room lives now).
  */
 export const ACK_TIMEOUT_MS = 4_000;
+
+/** How long a home lookup may take before it counts as unanswered (a paused node holds it), ms. */
+const LOOKUP_TIMEOUT_MS = 2_000;
+/** How often a cluster client looks at how long its node has been silent, ms. */
+const SILENCE_CHECK_MS = 250;
 
 /** The first delay before reconnecting after a drop, ms (±50 %), and the longest. */
 export const RECONNECT_DELAY_MS = 500;
@@ -97,15 +110,12 @@ export interface Connection {
 }
 
 /**
- * Cluster mode, outside a browser page (tests, the bench): the server to ask where a room lives, and
- * a node's address. A page asks its own origin, and reaches every node through it (the proxy).
- */
-/**
- * Cluster mode outside a browser page (tests, the bench): the server to ask where a room lives, and a
- * node's address. A page asks its own origin and reaches every node through it (the reverse proxy).
+ * Cluster mode outside a browser page (tests): the server to ask where a room lives (any node but
+ * `lost`, the one the client just lost, when it can), and a node's address. A page asks its own origin
+ * and reaches every node through it (the reverse proxy).
  */
 export interface Homes {
-  ask(): string;
+  ask(lost?: string | null): string;
   url(node: string): string;
 }
 
@@ -261,41 +271,117 @@ export function createConnection(
   }
 
   /**
-   * Cluster mode (docs/protocol.md, "Re-homing"): asks where the room lives, after a growing random
-   * wait (100–600 ms, then doubling, at most 3 s) so that a dead node's class does not ask all at
-   * once, until connected to its home; the identity and the unacknowledged requests then go again as
-   * on any reconnection.
+   * Cluster mode (docs/protocol.md, "Re-homing"), on the schedule the benchmark measures
+   * (shared/protocol/rehome.ts): `moved` naming a new home sends the client there after a short
+   * spread; otherwise it asks where the room lives (another node than the one it lost, when it can
+   * choose) until connected to its home; the identity and the unacknowledged requests then go again
+   * as on any reconnection.
    */
   const manager = socket.io as unknown as { uri: string; opts: { path: string } };
   let rehoming = false;
   let closed = false;
-  async function rehome() {
-    if (rehoming) return;
-    rehoming = true;
-    for (let wait = 100 + Math.random() * 500; ; wait *= 2) {
-      await new Promise((r) => setTimeout(r, Math.min(wait, 3_000)));
-      const code = ((resume?.payload ?? queue[0]?.payload) as { code?: string } | undefined)?.code;
-      if (closed || !code) break;
-      const answer = await fetch(`${homes?.ask() ?? ''}/api/rooms/${code}/home`).catch(() => null);
-      if (answer?.status === 404) break;
-      if (!answer?.ok) continue;
-      const { node, path } = await answer.json();
-      const uri = homes && node ? homes.url(node) : manager.uri;
-      if (path !== manager.opts.path || uri !== manager.uri) {
-        manager.opts.path = path;
-        manager.uri = uri;
-        socket.disconnect().connect();
-        break;
-      }
-      if (socket.connected) break;
-      // Closed by the server (a node leaving): nothing but this reconnects it.
-      if (!socket.active) socket.connect();
-    }
-    rehoming = false;
+  const roomCode = () => ((resume?.payload ?? queue[0]?.payload) as { code?: string } | undefined)?.code;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** Set while the socket leaves one node for another: that drop is no reason to re-home. */
+  let switching = false;
+  /** Opens the socket on `node`'s path; false if it is there already. */
+  function goTo(node: string, path: string): boolean {
+    const uri = homes ? homes.url(node) : manager.uri;
+    if (path === manager.opts.path && uri === manager.uri) return false;
+    manager.opts.path = path;
+    manager.uri = uri;
+    switching = true;
+    socket.disconnect();
+    switching = false;
+    socket.connect();
+    return true;
   }
-  socket.on('moved', rehome);
+
+  /** The room's home: `null` for a game that is gone, undefined when no answer came. */
+  async function lookup(code: string, lost: string | null) {
+    const answer = await fetch(`${homes?.ask(lost) ?? ''}/api/rooms/${code}/home`, {
+      // A paused node takes the request and says nothing: ask again rather than wait for it.
+      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
+    }).catch(() => null);
+    if (answer?.status === 404) return null;
+    if (!answer?.ok) return undefined;
+    return (await answer.json().catch(() => undefined)) as { node: string | null; path: string } | undefined;
+  }
+
+  async function rehome(to?: MovedTo) {
+    if (rehoming || closed || switching || status === 'outdated') return;
+    rehoming = true;
+    try {
+      const lost = nodeOfPath(manager.opts.path);
+      if (to?.node && to.path) {
+        await sleep(rehomeWaitMs({ kind: 'moved' }, Math.random));
+        if (!closed && !goTo(to.node, to.path) && !socket.active) socket.connect();
+        return;
+      }
+      let step: RehomeStep = { kind: 'failed', failures: 0 };
+      let failures = 0;
+      let stillThere = 0;
+      for (;;) {
+        await sleep(rehomeWaitMs(step, Math.random));
+        const code = roomCode();
+        if (closed || !code) return;
+        const home = await lookup(code, lost);
+        if (home === null) return;
+        if (home && (goTo(home.node ?? '', home.path) || socket.connected)) return;
+        // Closed by the server (a node leaving): nothing but this reconnects it.
+        if (home && !socket.active) socket.connect();
+        // The lookup still names the node this client lost: its lease runs out soon, ask again soon.
+        step =
+          home?.node != null && home.node === lost
+            ? { kind: 'still-there', times: ++stillThere }
+            : { kind: 'failed', failures: ++failures };
+      }
+    } finally {
+      rehoming = false;
+    }
+  }
+  socket.on('moved', (to: MovedTo) => void rehome(to));
+  // The node named (by `moved` or a lookup) refuses the socket: ask again where the room lives.
+  socket.on('connect_error', () => {
+    if (nodeOfPath(manager.opts.path) !== null) void rehome();
+  });
+
+  // A node's silence (shared/protocol/rehome.ts, SILENT_HOME_MS): a paused node says nothing, not
+  // even its pings, while another takes its games. Asked about, it keeps this socket unless the
+  // answer names another home.
+  let heardAt = Date.now();
+  let pingAt = heardAt;
+  let pingGap = CLUSTER_PING_INTERVAL_MS;
+  let checking = false;
+  let recheckAt = 0;
+  socket.io.on('packet', () => {
+    heardAt = Date.now();
+  });
+  socket.io.on('ping', () => {
+    heardAt = Date.now();
+    pingGap = heardAt - pingAt;
+    pingAt = heardAt;
+  });
+  const watch = setInterval(async () => {
+    const node = nodeOfPath(manager.opts.path);
+    const code = roomCode();
+    if (node === null || !code || !socket.connected || rehoming || checking) return;
+    if (!isSilent(Date.now() - heardAt, pingGap) || Date.now() < recheckAt) return;
+    checking = true;
+    const home = await lookup(code, node);
+    checking = false;
+    if (home?.node && home.node !== node && !rehoming && !closed) goTo(home.node, home.path);
+    // The same home (its lease has not run out yet, or the network is slow) or no answer: ask again
+    // soon while the silence lasts; the first packet from the node ends it.
+    else recheckAt = Date.now() + rehomeWaitMs({ kind: 'still-there', times: 1 }, Math.random);
+  }, SILENCE_CHECK_MS);
+  (watch as { unref?(): void }).unref?.();
 
   socket.on('connect', () => {
+    heardAt = Date.now();
+    pingAt = heardAt;
+    pingGap = CLUSTER_PING_INTERVAL_MS;
     setStatus('online');
     rosterLive = false;
     if (resume) present(resume);
@@ -358,6 +444,7 @@ export function createConnection(
     clockOffset: () => offset,
     close() {
       closed = true;
+      clearInterval(watch);
       for (const entry of queue.splice(0)) entry.resolve(NO_RESPONSE);
       socket.close();
     },

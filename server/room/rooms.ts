@@ -122,14 +122,15 @@ export interface RoomManager {
   onEvict(listener: (code: string) => void): void;
   /**
    * Cluster mode: called when a room leaves this node because another is its home now, before its
-   * eviction is announced: its sockets are told to move.
+   * eviction is announced: its sockets are told to move (to `home`, when this node gave it there).
    */
-  onMoved(listener: (code: string) => void): void;
+  onMoved(listener: (code: string, home: string | null) => void): void;
   /**
    * Cluster mode: the room has another home now (or this node gave it up): it leaves memory at once,
-   * whatever of it is unsaved (that can no longer be saved here).
+   * whatever of it is unsaved (that can no longer be saved here). `home`: the node this node handed
+   * it to, if it did (its clients go straight there), else null.
    */
-  drop(code: string): void;
+  drop(code: string, home?: string | null): void;
   /**
    * Cluster mode: makes this node the room's home if no live node is (and loads it), as ready() does;
    * says which node is its home, null for this one, or the refusal.
@@ -204,7 +205,7 @@ export function createRoomManager(deps: {
   const counts: RoomCounts = { expired: 0, displaced: 0, deleted: 0 };
   const listeners: Array<(change: RoomChange) => void> = [];
   const evictListeners: Array<(code: string) => void> = [];
-  const movedListeners: Array<(code: string) => void> = [];
+  const movedListeners: Array<(code: string, home: string | null) => void> = [];
   const homes = deps.homes ?? null;
   const health =
     deps.health ??
@@ -281,7 +282,7 @@ export function createRoomManager(deps: {
     return true;
   }
 
-  function drop(code: string) {
+  function drop(code: string, home: string | null = null) {
     const room = rooms.get(code);
     if (!room) return;
     rooms.delete(code);
@@ -289,7 +290,7 @@ export function createRoomManager(deps: {
     expiry.delete(code);
     creating.delete(code);
     room.dispose();
-    for (const listener of movedListeners) listener(code);
+    for (const listener of movedListeners) listener(code, home);
     for (const listener of evictListeners) listener(code);
   }
 

@@ -40,8 +40,11 @@ export interface Homes extends RoomHomes {
   claim(code: string): Promise<HomeAnswer>;
   /** The room's home without claiming it: `null` node when it has none alive. */
   homeOf(code: string): Promise<HomeAnswer>;
-  /** Unfinished rooms with an open deadline (a question, a discussion) whose home is gone. */
-  orphans(limit: number): Promise<string[]>;
+  /**
+   * Unfinished rooms with an open deadline (a question, a discussion) whose home is gone, or that
+   * another node handed to this one and `held` (the rooms in memory) does not have yet.
+   */
+  orphans(limit: number, held: readonly string[]): Promise<string[]>;
   /**
    * This node reaches the database again after it could not. For one lease from now it claims no room
    * whose home's lease ran out (orphans() is empty, claim() names the old home): an outage of the
@@ -55,6 +58,13 @@ export interface Homes extends RoomHomes {
   drain(): Promise<void>;
   /** Lets every room of this node go (home NULL) and ends the lease: others claim them at once. */
   release(): Promise<number>;
+  /**
+   * SIGTERM, after drain(): gives each of this node's unfinished rooms to a live node that takes new
+   * rooms, the one that holds the fewest (a node a rolling deploy has just restarted holds none, and
+   * is not the next one it restarts), then lets the rest go and ends the lease, as release() does.
+   * Says where each room went; a room no live node could take is not in the map.
+   */
+  handOver(): Promise<Map<string, string>>;
   /** Within a write transaction: throws RoomMovedError unless this node is `code`'s home at its epoch. */
   fence(db: Queryable, code: string): Promise<void>;
   /** Stamps a new room (inserted in this transaction) with this node as its home. */
@@ -139,6 +149,15 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     }
   }
 
+  async function release() {
+    const released = await pool.query(
+      'UPDATE rooms SET home_node = NULL, home_epoch = NULL WHERE home_node = $1 AND home_epoch = $2',
+      [node, epoch],
+    );
+    await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
+    return released.rowCount ?? 0;
+  }
+
   return {
     node,
     epoch: () => epoch,
@@ -169,14 +188,14 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
         return { kind: 'mine', claimed: false, downSince: null };
       return { kind: 'elsewhere', node: row.alive ? row.home_node : null };
     },
-    async orphans(limit) {
-      if (claimsHeld()) return [];
+    async orphans(limit, held) {
       const found = await pool.query<{ code: string }>(
         `SELECT r.code FROM rooms r WHERE r.finished = 0
            AND (r.phase LIKE '{"kind":"question"%' OR r.phase LIKE '{"kind":"discussion"%')
-           AND (r.home_node IS NULL OR NOT ${HOME_ALIVE})
+           AND ((NOT $2::BOOLEAN AND (r.home_node IS NULL OR NOT ${HOME_ALIVE}))
+             OR (r.home_node = $3 AND r.home_epoch = $4 AND NOT r.code = ANY($5)))
          ORDER BY r.updated_at DESC LIMIT $1`,
-        [limit],
+        [limit, claimsHeld(), node, epoch, held],
       );
       return found.rows.map((r) => r.code);
     },
@@ -195,13 +214,42 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     async drain() {
       await pool.query('UPDATE nodes SET draining = 1 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
     },
-    async release() {
-      const released = await pool.query(
-        'UPDATE rooms SET home_node = NULL, home_epoch = NULL WHERE home_node = $1 AND home_epoch = $2',
+    release,
+    async handOver() {
+      const live = await pool.query<{ node_id: string; epoch: number; rooms: string }>(
+        `SELECT n.node_id, n.epoch, (SELECT count(*) FROM rooms r WHERE r.home_node = n.node_id
+             AND r.home_epoch = n.epoch AND r.finished = 0) AS rooms
+         FROM nodes n WHERE n.lease_until > ${DB_NOW} AND n.draining = 0 AND n.node_id <> $1`,
+        [node],
+      );
+      const mine = await pool.query<{ code: string }>(
+        'SELECT code FROM rooms WHERE home_node = $1 AND home_epoch = $2 AND finished = 0',
         [node, epoch],
       );
-      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
-      return released.rowCount ?? 0;
+      // Ties at random, so that two nodes leaving at once do not pick the same one every time.
+      const targets = live.rows.map((n) => ({ ...n, load: Number(n.rooms), tie: Math.random() }));
+      const given = new Map<string, string>();
+      const byTarget = new Map<(typeof targets)[number], string[]>();
+      for (const { code } of mine.rows) {
+        const target = targets.reduce<(typeof targets)[number] | undefined>(
+          (best, t) => (!best || t.load < best.load || (t.load === best.load && t.tie < best.tie) ? t : best),
+          undefined,
+        );
+        if (!target) break;
+        target.load++;
+        byTarget.set(target, [...(byTarget.get(target) ?? []), code]);
+      }
+      for (const [target, codes] of byTarget) {
+        // Only rooms still this node's at its epoch: a claim since (this node paused) keeps its own.
+        const moved = await pool.query<{ code: string }>(
+          `UPDATE rooms SET home_node = $3, home_epoch = $4
+           WHERE code = ANY($5) AND home_node = $1 AND home_epoch = $2 RETURNING code`,
+          [node, epoch, target.node_id, target.epoch, codes],
+        );
+        for (const { code } of moved.rows) given.set(code, target.node_id);
+      }
+      await release();
+      return given;
     },
     async fence(db, code) {
       const mine = await db.query(

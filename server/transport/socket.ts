@@ -6,6 +6,7 @@ import { inLanguage } from '../../shared/i18n/errors';
 import { playerLanguage } from '../../shared/i18n/language';
 import { ANSWER_HELD_MESSAGE, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
+import { type MovedTo, socketPathOf } from '../../shared/protocol/rehome';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import type { OutboxLimits } from '../limits/outbox';
@@ -88,10 +89,11 @@ export function attachTransport(deps: TransportDeps): Transport {
   rooms.onChange((change) => publication.deliver(change));
   // Cluster mode: a room that left this node. Every socket speaking for it is told to move, and
   // closed, so that nothing more of it (an acknowledgement, a view) reaches them from here.
-  rooms.onMoved((code) => {
+  rooms.onMoved((code, home) => {
+    const to: MovedTo = home === null ? {} : { node: home, path: socketPathOf(home) };
     for (const socket of io.of('/').sockets.values()) {
       if (socket.data.session?.code !== code) continue;
-      socket.emit('moved', {});
+      socket.emit('moved', to);
       socket.disconnect(true);
     }
   });

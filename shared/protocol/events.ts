@@ -3,6 +3,7 @@
 import type * as v from 'valibot';
 import type { Confidence } from './confidence';
 import type { Result } from './errors';
+import type { MovedTo } from './rehome';
 import type { RosterUpdate } from './roster';
 import {
   AnswerSubmitSchema,
@@ -114,6 +115,9 @@ export interface ServerToClientEvents {
   'view:host': (view: HostViewWire) => void;
   'view:player': (view: PlayerView) => void;
   'host:progress': (progress: HostProgress) => void;
-  /** Cluster mode: this room's home is another server process now; ask GET /api/rooms/:code/home. */
-  moved: (payload: Record<string, never>) => void;
+  /**
+   * Cluster mode: this room's home is another server process now: the one named (a node handing its
+   * rooms over), else ask GET /api/rooms/:code/home (shared/protocol/rehome.ts).
+   */
+  moved: (payload: MovedTo) => void;
 }

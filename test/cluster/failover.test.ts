@@ -5,126 +5,29 @@
 // answer is in the database once, and a paused home that wakes up acknowledges nothing.
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import type { Homes } from '../../client/net/connection';
+import { expect, it } from 'vitest';
 import type { Result } from '../../shared/protocol/errors';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
-import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
 import { startCluster as startPostgres } from '../postgres/cluster';
-import { freshDatabase } from '../postgres/database';
-import { closeAllConnections, hostGame, joinGame, phaseIs, requestId } from '../resilience/clients';
+import { joinGame, phaseIs, requestId } from '../resilience/clients';
+import { startServerProcess } from '../resilience/process';
 import {
-  killAllServers,
-  removeDataDirs,
-  type ServerProcess,
-  startServerProcess,
-} from '../resilience/process';
+  type Cluster,
+  classOn,
+  closers,
+  eachTestOwnCluster,
+  startCluster as startNodes,
+  stored,
+} from './nodes';
 
 const LEASE_MS = 1_500;
 const RENEW_MS = 300;
-const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
 
-afterEach(async () => {
-  closeAllConnections();
-  await killAllServers();
-});
-afterAll(removeDataDirs);
+const databases = await eachTestOwnCluster(3);
 
-// One database per test: no test's rooms are orphans for the next one's nodes.
-const databases = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
-
-interface Cluster {
-  nodes: Map<string, ServerProcess>;
-  /** Nodes a client may ask (a proxy stops sending to a node that is gone). */
-  up: Set<string>;
-  homes: Homes;
-  db: pg.Client;
-  options(node: string): { homes: Homes; socket: { path: string } };
-  home(code: string): Promise<string | null>;
-}
-
-async function startCluster(databaseUrl: string): Promise<Cluster> {
-  const ids = ['n1', 'n2', 'n3'];
-  const started = await Promise.all(
-    ids.map((id) =>
-      startServerProcess({
-        DATABASE_URL: databaseUrl,
-        NODE_ID: id,
-        LEASE_MS: String(LEASE_MS),
-        RENEW_MS: String(RENEW_MS),
-      }),
-    ),
-  );
-  const nodes = new Map(ids.map((id, i) => [id, started[i]!]));
-  const up = new Set(nodes.keys());
-  let turn = 0;
-  const homes: Homes = {
-    ask: () => {
-      const live = [...up];
-      return nodes.get(live[turn++ % live.length] ?? 'n1')?.url ?? '';
-    },
-    url: (node) => nodes.get(node)?.url ?? 'http://127.0.0.1:1',
-  };
-  const db = new pg.Client({ connectionString: databaseUrl });
-  // A test that restarts PostgreSQL cuts this connection: it reads through a new one afterwards.
-  db.on('error', () => undefined);
-  await db.connect();
-  closers.push(() => db.end());
-  return {
-    nodes,
-    up,
-    homes,
-    db,
-    options: (node) => ({ homes, socket: { path: `/n/${node}/socket.io` } }),
-    async home(code) {
-      const r = await db.query<{ home_node: string | null }>('SELECT home_node FROM rooms WHERE code = $1', [
-        code,
-      ]);
-      return r.rows[0]?.home_node ?? null;
-    },
-  };
-}
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  // Last opened, first closed: a connection ends before the database it was opened on.
-  for (const close of closers.splice(0).reverse()) await close();
-});
-
-/** A class of `n` on node n1, with the question of round 0 open for `seconds`. */
-async function classOnN1(cluster: Cluster, n: number, seconds: number) {
-  const n1 = cluster.nodes.get('n1')!;
-  const host = await hostGame(
-    n1.url,
-    {
-      deck: { source: 'custom', deck: { title: 'Cluster', rounds: [ZIGZAG, DIVERGES] } },
-      secondsPerQuestion: seconds,
-      speedPoints: false,
-    },
-    cluster.options('n1'),
-  );
-  const students = await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      joinGame(n1.url, host.code, `Student ${i + 1}`, cluster.options('n1')),
-    ),
-  );
-  await host.waitFor((v) => v.playerCount === n);
-  expect((await host.conn.request('round:start', { round: 0 }, { retry: true })).ok).toBe(true);
-  await Promise.all(students.map((s) => s.waitFor(phaseIs('question', 0))));
-  expect(await cluster.home(host.code)).toBe('n1');
-  const answer = (i: number) =>
-    students[i]!.conn.request('answer:submit', { round: 0, choice: CHOICES[i % 3]! }, { retry: true });
-  return { host, students, answer };
-}
-
-/** Each room's answers of a round and its results rows, as PostgreSQL holds them. */
-async function stored(db: pg.Client, code: string) {
-  const answers = await db.query<{ player_id: number; choice: string }>(
-    'SELECT player_id, choice FROM answers WHERE code = $1 AND round = 0 ORDER BY player_id',
-    [code],
-  );
-  const results = await db.query('SELECT round FROM results WHERE code = $1 AND round = 0', [code]);
-  return { answers: answers.rows, results: results.rowCount };
-}
+const startCluster = (databaseUrl: string) =>
+  startNodes(databaseUrl, { LEASE_MS: String(LEASE_MS), RENEW_MS: String(RENEW_MS) });
+const classOnN1 = (cluster: Cluster, n: number, seconds: number) => classOn(cluster, 'n1', n, seconds);
 
 it('kill -9 of a room home mid-question: the class is back on a new home within 5 s, nothing lost or doubled, the round closes once', async () => {
   const cluster = await startCluster(databases[0]!);
