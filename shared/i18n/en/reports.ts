@@ -6,7 +6,7 @@
 // the page writes them anew from the ids and numbers beside them: a misconception by its id, a
 // round's line from its task, a bar from its answer.
 import { MISCONCEPTION_IDS, MISCONCEPTIONS, type MisconceptionId } from '../../engine/misconceptions';
-import type { PeerChange, WarmupState } from '../../protocol/report';
+import { PEER_CHANGE_LABELS, type PeerChange, type WarmupState } from '../../protocol/report';
 
 type Idea = { name: string; text: string; separates: string };
 
@@ -17,14 +17,8 @@ const ideas = Object.fromEntries(
   }),
 ) as Record<MisconceptionId, Idea>;
 
-const peerChanges: Record<PeerChange, string> = {
-  'wrong-to-right': 'wrong → right',
-  'right-to-wrong': 'right → wrong',
-  'stayed-right': 'stayed right',
-  'stayed-wrong': 'stayed wrong',
-  'first-only': 'did not vote again',
-  'second-only': 'second vote only',
-};
+// A copy: the host page writes French into this catalog, and the CSV's words must stay English.
+const peerChanges: Record<PeerChange, string> = { ...PEER_CHANGE_LABELS };
 
 const warmupStates: Record<WarmupState, string> = {
   retained: 'retained',
