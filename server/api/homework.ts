@@ -40,7 +40,7 @@ import {
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { tooMany } from '../limits/http';
-import { type LibraryQuotas, quotaMessage } from '../limits/quotas';
+import type { LibraryQuotas } from '../limits/quotas';
 import type { RoomState } from '../room/state';
 import type { LibraryStore } from '../store/library-sqlite';
 import { problem, sentStoreUnavailable } from './problem';
@@ -257,11 +257,8 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     if (!created.ok) {
       if ('conflict' in created) return problem(res, 409, 'ALREADY_STARTED', wordsOf(req).alreadyStarted);
       deps.events.refused(created.quota, `${deps.addressOf(req)} homework ${assignment.id.slice(0, 8)}`);
-      // A student meets only the attempts' quota; its sentence is in their language.
-      const message =
-        created.quota === 'attemptsPerAssignment'
-          ? wordsOf(req).attemptsFull(deps.quotas.attemptsPerAssignment)
-          : quotaMessage(created.quota, deps.quotas);
+      // The one quota a student can meet; its sentence is in their language.
+      const message = wordsOf(req).attemptsFull(deps.quotas.attemptsPerAssignment);
       return problem(res, 403, 'QUOTA_EXCEEDED', message, { quota: created.quota });
     }
     res.status(201).json({

@@ -75,7 +75,6 @@ export function limitsFromEnv(env: Record<string, string | undefined>): LimitsCo
       libraryBytes: read('QUOTA_LIBRARY_MB', DEFAULT_QUOTAS.libraryBytes, MB),
       assignmentsPerKey: read('QUOTA_ASSIGNMENTS_PER_KEY', DEFAULT_QUOTAS.assignmentsPerKey),
       attemptsPerAssignment: read('QUOTA_ATTEMPTS_PER_ASSIGNMENT', DEFAULT_QUOTAS.attemptsPerAssignment),
-      triesPerDevice: read('QUOTA_TRIES_PER_DEVICE', DEFAULT_QUOTAS.triesPerDevice),
     },
     outbox: {
       maxBytes: read('OUTBOX_MAX_BYTES', DEFAULT_OUTBOX_LIMITS.maxBytes),

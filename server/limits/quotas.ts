@@ -9,10 +9,8 @@ export interface LibraryQuotas {
   libraryBytes: number;
   /** Homework assignments kept per instructor key. */
   assignmentsPerKey: number;
-  /** Attempts (a device's try) at one assignment. */
+  /** Attempts (one per device) at one assignment. */
   attemptsPerAssignment: number;
-  /** Tries of one device at one assignment that allows retries. */
-  triesPerDevice: number;
 }
 
 const MB = 1024 * 1024;
@@ -30,7 +28,6 @@ export const DEFAULT_QUOTAS: LibraryQuotas = {
   // student on a phone and a laptop, with retries.
   assignmentsPerKey: 500,
   attemptsPerAssignment: 2000,
-  triesPerDevice: 5,
 };
 
 export type QuotaName =
@@ -38,8 +35,7 @@ export type QuotaName =
   | 'deckBytesPerKey'
   | 'libraryBytes'
   | 'assignmentsPerKey'
-  | 'attemptsPerAssignment'
-  | 'triesPerDevice';
+  | 'attemptsPerAssignment';
 
 /** A friendly sentence naming the limit that a save would pass. */
 export function quotaMessage(name: QuotaName, quotas: LibraryQuotas): string {
@@ -54,8 +50,6 @@ export function quotaMessage(name: QuotaName, quotas: LibraryQuotas): string {
       return `You have ${quotas.assignmentsPerKey} homework assignments, the most one instructor may keep. Delete one you no longer need, then assign again.`;
     case 'attemptsPerAssignment':
       return `This homework already has ${quotas.attemptsPerAssignment} attempts, the most one assignment may take. Please tell your teacher.`;
-    case 'triesPerDevice':
-      return `You have tried this homework ${quotas.triesPerDevice} times, the most one device may.`;
   }
 }
 

@@ -152,8 +152,8 @@ export interface LibraryUsage {
   reports: number;
 }
 
-/** A new attempt refused: the assignment has as many as it may take, or the device as many tries. */
-export type AttemptRefusal = { ok: false; quota: 'attemptsPerAssignment' | 'triesPerDevice' };
+/** A new attempt refused: the assignment has as many as it may take. */
+export type AttemptRefusal = { ok: false; quota: 'attemptsPerAssignment' };
 /** `conflict`: that device's try was saved already (two first sittings at once). */
 export type AttemptCreated = { ok: true } | AttemptRefusal | { ok: false; conflict: true };
 
@@ -661,7 +661,6 @@ export function createSqliteLibraryStore(db: Db, quotas: LibraryQuotas = DEFAULT
       return row && attemptRecord(row);
     },
     createAttempt: db.transaction((a: AttemptRecord): AttemptCreated => {
-      if (a.try > quotas.triesPerDevice) return { ok: false, quota: 'triesPerDevice' };
       if ((q.countAttempts.get(a.assignmentId) as number) >= quotas.attemptsPerAssignment)
         return { ok: false, quota: 'attemptsPerAssignment' };
       const row = attemptColumns(a);

@@ -124,7 +124,6 @@ describe('limits from the environment', () => {
       QUOTA_LIBRARY_MB: '100',
       QUOTA_ASSIGNMENTS_PER_KEY: '11',
       QUOTA_ATTEMPTS_PER_ASSIGNMENT: '12',
-      QUOTA_TRIES_PER_DEVICE: '3',
       LIMIT_HOMEWORK_STARTS_PER_HOUR: '13',
       REFUSALS_HELD_MAX: '16',
     });
@@ -145,7 +144,6 @@ describe('limits from the environment', () => {
       libraryBytes: 100 * 1024 * 1024,
       assignmentsPerKey: 11,
       attemptsPerAssignment: 12,
-      triesPerDevice: 3,
     });
     expect(rooms).toEqual({ maxRooms: 500, idleMs: 3000, retentionMs: 12 * 3_600_000 });
   });

@@ -301,7 +301,6 @@ describe.each([sqlite, postgres])('$name', (engine) => {
         ...DEFAULT_QUOTAS,
         assignmentsPerKey: 1,
         attemptsPerAssignment: 2,
-        triesPerDevice: 2,
       });
       const parsed = parseDeck(deck('Homework', 2));
       if (!parsed.ok) throw new Error(parsed.error);
@@ -349,10 +348,6 @@ describe.each([sqlite, postgres])('$name', (engine) => {
       expect(await library.createAttempt({ ...attempt, id: 'at1-again' })).toEqual({
         ok: false,
         conflict: true,
-      });
-      expect(await library.createAttempt({ ...attempt, id: 'at9', try: 3 })).toEqual({
-        ok: false,
-        quota: 'triesPerDevice',
       });
       // The answer goes through the reducer and is saved guarded by the game's version.
       const opened = advance(game, T0 + 2);
