@@ -18,8 +18,6 @@ const ORPHANS_PER_TICK = 20;
 /** A room code as the rooms are made (server/random.ts). */
 const ROOM_CODE = /^[0-9]{6}$/;
 
-export { socketPathOf };
-
 export interface Cluster {
   /**
    * SIGTERM: no new rooms, saves what waits, gives every room to a live node, and tells their sockets
