@@ -158,20 +158,45 @@ function percentOf(correct: number, counted: number): number | null {
 }
 
 /**
+ * The rows so far, found by name and by student id without a scan of every row for each student (a
+ * gradebook of 50 games of a lecture hall is 100,000 students to place).
+ */
+interface Rows {
+  all: Row[];
+  /** By name key, in the order they were made. */
+  byName: Map<string, Row[]>;
+  /** By studentIdKey: the first row to hold that id (a row takes an id only while none has it). */
+  byId: Map<string, Row>;
+}
+
+/**
  * The row a source's student belongs to, or undefined for a new one. By student id first: the row of
  * that id, else the one row of that name that has no id yet. A student without an id takes the one
  * row of their name, with an id or not; a name two rows share (two ids) matches neither.
  */
-function rowOf(rows: readonly Row[], nameKey: string, studentId: string | null): Row | undefined {
-  const named = rows.filter((r) => r.nameKey === nameKey);
+function rowOf(rows: Rows, nameKey: string, studentId: string | null): Row | undefined {
+  const named = rows.byName.get(nameKey) ?? [];
   if (studentId !== null) {
-    const id = studentIdKey(studentId);
-    const same = rows.find((r) => r.studentId !== null && studentIdKey(r.studentId) === id);
+    const same = rows.byId.get(studentIdKey(studentId));
     if (same) return same;
     const open = named.filter((r) => r.studentId === null);
     return open.length === 1 ? open[0] : undefined;
   }
   return named.length === 1 ? named[0] : undefined;
+}
+
+function addRow(rows: Rows, row: Row): void {
+  rows.all.push(row);
+  const named = rows.byName.get(row.nameKey);
+  if (named) named.push(row);
+  else rows.byName.set(row.nameKey, [row]);
+  if (row.studentId !== null) giveId(rows, row, row.studentId);
+}
+
+function giveId(rows: Rows, row: Row, studentId: string): void {
+  row.studentId = studentId;
+  const key = studentIdKey(studentId);
+  if (!rows.byId.has(key)) rows.byId.set(key, row);
 }
 
 /**
@@ -184,7 +209,7 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
   const ordered = [...sources].sort((a, b) => a.at - b.at);
   const single = ordered.length === 1 ? ordered[0] : undefined;
   const columns = single ? single.parts : ordered.map((s) => s.label);
-  const rows: Row[] = [];
+  const rows: Rows = { all: [], byName: new Map(), byId: new Map() };
   ordered.forEach((source, index) => {
     const keys = matchKeys(
       source.students.map((s) => s.name),
@@ -208,12 +233,12 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
           correct: 0,
           games: 0,
         };
-        rows.push(row);
+        addRow(rows, row);
       }
       taken.add(row);
       // Sources come oldest first: the name and the id are spelt as in the latest.
       row.name = student.name;
-      if (studentId !== null) row.studentId = studentId;
+      if (studentId !== null) giveId(rows, row, studentId);
       if (single) row.cells = [...student.parts];
       else row.cells[index] = student.points;
       row.points += student.points;
@@ -222,11 +247,11 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
       row.games++;
     });
   });
-  const withIds = rows.some((r) => r.studentId !== null);
+  const withIds = rows.all.some((r) => r.studentId !== null);
   const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return {
     header: ['name', ...(withIds ? ['student id'] : []), ...columns, ...GRADEBOOK_TAIL],
-    rows: rows
+    rows: rows.all
       .sort((a, b) => byName.compare(a.name, b.name))
       .map((r) => [
         r.name,
