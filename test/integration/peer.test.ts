@@ -75,15 +75,20 @@ describe('PI1–PI7 over real sockets, with kill -9 in the discussion and in the
 
     // PI6: kill -9 in the discussion: everyone back in it, same end, same first votes.
     let killedAt = Date.now();
+    let reconnected = new Map([host, ...everyone].map((c) => [c, c.connections() + 1]));
     await server.kill();
     await server.restart();
-    await host.waitFor(phaseIs('discussion', 0), { since: killedAt });
+    await host.waitFor(phaseIs('discussion', 0), { since: killedAt, connection: reconnected.get(host) });
     expect(host.latest()!.phase).toMatchObject({
       kind: 'discussion',
       endsAt: discussion.endsAt,
       distribution: { converges: 1, zigzag: 2, diverges: 1, none: 0 },
     });
-    await Promise.all(everyone.map((s) => s.waitFor(phaseIs('discussion', 0), { since: killedAt })));
+    await Promise.all(
+      everyone.map((s) =>
+        s.waitFor(phaseIs('discussion', 0), { since: killedAt, connection: reconnected.get(s) }),
+      ),
+    );
     expect(students.map((s) => (s.latest()!.phase as { answer: unknown }).answer)).toEqual(first);
 
     // PI3: the host ends it early; the same question again.
@@ -141,9 +146,10 @@ describe('PI1–PI7 over real sockets, with kill -9 in the discussion and in the
 
     // And after one more restart the reveal is the same.
     killedAt = Date.now();
+    reconnected = new Map([host, ...everyone].map((c) => [c, c.connections() + 1]));
     await server.kill();
     await server.restart();
-    await host.waitFor(phaseIs('reveal', 0), { since: killedAt });
+    await host.waitFor(phaseIs('reveal', 0), { since: killedAt, connection: reconnected.get(host) });
     expect((host.latest()!.phase as HostPhase<'reveal'>).firstVote).toEqual(reveal.firstVote);
     expect(server.output()).not.toMatch(/Error/);
   }, 120_000);

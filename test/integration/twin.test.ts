@@ -100,13 +100,21 @@ describe('PI9 the twin question over real sockets, with kill -9 during the twin'
     expect(await send(late, 1, 'zigzag')).toBe(true);
     expect(await send(students[1]!, 1, 'diverges')).toBe(true);
     const killedAt = Date.now();
+    const everyone = [...students, late];
+    const reconnected = new Map([host, ...everyone].map((c) => [c, c.connections() + 1]));
     await server.kill();
     await server.restart();
-    const everyone = [...students, late];
-    await host.waitFor((v) => phaseIs('question', 1)(v) && v.roundCount === 3, { since: killedAt });
+    await host.waitFor((v) => phaseIs('question', 1)(v) && v.roundCount === 3, {
+      since: killedAt,
+      connection: reconnected.get(host),
+    });
     expect(host.latest()!.phase).toMatchObject({ kind: 'question', round: 1, twinOf: 0, answered: 3 });
     expect((host.latest()!.phase as HostPhase<'question'>).task).toEqual(question.task);
-    await Promise.all(everyone.map((s) => s.waitFor(phaseIs('question', 1), { since: killedAt })));
+    await Promise.all(
+      everyone.map((s) =>
+        s.waitFor(phaseIs('question', 1), { since: killedAt, connection: reconnected.get(s) }),
+      ),
+    );
     expect(everyone.map((s) => (s.latest()!.phase as { answer: unknown }).answer)).toEqual([
       'zigzag',
       'diverges',

@@ -13,12 +13,21 @@ export type AnyView = HostView | PlayerView;
 
 export interface Tracked<V extends AnyView = AnyView> {
   conn: Connection;
-  /** Every view accepted, with the local time it arrived. */
-  views: Array<{ at: number; view: V }>;
+  /** Every view accepted, with the local time it arrived and the connection it came on (1 = first). */
+  views: Array<{ at: number; view: V; connection: number }>;
+  /** How many times the socket has connected so far. */
+  connections(): number;
   progress: HostProgress[];
   latest(): V | undefined;
-  /** Resolves with the arrival time of the first view after `since` (ms) that matches. */
-  waitFor(match: (v: V) => boolean, opts?: { since?: number; timeoutMs?: number }): Promise<number>;
+  /**
+   * Resolves with the arrival time of the first view after `since` (ms), on connection `connection`
+   * or a later one, that matches. A view the old server sent just before it died can arrive after
+   * the kill: only `connection` tells it apart from one the new server sent.
+   */
+  waitFor(
+    match: (v: V) => boolean,
+    opts?: { since?: number; connection?: number; timeoutMs?: number },
+  ): Promise<number>;
   close(): void;
 }
 
@@ -34,11 +43,15 @@ export function track<V extends AnyView>(
 ): Tracked<V> {
   const conn = createConnection(url, { ...options, socket: { forceNew: true, ...options.socket } });
   all.add(conn);
-  const views: Array<{ at: number; view: V }> = [];
+  const views: Array<{ at: number; view: V; connection: number }> = [];
   const progress: HostProgress[] = [];
   const waiters = new Set<() => void>();
+  let connections = 0;
+  conn.onStatus((status) => {
+    if (status === 'online') connections++;
+  });
   conn.onView((view) => {
-    views.push({ at: Date.now(), view: view as V });
+    views.push({ at: Date.now(), view: view as V, connection: connections });
     for (const w of [...waiters]) w();
   });
   conn.onProgress((p) => {
@@ -50,10 +63,11 @@ export function track<V extends AnyView>(
     views,
     progress,
     latest: () => views.at(-1)?.view,
-    waitFor(match, { since = 0, timeoutMs = 15_000 } = {}) {
+    connections: () => connections,
+    waitFor(match, { since = 0, connection = 0, timeoutMs = 15_000 } = {}) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const hit = views.find((v) => v.at >= since && match(v.view));
+          const hit = views.find((v) => v.at >= since && v.connection >= connection && match(v.view));
           if (!hit) return;
           waiters.delete(check);
           clearTimeout(timer);

@@ -37,12 +37,19 @@ async function killAndRestart(
   label: string,
 ) {
   const killedAt = Date.now();
+  const reconnected = clients.map((c) => c.connections() + 1);
   await server.kill();
   await server.restart();
   const answeringAt = Date.now();
   const downMs = answeringAt - killedAt;
   const backAt = await Promise.all(
-    clients.map((c) => c.waitFor(expected, { since: killedAt, timeoutMs: BACK_WITHIN_MS + 5_000 })),
+    clients.map((c, i) =>
+      c.waitFor(expected, {
+        since: killedAt,
+        connection: reconnected[i],
+        timeoutMs: BACK_WITHIN_MS + 5_000,
+      }),
+    ),
   );
   const backMs = backAt.map((t) => t - killedAt);
   const afterAnswering = backAt.map((t) => t - answeringAt);
