@@ -5,7 +5,6 @@
 // Hand-written rather than a valibot parse because simulate runs per round on the server and per
 // frame in the editor: a loop over the numbers costs far less than the simulation it guards. The
 // limits and the messages live here once; the schema builds its messages from the same functions.
-import { deckRules } from '../i18n/en/deck-rules';
 import { rules } from '../i18n/en/rules';
 import { type Rule, rule, ruleText } from '../i18n/rules';
 import type { Cost, CostKind, Scenario } from './types';
@@ -62,8 +61,8 @@ export const SCENARIO_RULES = {
   invalid: rule('invalid', {}),
 } as const;
 
-/** The English sentence of a rule: what the engine's errors and the API's `message` say. */
-export const englishRule = (broken: Rule): string => ruleText(rules, deckRules, broken);
+/** The English sentence of a scenario's rule: what the engine's errors and the API's `message` say. */
+export const englishRule = (broken: Rule): string => ruleText(rules, null, broken);
 
 /** What is wrong with a scenario: the field it is about ("cost.x"), the rule and its English sentence. */
 export interface ScenarioIssue {

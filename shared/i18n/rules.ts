@@ -13,13 +13,16 @@ export type Rule = { [K in RuleId]: { id: K; params: Parameters<RuleCatalog[K]>[
 export const rule = <K extends RuleId>(id: K, params: Parameters<RuleCatalog[K]>[0]): Rule =>
   ({ id, params }) as Rule;
 
-/** The rule's sentence in the language of `scenario` and `deck` (a language's two rule catalogs). */
+/**
+ * The rule's sentence in the language of `scenario` and `deck` (a language's two rule catalogs). The
+ * engine passes its scenario rules only: the deck's stay out of the pages that load the engine alone.
+ */
 export function ruleText(
   scenario: Strings<typeof rules>,
-  deck: Strings<typeof deckRules>,
+  deck: Strings<typeof deckRules> | null,
   broken: Rule,
 ): string {
-  const sentences: Record<string, (params: never) => string> = { ...scenario, ...deck };
+  const sentences: Record<string, (params: never) => string> = deck ? { ...scenario, ...deck } : scenario;
   return (sentences[broken.id] as (params: Rule['params']) => string)(broken.params);
 }
 

@@ -1,6 +1,6 @@
 import { parseScenario } from '../engine/schema';
-import { englishRule } from '../engine/validate';
 import { rule } from '../i18n/rules';
+import { englishDeckRule } from '../protocol/deck-rule';
 import { type DeckForm, parseProblem } from './deck-form';
 import type { KindInfo } from './info';
 
@@ -19,7 +19,7 @@ export const fastestDeck: DeckForm<'fastest'> = {
     const checked = parseProblem(fields);
     if (!checked.ok) return checked;
     const options = rule('options', { min: FASTEST_OPTIONS_MIN, max: FASTEST_OPTIONS_MAX });
-    const refused = { ok: false, field: 'alphas', error: englishRule(options), rule: options } as const;
+    const refused = { ok: false, field: 'alphas', error: englishDeckRule(options), rule: options } as const;
     if (!Array.isArray(alphas) || alphas.length < FASTEST_OPTIONS_MIN || alphas.length > FASTEST_OPTIONS_MAX)
       return refused;
     const { alpha: _ignored, ...problemFields } = fields;
@@ -30,7 +30,7 @@ export const fastestDeck: DeckForm<'fastest'> = {
         // α's rule, said of each option.
         const params = { ...one.rule.params, field: 'alphas', each: true };
         const each = { ...one.rule, params } as typeof one.rule;
-        return { ok: false, field: 'alphas', error: englishRule(each), rule: each };
+        return { ok: false, field: 'alphas', error: englishDeckRule(each), rule: each };
       }
       checkedAlphas.push(one.scenario.alpha);
     }

@@ -7,10 +7,10 @@
 import { isMisconceptionId, MISCONCEPTION_IDS, type MisconceptionId } from '../engine/misconceptions';
 import type { Problem } from '../engine/round-kinds';
 import type { Scenario } from '../engine/types';
-import { englishRule } from '../engine/validate';
 import { deckRules } from '../i18n/en/deck-rules';
 import { type Rule, rule } from '../i18n/rules';
 import { DECK_FORMS, type DeckForm } from '../kinds';
+import { englishDeckRule } from './deck-rule';
 import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN } from './schemas';
 
 export interface RoundBase {
@@ -74,7 +74,7 @@ type RoundParse = { ok: true; round: DeckRound } | { ok: false; error: string; f
 const refusal = (broken: Rule, field: string) => ({
   ok: false as const,
   field,
-  error: englishRule(broken),
+  error: englishDeckRule(broken),
   rule: broken,
 });
 
@@ -135,7 +135,7 @@ export function parseDeckRound(raw: unknown): RoundParse {
 export function parseDeck(input: unknown): DeckParse {
   if (!isRecord(input)) {
     const broken = rule('deck', {});
-    return { ok: false, error: englishRule(broken), rule: broken };
+    return { ok: false, error: englishDeckRule(broken), rule: broken };
   }
   const { title = 'Untitled deck', rounds, warmupOf } = input;
   if (warmupOf !== undefined && !(typeof warmupOf === 'string' && REPORT_ID.test(warmupOf)))
