@@ -328,10 +328,10 @@ export function createApp(deps: AppDeps = {}): App {
       library,
       now: () => clock.now(),
       newId: () => random.secret(),
-      reportCsv: (body) => reportCsv(body as GameReport),
+      reportCsv: (body, words) => reportCsv(body as GameReport, undefined, words),
       upgradeReport: (body) => upgradeReport(body as StoredReport),
-      followUpDeck: (body) => followUpDeckOf(body as StoredReport),
-      warmupDeck: (body, id) => warmupDeckOf(upgradeReport(body as StoredReport), id),
+      followUpDeck: (body, words) => followUpDeckOf(body as StoredReport, words),
+      warmupDeck: (body, id, words) => warmupDeckOf(upgradeReport(body as StoredReport), id, words),
       warmupOf: (body) => (body as GameReport).warmupOf ?? null,
       withSinceLastTime: (report, original) => {
         const now = report as GameReport;
@@ -340,10 +340,10 @@ export function createApp(deps: AppDeps = {}): App {
         const before = original === null ? null : upgradeReport(original as StoredReport);
         return { ...now, sinceLastTime: sinceLastTime(of, now, before) };
       },
-      gradebookSource: (body, perRound) =>
+      gradebookSource: (body, perRound, words) =>
         typeof body === 'object' && body !== null && 'homework' in body
-          ? sourceOfAssignment(body as AssignmentReport, perRound)
-          : sourceOfReport(body as GameReport, perRound),
+          ? sourceOfAssignment(body as AssignmentReport, perRound, words)
+          : sourceOfReport(body as GameReport, perRound, words),
       gradebookCsv,
       budgets,
       events: limitEvents,

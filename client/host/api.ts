@@ -1,8 +1,9 @@
 // The instructor API (docs/api.md), with this browser's key on every call. Errors come back as data
 // ({ error, message, round?, field? }), never thrown: the screens show them where they belong.
 import { teacher } from '../../shared/i18n/en/teacher';
+import type { Rule } from '../../shared/i18n/rules';
 import { instructorKey } from './instructor';
-import { hostLanguage } from './language';
+import { hostLanguage, roundRuleSentence, ruleOfProblem, ruleSentence } from './language';
 
 export interface ApiProblem {
   status: number;
@@ -11,6 +12,8 @@ export interface ApiProblem {
   /** For a bad deck file: the round (counted from 1) and the field at fault. */
   round?: number;
   field?: string;
+  /** For a bad deck: the rule it broke, which the page says in its own language. */
+  rule?: Rule;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: ApiProblem };
@@ -28,25 +31,39 @@ function inHostLanguage(p: ApiProblem): ApiProblem {
   if (p.error === 'BAD_PAYLOAD' && p.message.startsWith('dueAt:'))
     return { ...p, message: teacher.dueInPast };
   if (p.error === 'HTTP_ERROR') return { ...p, message: teacher.answered(p.status) };
+  if (p.rule !== undefined)
+    return {
+      ...p,
+      message:
+        p.round === undefined ? ruleSentence(p.rule) : roundRuleSentence(p.round, p.field ?? '', p.rule),
+    };
   const sentence = sentences[p.error];
   return sentence === undefined ? p : { ...p, message: sentence };
 }
 
+/**
+ * Every call says the page's language (`lang`, docs/api.md): the decks the server titles (a copy, a
+ * follow-up, a warm-up) and the CSVs come in it. English is the API's default and needs no parameter.
+ */
 function request(method: string, path: string, body?: string): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${instructorKey.value}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`/api${path}`, { method, headers, body });
+  const lang = hostLanguage.value;
+  const url = lang === 'en' ? `/api${path}` : `/api${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+  return fetch(url, { method, headers, body });
 }
 
 async function problemOf(res: Response): Promise<ApiProblem> {
   try {
-    const body = (await res.json()) as Partial<ApiProblem>;
+    const body = (await res.json()) as Partial<ApiProblem> & { rule?: unknown };
+    const rule = ruleOfProblem(body.rule);
     return inHostLanguage({
       status: res.status,
       error: String(body.error ?? 'HTTP_ERROR'),
       message: String(body.message ?? teacher.answered(res.status)),
       ...(typeof body.round === 'number' ? { round: body.round } : {}),
       ...(typeof body.field === 'string' ? { field: body.field } : {}),
+      ...(rule === null ? {} : { rule }),
     });
   } catch {
     return inHostLanguage({ status: res.status, error: 'HTTP_ERROR', message: teacher.answered(res.status) });

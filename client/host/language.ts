@@ -4,19 +4,24 @@
 // catalog objects every module reads (shared/i18n/en/…): a render after the copy is in that language.
 import { signal } from '@preact/signals';
 import { common as enCommon } from '../../shared/i18n/en/common';
+import { deckRules as enDeckRules } from '../../shared/i18n/en/deck-rules';
 import { editor as enEditor } from '../../shared/i18n/en/editor';
 import { engine as enEngine } from '../../shared/i18n/en/engine';
 import { projector as enProjector } from '../../shared/i18n/en/projector';
 import { reports as enReports } from '../../shared/i18n/en/reports';
+import { rules as enRules } from '../../shared/i18n/en/rules';
 import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
 import { errorSentence } from '../../shared/i18n/errors';
 import { common as frCommon } from '../../shared/i18n/fr/common';
+import { deckRules as frDeckRules } from '../../shared/i18n/fr/deck-rules';
 import { editor as frEditor } from '../../shared/i18n/fr/editor';
 import { engine as frEngine } from '../../shared/i18n/fr/engine';
 import { projector as frProjector } from '../../shared/i18n/fr/projector';
 import { reports as frReports } from '../../shared/i18n/fr/reports';
+import { rules as frRules } from '../../shared/i18n/fr/rules';
 import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
 import { isLanguage, type Language, pickLanguage, type Strings } from '../../shared/i18n/language';
+import { type Rule, ruleFrom, ruleText } from '../../shared/i18n/rules';
 import type { ErrorCode } from '../../shared/protocol/errors';
 import { loadJson, saveJson } from '../ui/storage';
 
@@ -97,3 +102,26 @@ export function startHostLanguage(): void {
 /** A refusal in the projector's language: the catalog's sentence for its code (shared/i18n/errors.ts). */
 export const errorText = (code: ErrorCode, message: string): string =>
   errorSentence(hostLanguage.value, code, message);
+
+/**
+ * The rules of a scenario and a deck by language. Not copied into the English objects as the other
+ * catalogs are: the engine writes its English sentences (the API's) from those objects on this page too.
+ */
+const RULES = {
+  en: { scenario: enRules, deck: enDeckRules },
+  fr: { scenario: frRules, deck: frDeckRules },
+} satisfies Record<Language, { scenario: Strings<typeof enRules>; deck: Strings<typeof enDeckRules> }>;
+
+/** A broken rule (shared/i18n/rules.ts) in the projector's language. */
+export function ruleSentence(broken: Rule): string {
+  const { scenario, deck } = RULES[hostLanguage.value];
+  return ruleText(scenario, deck, broken);
+}
+
+/** "Round 2, cost.a: …." in the projector's language: a deck's first problem, where it is. */
+export function roundRuleSentence(round: number, field: string, broken: Rule): string {
+  return RULES[hostLanguage.value].deck.inRound({ round, field, rule: ruleSentence(broken) });
+}
+
+/** The rule a refusal of the API names (docs/api.md), if it is one this page knows. */
+export const ruleOfProblem = (x: unknown): Rule | null => ruleFrom(x, enRules, enDeckRules);

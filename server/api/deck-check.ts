@@ -1,6 +1,7 @@
 // Checking a deck body: the shape scan, JSON.parse, the deck's validation and its file form as JSON.
 // Pure and synchronous, so the same code runs on the event loop for small bodies and on a worker
 // thread (deck-worker.ts) for big ones, where its tens of ms of one core stall no game.
+import type { Rule } from '../../shared/i18n/rules';
 import { parseDeck, toDeckFile } from '../../shared/protocol/deck';
 import { DECK_SHAPE, jsonShapeProblem } from '../limits/json-shape';
 import type { DeckText } from '../store/library-sqlite';
@@ -9,7 +10,7 @@ export type DeckCheck =
   | ({ ok: true } & DeckText)
   /** The body is not JSON, or not JSON a deck could be (`shape` names the excess). */
   | { ok: false; error: 'BAD_JSON'; message: string; shape?: string }
-  | { ok: false; error: 'BAD_DECK'; message: string; round?: number; field?: string }
+  | { ok: false; error: 'BAD_DECK'; message: string; round?: number; field?: string; rule: Rule }
   /** Too many big bodies are already waiting for the checker's thread (DECK_CHECKS_WAITING_MAX). */
   | { ok: false; error: 'SERVER_BUSY'; message: string };
 
@@ -34,13 +35,14 @@ export function checkDeckBytes(bytes: Uint8Array): DeckCheck {
 export function checkDeck(json: unknown): DeckCheck {
   const parsed = parseDeck(json);
   if (!parsed.ok) {
-    const { error, round, field } = parsed;
+    const { error, round, field, rule } = parsed;
     return {
       ok: false,
       error: 'BAD_DECK',
       message: error,
       ...(round === undefined ? {} : { round }),
       ...(field ? { field } : {}),
+      rule,
     };
   }
   const file = toDeckFile(parsed.deck);

@@ -11,7 +11,8 @@ import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
 import { tooMany } from '../limits/http';
 import { DEFAULT_QUOTAS, type LibraryQuotas, type QuotaName, quotaMessage } from '../limits/quotas';
-import { type GradebookSource, isoDay } from '../reports/gradebook';
+import type { GradebookSource } from '../reports/gradebook';
+import { DOCUMENT_WORDS, type DocumentWords, documentLanguage } from '../reports/words';
 import type { DeckText, LibraryStore, Saved } from '../store/library-sqlite';
 import { checkDeck, type DeckCheck } from './deck-check';
 import { checkDeckBody } from './deck-checker';
@@ -38,13 +39,13 @@ export interface ApiDeps {
   now(): number;
   newId(): string;
   /** The report of a game as CSV, or undefined when the report has none (see server/reports). */
-  reportCsv(body: unknown): string;
+  reportCsv(body: unknown, words: DocumentWords): string;
   /** A saved report as the current version serves it (a version 1 report gets its misconceptions). */
   upgradeReport(body: unknown): unknown;
   /** M5: the follow-up deck of a saved report, or null when it names no misconception. */
-  followUpDeck(body: unknown): DeckFile | null;
+  followUpDeck(body: unknown, words: DocumentWords): DeckFile | null;
   /** The warm-up deck of saved report `id` (server/reports/warmup.ts); null when no round tests an idea. */
-  warmupDeck(body: unknown, id: string): DeckFile | null;
+  warmupDeck(body: unknown, id: string, words: DocumentWords): DeckFile | null;
   /** The report id a saved report was the warm-up of, if any. */
   warmupOf(body: unknown): string | null;
   /** A served report with its "Since last time" (original: the saved original, null if not yours). */
@@ -53,8 +54,8 @@ export interface ApiDeps {
    * A saved report's part of a gradebook (with its rounds for a gradebook of that game alone), and
    * the gradebook's CSV (server/reports/gradebook.ts).
    */
-  gradebookSource(body: unknown, perRound: boolean): GradebookSource;
-  gradebookCsv(sources: GradebookSource[]): string;
+  gradebookSource(body: unknown, perRound: boolean, words: DocumentWords): GradebookSource;
+  gradebookCsv(sources: GradebookSource[], words: DocumentWords): string;
   budgets: Budgets;
   events: LimitEvents;
   /** The same figures the library enforces, to name them in refusals. */
@@ -87,6 +88,9 @@ function reportIds(query: unknown): string[] {
 
 /** An id as a refusal names it: a long one is cut, so a refusal stays a sentence. */
 const shownId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}…` : id);
+
+/** The words of the documents a request makes (deck titles, CSVs): `?lang=`, else English (docs/api.md). */
+const wordsOf = (req: express.Request): DocumentWords => DOCUMENT_WORDS[documentLanguage(req.query)];
 
 /** Lets the event loop serve games between two big reports' bodies. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -162,10 +166,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       problem(res, 400, 'BAD_JSON', checked.message);
       return undefined;
     }
-    const { round, field } = checked;
+    const { round, field, rule } = checked;
     problem(res, 400, 'BAD_DECK', checked.message, {
       ...(round === undefined ? {} : { round }),
       ...(field ? { field } : {}),
+      rule,
     });
     return undefined;
   }
@@ -227,7 +232,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     const owner = ownerOfRes(res);
     const deck = await library.getDeck(owner, req.params.id);
     if (!deck) return problem(res, 404, 'NOT_FOUND', 'You have no deck with that id.');
-    const title = `${deck.title} (copy)`.slice(0, 100);
+    const title = wordsOf(req).copyTitle(deck.title).slice(0, 100);
     sendSaved(
       req,
       res,
@@ -259,7 +264,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     const report = await library.getReport(ownerOfRes(res), req.params.id);
     if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
     res.attachment(fileName(`${report.title} ${report.code}`, 'csv'));
-    res.type('text/csv; charset=utf-8').send(deps.reportCsv(report.body));
+    res.type('text/csv; charset=utf-8').send(deps.reportCsv(report.body, wordsOf(req)));
   });
   /**
    * The gradebook of one or more of your reports (docs/api.md). Which ids are not yours is known
@@ -298,6 +303,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         { reports: unknown.map(shownId) },
       );
     if (missing.length > 0) return refuseMissing(missing);
+    const words = wordsOf(req);
     const sources: GradebookSource[] = [];
     const games: Array<{ title: string; code: string }> = [];
     for (const id of ids) {
@@ -305,16 +311,14 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       if (assigned.has(id)) {
         const report = await assignmentReport(owner, id);
         if (!report) return refuseMissing([id]);
-        // No digits alone in the brackets, as for a game (Canvas would read them as its own number).
-        const label = `${report.title} (homework assigned ${isoDay(report.startedAt)})`;
-        sources.push({ ...deps.gradebookSource(report, ids.length === 1), label });
+        sources.push(deps.gradebookSource(report, ids.length === 1, words));
         games.push({ title: report.title, code: 'homework' });
         continue;
       }
       const report = await library.getReport(owner, id);
       // Deleted since the list was read.
       if (!report) return refuseMissing([id]);
-      sources.push(deps.gradebookSource(report.body, ids.length === 1));
+      sources.push(deps.gradebookSource(report.body, ids.length === 1, words));
       games.push({ title: report.title, code: report.code });
     }
     const [only] = games;
@@ -323,26 +327,29 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         ? fileName(`${only.title} ${only.code} gradebook`, 'csv')
         : `gradebook-${games.length}-games.csv`,
     );
-    res.type('text/csv; charset=utf-8').send(deps.gradebookCsv(sources));
+    res.type('text/csv; charset=utf-8').send(deps.gradebookCsv(sources, words));
   });
   /**
    * Saves a deck made from one of your reports (its follow-up, its warm-up), or refuses with 409 and
    * `why` when the report gives nothing to make it from.
    */
   const deckFromReport =
-    (make: (body: unknown, id: string) => DeckFile | null, why: { code: string; message: string }) =>
+    (
+      make: (body: unknown, id: string, words: DocumentWords) => DeckFile | null,
+      why: { code: string; message: string },
+    ) =>
     async (req: IdRequest, res: express.Response) => {
       const owner = ownerOfRes(res);
       const report = await library.getReport(owner, req.params.id);
       if (!report) return problem(res, 404, 'NOT_FOUND', 'You have no report with that id.');
-      const deck = make(report.body, req.params.id);
+      const deck = make(report.body, req.params.id, wordsOf(req));
       if (!deck) return problem(res, 409, why.code, why.message);
       sendSaved(req, res, await library.createDeck(owner, deps.newId(), deck, deps.now()), 201);
     };
   router.post(
     '/reports/:id/follow-up',
     writeBudget({ adds: true }),
-    deckFromReport((body) => deps.followUpDeck(body), {
+    deckFromReport((body, _id, words) => deps.followUpDeck(body, words), {
       code: 'NO_MISCONCEPTIONS',
       message: 'This report names no misconception the class holds: there is nothing to follow up.',
     }),
@@ -350,7 +357,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.post(
     '/reports/:id/warm-up',
     writeBudget({ adds: true }),
-    deckFromReport((body, id) => deps.warmupDeck(body, id), {
+    deckFromReport((body, id, words) => deps.warmupDeck(body, id, words), {
       code: 'NOTHING_TO_WARM_UP',
       message: 'No scored round of this game tests an idea the warm-up could aim at.',
     }),
@@ -382,7 +389,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       const stored = await library.getDeck(owner, deckId);
       if (!stored) return problem(res, 404, 'DECK_NOT_FOUND', 'That deck is not among your saved decks.');
       const parsed = parseDeck(stored.deck);
-      if (!parsed.ok) return problem(res, 409, 'BAD_DECK', parsed.error);
+      if (!parsed.ok) return problem(res, 409, 'BAD_DECK', parsed.error, { rule: parsed.rule });
       const assignment: AssignmentRecord = {
         id: deps.newId(),
         owner,
@@ -407,13 +414,13 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     const report = await assignmentReport(ownerOfRes(res), req.params.id);
     if (!report) return noAssignment(res);
     res.attachment(fileName(`${report.title} homework`, 'csv'));
-    res.type('text/csv; charset=utf-8').send(assignmentCsv(report));
+    res.type('text/csv; charset=utf-8').send(assignmentCsv(report, wordsOf(req)));
   });
   router.post('/assignments/:id/warm-up', writeBudget({ adds: true }), async (req: IdRequest, res) => {
     const owner = ownerOfRes(res);
     const report = await assignmentReport(owner, req.params.id);
     if (!report) return noAssignment(res);
-    const deck = deps.warmupDeck(report, req.params.id);
+    const deck = deps.warmupDeck(report, req.params.id, wordsOf(req));
     if (!deck)
       return problem(
         res,

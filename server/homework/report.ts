@@ -5,6 +5,7 @@ import type { AssignmentReport, HomeworkStudent } from '../../shared/protocol/ho
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { Cell } from '../reports/csv';
 import { buildReport, reportCsv } from '../reports/report';
+import { type DocumentWords, ENGLISH_WORDS } from '../reports/words';
 import type { Player, RoomState, RoundResult, ScoredAnswer } from '../room/state';
 import {
   type AssignmentRecord,
@@ -132,15 +133,19 @@ const stamp = (ms: number | null) =>
  * The report's CSV, each row with the student's id, how many tries the round took (the row's answer
  * is the last, the one that counts) and when they started and finished (UTC).
  */
-export function assignmentCsv(report: AssignmentReport): string {
+export function assignmentCsv(report: AssignmentReport, words: DocumentWords = ENGLISH_WORDS): string {
   const byId = new Map(report.homework.students.map((s) => [s.playerId, s]));
-  return reportCsv(report, {
-    header: ['student id', 'tries', 'started (UTC)', 'finished (UTC)'],
-    cells: (playerId, round): Cell[] => {
-      const s = byId.get(playerId);
-      return s
-        ? [s.studentId, s.tries[round] ?? null, stamp(s.startedAt), stamp(s.finishedAt)]
-        : [null, null, null, null];
+  return reportCsv(
+    report,
+    {
+      header: words.homeworkColumns,
+      cells: (playerId, round): Cell[] => {
+        const s = byId.get(playerId);
+        return s
+          ? [s.studentId, s.tries[round] ?? null, stamp(s.startedAt), stamp(s.finishedAt)]
+          : [null, null, null, null];
+      },
     },
-  });
+    words,
+  );
 }

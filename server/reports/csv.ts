@@ -21,11 +21,16 @@ export type Cell = string | number | boolean | null;
  * Text cells are defused, the header's too (a gradebook's columns are named after the games' titles);
  * numbers are written as numbers so sums and charts work.
  */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly Cell[]>,
+  /** How a boolean reads, in the sheet's language. */
+  words: { yes: string; no: string } = { yes: 'yes', no: 'no' },
+): string {
   const cell = (value: Cell): string => {
     if (value === null) return '';
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    if (typeof value === 'boolean') return value ? words.yes : words.no;
     return quote(defuseFormula(value));
   };
   const lines = [header.map((h) => quote(defuseFormula(h))), ...rows.map((r) => r.map(cell))].map((r) =>

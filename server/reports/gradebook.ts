@@ -7,6 +7,7 @@ import type { AssignmentReport } from '../../shared/protocol/homework';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import type { GameReport } from '../../shared/protocol/report';
 import { type Cell, toCsv } from './csv';
+import { type DocumentWords, ENGLISH_WORDS } from './words';
 
 /** One student's part in a source. */
 export interface SourceStudent {
@@ -49,7 +50,11 @@ export function isoDay(ms: number): string {
  * (`parts` empty): a sheet of several games has a column per game, and 50 big games' rounds are
  * megabytes to hold for nothing.
  */
-export function sourceOfReport(report: GameReport, perRound = true): GradebookSource {
+export function sourceOfReport(
+  report: GameReport,
+  perRound = true,
+  words: DocumentWords = ENGLISH_WORDS,
+): GradebookSource {
   const byId = new Map<number, SourceStudent>();
   const students = report.players.map((p) => {
     const student: SourceStudent = { name: p.nickname, parts: [], points: 0, counted: 0, correct: 0 };
@@ -70,10 +75,9 @@ export function sourceOfReport(report: GameReport, perRound = true): GradebookSo
   // A round closed before the student joined has no line for them.
   if (perRound) for (const s of students) s.parts = Array.from(report.rounds, (_, i) => s.parts[i] ?? null);
   return {
-    // No digits alone in the brackets: Canvas reads "Title (123)" as its assignment number 123.
-    label: `${report.title} (${isoDay(report.startedAt)}, game ${report.code})`,
+    label: words.gameColumn(report.title, isoDay(report.startedAt), report.code),
     at: report.startedAt,
-    parts: perRound ? report.rounds.map((r) => `round ${r.index + 1}`) : [],
+    parts: perRound ? report.rounds.map((r) => words.roundColumn(r.index + 1)) : [],
     students,
   };
 }
@@ -85,8 +89,12 @@ export function sourceOfReport(report: GameReport, perRound = true): GradebookSo
  * attempt with the most points counts (the later one on a tie). The name is the one they typed, not
  * the report's "(device 2)" label.
  */
-export function sourceOfAssignment(report: AssignmentReport, perRound = true): GradebookSource {
-  const source = sourceOfReport(report, perRound);
+export function sourceOfAssignment(
+  report: AssignmentReport,
+  perRound = true,
+  words: DocumentWords = ENGLISH_WORDS,
+): GradebookSource {
+  const source = sourceOfReport(report, perRound, words);
   const byPlayer = new Map(report.homework.students.map((s) => [s.playerId, s]));
   const best = new Map<string, SourceStudent>();
   report.players.forEach((player, i) => {
@@ -103,9 +111,7 @@ export function sourceOfAssignment(report: AssignmentReport, perRound = true): G
   });
   return {
     ...source,
-    // No digits alone in the brackets, as for a game (Canvas would read them as its own number).
-    // The API (server/api/router.ts) writes the same label.
-    label: `${report.title} (homework assigned ${isoDay(report.startedAt)})`,
+    label: words.homeworkColumn(report.title, isoDay(report.startedAt)),
     students: [...best.values()],
   };
 }
@@ -138,7 +144,7 @@ export function matchKeys(names: readonly string[], scope: string): string[] {
   return keys.map((key, i) => (counts.get(key)! > 1 ? `${key}\u0000${scope}:${i}` : key));
 }
 
-export const GRADEBOOK_TAIL = ['total points', 'share correct (%)', 'games played'] as const;
+export const GRADEBOOK_TAIL = ENGLISH_WORDS.gradebookTail;
 
 interface Row {
   name: string;
@@ -205,7 +211,10 @@ function giveId(rows: Rows, row: Row, studentId: string): void {
  * row per student, matched by id, else by name (rowOf). Two students of one source whose names match
  * (they differ only in spacing) keep a row each, and neither is matched to another source by name.
  */
-export function gradebook(sources: readonly GradebookSource[]): { header: string[]; rows: Cell[][] } {
+export function gradebook(
+  sources: readonly GradebookSource[],
+  words: DocumentWords = ENGLISH_WORDS,
+): { header: string[]; rows: Cell[][] } {
   const ordered = [...sources].sort((a, b) => a.at - b.at);
   const single = ordered.length === 1 ? ordered[0] : undefined;
   const columns = single ? single.parts : ordered.map((s) => s.label);
@@ -250,7 +259,7 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
   const withIds = rows.all.some((r) => r.studentId !== null);
   const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return {
-    header: ['name', ...(withIds ? ['student id'] : []), ...columns, ...GRADEBOOK_TAIL],
+    header: [words.name, ...(withIds ? [words.studentId] : []), ...columns, ...words.gradebookTail],
     rows: rows.all
       .sort((a, b) => byName.compare(a.name, b.name))
       .map((r) => [
@@ -265,7 +274,10 @@ export function gradebook(sources: readonly GradebookSource[]): { header: string
 }
 
 /** The sheet as CSV, written and defused as the report's CSV is (./csv). */
-export function gradebookCsv(sources: readonly GradebookSource[]): string {
-  const { header, rows } = gradebook(sources);
-  return toCsv(header, rows);
+export function gradebookCsv(
+  sources: readonly GradebookSource[],
+  words: DocumentWords = ENGLISH_WORDS,
+): string {
+  const { header, rows } = gradebook(sources, words);
+  return toCsv(header, rows, words);
 }

@@ -134,8 +134,10 @@ export function withPeer(
 export function firstVoteCells(
   a: ReportAnswer,
   answerCell: (answer: NonNullable<ReportAnswer['answer']>) => string | number,
+  changes: Record<PeerChange, string> = PEER_CHANGE_LABELS,
 ): [Cell, Cell, Cell] {
   const first = a.firstVote;
-  if (!first || first.answer === null) return [null, null, a.change ? PEER_CHANGE_LABELS[a.change] : null];
-  return [answerCell(first.answer), first.correct, a.change ? PEER_CHANGE_LABELS[a.change] : null];
+  const change = a.change ? changes[a.change] : null;
+  if (!first || first.answer === null) return [null, null, change];
+  return [answerCell(first.answer), first.correct, change];
 }

@@ -3,12 +3,7 @@
 // holds (README M1–M4), worth a word in the next lesson; the first votes of rounds that went to a
 // second vote (PI8, in ./peer). Pure: a function of the room's state.
 import { formatCost, formatPoint } from '../../shared/engine/format';
-import { KIND_INFO } from '../../shared/kinds';
-import {
-  CONFIDENCE_LABELS,
-  CONFIDENCE_LEVELS,
-  CONFIDENCE_PROBABILITY,
-} from '../../shared/protocol/confidence';
+import { CONFIDENCE_LEVELS, CONFIDENCE_PROBABILITY } from '../../shared/protocol/confidence';
 import { type DeckRound, problemOf } from '../../shared/protocol/deck';
 import {
   type Calibration,
@@ -22,13 +17,17 @@ import {
 } from '../../shared/protocol/report';
 import type { AnswerValue } from '../../shared/protocol/views';
 import { kindOf } from '../room/kinds';
+import { raceOf } from '../room/kinds/fastest';
 import { type AlphaFormat, DISPLAY_ALPHA } from '../room/kinds/kind';
+import { targetOf } from '../room/kinds/max-alpha';
+import { simulationOf } from '../room/kinds/predict';
 import { rank } from '../room/scoring';
 import type { RoomState, RoundResult } from '../room/state';
 import { taskOf } from '../room/views';
 import { type Cell, toCsv } from './csv';
 import { misconceptionsOf } from './misconceptions';
 import { firstVoteCells, withFirstVote, withPeer } from './peer';
+import { type DocumentWords, ENGLISH_WORDS } from './words';
 
 export function summaryOf(round: DeckRound, alpha: AlphaFormat = DISPLAY_ALPHA): string {
   const { cost, start } = problemOf(round);
@@ -185,6 +184,35 @@ export function calibrationOf(
   };
 }
 
+/**
+ * A round's `scenario` and `correct answer` cells in the sheet's language: its cost, start and
+ * question, and its answer, every α written exactly (String: the shortest decimal that reads back as
+ * the very number), whatever the language, so that a sheet can be checked against the deck.
+ */
+function csvTask(round: DeckRound, words: DocumentWords): { scenario: string; rightAnswer: string } {
+  const { cost, start } = problemOf(round);
+  const where = `${formatCost(cost)}; θ₀ = ${formatPoint(start)}`;
+  switch (round.type) {
+    case 'predict':
+      return {
+        scenario: `${where}; α = ${round.scenario.alpha}`,
+        rightAnswer: words.outcomes[simulationOf(round.scenario).outcome],
+      };
+    case 'max-alpha':
+      return {
+        scenario: `${where}; ${words.askMaxAlpha}`,
+        rightAnswer: words.justBelow(String(targetOf(round))),
+      };
+    case 'fastest': {
+      const { winner } = raceOf(round);
+      return {
+        scenario: `${where}; ${words.askFastest(round.alphas.map(String))}`,
+        rightAnswer: winner === null ? words.tie : `α = ${winner}`,
+      };
+    }
+  }
+}
+
 /** The share of correct answers over every round that was scored; null if none was. */
 export function overallShare(report: GameReport): number | null {
   const scored = report.rounds.filter((r) => r.scored && r.eligible > 0);
@@ -192,21 +220,8 @@ export function overallShare(report: GameReport): number | null {
   return eligible > 0 ? scored.reduce((n, r) => n + r.correct, 0) / eligible : null;
 }
 
-export const CSV_HEADER = [
-  'nickname',
-  'round',
-  'kind',
-  'scenario',
-  'answer',
-  'correct answer',
-  'correct',
-  'seconds',
-  'points',
-  'confidence',
-  'first vote',
-  'first vote correct',
-  'change',
-] as const;
+/** The report CSV's columns in English (the other languages': shared/i18n/<lang>/documents.ts). */
+export const CSV_HEADER = ENGLISH_WORDS.reportColumns;
 
 /**
  * One row per student per round, in round order, then in the order students joined. `answer` is the
@@ -221,6 +236,7 @@ export function reportCsv(
     header: [],
     cells: () => [],
   },
+  words: DocumentWords = ENGLISH_WORDS,
 ): string {
   const rows: Cell[][] = [];
   for (const r of report.rounds) {
@@ -228,25 +244,26 @@ export function reportCsv(
     // the shortest decimal that reads back as the very number), the cost's coefficients as shown.
     const round: DeckRound = r.task;
     const { report: kind } = kindOf(round);
-    const scenario = summaryOf(round, String);
-    const rightAnswer = kind.answerText(round, String);
+    const { scenario, rightAnswer } = csvTask(round, words);
+    const answerCell = (answer: AnswerValue): string | number =>
+      typeof answer === 'string' ? words.outcomes[answer] : kind.answerCell(answer);
     for (const a of r.answers) {
-      const answer = a.answer === null ? null : kind.answerCell(a.answer);
+      const answer = a.answer === null ? null : answerCell(a.answer);
       rows.push([
         a.nickname,
         r.index + 1,
-        KIND_INFO[r.type].name.toLowerCase(),
+        words.kinds[r.type],
         scenario,
         answer,
         rightAnswer,
         a.correct,
         a.seconds,
         a.points,
-        a.confidence === undefined ? null : CONFIDENCE_LABELS[a.confidence],
-        ...firstVoteCells(a, kind.answerCell),
+        a.confidence === undefined ? null : words.confidence[a.confidence],
+        ...firstVoteCells(a, answerCell, words.changes),
         ...extra.cells(a.playerId, r.index),
       ]);
     }
   }
-  return toCsv([...CSV_HEADER, ...extra.header], rows);
+  return toCsv([...words.reportColumns, ...extra.header], rows, words);
 }

@@ -14,6 +14,7 @@ import {
   type WarmupState,
 } from '../../shared/protocol/report';
 import { matchKeys } from './gradebook';
+import { type DocumentWords, ENGLISH_WORDS } from './words';
 
 /** Per idea, the scored rounds of a game that test it, in round order. */
 function roundsByIdea(report: GameReport): Map<MisconceptionId, number[]> {
@@ -58,12 +59,17 @@ export function warmupTargets(report: GameReport): MisconceptionId[] {
  * scored round of it tests an idea. The seed is the game's start time, as for the follow-up deck,
  * shifted so that the two decks differ: the same report always gives the same warm-up.
  */
-export function warmupDeckOf(report: GameReport, id: string): DeckFile | null {
+export function warmupDeckOf(
+  report: GameReport,
+  id: string,
+  words: DocumentWords = ENGLISH_WORDS,
+): DeckFile | null {
   const targets = warmupTargets(report);
   if (targets.length === 0) return null;
   const deck = generateWarmupDeck((report.startedAt + 0x5eed) % 2 ** 31, targets, {
     title: report.title,
     avoid: report.rounds.map((r) => r.task),
+    titled: words.warmUpTitle,
   });
   return toDeckFile({ ...deck, warmupOf: id });
 }

@@ -3,6 +3,7 @@
 // that the outcomes stay balanced and the answer cannot be guessed from the topic. Every round passes
 // the generator's own checks (never ambiguous, at least 15 % from a boundary); a seed always gives
 // the same deck.
+import { documents } from '../i18n/en/documents';
 import { generateRound, hasBalancedStart, isFairRound } from './generate';
 import { MISCONCEPTIONS, type MisconceptionId, type TaggedRound, testedBy } from './misconceptions';
 import { createRng, type Rng } from './rng';
@@ -113,7 +114,12 @@ function aimedRound(
  * FOLLOW_UP_AIMED rounds each, tagged with the one it aims at, then untagged contrast predictions
  * until the prediction rounds' outcomes differ in count by at most one, all shuffled by the seed.
  */
-export function generateFollowUpDeck(seed: number, targets: readonly MisconceptionId[]): FollowUpDeck {
+export function generateFollowUpDeck(
+  seed: number,
+  targets: readonly MisconceptionId[],
+  /** The title from the misconceptions aimed at: the server writes it in the teacher's language. */
+  titled: (ideas: readonly MisconceptionId[]) => string = englishFollowUpTitle,
+): FollowUpDeck {
   const aimedAt = [...new Set(targets)].slice(0, FOLLOW_UP_TARGETS_MAX);
   if (aimedAt.length === 0) throw new RangeError('generateFollowUpDeck: name at least one misconception');
   const rng = createRng(seed);
@@ -137,9 +143,11 @@ export function generateFollowUpDeck(seed: number, targets: readonly Misconcepti
           kind: rng.pick(kinds),
         }),
       });
-  const names = aimedAt.map((id) => MISCONCEPTIONS[id].name).join('; ');
-  return { title: deckTitle(`Follow-up: ${names}`), rounds: rng.shuffle(rounds) };
+  return { title: deckTitle(titled(aimedAt)), rounds: rng.shuffle(rounds) };
 }
+
+const englishFollowUpTitle = (ideas: readonly MisconceptionId[]): string =>
+  documents.followUpTitle(ideas.map((id) => MISCONCEPTIONS[id].name).join(documents.ideasSeparator));
 
 const deckTitle = (title: string): string =>
   [...title].length > 100 ? `${[...title].slice(0, 99).join('')}…` : title;
@@ -159,7 +167,8 @@ export const WARMUP_AIMED = 4;
 export function generateWarmupDeck(
   seed: number,
   targets: readonly MisconceptionId[],
-  opts: { title: string; avoid?: readonly TaggedRound[] },
+  /** `titled` writes the warm-up's title from the original's (the server's, in the teacher's language). */
+  opts: { title: string; avoid?: readonly TaggedRound[]; titled?: (title: string) => string },
 ): FollowUpDeck {
   const aimedAt = [...new Set(targets)].slice(0, FOLLOW_UP_TARGETS_MAX);
   if (aimedAt.length === 0) throw new RangeError('generateWarmupDeck: name at least one idea');
@@ -189,5 +198,6 @@ export function generateWarmupDeck(
     };
     if (isFairFollowUpRound(round) && !avoid.has(roundKey(round))) rounds.push(round);
   }
-  return { title: deckTitle(`Warm-up: ${opts.title}`), rounds: rng.shuffle(rounds) };
+  const titled = opts.titled ?? documents.warmUpTitle;
+  return { title: deckTitle(titled(opts.title)), rounds: rng.shuffle(rounds) };
 }

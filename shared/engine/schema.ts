@@ -2,34 +2,67 @@
 // all numbers within ±1e6 and positive ones at least 1e-6, r = α·λ and the thresholds 1/λ, 2/λ
 // stay far from overflow, and a diverging run is cut at 1e6 × its start distance.
 import * as v from 'valibot';
+import type { Rule } from '../i18n/rules';
 import type { Scenario, ScenarioParse } from './types';
-import { DIMENSIONS, SCENARIO_LIMITS, SCENARIO_MESSAGES } from './validate';
+import { DIMENSIONS, englishRule, SCENARIO_LIMITS, SCENARIO_RULES } from './validate';
 
 export { SCENARIO_LIMITS } from './validate';
 
 const { maxMagnitude, minPositive, maxAngleDegrees, minPoints, maxPoints, minSpreadX } = SCENARIO_LIMITS;
-const M = SCENARIO_MESSAGES;
+const R = SCENARIO_RULES;
 
-/** A number that must be finite and within ±maxMagnitude. `name` is how the message names it. */
-function finiteNumber(name: string) {
-  const message = M.finite(name);
+/**
+ * Valibot carries a message as a string: each rule's sentence is kept with its rule, so that a
+ * refusal gives back the rule too. The schema makes a bounded set of them (its fields, four kinds).
+ */
+const RULE_OF = new Map<string, Rule>();
+function said(broken: Rule): string {
+  const text = englishRule(broken);
+  RULE_OF.set(text, broken);
+  return text;
+}
+const M = {
+  finite: (name: string, each?: boolean) => said(R.finite(name, each)),
+  between: (name: string, each?: boolean) => said(R.between(name, each)),
+  positive: (name: string, each?: boolean) => said(R.positive(name, each)),
+  atLeast: (name: string, each?: boolean) => said(R.atLeast(name, each)),
+  atMost: (name: string, each?: boolean) => said(R.atMost(name, each)),
+  pairList: (name: string) => said(R.pairList(name)),
+  pairLength: (name: string) => said(R.pairLength(name)),
+  points: (name: string) => said(R.points(name)),
+  angle: said(R.angle),
+  sameLength: said(R.sameLength),
+  spread: said(R.spread),
+  start: said(R.start),
+  dimension: (kind: keyof typeof DIMENSIONS) => said(R.dimension(kind)),
+  kindMissing: said(R.kindMissing),
+  kind: said(R.kind),
+  cost: said(R.object('cost')),
+  object: (name: string) => said(R.object(name)),
+  missing: (name: string) => said(R.missing(name)),
+  invalid: said(R.invalid),
+};
+
+/** A number that must be finite and within ±maxMagnitude; `each` for each number of list `name`. */
+function finiteNumber(name: string, each?: boolean) {
+  const message = M.finite(name, each);
   return v.pipe(
     v.number(message),
     v.finite(message),
-    v.minValue(-maxMagnitude, M.between(name)),
-    v.maxValue(maxMagnitude, M.between(name)),
+    v.minValue(-maxMagnitude, M.between(name, each)),
+    v.maxValue(maxMagnitude, M.between(name, each)),
   );
 }
 
 /** A positive parameter (α, a, b, an eigenvalue). */
-function positiveNumber(name: string) {
-  const message = M.positive(name);
+function positiveNumber(name: string, each?: boolean) {
+  const message = M.positive(name, each);
   return v.pipe(
     v.number(message),
     v.finite(message),
     v.gtValue(0, message),
-    v.minValue(minPositive, M.atLeast(name)),
-    v.maxValue(maxMagnitude, M.atMost(name)),
+    v.minValue(minPositive, M.atLeast(name, each)),
+    v.maxValue(maxMagnitude, M.atMost(name, each)),
   );
 }
 
@@ -37,7 +70,7 @@ function positiveNumber(name: string) {
 function objectOf<const T extends v.ObjectEntries>(prefix: string, what: string, entries: T) {
   return v.object(entries, (issue) => {
     const key = issue.path?.[issue.path.length - 1]?.key;
-    return key === undefined ? `${what} must be an object` : `${prefix}${String(key)} is missing`;
+    return key === undefined ? M.object(what) : M.missing(`${prefix}${String(key)}`);
   });
 }
 
@@ -52,7 +85,7 @@ function pair(name: string, item: v.GenericSchema<unknown, number>) {
 function points(name: string) {
   const message = M.points(name);
   return v.pipe(
-    v.array(finiteNumber(`every number in ${name}`), message),
+    v.array(finiteNumber(name, true), message),
     v.minLength(minPoints, message),
     v.maxLength(maxPoints, message),
   );
@@ -71,13 +104,13 @@ const QuarticCostSchema = objectOf('cost.', 'cost', {
 
 const BowlCostSchema = objectOf('cost.', 'cost', {
   kind: v.literal('bowl'),
-  eigenvalues: pair('cost.eigenvalues', positiveNumber('every number in cost.eigenvalues')),
+  eigenvalues: pair('cost.eigenvalues', positiveNumber('cost.eigenvalues', true)),
   angle: v.pipe(
     finiteNumber('cost.angle'),
     v.minValue(-maxAngleDegrees, M.angle),
     v.maxValue(maxAngleDegrees, M.angle),
   ),
-  center: pair('cost.center', finiteNumber('every number in cost.center')),
+  center: pair('cost.center', finiteNumber('cost.center', true)),
 });
 
 const LinregCostSchema = v.pipe(
@@ -110,7 +143,7 @@ export const ScenarioSchema = v.pipe(
   objectOf('', 'scenario', {
     cost: CostSchema,
     start: v.pipe(
-      v.array(finiteNumber('every number in start'), M.start),
+      v.array(finiteNumber('start', true), M.start),
       v.minLength(1, M.start),
       v.maxLength(2, M.start),
     ),
@@ -142,6 +175,11 @@ export function parseScenario(input: unknown): ScenarioParse {
   const result = v.safeParse(ScenarioSchema, input);
   if (result.success) return { ok: true, scenario: result.output };
   const [issue] = result.issues;
-  if (issue === undefined) return { ok: false, error: 'scenario is invalid', field: '' };
-  return { ok: false, error: issue.message, field: fieldOf(issue) };
+  if (issue === undefined) return { ok: false, error: M.invalid, field: '', rule: R.invalid };
+  return {
+    ok: false,
+    error: issue.message,
+    field: fieldOf(issue),
+    rule: RULE_OF.get(issue.message) ?? R.invalid,
+  };
 }

@@ -1,5 +1,6 @@
 // The engine's public data types. Plain JSON shapes: a Scenario is also the format in which
 // instructors write and share decks (docs/scenarios.md), and every type here crosses the wire.
+import type { Rule } from '../i18n/rules';
 
 /** J(θ) = a/2 (θ − c)², a > 0 */
 export interface QuadraticCost {
@@ -101,7 +102,10 @@ export interface SimulateOptions {
   maxSteps?: number;
 }
 
-export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; error: string; field: string };
+export type ScenarioParse =
+  | { ok: true; scenario: Scenario }
+  /** `rule`: the broken rule's id and parameters, to say it in another language (shared/i18n/rules.ts). */
+  | { ok: false; error: string; field: string; rule: Rule };
 
 export interface RoundOptions {
   difficulty: Difficulty;

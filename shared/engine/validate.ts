@@ -5,6 +5,8 @@
 // Hand-written rather than a valibot parse because simulate runs per round on the server and per
 // frame in the editor: a loop over the numbers costs far less than the simulation it guards. The
 // limits and the messages live here once; the schema builds its messages from the same functions.
+import { rules } from '../i18n/en/rules';
+import { type Rule, rule, ruleText } from '../i18n/rules';
 import type { Cost, CostKind, Scenario } from './types';
 
 export const SCENARIO_LIMITS = {
@@ -29,50 +31,65 @@ export const DIMENSIONS = { quadratic: 1, quartic: 1, bowl: 2, linreg: 2 } as co
 >;
 const KINDS = Object.keys(DIMENSIONS).join(', ');
 
-/** Every message a scenario check gives, shared by parseScenario and the engine's own checks. */
-export const SCENARIO_MESSAGES = {
-  finite: (name: string) => `${name} must be a finite number`,
-  between: (name: string) => `${name} must be between -${maxMagnitude} and ${maxMagnitude}`,
-  positive: (name: string) => `${name} must be a number greater than 0`,
-  atLeast: (name: string) => `${name} must be at least ${minPositive}`,
-  atMost: (name: string) => `${name} must be at most ${maxMagnitude}`,
-  pairList: (name: string) => `${name} must be a list of 2 numbers`,
-  pairLength: (name: string) => `${name} must have 2 numbers`,
-  points: (name: string) => `${name} must be a list of ${minPoints} to ${maxPoints} numbers`,
-  angle: `cost.angle must be between -${maxAngleDegrees} and ${maxAngleDegrees} degrees`,
-  sameLength: 'cost.y must have as many numbers as cost.x',
-  spread: 'cost.x must contain at least two different values',
-  start: 'start must be a list of 1 or 2 numbers',
-  dimension: (kind: CostKind) => {
-    const n = DIMENSIONS[kind];
-    return `start must have ${n} number${n === 1 ? '' : 's'} for a ${kind} cost`;
-  },
-  kindMissing: `cost.kind is missing: use one of ${KINDS}`,
-  kind: `cost.kind must be one of ${KINDS}`,
-  cost: 'cost must be an object',
+/**
+ * Every rule a scenario check gives, shared by parseScenario and the engine's own checks: the rule's
+ * id and parameters (the host page writes them in its language, shared/i18n/rules.ts) and its
+ * English sentence (shared/i18n/en/rules.ts), which the engine's errors and the API say.
+ */
+export const SCENARIO_RULES = {
+  finite: (field: string, each?: boolean) => rule('finite', { field, ...(each ? { each } : {}) }),
+  between: (field: string, each?: boolean) =>
+    rule('between', { field, ...(each ? { each } : {}), max: maxMagnitude }),
+  positive: (field: string, each?: boolean) => rule('positive', { field, ...(each ? { each } : {}) }),
+  atLeast: (field: string, each?: boolean) =>
+    rule('atLeast', { field, ...(each ? { each } : {}), min: minPositive }),
+  atMost: (field: string, each?: boolean, max: number = maxMagnitude) =>
+    rule('atMost', { field, ...(each ? { each } : {}), max }),
+  pairList: (field: string) => rule('pairList', { field }),
+  pairLength: (field: string) => rule('pairLength', { field }),
+  points: (field: string) => rule('points', { field, min: minPoints, max: maxPoints }),
+  numbers: (field: string) => rule('numbers', { field }),
+  angle: rule('angle', { max: maxAngleDegrees }),
+  sameLength: rule('sameLength', {}),
+  spread: rule('spread', {}),
+  start: rule('start', {}),
+  dimension: (kind: CostKind) => rule('dimension', { count: DIMENSIONS[kind], kind }),
+  kindMissing: rule('kindMissing', { kinds: KINDS }),
+  kind: rule('kind', { kinds: KINDS }),
+  object: (field: string) => rule('object', { field }),
+  missing: (field: string) => rule('missing', { field }),
+  invalid: rule('invalid', {}),
 } as const;
 
-/** What is wrong with a scenario: the message, and the field it is about ("cost.x"). */
+/** The English sentence of a scenario's rule: what the engine's errors and the API's `message` say. */
+export const englishRule = (broken: Rule): string => ruleText(rules, null, broken);
+
+/** What is wrong with a scenario: the field it is about ("cost.x"), the rule and its English sentence. */
 export interface ScenarioIssue {
   field: string;
   error: string;
+  rule: Rule;
 }
 
-const M = SCENARIO_MESSAGES;
-const issue = (field: string, error: string): ScenarioIssue => ({ field, error });
+const M = SCENARIO_RULES;
+const issue = (field: string, broken: Rule): ScenarioIssue => ({
+  field,
+  error: englishRule(broken),
+  rule: broken,
+});
 
 /** A number that must be finite and within ±maxMagnitude. */
-function finiteIssue(x: unknown, field: string, name = field): ScenarioIssue | null {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return issue(field, M.finite(name));
-  if (x < -maxMagnitude || x > maxMagnitude) return issue(field, M.between(name));
+function finiteIssue(x: unknown, field: string, each = false): ScenarioIssue | null {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return issue(field, M.finite(field, each));
+  if (x < -maxMagnitude || x > maxMagnitude) return issue(field, M.between(field, each));
   return null;
 }
 
 /** A positive parameter (a, b, an eigenvalue, α in a scenario). */
-function positiveIssue(x: unknown, field: string, name = field): ScenarioIssue | null {
-  if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) return issue(field, M.positive(name));
-  if (x < minPositive) return issue(field, M.atLeast(name));
-  if (x > maxMagnitude) return issue(field, M.atMost(name));
+function positiveIssue(x: unknown, field: string, each = false): ScenarioIssue | null {
+  if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) return issue(field, M.positive(field, each));
+  if (x < minPositive) return issue(field, M.atLeast(field, each));
+  if (x > maxMagnitude) return issue(field, M.atMost(field, each));
   return null;
 }
 
@@ -86,21 +103,26 @@ function positiveIssue(x: unknown, field: string, name = field): ScenarioIssue |
 export const ENGINE_MAX_ALPHA = 1e9;
 
 /** A learning rate the engine runs: finite, > 0 and at most `max`. */
-function alphaIssue(alpha: unknown, field = 'alpha', max: number = ENGINE_MAX_ALPHA): ScenarioIssue | null {
+function alphaIssue(
+  alpha: unknown,
+  field = 'alpha',
+  each = false,
+  max: number = ENGINE_MAX_ALPHA,
+): ScenarioIssue | null {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0)
-    return issue(field, M.positive(field));
-  if (alpha > max) return issue(field, `${field} must be at most ${max}`);
+    return issue(field, M.positive(field, each));
+  if (alpha > max) return issue(field, M.atMost(field, each, max));
   return null;
 }
 
 function pairIssue(
   xs: unknown,
   field: string,
-  item: (x: unknown, field: string, name: string) => ScenarioIssue | null,
+  item: (x: unknown, field: string, each: boolean) => ScenarioIssue | null,
 ): ScenarioIssue | null {
   if (!Array.isArray(xs)) return issue(field, M.pairList(field));
   if (xs.length !== 2) return issue(field, M.pairLength(field));
-  return item(xs[0], field, `every number in ${field}`) ?? item(xs[1], field, `every number in ${field}`);
+  return item(xs[0], field, true) ?? item(xs[1], field, true);
 }
 
 /** A list of finite numbers within ±maxMagnitude; the message is built only for a bad one. */
@@ -109,7 +131,7 @@ function listItemsIssue(xs: readonly unknown[], field: string): ScenarioIssue | 
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     if (typeof x !== 'number' || !(x >= -maxMagnitude && x <= maxMagnitude))
-      return finiteIssue(x, field, `every number in ${field}`);
+      return finiteIssue(x, field, true);
   }
   return null;
 }
@@ -127,7 +149,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 /** The cost's own fields, in the order parseScenario reports them. */
 function costIssue(cost: Cost): ScenarioIssue | null {
   const raw: unknown = cost;
-  if (!isRecord(raw) || Array.isArray(raw)) return issue('cost', M.cost);
+  if (!isRecord(raw) || Array.isArray(raw)) return issue('cost', M.object('cost'));
   switch (raw.kind) {
     case 'quadratic':
       return positiveIssue(raw.a, 'cost.a') ?? finiteIssue(raw.c, 'cost.c');
@@ -176,14 +198,14 @@ function dimensionIssue(cost: Cost, start: readonly number[]): ScenarioIssue | n
 /** A cost and a start (a problem without α): the first thing wrong, or null. */
 export function problemIssue(problem: Omit<Scenario, 'alpha'>): ScenarioIssue | null {
   const raw: unknown = problem;
-  if (!isRecord(raw)) return issue('', 'scenario must be an object');
+  if (!isRecord(raw)) return issue('', M.object('scenario'));
   return costIssue(problem.cost) ?? startIssue(problem.start) ?? dimensionIssue(problem.cost, problem.start);
 }
 
 /** A whole scenario as the engine runs it: as parseScenario, except for α's limits (ENGINE_MAX_ALPHA). */
 export function scenarioIssue(scenario: Scenario): ScenarioIssue | null {
   const raw: unknown = scenario;
-  if (!isRecord(raw)) return issue('', 'scenario must be an object');
+  if (!isRecord(raw)) return issue('', M.object('scenario'));
   return (
     costIssue(scenario.cost) ??
     startIssue(scenario.start) ??
@@ -195,10 +217,12 @@ export function scenarioIssue(scenario: Scenario): ScenarioIssue | null {
 /** Thrown by an engine entry point given what parseScenario would refuse: a bug in the caller. */
 export class InvalidScenarioError extends RangeError {
   readonly field: string;
+  readonly rule: Rule;
   constructor(caller: string, found: ScenarioIssue) {
     super(`${caller}: ${found.error}`);
     this.name = 'InvalidScenarioError';
     this.field = found.field;
+    this.rule = found.rule;
   }
 }
 
@@ -223,10 +247,9 @@ export function assertAlphas(
   field = 'alphas',
   max: number = ENGINE_MAX_ALPHA,
 ): void {
-  if (!Array.isArray(alphas))
-    throw new InvalidScenarioError(caller, issue(field, `${field} must be a list of numbers`));
+  if (!Array.isArray(alphas)) throw new InvalidScenarioError(caller, issue(field, M.numbers(field)));
   for (const alpha of alphas) {
-    const found = alphaIssue(alpha, `every number in ${field}`, max);
-    if (found !== null) throw new InvalidScenarioError(caller, { ...found, field });
+    const found = alphaIssue(alpha, field, true, max);
+    if (found !== null) throw new InvalidScenarioError(caller, found);
   }
 }

@@ -2,12 +2,13 @@
 // seconds and the "type" are read by shared/protocol/deck.ts for every kind alike.
 import type { Problem } from '../engine/round-kinds';
 import { parseScenario } from '../engine/schema';
+import type { Rule } from '../i18n/rules';
 import type { DeckFileRound, DeckRoundOf, RoundBase } from '../protocol/deck';
 import type { RoundType } from '../protocol/schemas';
 
 export type FormParse<T extends RoundType> =
   | { ok: true; round: DeckRoundOf<T> }
-  | { ok: false; error: string; field: string };
+  | { ok: false; error: string; field: string; rule: Rule };
 
 export interface DeckForm<T extends RoundType> {
   /** Checks a round's fields as written (`type` and `seconds` already taken out). */
@@ -24,9 +25,9 @@ export interface DeckForm<T extends RoundType> {
  */
 export function parseProblem(
   fields: Record<string, unknown>,
-): { ok: true; problem: Problem } | { ok: false; error: string; field: string } {
+): { ok: true; problem: Problem } | { ok: false; error: string; field: string; rule: Rule } {
   const { alpha: _ignored, ...problemFields } = fields;
   const checked = parseScenario({ ...problemFields, alpha: 1 });
-  if (!checked.ok) return { ok: false, field: checked.field, error: checked.error };
+  if (!checked.ok) return checked;
   return { ok: true, problem: { cost: checked.scenario.cost, start: checked.scenario.start } };
 }

@@ -1,4 +1,6 @@
 import { parseScenario } from '../engine/schema';
+import { rule } from '../i18n/rules';
+import { englishDeckRule } from '../protocol/deck-rule';
 import { type DeckForm, parseProblem } from './deck-form';
 import type { KindInfo } from './info';
 
@@ -16,19 +18,23 @@ export const fastestDeck: DeckForm<'fastest'> = {
   parse({ alphas, ...fields }, base) {
     const checked = parseProblem(fields);
     if (!checked.ok) return checked;
-    const message = `alphas must be a list of ${FASTEST_OPTIONS_MIN} or ${FASTEST_OPTIONS_MAX} different learning rates`;
+    const options = rule('options', { min: FASTEST_OPTIONS_MIN, max: FASTEST_OPTIONS_MAX });
+    const refused = { ok: false, field: 'alphas', error: englishDeckRule(options), rule: options } as const;
     if (!Array.isArray(alphas) || alphas.length < FASTEST_OPTIONS_MIN || alphas.length > FASTEST_OPTIONS_MAX)
-      return { ok: false, field: 'alphas', error: message };
+      return refused;
     const { alpha: _ignored, ...problemFields } = fields;
     const checkedAlphas: number[] = [];
     for (const a of alphas) {
       const one = parseScenario({ ...problemFields, alpha: a });
-      if (!one.ok)
-        return { ok: false, field: 'alphas', error: one.error.replace(/^alpha\b/, 'every number in alphas') };
+      if (!one.ok) {
+        // α's rule, said of each option.
+        const params = { ...one.rule.params, field: 'alphas', each: true };
+        const each = { ...one.rule, params } as typeof one.rule;
+        return { ok: false, field: 'alphas', error: englishDeckRule(each), rule: each };
+      }
       checkedAlphas.push(one.scenario.alpha);
     }
-    if (new Set(checkedAlphas).size !== checkedAlphas.length)
-      return { ok: false, field: 'alphas', error: message };
+    if (new Set(checkedAlphas).size !== checkedAlphas.length) return refused;
     return { ok: true, round: { type: 'fastest', problem: checked.problem, alphas: checkedAlphas, ...base } };
   },
   toFile: (round, base) => ({ type: 'fastest', ...round.problem, alphas: round.alphas, ...base }),

@@ -14,7 +14,7 @@ export const predictDeck: DeckForm<'predict'> = {
     const checked = parseScenario(fields);
     return checked.ok
       ? { ok: true, round: { type: 'predict', scenario: checked.scenario, ...base } }
-      : { ok: false, field: checked.field, error: checked.error };
+      : checked;
   },
   toFile: (round, base) => ({ ...round.scenario, ...base }),
   problem: (round) => ({ cost: round.scenario.cost, start: round.scenario.start }),

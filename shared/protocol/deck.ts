@@ -7,7 +7,10 @@
 import { isMisconceptionId, MISCONCEPTION_IDS, type MisconceptionId } from '../engine/misconceptions';
 import type { Problem } from '../engine/round-kinds';
 import type { Scenario } from '../engine/types';
+import { deckRules } from '../i18n/en/deck-rules';
+import { type Rule, rule } from '../i18n/rules';
 import { DECK_FORMS, type DeckForm } from '../kinds';
+import { englishDeckRule } from './deck-rule';
 import { DECK_ROUNDS_MAX, ROUND_TYPES, type RoundType, SECONDS_MAX, SECONDS_MIN } from './schemas';
 
 export interface RoundBase {
@@ -58,10 +61,22 @@ const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const DECK_TITLE_MAX_CHARS = 100;
 
+/**
+ * A refusal: the English sentence (`error`), the round (counted from 1) and field at fault, and the
+ * broken rule's id and parameters (shared/i18n/rules.ts), for a page to say it in its language.
+ */
 export type DeckParse =
   | { ok: true; deck: Deck }
-  | { ok: false; error: string; round?: number; field?: string };
-type RoundParse = { ok: true; round: DeckRound } | { ok: false; error: string; field: string };
+  | { ok: false; error: string; round?: number; field?: string; rule: Rule };
+type RoundParse = { ok: true; round: DeckRound } | { ok: false; error: string; field: string; rule: Rule };
+
+/** A refusal of `broken`, in English, about `field`. */
+const refusal = (broken: Rule, field: string) => ({
+  ok: false as const,
+  field,
+  error: englishDeckRule(broken),
+  rule: broken,
+});
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -97,7 +112,7 @@ const isRoundType = (x: unknown): x is RoundType => ROUND_TYPES.some((t) => t ==
 
 /** Checks one round (the deck editor checks each round as the instructor types). */
 export function parseDeckRound(raw: unknown): RoundParse {
-  if (!isRecord(raw)) return { ok: false, field: '', error: 'a round must be an object' };
+  if (!isRecord(raw)) return refusal(rule('round', {}), '');
   const { seconds, tags, type = 'predict', ...fields } = raw;
   if (
     seconds !== undefined &&
@@ -106,19 +121,10 @@ export function parseDeckRound(raw: unknown): RoundParse {
       seconds < SECONDS_MIN ||
       seconds > SECONDS_MAX)
   )
-    return {
-      ok: false,
-      field: 'seconds',
-      error: `seconds must be a whole number from ${SECONDS_MIN} to ${SECONDS_MAX}`,
-    };
-  if (!isRoundType(type))
-    return { ok: false, field: 'type', error: `type must be one of ${ROUND_TYPES.join(', ')}` };
+    return refusal(rule('seconds', { min: SECONDS_MIN, max: SECONDS_MAX }), 'seconds');
+  if (!isRoundType(type)) return refusal(rule('type', { types: ROUND_TYPES.join(', ') }), 'type');
   if (tags !== undefined && !(Array.isArray(tags) && tags.every(isMisconceptionId)))
-    return {
-      ok: false,
-      field: 'tags',
-      error: `tags must be a list of ${MISCONCEPTION_IDS.join(', ')}`,
-    };
+    return refusal(rule('tags', { ids: MISCONCEPTION_IDS.join(', ') }), 'tags');
   const base: RoundBase = {
     ...(seconds === undefined ? {} : { seconds }),
     ...(tags === undefined ? {} : { tags: [...new Set(tags)] }),
@@ -127,37 +133,29 @@ export function parseDeckRound(raw: unknown): RoundParse {
 }
 
 export function parseDeck(input: unknown): DeckParse {
-  if (!isRecord(input))
-    return { ok: false, error: 'A deck must be a JSON object with "title" and "rounds".' };
+  if (!isRecord(input)) {
+    const broken = rule('deck', {});
+    return { ok: false, error: englishDeckRule(broken), rule: broken };
+  }
   const { title = 'Untitled deck', rounds, warmupOf } = input;
   if (warmupOf !== undefined && !(typeof warmupOf === 'string' && REPORT_ID.test(warmupOf)))
-    return {
-      ok: false,
-      field: 'warmupOf',
-      error: 'warmupOf must be a report id: 1 to 64 letters, digits, "-" or "_".',
-    };
+    return refusal(rule('warmupOf', {}), 'warmupOf');
   if (typeof title !== 'string' || [...title].length > DECK_TITLE_MAX_CHARS)
-    return {
-      ok: false,
-      field: 'title',
-      error: `title must be text of at most ${DECK_TITLE_MAX_CHARS} characters.`,
-    };
-  if (!Array.isArray(rounds) || rounds.length === 0)
-    return { ok: false, field: 'rounds', error: 'rounds must be a list with at least one round.' };
-  if (rounds.length > DECK_ROUNDS_MAX)
-    return { ok: false, field: 'rounds', error: `A deck has at most ${DECK_ROUNDS_MAX} rounds.` };
+    return refusal(rule('title', { max: DECK_TITLE_MAX_CHARS }), 'title');
+  if (!Array.isArray(rounds) || rounds.length === 0) return refusal(rule('rounds', {}), 'rounds');
+  if (rounds.length > DECK_ROUNDS_MAX) return refusal(rule('roundsMax', { max: DECK_ROUNDS_MAX }), 'rounds');
 
   const parsed: DeckRound[] = [];
   for (const [index, raw] of rounds.entries()) {
     const round = index + 1;
     const checked = parseDeckRound(raw);
     if (!checked.ok) {
-      const where = checked.field ? `Round ${round}, ${checked.field}` : `Round ${round}`;
       return {
         ok: false,
         round,
         ...(checked.field ? { field: checked.field } : {}),
-        error: `${where}: ${checked.error}.`,
+        error: deckRules.inRound({ round, field: checked.field, rule: checked.error }),
+        rule: checked.rule,
       };
     }
     parsed.push(checked.round);

@@ -102,6 +102,10 @@ describe('decks: create, read, edit, duplicate, delete', () => {
     const copy = await (await api(`/decks/${id}/duplicate`, { method: 'POST' })).json();
     expect(copy).toMatchObject({ title: 'Week 3 (copy)', rounds: 3 });
     expect(copy.id).not.toBe(id);
+    // Asked from the French page, the copy is titled in French.
+    const copie = await (await api(`/decks/${id}/duplicate?lang=fr`, { method: 'POST' })).json();
+    expect(copie).toMatchObject({ title: 'Week 3 (copie)', rounds: 3 });
+    expect((await api(`/decks/${copie.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await api(`/decks/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await api(`/decks/${id}`)).status).toBe(404);
     expect((await (await api('/decks')).json()).decks.map((d: { id: string }) => d.id)).toEqual([copy.id]);
@@ -194,6 +198,54 @@ describe('a bad deck file gets an error naming the round and field, and nothing 
     expect(replaced.status).toBe(400);
     expect(await (await api('/decks')).json()).toEqual(before);
     expect((await (await api(`/decks/${id}`)).json()).deck).toEqual(deckFile);
+  });
+
+  it('a refusal names the broken rule by id and parameters beside its English sentence', async () => {
+    const cases = [
+      [
+        { title: 'x', rounds: [deckFile.rounds[0], { ...deckFile.rounds[0], alpha: 2e6 }] },
+        { round: 2, field: 'alpha', rule: { id: 'atMost', params: { field: 'alpha', max: 1e6 } } },
+        'Round 2, alpha: alpha must be at most 1000000.',
+      ],
+      [
+        { title: 'x', rounds: [{ ...deckFile.rounds[2], alphas: [0.5, 0.8] }] },
+        { round: 1, field: 'alphas', rule: { id: 'options', params: { min: 3, max: 4 } } },
+        'Round 1, alphas: alphas must be a list of 3 or 4 different learning rates.',
+      ],
+      [
+        { title: 'x', rounds: [{ ...deckFile.rounds[2], alphas: [0.5, 0.8, -0.8] }] },
+        {
+          round: 1,
+          field: 'alphas',
+          rule: { id: 'positive', params: { field: 'alphas', each: true } },
+        },
+        'Round 1, alphas: every number in alphas must be a number greater than 0.',
+      ],
+      [
+        {
+          title: 'x',
+          rounds: [
+            {
+              cost: { kind: 'bowl', eigenvalues: [1, 2], angle: 400, center: [0, 0] },
+              start: [1, 1],
+              alpha: 0.1,
+            },
+          ],
+        },
+        { round: 1, field: 'cost.angle', rule: { id: 'angle', params: { max: 360 } } },
+        'Round 1, cost.angle: cost.angle must be between -360 and 360 degrees.',
+      ],
+      [
+        { title: 'x', rounds: [] },
+        { field: 'rounds', rule: { id: 'rounds', params: {} } },
+        'rounds must be a list with at least one round.',
+      ],
+    ] as const;
+    for (const [bad, named, message] of cases) {
+      const res = await api('/decks', { method: 'POST', body: bad });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'BAD_DECK', message, ...named });
+    }
   });
 
   it('a file that is not JSON, or not a deck, is refused plainly', async () => {

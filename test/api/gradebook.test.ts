@@ -209,6 +209,24 @@ describe('the gradebook of several games', () => {
     ]);
   });
 
+  it('comes in French when the page asks with lang=fr: its columns, the same numbers, formulas still defused', async () => {
+    const english = await linesOf(await gradebookOf([week5.id, week4.id]));
+    const french = await linesOf(await get(`/gradebook.csv?reports=${week5.id},${week4.id}&lang=fr`));
+    const frenchLabel = (r: ReportSummary) => `${r.title} (${isoDay(r.startedAt)}, partie ${r.code})`;
+    expect(french[0]).toBe(
+      `nom,"${frenchLabel(week4)}","'${frenchLabel(week5)}",total des points,part de bonnes réponses (%),parties jouées`,
+    );
+    expect(french.slice(1)).toEqual(english.slice(1));
+    const one = await linesOf(await get(`/gradebook.csv?reports=${week4.id}&lang=fr`));
+    expect(one[0]).toBe(
+      'nom,question 1,question 2,question 3,total des points,part de bonnes réponses (%),parties jouées',
+    );
+    // Any other language is English, as for a client that names none.
+    expect(await linesOf(await get(`/gradebook.csv?reports=${week4.id}&lang=xx`))).toEqual(
+      await linesOf(await gradebookOf([week4.id])),
+    );
+  });
+
   it('counts an id given twice once', async () => {
     const twice = await linesOf(await gradebookOf([week4.id, week5.id, week4.id]));
     expect(twice).toEqual(await linesOf(await gradebookOf([week4.id, week5.id])));

@@ -180,6 +180,12 @@ describe("a finished game's report", () => {
     const again = await (await post(`/reports/${reports[0].id}/follow-up`)).json();
     expect(again.deck).toEqual(stored.deck);
     expect(again.id).not.toBe(stored.id);
+    // Asked from the French page, the same deck with its title in French.
+    const french = await (await post(`/reports/${reports[0].id}/follow-up?lang=fr`)).json();
+    expect(french.deck.title).toBe(
+      'Suite\u202F: Un zigzag n’est pas une convergence\u202F; Tout dépassement diverge',
+    );
+    expect(french.deck.rounds).toEqual(stored.deck.rounds);
     // Another teacher's key finds no such report.
     expect((await post(`/reports/${reports[0].id}/follow-up`, BOB_KEY)).status).toBe(404);
   });
@@ -237,6 +243,27 @@ describe("a finished game's report", () => {
       '',
     ]);
     expect(lines[9]).toMatch(/^"Bo, the 2nd",3,fastest α,.*,0\.8,α = 0\.5,no,3,0,,,,$/);
+
+    // Asked as the French page asks: the same rows, in French.
+    const fr = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await (await get(`/reports/${reports[0].id}/csv?lang=fr`)).arrayBuffer())
+      .slice(1)
+      .split('\r\n');
+    expect(fr).toHaveLength(lines.length);
+    expect(fr[0]).toBe(
+      'pseudo,question,type,scénario,réponse,bonne réponse,juste,secondes,points,confiance,premier vote,premier vote juste,changement',
+    );
+    expect(fr[1]).toMatch(
+      /^Ada,1,prédire,J\(θ\) = \(θ − 1\)²; θ₀ = 5; α = 1\.2,Diverge,Diverge,oui,3,950,,,,$/,
+    );
+    expect(fr[2]!.startsWith("'=1+1,1,prédire,")).toBe(true);
+    expect(fr[2]).toMatch(/,Converge en zigzag,Diverge,non,6,0,,,,$/);
+    expect(fr[4]).toBe(
+      'Ada,2,plus grand α,J(θ) = (θ − 1)²; θ₀ = 5; plus grand α qui converge\u202F?,0.9,α juste en dessous de α* = 1,oui,1,1008,,,,',
+    );
+    expect(fr[9]).toMatch(
+      /^"Bo, the 2nd",3,α le plus rapide,.*le plus rapide parmi .*,0\.8,α = 0\.5,non,3,0,,,,$/,
+    );
   });
 
   it('belongs to its instructor: another one sees nothing, a student or stranger gets 401', async () => {

@@ -117,6 +117,10 @@ describe('the return trip: a warm-up for the next lecture', () => {
     const again = await (await call('POST', `/reports/${originalId}/warm-up`)).json();
     expect(again.deck).toEqual(warmup.deck);
     expect((await call('DELETE', `/decks/${again.id}`)).status).toBe(204);
+    // Asked from the French page: the same deck, titled in French.
+    const french = await (await call('POST', `/reports/${originalId}/warm-up?lang=fr`)).json();
+    expect(french.deck).toEqual({ ...warmup.deck, title: 'Échauffement\u202F: Week 4' });
+    expect((await call('DELETE', `/decks/${french.id}`)).status).toBe(204);
   });
 
   it("cannot be built from another instructor's report, nor from one that does not exist", async () => {

@@ -18,6 +18,7 @@ import {
   trajectory,
 } from '../../shared/engine/index';
 import type { Scenario } from '../../shared/engine/types';
+import { englishRule } from '../../shared/engine/validate';
 import { english } from '../helpers/english';
 import { anyScenario, positive, propertyOptions } from './arbitraries';
 
@@ -99,7 +100,10 @@ function refusal(call: () => unknown): InvalidScenarioError {
 describe('the engine refuses what parseScenario refuses, naming the field', () => {
   for (const { name, scenario, field, error } of invalid) {
     it(`${name}: parseScenario, simulate, trajectory, sweepAlpha, targetAlpha and raceAlphas all refuse it`, () => {
-      expect(parseScenario(scenario)).toEqual({ ok: false, field, error });
+      const parsed = parseScenario(scenario);
+      expect(parsed).toMatchObject({ ok: false, field, error });
+      // The rule's id and parameters say the same sentence again (what a page in another language uses).
+      expect(parsed.ok ? null : englishRule(parsed.rule)).toBe(error);
       const { alpha, ...problem } = scenario;
       const calls: [string, () => unknown][] = [
         ['simulate', () => simulate(scenario)],
@@ -117,6 +121,7 @@ describe('the engine refuses what parseScenario refuses, naming the field', () =
         expect(thrown).toBeInstanceOf(RangeError);
         expect(thrown.message).toBe(`${caller}: ${error}`);
         expect(thrown.field).toBe(field);
+        expect(parsed.ok ? null : thrown.rule).toEqual(parsed.ok ? null : parsed.rule);
       }
       void alpha;
     });
@@ -186,7 +191,7 @@ describe('the engine’s checks and parseScenario agree', () => {
           return;
         }
         if (parsed.ok) expect(engine).toBeNull();
-        else expect(engine).toEqual({ field: parsed.field, error: parsed.error });
+        else expect(engine).toEqual({ field: parsed.field, error: parsed.error, rule: parsed.rule });
       }),
       { ...propertyOptions, numRuns: 1000 },
     );
@@ -211,7 +216,7 @@ describe('the engine’s checks and parseScenario agree', () => {
           const parsed = parseScenario(mutated);
           const engine = scenarioIssue(mutated);
           if (parsed.ok) expect(engine).toBeNull();
-          else expect(engine).toEqual({ field: parsed.field, error: parsed.error });
+          else expect(engine).toEqual({ field: parsed.field, error: parsed.error, rule: parsed.rule });
         },
       ),
       { ...propertyOptions, numRuns: 500 },

@@ -146,7 +146,7 @@ function deckFile(): { ok: true; file: DeckFile } | { ok: false; round: number; 
     ...(warmupOf === undefined ? {} : { warmupOf }),
   };
   for (const [i, check] of checks.value.entries()) {
-    if (!check.ok) return { ok: false, round: i, message: `Round ${i + 1}: ${check.error}` };
+    if (!check.ok) return { ok: false, round: i, message: editor.roundProblem(i + 1, check.error) };
     file.rounds.push(toDeckFileRound(check.round));
   }
   return { ok: true, file };

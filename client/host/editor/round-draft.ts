@@ -5,9 +5,11 @@
 import type { CostKind } from '../../../shared/engine/types';
 import { common } from '../../../shared/i18n/en/common';
 import { editor } from '../../../shared/i18n/en/editor';
+import type { Rule } from '../../../shared/i18n/rules';
 import { KIND_INFO } from '../../../shared/kinds';
 import { type DeckFileRound, type DeckRound, parseDeckRound } from '../../../shared/protocol/deck';
 import type { RoundType } from '../../../shared/protocol/schemas';
+import { ruleSentence } from '../language';
 
 export interface RoundDraft {
   type: RoundType;
@@ -185,7 +187,10 @@ export function parseColumns(pasted: string): Columns {
   return { ok: true, x, y };
 }
 
-export type DraftCheck = { ok: true; round: DeckRound } | { ok: false; field: string; error: string };
+/** A draft that fails: `error` in the page's language, and the rule it broke (none for unreadable data). */
+export type DraftCheck =
+  | { ok: true; round: DeckRound }
+  | { ok: false; field: string; error: string; rule?: Rule };
 
 /** The draft as a deck-file round, checked as the server will check it. */
 export function checkDraft(draft: RoundDraft): DraftCheck {
@@ -225,5 +230,5 @@ export function checkDraft(draft: RoundDraft): DraftCheck {
   if (tags !== '') raw.tags = tags === 'none' ? [] : tags.split(/[\s,;]+/).filter((t) => t !== '');
   const checked = parseDeckRound(raw);
   if (checked.ok) return checked;
-  return { ok: false, field: checked.field, error: checked.error };
+  return { ok: false, field: checked.field, error: ruleSentence(checked.rule), rule: checked.rule };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/protocol/report';
 import { english } from '../language';
 import { ideaWords } from '../parts/report-text';
+import { TableBox } from '../parts/table-box';
 import { spacedCode } from '../screens/lobby';
 import { percent, when } from './library-layout';
 
@@ -76,45 +77,49 @@ export function SinceLastTimeSection({ since }: { since: ReportSinceLastTime }) 
         <p>{words.nothingToCompare}</p>
       ) : (
         <>
-          <table class="students since-ideas">
-            <thead>
-              <tr>
-                <th scope="col">{words.ideaTested}</th>
-                <th scope="col">{words.rightThen}</th>
-                <th scope="col">{words.rightNow}</th>
-                {stateHeads()}
-              </tr>
-            </thead>
-            <tbody>
-              {ideas.map((idea) => (
-                <tr key={idea.id} data-id={idea.id}>
-                  <th scope="row">{ideaWords(idea).name}</th>
-                  <td>{shareText(idea.before)}</td>
-                  <td>{shareText(idea.now)}</td>
-                  <CountCells counts={idea.counts} />
+          <TableBox>
+            <table class="students since-ideas">
+              <thead>
+                <tr>
+                  <th scope="col">{words.ideaTested}</th>
+                  <th scope="col">{words.rightThen}</th>
+                  <th scope="col">{words.rightNow}</th>
+                  {stateHeads()}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <table class="students since-students">
-            <caption class="muted">{words.perStudent(ideas.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{words.student}</th>
-                {stateHeads()}
-              </tr>
-            </thead>
-            <tbody>
-              {compared.map((s) => (
-                <tr key={s.nickname}>
-                  <th scope="row" class="student-name">
-                    {s.nickname}
-                  </th>
-                  <CountCells counts={s.counts} />
+              </thead>
+              <tbody>
+                {ideas.map((idea) => (
+                  <tr key={idea.id} data-id={idea.id}>
+                    <th scope="row">{ideaWords(idea).name}</th>
+                    <td>{shareText(idea.before)}</td>
+                    <td>{shareText(idea.now)}</td>
+                    <CountCells counts={idea.counts} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
+          <TableBox>
+            <table class="students since-students">
+              <caption class="muted">{words.perStudent(ideas.length)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{words.student}</th>
+                  {stateHeads()}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {compared.map((s) => (
+                  <tr key={s.nickname}>
+                    <th scope="row" class="student-name">
+                      {s.nickname}
+                    </th>
+                    <CountCells counts={s.counts} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
         </>
       )}
       {fresh.length > 0 && <p class="muted">{words.newSince(fresh.map((s) => s.nickname).join(', '))}</p>}

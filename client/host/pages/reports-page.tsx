@@ -58,6 +58,7 @@ import { useHostModel } from '../model';
 import { CountBars, type CountRow } from '../parts/count-bars';
 import { Link } from '../parts/link';
 import { answerWords, barLabel, ideaWords, roundAnswer, roundSummary } from '../parts/report-text';
+import { TableBox } from '../parts/table-box';
 import { QrCode } from '../qr-code';
 import { go } from '../route';
 import { spacedCode } from '../screens/lobby';
@@ -376,30 +377,32 @@ function HomeworkSection({ homework: h }: { homework: HomeworkReportPart }) {
       {h.students.length === 0 ? (
         <p>{words.nobodyStarted}</p>
       ) : (
-        <table class="students">
-          <thead>
-            <tr>
-              <th scope="col">{words.name}</th>
-              {h.askStudentId && <th scope="col">{words.studentId}</th>}
-              <th scope="col">{words.answeredCol}</th>
-              <th scope="col">{words.startedCol}</th>
-              <th scope="col">{words.lastAnswer}</th>
-              <th scope="col">{words.finishedCol}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {h.students.map((s) => (
-              <tr key={s.playerId}>
-                <td class="student-name">{s.nickname}</td>
-                {h.askStudentId && <td>{s.studentId}</td>}
-                <td class="num-cell">{s.answered}</td>
-                <td>{time(s.startedAt)}</td>
-                <td>{time(s.lastAt)}</td>
-                <td>{s.finishedAt === null ? words.notYet : time(s.finishedAt)}</td>
+        <TableBox>
+          <table class="students">
+            <thead>
+              <tr>
+                <th scope="col">{words.name}</th>
+                {h.askStudentId && <th scope="col">{words.studentId}</th>}
+                <th scope="col">{words.answeredCol}</th>
+                <th scope="col">{words.startedCol}</th>
+                <th scope="col">{words.lastAnswer}</th>
+                <th scope="col">{words.finishedCol}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {h.students.map((s) => (
+                <tr key={s.playerId}>
+                  <td class="student-name">{s.nickname}</td>
+                  {h.askStudentId && <td>{s.studentId}</td>}
+                  <td class="num-cell">{s.answered}</td>
+                  <td>{time(s.startedAt)}</td>
+                  <td>{time(s.lastAt)}</td>
+                  <td>{s.finishedAt === null ? words.notYet : time(s.finishedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </section>
   );
@@ -581,9 +584,22 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
         {points.length === 0 ? (
           <p class="muted">{words.noPrediction}</p>
         ) : (
-          <Sized class="share-plot">
-            {(w, h, em) => <ShareChart points={points} width={w} height={h} em={em} />}
-          </Sized>
+          <>
+            <Sized class="share-plot">
+              {(w, h, em) => <ShareChart points={points} width={w} height={h} em={em} />}
+            </Sized>
+            {/* On a phone the zones' names and the axis's are too long for the chart: said here instead. */}
+            <div class="share-legend">
+              <ul>
+                {(['converges', 'zigzag', 'diverges'] as const).map((zone) => (
+                  <li key={zone}>
+                    <span class={`swatch swatch-${zone}`} /> {words.chartZones[zone]}
+                  </li>
+                ))}
+              </ul>
+              <p class="muted axis-caption">{words.chartAxis}</p>
+            </div>
+          </>
         )}
       </section>
       <section class="report-section">
@@ -625,75 +641,77 @@ function ReportBody({ id, report: r }: { id: string; report: GameReport | Assign
       {r.twins && <TwinsSection twins={r.twins} />}
       <section class="report-section">
         <h2>{words.studentsHeading}</h2>
-        <table class="students">
-          <thead>
-            <tr>
-              <th scope="col">{words.rank}</th>
-              <th scope="col">{words.nickname}</th>
-              <th scope="col">{words.score}</th>
-              <th scope="col">{words.answers}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.players.map((p) => {
-              const open = openStudent.value === p.id;
-              return (
-                <Fragment key={p.id}>
-                  <tr>
-                    <td>{p.rank}</td>
-                    <td class="student-name">{p.nickname}</td>
-                    <td class="num-cell">{common.points(p.score)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary small"
-                        aria-expanded={open}
-                        onClick={() => (openStudent.value = open ? null : p.id)}
-                      >
-                        {open ? words.hide : words.show}{' '}
-                        <span class="visually-hidden">{words.answersOf(p.nickname)}</span>
-                      </button>
-                    </td>
-                  </tr>
-                  {open && (
-                    <tr class="student-answers">
-                      <td colSpan={4}>
-                        <ul>
-                          {r.rounds.map((round) => {
-                            const a = round.answers.find((x) => x.playerId === p.id);
-                            return (
-                              <li key={round.index}>
-                                {words.round(round.index + 1)}
-                                {teacher.colon}
-                                {a ? (
-                                  <MathText text={answerWords(a.answer)} />
-                                ) : homework ? (
-                                  words.notReached
-                                ) : (
-                                  words.notJoined
-                                )}
-                                {a && a.answer !== null && (
-                                  <>
-                                    {' '}
-                                    {a.correct ? '✓' : '✗'} ·{' '}
-                                    {a.seconds === null ? '' : words.seconds(a.seconds)} ·{' '}
-                                    {words.points(a.points)}
-                                    {a.confidence && ` · ${CONFIDENCE_LABELS[a.confidence].toLowerCase()}`}
-                                  </>
-                                )}
-                                {a?.firstVote && <FirstVoteText answer={a} />}
-                              </li>
-                            );
-                          })}
-                        </ul>
+        <TableBox>
+          <table class="students">
+            <thead>
+              <tr>
+                <th scope="col">{words.rank}</th>
+                <th scope="col">{words.nickname}</th>
+                <th scope="col">{words.score}</th>
+                <th scope="col">{words.answers}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.players.map((p) => {
+                const open = openStudent.value === p.id;
+                return (
+                  <Fragment key={p.id}>
+                    <tr>
+                      <td>{p.rank}</td>
+                      <td class="student-name">{p.nickname}</td>
+                      <td class="num-cell">{common.points(p.score)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="secondary small"
+                          aria-expanded={open}
+                          onClick={() => (openStudent.value = open ? null : p.id)}
+                        >
+                          {open ? words.hide : words.show}{' '}
+                          <span class="visually-hidden">{words.answersOf(p.nickname)}</span>
+                        </button>
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+                    {open && (
+                      <tr class="student-answers">
+                        <td colSpan={4}>
+                          <ul>
+                            {r.rounds.map((round) => {
+                              const a = round.answers.find((x) => x.playerId === p.id);
+                              return (
+                                <li key={round.index}>
+                                  {words.round(round.index + 1)}
+                                  {teacher.colon}
+                                  {a ? (
+                                    <MathText text={answerWords(a.answer)} />
+                                  ) : homework ? (
+                                    words.notReached
+                                  ) : (
+                                    words.notJoined
+                                  )}
+                                  {a && a.answer !== null && (
+                                    <>
+                                      {' '}
+                                      {a.correct ? '✓' : '✗'} ·{' '}
+                                      {a.seconds === null ? '' : words.seconds(a.seconds)} ·{' '}
+                                      {words.points(a.points)}
+                                      {a.confidence && ` · ${CONFIDENCE_LABELS[a.confidence].toLowerCase()}`}
+                                    </>
+                                  )}
+                                  {a?.firstVote && <FirstVoteText answer={a} />}
+                                </li>
+                              );
+                            })}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableBox>
       </section>
     </LibraryLayout>
   );
@@ -711,39 +729,41 @@ function CalibrationSection({ calibration }: { calibration: Calibration }) {
     <section class="report-section calibration">
       <h2>{words.calibration}</h2>
       <p>{words.calibrationHelp}</p>
-      <table class="students calibration-table">
-        <thead>
-          <tr>
-            <th scope="col">{words.who}</th>
-            {levels.map((l) => (
-              <th key={l.level} scope="col">
-                {CONFIDENCE_LABELS[l.level]}
-              </th>
-            ))}
-            <th scope="col">{words.brier}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr class="calibration-class">
-            <th scope="row">{words.theClass}</th>
-            {levels.map((l) => (
-              <td key={l.level}>{levelCell(l)}</td>
-            ))}
-            <td>–</td>
-          </tr>
-          {calibration.students.map((p) => (
-            <tr key={p.id}>
-              <th scope="row" class="student-name">
-                {p.nickname}
-              </th>
+      <TableBox>
+        <table class="students calibration-table">
+          <thead>
+            <tr>
+              <th scope="col">{words.who}</th>
               {levels.map((l) => (
-                <td key={l.level}>{levelCell(p.levels.find((x) => x.level === l.level))}</td>
+                <th key={l.level} scope="col">
+                  {CONFIDENCE_LABELS[l.level]}
+                </th>
               ))}
-              <td class="num-cell">{p.brier === null ? '–' : words.decimals(p.brier)}</td>
+              <th scope="col">{words.brier}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr class="calibration-class">
+              <th scope="row">{words.theClass}</th>
+              {levels.map((l) => (
+                <td key={l.level}>{levelCell(l)}</td>
+              ))}
+              <td>–</td>
+            </tr>
+            {calibration.students.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" class="student-name">
+                  {p.nickname}
+                </th>
+                {levels.map((l) => (
+                  <td key={l.level}>{levelCell(p.levels.find((x) => x.level === l.level))}</td>
+                ))}
+                <td class="num-cell">{p.brier === null ? '–' : words.decimals(p.brier)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 }
@@ -804,51 +824,14 @@ function PeerSection({ report: r }: { report: GameReport }) {
     <section class="report-section peer">
       <h2>{words.peer}</h2>
       <p class="muted help">{words.peerHelp}</p>
-      <table class="students peer-class">
-        <thead>
-          <tr>
-            <th scope="col">{words.roundCol}</th>
-            <th scope="col">{words.firstVoteCol}</th>
-            <th scope="col">{words.secondVoteCol}</th>
-            {PEER_CHANGES.map((c) => (
-              <th key={c} scope="col">
-                {capitalised(words.peerChanges[c])}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {revoted.map((round) => (
-            <tr key={round.index} data-round={round.index + 1}>
-              <th scope="row">{words.round(round.index + 1)}</th>
-              <td>
-                {round.scored ? words.right(percent(round.firstVote?.shareCorrect ?? null)) : words.notScored}
-              </td>
-              <td>{round.scored ? words.right(percent(round.shareCorrect)) : words.notScored}</td>
-              <CountCells counts={round.firstVote?.changes ?? null} />
-            </tr>
-          ))}
-          {compared.length > 1 && (
-            <tr class="peer-total">
-              <th scope="row">{words.all}</th>
-              <td />
-              <td />
-              <CountCells counts={peer.class} />
-            </tr>
-          )}
-        </tbody>
-      </table>
-      {compared.length > 0 && (
-        <table class="students peer-students">
+      <TableBox>
+        <table class="students peer-class">
           <thead>
             <tr>
-              <th scope="col">{words.student}</th>
-              {compared.map((round) => (
-                <th key={round.index} scope="col">
-                  {words.round(round.index + 1)}
-                </th>
-              ))}
-              {COMPARED.map((c) => (
+              <th scope="col">{words.roundCol}</th>
+              <th scope="col">{words.firstVoteCol}</th>
+              <th scope="col">{words.secondVoteCol}</th>
+              {PEER_CHANGES.map((c) => (
                 <th key={c} scope="col">
                   {capitalised(words.peerChanges[c])}
                 </th>
@@ -856,25 +839,68 @@ function PeerSection({ report: r }: { report: GameReport }) {
             </tr>
           </thead>
           <tbody>
-            {peer.students.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" class="student-name">
-                  {p.nickname}
-                </th>
-                {compared.map((round) => (
-                  <td key={round.index} class="peer-marks">
-                    {changeMarks(round.answers.find((a) => a.playerId === p.id))}
-                  </td>
-                ))}
-                {COMPARED.map((c) => (
-                  <td key={c} class="num-cell">
-                    {p.changes[c]}
-                  </td>
-                ))}
+            {revoted.map((round) => (
+              <tr key={round.index} data-round={round.index + 1}>
+                <th scope="row">{words.round(round.index + 1)}</th>
+                <td>
+                  {round.scored
+                    ? words.right(percent(round.firstVote?.shareCorrect ?? null))
+                    : words.notScored}
+                </td>
+                <td>{round.scored ? words.right(percent(round.shareCorrect)) : words.notScored}</td>
+                <CountCells counts={round.firstVote?.changes ?? null} />
               </tr>
             ))}
+            {compared.length > 1 && (
+              <tr class="peer-total">
+                <th scope="row">{words.all}</th>
+                <td />
+                <td />
+                <CountCells counts={peer.class} />
+              </tr>
+            )}
           </tbody>
         </table>
+      </TableBox>
+      {compared.length > 0 && (
+        <TableBox>
+          <table class="students peer-students">
+            <thead>
+              <tr>
+                <th scope="col">{words.student}</th>
+                {compared.map((round) => (
+                  <th key={round.index} scope="col">
+                    {words.round(round.index + 1)}
+                  </th>
+                ))}
+                {COMPARED.map((c) => (
+                  <th key={c} scope="col">
+                    {capitalised(words.peerChanges[c])}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {peer.students.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" class="student-name">
+                    {p.nickname}
+                  </th>
+                  {compared.map((round) => (
+                    <td key={round.index} class="peer-marks">
+                      {changeMarks(round.answers.find((a) => a.playerId === p.id))}
+                    </td>
+                  ))}
+                  {COMPARED.map((c) => (
+                    <td key={c} class="num-cell">
+                      {p.changes[c]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </section>
   );

@@ -50,6 +50,8 @@ export const editor = {
 
   // The round's form.
   round: (n: number) => `Round ${n}`,
+  /** A round's data that cannot be read (a line of the data that is not two numbers). */
+  roundProblem: (n: number, why: string) => `Round ${n}: ${why}`,
   kindOfRound: 'Kind of round',
   cost: 'Cost',
   costs: {

@@ -51,6 +51,7 @@ export const editor: Strings<typeof en> = {
   dataToFix: 'données à corriger',
 
   round: (n) => `Question ${n}`,
+  roundProblem: (n, why) => `Question ${n}${NB}: ${why}`,
   kindOfRound: 'Type de question',
   cost: 'Coût',
   costs: {
