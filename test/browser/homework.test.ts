@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentSummary } from '../../shared/protocol/homework';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
-import { expectNoSeriousViolations, expectPhoneLayout } from './checks';
+import { expectFrenchPlots, expectNoSeriousViolations, expectPhoneLayout } from './checks';
 import { capturePlayer, PHONE, useWorld } from './harness';
 
 const world = useWorld();
@@ -169,6 +169,9 @@ describe('a student does homework on a phone, in French', () => {
     expect(explanation).toContain('1,4');
     expect(explanation).not.toMatch(/\d\.\d/);
     expect(await phone.locator('.stats').textContent()).toContain(`+1${NB}000`);
+    // Its plot too: the run leaves the chart at step 2 (θ = 1 + 4 × 1,4² = 8,84 past 1 + 6,4).
+    const plots = await expectFrenchPlots(phone, 'the French homework reveal');
+    expect(plots).toContain('le pas 2 sort du graphique →');
     expectPhoneLayout(await capturePlayer(phone, 'homework-fr-reveal'));
     await expectNoSeriousViolations(phone, 'the French homework reveal');
 
