@@ -5,6 +5,7 @@
 
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome } from '../../shared/engine/types';
+import { projector } from '../../shared/i18n/en/projector';
 import { OUTCOME_LABELS } from '../../shared/kinds/outcomes';
 import { linearMap } from './geometry';
 
@@ -110,10 +111,11 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
 
   const half = xOf(target / 2);
   const edge = xOf(target);
+  const names = projector.plots.zones;
   const zones = [
-    { outcome: 'converges' as const, x0: area.x0, x1: half, label: 'converges' },
-    { outcome: 'zigzag' as const, x0: half, x1: edge, label: 'zig-zags' },
-    { outcome: 'diverges' as const, x0: edge, x1: area.x1, label: 'diverges' },
+    { outcome: 'converges' as const, x0: area.x0, x1: half, label: names.converges },
+    { outcome: 'zigzag' as const, x0: half, x1: edge, label: names.zigzag },
+    { outcome: 'diverges' as const, x0: edge, x1: area.x1, label: names.diverges },
   ];
   const counts = ORDER.map((o) => [o, guesses.filter((g) => g.outcome === o).length] as const).filter(
     ([, n]) => n > 0,
@@ -125,9 +127,11 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
       height={height}
       role="img"
       data-per-dot={perDot}
-      aria-label={`${guesses.length} guesses of α on a log scale: ${
-        counts.map(([o, n]) => `${n} ${OUTCOME_LABELS[o].toLowerCase()}`).join(', ') || 'none'
-      }; α* = ${formatNumber(target)}`}
+      aria-label={projector.plots.guessesAria(
+        guesses.length,
+        counts.map(([o, n]) => projector.plots.guessCount(n, OUTCOME_LABELS[o])),
+        formatNumber(target),
+      )}
     >
       {zones.map((z) => (
         <g key={z.outcome}>
@@ -164,7 +168,7 @@ export function AlphaDots({ guesses, target, range, width, height, em }: AlphaDo
       </text>
       {perDot > 1 && (
         <text class="per-dot" x={area.x0 + em * 0.3} y={area.y0 + em * 2.45}>
-          each mark: up to {perDot} guesses
+          {projector.plots.perDot(perDot)}
         </text>
       )}
       <g class="dots">

@@ -24,6 +24,7 @@ export interface AnswerBarsProps {
 }
 
 const ROWS: Array<Answer | 'none'> = ['converges', 'zigzag', 'diverges', 'none'];
+const labelOf = (k: Answer | 'none') => (k === 'none' ? projector.noAnswer : OUTCOME_LABELS[k]);
 
 /** The largest count in any of `distributions`: the `scale` of charts compared side by side. */
 export const largestCount = (...distributions: Distribution[]): number =>
@@ -52,9 +53,7 @@ export function AnswerBars({
       width={width}
       height={row * ROWS.length}
       role="img"
-      aria-label={ROWS.map(
-        (k) => `${k === 'none' ? projector.noAnswer : OUTCOME_LABELS[k]}: ${distribution[k]}`,
-      ).join(', ')}
+      aria-label={projector.plots.barsAria(ROWS.map((k) => [labelOf(k), distribution[k]] as const))}
     >
       {ROWS.map((k, i) => {
         const y = i * row;
@@ -76,7 +75,7 @@ export function AnswerBars({
             )}
             {labels && (
               <text class="bar-label" x={em * 1.5} y={y + row / 2 + em * 0.35}>
-                {k === 'none' ? projector.noAnswer : OUTCOME_LABELS[k]}
+                {labelOf(k)}
               </text>
             )}
             <rect

@@ -3,8 +3,9 @@
 // across. Projector only (an overlay of ContourPlot): the phones keep their download small.
 import type { Step } from '../../shared/engine/types';
 import { projector } from '../../shared/i18n/en/projector';
-import { Field, type FieldProps, type OverlayContext } from './contour-plot';
+import { FieldRun, type OverlayContext } from './contour-plot';
 import { type Box, equalAspectMap, isInside, type Mapping } from './geometry';
+import { Field } from './start-plot';
 
 /** A zoomed view is added when it would magnify the first steps at least this much… */
 const ZOOM_FROM = 4;
@@ -50,7 +51,7 @@ function Inset({
   mainMap,
   uid,
   ...common
-}: Omit<FieldProps, 'box' | 'map' | 'labelled' | 'clip'> & {
+}: Pick<OverlayContext, 'frame' | 'run' | 'last' | 'outcome' | 'em' | 'marker'> & {
   zoom: Box;
   main: Box;
   mainMap: Mapping;
@@ -81,7 +82,9 @@ function Inset({
       <text class="inset-label" x={x0 + em * 0.3} y={y0 + em * 1.1}>
         {projector.zoom(ZOOM_STEPS, magnify)}
       </text>
-      <Field {...common} box={zoom} map={map} labelled={5} clip={`${uid}-zoom`} />
+      <Field frame={common.frame} box={zoom} map={map} em={em} clip={`${uid}-zoom`}>
+        <FieldRun {...common} box={zoom} map={map} labelled={5} />
+      </Field>
     </g>
   );
 }

@@ -5,6 +5,7 @@
 import { formatNumber } from '../../shared/engine/format';
 import type { Outcome } from '../../shared/engine/types';
 import { common } from '../../shared/i18n/en/common';
+import { engine } from '../../shared/i18n/en/engine';
 import { linearMap, niceTicks } from './geometry';
 import { dottedSteps } from './path-parts';
 
@@ -65,10 +66,10 @@ export function DistancePlot({ distances, shown, outcome, width, height, em }: D
       width={width}
       height={height}
       role="img"
-      aria-label={`Distance to the minimum per step, log scale: ${distances
-        .slice(0, Math.min(last, 5) + 1)
-        .map((d) => formatNumber(d))
-        .join(', ')}${last > 5 ? ', …' : ''}`}
+      aria-label={engine.plots.distanceAria(
+        distances.slice(0, Math.min(last, 5) + 1).map((d) => formatNumber(d)),
+        last > 5,
+      )}
     >
       {decades.map((p) => (
         <g key={p}>

@@ -1,6 +1,7 @@
 // What both trajectory plots share: their props, arrowheads, the numbered points of a run, and the
 // note where a run leaves the frame.
 import type { Outcome, Scenario, Step } from '../../shared/engine/types';
+import { StartPoint } from './start-plot';
 
 /** What both trajectory plots are given. */
 export interface RunPlotProps {
@@ -99,15 +100,11 @@ export function RunPath({
       />
       {segments}
       {drawn.map((p, k) =>
-        dotted.has(k) ? (
-          <circle
-            key={k}
-            class={`run-point ${k === 0 ? 'run-start' : tone}`}
-            cx={p.x}
-            cy={p.y}
-            r={k === 0 ? em * 0.38 : em * 0.28}
-          />
-        ) : null,
+        !dotted.has(k) ? null : k === 0 ? (
+          <StartPoint key={k} x={p.x} y={p.y} em={em} />
+        ) : (
+          <circle key={k} class={`run-point ${tone}`} cx={p.x} cy={p.y} r={em * 0.28} />
+        ),
       )}
       {numbered(drawn, labelled, em).map((k) => (
         <text

@@ -5,6 +5,7 @@
 import { formatNumber } from '../../shared/engine/format';
 import { FASTEST_FRACTION } from '../../shared/engine/round-kinds';
 import { common } from '../../shared/i18n/en/common';
+import { projector } from '../../shared/i18n/en/projector';
 import { OPTION_LETTERS } from '../ui/options';
 import { power } from './distance-plot';
 import { linearMap, niceTicks } from './geometry';
@@ -71,12 +72,11 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
       width={width}
       height={height}
       role="img"
-      aria-label={`Distance to the minimum per iteration, log scale, one line per option: ${iterations
-        .map(
-          (k, i) =>
-            `${OPTION_LETTERS[i]} ${k === null || !Number.isFinite(k) ? 'never finishes' : `finishes at ${k}`}`,
-        )
-        .join(', ')}`}
+      aria-label={projector.plots.raceAria(
+        iterations.map((k, i) =>
+          projector.plots.raceOption(OPTION_LETTERS[i] ?? '', k === null || !Number.isFinite(k) ? null : k),
+        ),
+      )}
     >
       <defs>
         <clipPath id={`${uid}-race`}>
@@ -93,7 +93,7 @@ export function RacePlot({ distances, iterations, winner, shown, width, height, 
       ))}
       <line class="finish-line" x1={area.x0} x2={area.x1} y1={map.y(FINISH)} y2={map.y(FINISH)} />
       <text class="finish-label" x={area.x0 + em * 0.3} y={map.y(FINISH) + em * 1.1}>
-        finish: 1/{Math.round(1 / FASTEST_FRACTION)}
+        {projector.plots.finish(`1/${Math.round(1 / FASTEST_FRACTION)}`)}
       </text>
       <line class="axis" x1={area.x0} x2={area.x1} y1={area.y1} y2={area.y1} />
       {xTicks.map((t) => (

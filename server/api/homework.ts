@@ -6,9 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import express from 'express';
 import * as v from 'valibot';
 import { homeworkRefusals as en } from '../../shared/i18n/en/homework';
-import { errorSentence } from '../../shared/i18n/errors';
+import { errorSentence, nameRuleIn } from '../../shared/i18n/errors';
 import { homeworkRefusals as fr } from '../../shared/i18n/fr/homework';
-import { type Language, playerLanguage } from '../../shared/i18n/language';
+import type { Language } from '../../shared/i18n/language';
 import type { Failure } from '../../shared/protocol/errors';
 import {
   ATTEMPT_TOKEN_PATTERN,
@@ -39,7 +39,7 @@ import {
 } from '../homework/attempt';
 import type { Budgets } from '../limits/budgets';
 import type { LimitEvents } from '../limits/events';
-import { tooMany } from '../limits/http';
+import { requestLanguage, tooMany } from '../limits/http';
 import type { LibraryQuotas } from '../limits/quotas';
 import type { RoomState } from '../room/state';
 import type { LibraryStore } from '../store/library-sqlite';
@@ -87,13 +87,8 @@ function tokenOf(req: express.Request): string | undefined {
 
 const REFUSALS: Record<Language, typeof en> = { en, fr };
 
-/**
- * The student's language, by the rule that chose their page (server/app.ts): the page's switch (a
- * cookie) first, then the browser's Accept-Language. Every refusal below is written in it, as the
- * page shows a refusal's `message` as it comes.
- */
-const languageOf = (req: express.Request): Language =>
-  playerLanguage(req.headers.cookie, req.headers['accept-language']);
+/** The student's language (the page's): every refusal below is written in it. */
+const languageOf = requestLanguage;
 const wordsOf = (req: express.Request) => REFUSALS[languageOf(req)];
 
 /** The HTTP status of a refusal by the rules of a game (server/room/reduce.ts). */
@@ -228,11 +223,15 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     // The one field a person can get wrong by typing: said in their language, not the schema's.
     if (typeof given === 'string' && given.length > STUDENT_ID_MAX_CHARS)
       return problem(res, 400, 'BAD_PAYLOAD', words.studentIdTooLong(STUDENT_ID_MAX_CHARS));
+    // A name's own rules before the schema's, in the student's language: a name pasted hundreds of
+    // characters long is too long, not a request the server does not understand.
+    const typed: unknown = (req.body as { nickname?: unknown } | undefined)?.nickname;
+    const name = normalizeNickname(typeof typed === 'string' ? typed : '');
+    if (!name.ok && typeof typed === 'string')
+      return problem(res, 400, 'NAME_INVALID', nameRuleIn(languageOf(req), name.rule));
     const body = parsePayload(StartAttemptSchema, req.body);
-    if (!body.ok) return problem(res, 400, 'BAD_PAYLOAD', body.message);
-    const name = normalizeNickname(body.value.nickname);
-    if (!name.ok)
-      return problem(res, 400, 'NAME_INVALID', languageOf(req) === 'en' ? name.reason : words.nameInvalid);
+    // Only a nickname that is not text is left: the schema names it.
+    if (!body.ok || !name.ok) return problem(res, 400, 'BAD_PAYLOAD', body.ok ? '' : body.message);
     const id = body.value.studentId?.normalize('NFKC').trim() ?? '';
     if (assignment.settings.askStudentId && id === '')
       return problem(res, 400, 'STUDENT_ID_REQUIRED', words.studentIdRequired);
@@ -328,20 +327,20 @@ export function createHomeworkRouter(deps: HomeworkDeps): express.Router {
     ),
   );
 
-  router.use((_req, res) => problem(res, 404, 'NOT_FOUND', 'No such homework route.'));
+  router.use((req, res) => problem(res, 404, 'NOT_FOUND', wordsOf(req).noRoute));
   router.use(
     (
       error: { type?: string; status?: number },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
     ) => {
       if (sentStoreUnavailable(error, res, deps)) return;
-      if (error.type === 'entity.parse.failed')
-        return problem(res, 400, 'BAD_JSON', 'That request is not valid JSON.');
+      const words = wordsOf(req);
+      if (error.type === 'entity.parse.failed') return problem(res, 400, 'BAD_JSON', words.badJson);
       if (error.type === 'entity.too.large')
-        return problem(res, 413, 'TOO_LARGE', `A homework request may be at most ${HOMEWORK_BODY_LIMIT}.`);
-      problem(res, 500, 'INTERNAL', 'Something went wrong on the server.');
+        return problem(res, 413, 'TOO_LARGE', words.tooLarge(HOMEWORK_BODY_LIMIT));
+      problem(res, 500, 'INTERNAL', words.internal);
     },
   );
   return router;

@@ -1,6 +1,6 @@
 // How the API answers a refusal, and names a download: shared by the instructors' and the students' routes.
 import type express from 'express';
-import { closeIfUnread } from '../limits/http';
+import { closeIfUnread, refusalsFor } from '../limits/http';
 
 /** A refusal: `error`, a code a program can test, and `message`, a sentence a person can read. */
 export function problem(
@@ -27,7 +27,7 @@ export function fileName(title: string, ext: string): string {
 
 /**
  * Answers a failed call to the library that says the database cannot be reached: a 503 to try again
- * shortly (nothing was saved), not a 500. False for anything else, and for the request's own failures
+ * shortly (nothing was saved), not a 500, in the language of the page that asked. False for anything else, and for the request's own failures
  * (an upload aborted is ECONNABORTED too): those carry a type or a status.
  */
 export function sentStoreUnavailable(
@@ -37,11 +37,6 @@ export function sentStoreUnavailable(
 ): boolean {
   if (error.type !== undefined || error.status !== undefined || !deps.storeUnavailable?.(error)) return false;
   res.set('Retry-After', String(deps.storeRetryAfterS ?? 2));
-  problem(
-    res,
-    503,
-    'STORE_UNAVAILABLE',
-    'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
-  );
+  problem(res, 503, 'STORE_UNAVAILABLE', refusalsFor(res.req).storeUnavailable);
   return true;
 }

@@ -1,6 +1,22 @@
 // The HTTP side of the limits: who a request comes from, and how a refusal is answered.
 import type express from 'express';
+import { refusals as en, type Limited } from '../../shared/i18n/en/refusals';
+import { refusals as fr } from '../../shared/i18n/fr/refusals';
+import { type Language, playerLanguage } from '../../shared/i18n/language';
 import type { Budgets } from './budgets';
+
+/**
+ * The language of the page that sent a request, by the rule that chose that page (server/app.ts):
+ * the phone's switch (a cookie) first, then the browser's Accept-Language. A refusal is written in
+ * it, as the students' pages show a refusal's `message` as it comes.
+ */
+export const requestLanguage = (req: express.Request): Language =>
+  playerLanguage(req.headers.cookie, req.headers['accept-language']);
+
+const REFUSALS: Record<Language, typeof en> = { en, fr };
+
+/** The sentences of refusals with a detail (shared/i18n/en/refusals.ts), in the request's language. */
+export const refusalsFor = (req: express.Request): typeof en => REFUSALS[requestLanguage(req)];
 
 /** The address a request comes from; behind a trusted proxy, the one the proxy saw. */
 export function requestAddress(req: express.Request, trustProxy: boolean): string {
@@ -34,7 +50,7 @@ export function closeIfUnread(res: express.Response): void {
  * answer is held first (REFUSAL_HOLD_MS, 1-2 s, never past the wait it names, and not at all past
  * HELD_REFUSALS_MAX): a refused body is not read meanwhile, and a client that goes away is not answered.
  */
-export function tooMany(budgets: Budgets, res: express.Response, retryAfterMs: number, what: string): void {
+export function tooMany(budgets: Budgets, res: express.Response, retryAfterMs: number, what: Limited): void {
   const cancel = budgets.holdRefusal(retryAfterMs, (heldMs) => {
     if (res.headersSent || res.destroyed) return;
     const seconds = Math.max(1, Math.ceil((retryAfterMs - heldMs) / 1000));
@@ -44,7 +60,7 @@ export function tooMany(budgets: Budgets, res: express.Response, retryAfterMs: n
       .set('Retry-After', String(seconds))
       .json({
         error: 'RATE_LIMITED',
-        message: `Too many ${what} from here. Please wait ${seconds} s and try again.`,
+        message: refusalsFor(res.req).tooMany(what, seconds),
         retryAfterS: seconds,
       });
   });

@@ -7,12 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../server/store/open-postgres';
 import { simulate } from '../../shared/engine/index';
 import { type DeckRound, parseDeck } from '../../shared/protocol/deck';
 import type { AssignmentReport, AssignmentSummary, HomeworkView } from '../../shared/protocol/homework';
 import { answerOf } from '../helpers/answers';
 import { CONVERGES, DIVERGES, ZIGZAG } from '../helpers/scenarios';
 import { startServer, type TestServer } from '../helpers/server';
+import { freshDatabase } from '../postgres/database';
+import { startProxy } from '../resilience/proxy';
 
 const ADA_KEY = 'ada-instructor-key-0123456789abcd';
 const BOB_KEY = 'bob-instructor-key-0123456789abcd';
@@ -537,6 +540,121 @@ describe('limits', () => {
       );
     } finally {
       await own.close();
+    }
+  });
+});
+
+/** What a student's page sends: its language as the browser asks for it, or as its switch chose. */
+const FRENCH_BROWSER = { 'accept-language': 'fr-FR,fr;q=0.9' };
+const ENGLISH_SWITCH = { ...FRENCH_BROWSER, cookie: 'overshoot-lang=en' };
+const FRENCH_SWITCH = { 'accept-language': 'en-US,en;q=0.9', cookie: 'overshoot-lang=fr' };
+
+describe("refusals in the student's language", () => {
+  it('a name says which rule it breaks, and too many starts say how long to wait, as the page speaks', async () => {
+    // Six starts from this address within the hour: the five names, then one over the budget.
+    const own = await startServer({ budgets: { attemptCreate: { points: 5, perSeconds: 3600 } } });
+    try {
+      const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${own.url}/api${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, json: (await res.json()) as { error: string; message: string } };
+      };
+      const deck = await post('/decks', deckFile, { authorization: `Bearer ${ADA_KEY}` });
+      const hw = await post(
+        '/assignments',
+        { deckId: (deck.json as unknown as { id: string }).id },
+        {
+          authorization: `Bearer ${ADA_KEY}`,
+        },
+      );
+      const start = (nickname: string, headers: Record<string, string>) =>
+        post(`/homework/${(hw.json as unknown as { id: string }).id}/attempts`, { nickname }, headers);
+
+      const refusals = [
+        await start('x'.repeat(21), FRENCH_BROWSER),
+        await start('A\u200Bnn', FRENCH_SWITCH),
+        await start('   ', FRENCH_BROWSER),
+        // Past the schema's own cap (200): still a name too long, not a request not understood.
+        await start('x'.repeat(300), FRENCH_BROWSER),
+        await start('A\u200Bnn', ENGLISH_SWITCH),
+      ];
+      expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+      expect(refusals.map((r) => r.json)).toEqual([
+        { error: 'NAME_INVALID', message: 'Un nom fait au plus 20\u00A0caractères.' },
+        { error: 'NAME_INVALID', message: 'Ce nom contient des caractères invisibles.' },
+        { error: 'NAME_INVALID', message: 'Tapez un nom, s’il vous plaît.' },
+        { error: 'NAME_INVALID', message: 'Un nom fait au plus 20\u00A0caractères.' },
+        { error: 'NAME_INVALID', message: 'That nickname contains invisible characters.' },
+      ]);
+
+      const flood = await start('Zoé', FRENCH_SWITCH);
+      expect(flood.status).toBe(429);
+      expect(flood.json.error).toBe('RATE_LIMITED');
+      expect(flood.json.message).toMatch(
+        /^Trop de devoirs commencés depuis cette adresse\. Patientez \d+\u00A0s, puis réessayez\.$/,
+      );
+      // The API's own refusals too: an address it does not serve.
+      expect((await post('/homework/nope/nowhere', {}, FRENCH_BROWSER)).json).toEqual({
+        error: 'NOT_FOUND',
+        message: 'Cette adresse de devoir n’existe pas.',
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+/** A database of this file's own on the run's PostgreSQL, for the test that cuts the way to it. */
+const outageDatabase = await freshDatabase();
+
+describe('the database out of reach', () => {
+  it("a 503 says nothing was saved, in the student's language", async () => {
+    // PostgreSQL (the run's own) behind a TCP proxy, which then resets every connection to it: the
+    // network between the server and its database fails, as it does when the database host goes away.
+    const database = new URL(outageDatabase);
+    const proxy = await startProxy({ host: database.hostname, port: Number(database.port) });
+    database.port = String(proxy.port);
+    const stores = await openPostgres(database.toString());
+    const own = await startServer({ store: stores.store, library: stores.library });
+    try {
+      const headers = { authorization: `Bearer ${ADA_KEY}`, 'content-type': 'application/json' };
+      const deck = (await (
+        await fetch(`${own.url}/api/decks`, { method: 'POST', headers, body: JSON.stringify(deckFile) })
+      ).json()) as { id: string };
+      const made = await fetch(`${own.url}/api/assignments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ deckId: deck.id }),
+      });
+      expect(made.status).toBe(201);
+      const hw = (await made.json()) as { id: string };
+
+      proxy.reset();
+      const open = (extra: Record<string, string>) =>
+        fetch(`${own.url}/api/homework/${hw.id}`, { headers: extra });
+      const fr = await open(FRENCH_BROWSER);
+      expect(fr.status).toBe(503);
+      expect(fr.headers.get('retry-after')).toBe('2');
+      expect(await fr.json()).toEqual({
+        error: 'STORE_UNAVAILABLE',
+        message:
+          'Le serveur ne peut pas joindre sa base de données pour l’instant, donc rien n’a été enregistré. Réessayez dans un instant.',
+      });
+      const en = await open(ENGLISH_SWITCH);
+      expect(en.status).toBe(503);
+      expect(await en.json()).toEqual({
+        error: 'STORE_UNAVAILABLE',
+        message:
+          'The server cannot reach its database right now, so nothing was saved. Please try again in a moment.',
+      });
+      proxy.heal();
+    } finally {
+      proxy.heal();
+      await own.close();
+      await proxy.close();
     }
   });
 });

@@ -58,7 +58,18 @@ it.each(LANGUAGES)('the player page in %s loads at most 30 KB of gzipped JavaScr
   expect(code).not.toContain("The course's worked example");
   // A production build: no Preact debug helpers.
   expect(code).not.toContain('__PREACT_DEVTOOLS__');
+  // The question's plot draws no run (client/plots/start-plot.tsx): the run's code and words, such
+  // as the note where a run leaves the chart, come with the reveal's chunk.
+  expect(code).toContain(QUESTION_PLOT[lang]);
+  expect(code).not.toContain(OFF_CHART[lang]);
 });
+
+/** The question's plot, described for a screen reader; and the note where a run leaves the chart. */
+const QUESTION_PLOT: Record<Language, string> = {
+  en: 'Contours of J around the minimum',
+  fr: 'Lignes de niveau de J',
+};
+const OFF_CHART: Record<Language, string> = { en: 'is off the chart', fr: 'sort du graphique' };
 
 it.each(LANGUAGES)(
   'the phone reveal and the α explorer (%s) come as one chunk after the first load, not preloaded by the page',

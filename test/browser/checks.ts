@@ -46,3 +46,33 @@ export function expectLibraryLayout(check: ScreenCheck): void {
     );
   }
 }
+
+/**
+ * English words the plots' English catalog uses and French does not; "minimum", "distance", "log",
+ * "gradient" and "option" are French too. Letters on either side end a word, accented ones included.
+ */
+const ENGLISH =
+  /(?<!\p{L})(the|of|and|with|step|steps|off|chart|start|descent|visits|contours|around|per|scale|steep|component|guesses|none|each|mark|finish|finishes|never|iteration|converges|zig-zags|diverges|directly|bounces|answer|correct|zoom)(?!\p{L})/iu;
+
+/** Every word a person can see or hear in the page's plots: their text, their labels for a screen reader. */
+export async function plotWords(page: Page): Promise<string[]> {
+  return page
+    .locator('svg.plot')
+    .evaluateAll((svgs) =>
+      svgs.flatMap((svg) => [
+        ...[svg, ...svg.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label') ?? ''),
+        ...[...svg.querySelectorAll('text, title, desc')].map((el) => el.textContent ?? ''),
+      ]),
+    );
+}
+
+/** On a French page: no English word and no decimal point in any plot; the words, for more checks. */
+export async function expectFrenchPlots(page: Page, where: string): Promise<string> {
+  const words = (await plotWords(page)).filter((w) => w.trim() !== '');
+  expect(words.length, `${where}: plots with words`).toBeGreaterThan(0);
+  for (const w of words) {
+    expect(w, `${where}: an English word`).not.toMatch(ENGLISH);
+    expect(w, `${where}: a decimal point`).not.toMatch(/\d\.\d/);
+  }
+  return words.join('\n');
+}

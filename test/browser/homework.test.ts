@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentSummary } from '../../shared/protocol/homework';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
-import { expectNoSeriousViolations, expectPhoneLayout } from './checks';
-import { capturePlayer, useWorld } from './harness';
+import { expectFrenchPlots, expectNoSeriousViolations, expectPhoneLayout } from './checks';
+import { capturePlayer, PHONE, useWorld } from './harness';
 
 const world = useWorld();
 const KEY = 'homework-teacher-key-0123456789ab';
@@ -136,7 +136,10 @@ describe('a student does homework on a phone, in French', () => {
     expect(facts[1]).toMatch(/^À rendre le /);
     expect(facts[2]).toBe(`Pas de chrono${NB}: prenez le temps qu’il vous faut.`);
     expect(facts[3]).toBe('Vous voyez la réponse et son explication après chaque question.');
-    // The server's refusal comes in the page's language.
+    // The server's refusals come in the page's language, a name's saying what is wrong with it.
+    await phone.getByLabel('Votre nom').fill('Zo\u200Bé');
+    await phone.getByRole('button', { name: 'Commencer' }).click();
+    await phone.getByText('Ce nom contient des caractères invisibles.').waitFor();
     await phone.getByLabel('Votre nom').fill('Zoé');
     await phone.getByRole('button', { name: 'Commencer' }).click();
     await phone
@@ -166,6 +169,9 @@ describe('a student does homework on a phone, in French', () => {
     expect(explanation).toContain('1,4');
     expect(explanation).not.toMatch(/\d\.\d/);
     expect(await phone.locator('.stats').textContent()).toContain(`+1${NB}000`);
+    // Its plot too: the run leaves the chart at step 2 (θ = 1 + 4 × 1,4² = 8,84 past 1 + 6,4).
+    const plots = await expectFrenchPlots(phone, 'the French homework reveal');
+    expect(plots).toContain('le pas 2 sort du graphique →');
     expectPhoneLayout(await capturePlayer(phone, 'homework-fr-reveal'));
     await expectNoSeriousViolations(phone, 'the French homework reveal');
 
@@ -244,6 +250,25 @@ describe('trying a question again', () => {
     // Nothing of the outcome while tries are left.
     expect(held).not.toMatch(/Bravo|Pas cette fois|α·J″/);
     expectPhoneLayout(await capturePlayer(page, 'homework-fr-not-yet'));
+    // The answer's chip, the longest in French, stays inside its card on a phone and a small one.
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      const [card, chip] = await Promise.all(
+        ['.locked', '.locked .big-tag'].map((sel) =>
+          page.locator(sel).evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            const border = Number.parseFloat(getComputedStyle(el).borderLeftWidth);
+            return { left: box.left + border, right: box.right - border };
+          }),
+        ),
+      );
+      expect(chip!.left, `the chip's left edge at ${width} px`).toBeGreaterThanOrEqual(card!.left);
+      expect(chip!.right, `the chip's right edge at ${width} px`).toBeLessThanOrEqual(card!.right);
+    }
+    await page.setViewportSize(PHONE);
     await expectNoSeriousViolations(page, 'the French "not right yet"');
     await page.getByRole('button', { name: 'Réessayer cette question' }).click();
     await page.getByText('Question 1 sur 2').waitFor();

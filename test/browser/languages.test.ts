@@ -151,6 +151,14 @@ describe('English and French, side by side in one game', () => {
     await phone.getByLabel('Pseudo').fill('Léa');
     await phone.getByRole('button', { name: 'Rejoindre' }).click();
     await phone.getByText('Aucune partie n’a ce code. Vérifiez le code affiché au tableau.').waitFor();
+    // A name the game refuses says what is wrong with it, in French too.
+    const host = await world.host();
+    const { joinUrl } = await playSavedDeck(host, DECK);
+    await phone.goto(joinUrl);
+    await phone.getByLabel('Pseudo').fill('Lé\u200Ba');
+    await phone.getByRole('button', { name: 'Rejoindre' }).click();
+    await phone.getByText('Ce nom contient des caractères invisibles.').waitFor();
+    expectPhoneLayout(await capturePlayer(phone, 'fr-join-refused'));
   });
 
   it('the host’s control sets the projector’s language, whatever the browser asks, and keeps it', async () => {

@@ -4,6 +4,8 @@
 // lecture's zig-zag is 6 % of the start distance).
 import { formatNumber } from '../../../shared/engine/format';
 import type { Outcome, Step } from '../../../shared/engine/types';
+import { common } from '../../../shared/i18n/en/common';
+import { engine } from '../../../shared/i18n/en/engine';
 import { linearMap, niceTicks } from '../../plots/geometry';
 
 export interface ComponentPlotProps {
@@ -33,10 +35,10 @@ export function ComponentPlot({ steps, minimum, direction, outcome, width, heigh
       width={width}
       height={height}
       role="img"
-      aria-label={`Steep component per step: ${z
-        .slice(0, 6)
-        .map((v) => formatNumber(v))
-        .join(', ')}${z.length > 6 ? ', …' : ''}`}
+      aria-label={engine.plots.steepAria(
+        z.slice(0, 6).map((v) => formatNumber(v)),
+        z.length > 6,
+      )}
     >
       {[top, -top].map((v) => (
         <text key={v} class="tick" x={area.x0 - em * 0.3} y={map.y(v) + em * 0.35} text-anchor="end">
@@ -53,7 +55,7 @@ export function ComponentPlot({ steps, minimum, direction, outcome, width, heigh
         </text>
       ))}
       <text class="axis-name" x={area.x0 - em * 0.7} y={area.y1 + em * 1.2} text-anchor="end">
-        step
+        {common.step}
       </text>
       <polyline
         class={`distance-line stroke-${outcome}`}

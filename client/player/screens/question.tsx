@@ -6,8 +6,8 @@ import { OUTCOME_LABELS } from '../../../shared/kinds/outcomes';
 import { CONFIDENCE_LABELS } from '../../../shared/protocol/confidence';
 import type { RoundType } from '../../../shared/protocol/schemas';
 import type { AnswerValue, PlayerView, TaskOf } from '../../../shared/protocol/views';
-import { ScenarioPlot } from '../../plots/scenario-plot';
 import { Sized } from '../../plots/sized';
+import { StartPlot } from '../../plots/start-plot';
 import { ANSWER_HINTS, AnswerIcon, OutcomeTag } from '../../ui/answers';
 import { secondsLeft } from '../../ui/format';
 import { MathText } from '../../ui/math-text';
@@ -122,9 +122,7 @@ export function QuestionScreen({
       {phase.secondVote && extras.value && <extras.value.SecondVote first={phase.firstAnswer} />}
       <CostFormula scenario={scenario} />
       <Sized class="phone-plot">
-        {(w, h, em, uid) => (
-          <ScenarioPlot scenario={scenario} width={w} height={h} em={em} uid={uid} compact />
-        )}
+        {(w, h, em, uid) => <StartPlot scenario={scenario} width={w} height={h} em={em} uid={uid} compact />}
       </Sized>
       <p class="params">
         {alpha}

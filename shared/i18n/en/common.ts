@@ -44,4 +44,13 @@ export const common = {
   start: 'start',
   step: 'step',
   seconds: 's',
+  /** The question's plot (client/plots/start-plot.tsx), in the phone's first load. */
+  plot: {
+    minimum: 'minimum',
+    /** The cost curve's line through θ*; a phone's plot says it shorter. */
+    minimumAt: (theta: string, short: boolean) => `${short ? 'min' : 'minimum'} θ* = ${theta}`,
+    curveAria: (start: string) => `J(θ) with the start θ₀ = ${start}`,
+    contoursAria: (minimum: string, start: string) =>
+      `Contours of J around the minimum ${minimum}, start ${start}`,
+  },
 };

@@ -54,6 +54,9 @@ function pace(f: ValleyFacts): string {
     : `Pace: the slow direction ${multiplied('1 − α·λ_min', factor, f.steps)}.`;
 }
 
+/** A list of numbers or points as a sentence reads it: "1.5, 0.3, …". */
+const list = (items: readonly string[], more: boolean): string => `${items.join(', ')}${more ? ', …' : ''}`;
+
 export const engine = {
   line(f: LineFacts): string {
     const decided = `α·J″ = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.curvature)} = ${formatRatio(f.ratio)}`;
@@ -126,5 +129,18 @@ export const engine = {
       case 'diverges':
         return `${why} ${decided} is above 2: the first step lands further out, where the slope is steeper, so every step overshoots more and θ runs away. ${only}`;
     }
+  },
+  /** The plots of a run, its distance and its steep component: they come with the reveal. */
+  plots: {
+    /** A run that left the frame: the first step outside it. */
+    offChart: (step: number) => `step ${step} is off the chart`,
+    offChartAt: (step: number, theta: string) => `step ${step}: θ = ${theta}, off the chart`,
+    /** `plot`: common.plot's curveAria or contoursAria; `visited`: the run's first points, `more` when it goes on. */
+    visits: (plot: string, visited: readonly string[], more: boolean) =>
+      `${plot}; gradient descent visits ${list(visited, more)}`,
+    distanceAria: (distances: readonly string[], more: boolean) =>
+      `Distance to the minimum per step, log scale: ${list(distances, more)}`,
+    steepAria: (components: readonly string[], more: boolean) =>
+      `Steep component per step: ${list(components, more)}`,
   },
 };

@@ -82,8 +82,6 @@ export const homeworkRefusals = {
   studentIdRequired: 'Your teacher asks for your student id: please type it.',
   studentIdTooLong: (max: number) => `A student id is at most ${max} characters.`,
   studentIdUnreadable: 'The student id contains characters that cannot be shown.',
-  /** In English the name's own rule is given (shared/protocol/nickname.ts); other languages say this. */
-  nameInvalid: 'A name is 1 to 20 characters: letters, digits and symbols only.',
   noRetries: 'Your teacher did not allow the questions of this homework to be tried again.',
   notAnswered: 'Answer this question first; then you may try it again.',
   revealed: 'You have seen the answer to this question, so it cannot be tried again.',
@@ -94,4 +92,10 @@ export const homeworkRefusals = {
   attemptsFull: (max: number) =>
     `This homework already has ${max} attempts, the most one assignment may take. Please tell your teacher.`,
   wrongPhase: 'That is not possible at this point of the homework.',
+  /** The router's own refusals: an address it does not serve, a body it cannot read or take, a bug. */
+  noRoute: 'There is no such homework address.',
+  badJson: 'That request is not valid JSON.',
+  tooLarge: (limit: string) =>
+    `That is more than a homework request may hold (${limit}): a name, a student id and an answer are a few words each.`,
+  internal: 'Something went wrong on the server. Please try again.',
 };

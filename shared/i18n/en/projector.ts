@@ -98,4 +98,24 @@ export const projector = {
   bestValley: (best: string) =>
     `The fastest α for this cost is 2/(λ_min + λ_max) = ${best}: it shrinks the steep and the shallow directions equally.`,
   classCounts: (right: number, total: number) => `The class, ${right} of ${total} right:`,
+  /** The projector's own plots: the largest-α guesses, the race, the class's answers. */
+  plots: {
+    /** The largest-α guesses: the three zones of the axis, as short as fits above the dots. */
+    zones: { converges: 'converges', zigzag: 'zig-zags', diverges: 'diverges' },
+    /** `counts`: "3 converges directly" for each outcome guessed, from `guessCount`. */
+    guessesAria: (guesses: number, counts: readonly string[], target: string) =>
+      `${guesses} guesses of α on a log scale: ${counts.join(', ') || 'none'}; α* = ${target}`,
+    guessCount: (n: number, outcome: string) => `${n} ${outcome.toLowerCase()}`,
+    perDot: (n: number) => `each mark: up to ${n} guesses`,
+    /** The race's finish line: 1/1000 of the start distance. */
+    finish: (fraction: string) => `finish: ${fraction}`,
+    /** `options`: "A finishes at 25" for each option, from `raceOption`. */
+    raceAria: (options: readonly string[]) =>
+      `Distance to the minimum per iteration, log scale, one line per option: ${options.join(', ')}`,
+    raceOption: (letter: string, iterations: number | null) =>
+      `${letter} ${iterations === null ? 'never finishes' : `finishes at ${iterations}`}`,
+    /** The class's answers: "Diverges: 3" for each row. */
+    barsAria: (rows: ReadonlyArray<readonly [string, number]>) =>
+      rows.map(([label, count]) => `${label}: ${count}`).join(', '),
+  },
 };

@@ -3,7 +3,6 @@
 
 import type { common as en } from '../en/common';
 import type { Strings } from '../language';
-
 export const common: Strings<typeof en> = {
   lang: 'fr',
   decimal: ',',
@@ -33,4 +32,10 @@ export const common: Strings<typeof en> = {
   start: 'départ',
   step: 'pas',
   seconds: 's',
+  plot: {
+    minimum: 'minimum',
+    minimumAt: (theta, short) => `${short ? 'min' : 'minimum'} θ* = ${theta}`,
+    curveAria: (start) => `J(θ), avec le départ θ₀ = ${start}`,
+    contoursAria: (minimum, start) => `Lignes de niveau de J autour du minimum ${minimum}, départ ${start}`,
+  },
 };

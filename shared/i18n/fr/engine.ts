@@ -54,6 +54,10 @@ function pace(f: ValleyFacts): string {
     : `Rythme${NB}: la direction lente ${multiplied('1 − α·λ_min', factor, f.steps)}.`;
 }
 
+/** Avec la virgule décimale, les nombres d’une liste sont séparés par des points-virgules : « 1,5 ; 0,3 ; … ». */
+const list = (items: readonly string[], more: boolean): string =>
+  `${items.join(`${NB}; `)}${more ? `${NB}; …` : ''}`;
+
 export const engine: Strings<typeof en> = {
   line(f) {
     const decided = `α·J″ = ${formatAlpha(f.alpha)} × ${fmtCurvature(f.curvature)} = ${formatRatio(f.ratio)}`;
@@ -127,5 +131,13 @@ export const engine: Strings<typeof en> = {
       case 'diverges':
         return `${why} ${decided} est supérieur à 2${NB}: le premier pas arrive plus loin, là où la pente est plus raide, donc chaque pas dépasse davantage et θ s’échappe. ${only}`;
     }
+  },
+  plots: {
+    offChart: (step) => `le pas ${step} sort du graphique`,
+    offChartAt: (step, theta) => `pas ${step}${NB}: θ = ${theta}, hors du graphique`,
+    visits: (plot, visited, more) => `${plot}${NB}; la descente de gradient passe par ${list(visited, more)}`,
+    distanceAria: (distances, more) =>
+      `Distance au minimum à chaque pas, échelle log${NB}: ${list(distances, more)}`,
+    steepAria: (components, more) => `Composante raide à chaque pas${NB}: ${list(components, more)}`,
   },
 };

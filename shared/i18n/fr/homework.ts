@@ -90,7 +90,6 @@ export const homeworkRefusals: Strings<typeof enRefusals> = {
   studentIdRequired: 'Votre enseignant demande votre numéro d’étudiant\u202F: tapez-le, s’il vous plaît.',
   studentIdTooLong: (max) => `Un numéro d’étudiant fait au plus ${max}\u00A0caractères.`,
   studentIdUnreadable: 'Le numéro d’étudiant contient des caractères qui ne peuvent pas s’afficher.',
-  nameInvalid: 'Un nom fait de 1 à 20 caractères\u202F: lettres, chiffres et symboles seulement.',
   noRetries: 'Votre enseignant n’a pas permis de réessayer les questions de ce devoir.',
   notAnswered: 'Répondez d’abord à cette question\u202F; vous pourrez ensuite la réessayer.',
   revealed: 'Vous avez vu la réponse à cette question\u202F: elle ne peut plus être réessayée.',
@@ -101,4 +100,9 @@ export const homeworkRefusals: Strings<typeof enRefusals> = {
   attemptsFull: (max) =>
     `Ce devoir a déjà ${max}\u00A0participations, le maximum pour un devoir. Prévenez votre enseignant.`,
   wrongPhase: 'Ce n’est pas possible à ce moment du devoir.',
+  noRoute: 'Cette adresse de devoir n’existe pas.',
+  badJson: 'Cette demande n’est pas du JSON valide.',
+  tooLarge: (limit) =>
+    `C’est plus que ce qu’une demande du devoir peut contenir (${limit})\u202F: un nom, un numéro d’étudiant et une réponse font quelques mots chacun.`,
+  internal: 'Quelque chose s’est mal passé sur le serveur. Réessayez.',
 };

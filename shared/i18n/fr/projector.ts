@@ -90,4 +90,17 @@ export const projector: Strings<typeof en> = {
   bestValley: (best) =>
     `Le α le plus rapide pour ce coût est 2/(λ_min + λ_max) = ${best}${NB}: il réduit autant la direction raide que la direction douce.`,
   classCounts: (right, total) => `La classe, ${right} sur ${total} ont juste${NB}:`,
+  plots: {
+    zones: { converges: 'converge', zigzag: 'zigzag', diverges: 'diverge' },
+    guessesAria: (guesses, counts, target) =>
+      `${guesses} réponses α sur une échelle log${NB}: ${counts.join(', ') || 'aucune'}${NB}; α* = ${target}`,
+    guessCount: (n, outcome) => `${outcome.toLowerCase()}${NB}: ${n}`,
+    perDot: (n) => `chaque marque${NB}: jusqu’à ${n} réponses`,
+    finish: (fraction) => `arrivée${NB}: ${fraction}`,
+    raceAria: (options) =>
+      `Distance au minimum à chaque itération, échelle log, une ligne par option${NB}: ${options.join(', ')}`,
+    raceOption: (letter, iterations) =>
+      `${letter} ${iterations === null ? 'n’arrive jamais' : `arrive à l’itération ${iterations}`}`,
+    barsAria: (rows) => rows.map(([label, count]) => `${label}${NB}: ${count}`).join(', '),
+  },
 };
