@@ -99,15 +99,15 @@ async function capturePhone(page: Page, name: string, lang = 'fr'): Promise<void
 }
 
 /**
- * Pairs of a chart's fixed labels (zones, ticks, axis names: not the rounds' points, which two
- * rounds of one r and one share put in one place) whose boxes overlap, and labels cut off.
+ * Pairs of a chart's labels (zones, ticks, axis names, the rounds' points) whose boxes overlap, and
+ * labels cut off.
  */
 function overlappingLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const svg of document.querySelectorAll('svg')) {
       const frame = svg.getBoundingClientRect();
-      const labels = [...svg.querySelectorAll('text:not(.share-label)')]
+      const labels = [...svg.querySelectorAll('text')]
         .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
         .filter((l) => l.text.trim() !== '' && l.box.width > 0);
       // Cut off: outside the chart where it clips, or off the screen.
@@ -317,6 +317,9 @@ describe('the teacher’s pages in French', () => {
       .waitFor();
     await expectFrench(page, 'the report');
     expectLibraryLayout(await captureLibrary(page, 'fr-report'));
+    // Rounds 1 to 3 ask the same zig-zag and got the same share: one dot, named once for all three.
+    expect(await page.locator('svg.share-chart .share-label').allTextContents()).toEqual(['Q1, Q2, Q3']);
+    expect(await overlappingLabels(page), 'the report: chart labels that overlap').toEqual([]);
     await capturePhone(page, 'report');
     await expectNoSeriousViolations(page, 'the report in French');
     const [answers] = await Promise.all([
