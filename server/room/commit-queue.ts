@@ -29,8 +29,8 @@ import type { StoreHealth } from './store-health';
 export const COMMIT_WINDOW_MS = 2;
 /**
  * A batch is saved at once when it holds this many changes. Each change keeps two states until it is
- * saved, and a state of a 2,000-student question holds a 2,000-entry answers array: an unbounded
- * batch during a burst kept megabytes alive and made every young-generation GC copy them.
+ * saved, and each state of a burst held its own 2,000-entry answers array (before answers.ts shared
+ * them): an unbounded batch kept megabytes alive and made every young-generation GC copy them.
  */
 export const MAX_BATCH = 64;
 /** While the store cannot be reached, how often the held changes are offered to it again (wall time). */
