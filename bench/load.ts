@@ -80,13 +80,18 @@ function nextReport<T extends LoadReport['type']>(
   });
 }
 
-/** BENCH_PROFILE=game|bare|loadgen writes a CPU profile of that child to bench/results/profiles. */
+/**
+ * BENCH_PROFILE=game|bare writes a CPU profile of that server over the recorded rounds (bench/probe.ts),
+ * BENCH_PROFILE=loadgen one of the whole load generator, to bench/results/profiles.
+ */
 const profile = (who: string) =>
   process.env.BENCH_PROFILE === who ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`] : [];
 
 export function startServerChild(kind: Kind): ChildProcess {
+  const profiled = process.env.BENCH_PROFILE === kind;
   return fork(`${HERE}${kind}-server.ts`, [], {
-    execArgv: ['--expose-gc', ...profile(kind), '--import', 'tsx'],
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: profiled ? { ...process.env, BENCH_PROFILE_DIR: `${RESULTS}profiles` } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
