@@ -30,7 +30,9 @@ interface Box {
    */
   pending: Map<OutboxEvent, OutboxMessage> | null;
   /** The transport whose 'ready' this box listens to, while anything is pending. */
-  listening: { transport: TransportLike; onReady: () => void } | null;
+  listening: TransportLike | null;
+  /** Flushes this box: made once per socket, not for each message held (thousands a second in a burst). */
+  onReady: () => void;
   /** Since when the socket's outgoing bytes are above the cap (wall time), or null. */
   overSince: number | null;
 }
@@ -105,7 +107,14 @@ export function createOutboxes(deps: {
   function boxOf(socket: AppSocket): Box {
     let box = boxes.get(socket);
     if (!box) {
-      box = { socket, pending: null, listening: null, overSince: null };
+      const made: Box = {
+        socket,
+        pending: null,
+        listening: null,
+        onReady: () => flush(made),
+        overSince: null,
+      };
+      box = made;
       boxes.set(socket, box);
       startSweep();
     }
@@ -113,18 +122,17 @@ export function createOutboxes(deps: {
   }
 
   function stopListening(box: Box) {
-    if (box.listening) box.listening.transport.off('ready', box.listening.onReady);
+    box.listening?.off('ready', box.onReady);
     box.listening = null;
   }
 
   /** Waits for the transport to have written its last batch (re-armed if the transport changed). */
   function listen(box: Box) {
     const transport = box.socket.conn.transport;
-    if (box.listening?.transport === transport) return;
+    if (box.listening === transport) return;
     stopListening(box);
-    const onReady = () => flush(box);
-    transport.on('ready', onReady);
-    box.listening = { transport, onReady };
+    transport.on('ready', box.onReady);
+    box.listening = transport;
   }
 
   function flush(box: Box) {
