@@ -31,8 +31,6 @@ interface Box {
   pending: Map<OutboxEvent, OutboxMessage> | null;
   /** The transport whose 'ready' this box listens to, while anything is pending. */
   listening: TransportLike | null;
-  /** Flushes this box: made once per socket, not for each message held (thousands a second in a burst). */
-  onReady: () => void;
   /** Since when the socket's outgoing bytes are above the cap (wall time), or null. */
   overSince: number | null;
 }
@@ -107,22 +105,28 @@ export function createOutboxes(deps: {
   function boxOf(socket: AppSocket): Box {
     let box = boxes.get(socket);
     if (!box) {
-      const made: Box = {
-        socket,
-        pending: null,
-        listening: null,
-        onReady: () => flush(made),
-        overSince: null,
-      };
-      box = made;
+      box = { socket, pending: null, listening: null, overSince: null };
       boxes.set(socket, box);
       startSweep();
     }
     return box;
   }
 
+  /**
+   * The box each listened-to transport flushes. One 'ready' listener serves every socket (the emitter
+   * is `this`): a closure per held message was thousands a second in a burst, and one per socket a
+   * hundred bytes of every student's heap.
+   */
+  const listened = new WeakMap<TransportLike, Box>();
+  function onReady(this: TransportLike) {
+    const box = listened.get(this);
+    if (box) flush(box);
+  }
+
   function stopListening(box: Box) {
-    box.listening?.off('ready', box.onReady);
+    if (!box.listening) return;
+    box.listening.off('ready', onReady);
+    listened.delete(box.listening);
     box.listening = null;
   }
 
@@ -131,7 +135,8 @@ export function createOutboxes(deps: {
     const transport = box.socket.conn.transport;
     if (box.listening === transport) return;
     stopListening(box);
-    transport.on('ready', box.onReady);
+    transport.on('ready', onReady);
+    listened.set(transport, box);
     box.listening = transport;
   }
 
