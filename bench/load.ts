@@ -80,13 +80,18 @@ function nextReport<T extends LoadReport['type']>(
   });
 }
 
-/** BENCH_PROFILE=game|bare|loadgen writes a CPU profile of that child to bench/results/profiles. */
+/**
+ * BENCH_PROFILE=game|bare writes a CPU profile of that server over the recorded rounds (bench/probe.ts),
+ * BENCH_PROFILE=loadgen one of the whole load generator, to bench/results/profiles.
+ */
 const profile = (who: string) =>
   process.env.BENCH_PROFILE === who ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`] : [];
 
 export function startServerChild(kind: Kind): ChildProcess {
+  const profiled = process.env.BENCH_PROFILE === kind;
   return fork(`${HERE}${kind}-server.ts`, [], {
-    execArgv: ['--expose-gc', ...profile(kind), '--import', 'tsx'],
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: profiled ? { ...process.env, BENCH_PROFILE_DIR: `${RESULTS}profiles` } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -109,13 +114,25 @@ async function runPass(kind: Kind, players: number, rounds: number): Promise<Pas
   try {
     const { port } = await ask(server, null, 'ready');
     const empty = await ask(server, { type: 'heap' }, 'heap');
-    load = startLoadChild({ url: `http://127.0.0.1:${port}`, players, rounds, pattern: 'alternate' });
+    load = startLoadChild({
+      url: `http://127.0.0.1:${port}`,
+      players,
+      rounds,
+      pattern: 'alternate',
+      pauseAfterRounds: true,
+    });
     await nextReport(load, 'joined');
     const full = await ask(server, { type: 'heap' }, 'heap');
     await ask(server, { type: 'mark' }, 'marked');
+    const played = nextReport(load, 'played');
     load.send({ type: 'play' });
-    const { result } = await nextReport(load, 'result');
+    await played;
+    // The rounds alone: read before the game ends and the class's sockets close (the game marks
+    // each student away, and saves it; bare Socket.IO has nothing to do).
     const usage = await ask(server, { type: 'usage' }, 'usage');
+    const finished = nextReport(load, 'result');
+    load.send({ type: 'finish' });
+    const { result } = await finished;
     return {
       kind,
       load: result,
@@ -149,8 +166,9 @@ export interface Figures {
 }
 
 interface Extra {
-  /** The game's store: time in its transactions, and how many, per round. */
+  /** The game's store: time in its transactions (wall and CPU), and how many, per round. */
   store_ms_per_round?: number;
+  store_cpu_ms_per_round?: number;
   commits_per_round?: number;
   rss_per_player_kb: number;
   acks: number;
@@ -185,6 +203,7 @@ function summarize(passes: PassFigures[], players: number): { figures: Figures; 
     ...(passes.some((p) => 'storeMs' in p.counters)
       ? {
           store_ms_per_round: round1(counter('storeMs') / rounds),
+          store_cpu_ms_per_round: round1(counter('storeCpuMs') / rounds),
           commits_per_round: round1(counter('commits') / rounds),
         }
       : {}),
@@ -256,7 +275,8 @@ async function main() {
   console.log(
     `(${gameExtra.acks} + ${bareExtra.acks} answers, ${gameExtra.reveals} + ${bareExtra.reveals} reveals; ` +
       `RSS per student: game ${gameExtra.rss_per_player_kb} KB, bare ${bareExtra.rss_per_player_kb} KB; ` +
-      `game store: ${gameExtra.store_ms_per_round} ms in ${gameExtra.commits_per_round} commits per round)`,
+      `game store: ${gameExtra.store_ms_per_round} ms (${gameExtra.store_cpu_ms_per_round} ms of CPU) in ` +
+      `${gameExtra.commits_per_round} commits per round)`,
   );
   if (Object.keys(gameExtra.errors).length || Object.keys(bareExtra.errors).length)
     console.log('errors:', JSON.stringify({ game: gameExtra.errors, bare: bareExtra.errors }));

@@ -233,6 +233,12 @@ async function main() {
       await playRound(hostSocket, r, options.players);
     clearInterval(timer);
   }
+  if (options.pauseAfterRounds) {
+    send({ type: 'played' });
+    await new Promise<void>((resolve) =>
+      process.once('message', (m: LoadCommand) => m.type === 'finish' && resolve()),
+    );
+  }
   await hostSocket.emitWithAck('game:end', {});
   hostSocket.close();
   for (const s of students) s.socket.close();

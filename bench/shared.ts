@@ -54,6 +54,11 @@ export interface LoadOptions {
   windowS?: number;
   /** 'alternate': all at once on odd rounds, spread over 3 s on even ones (round 0 warms up). */
   pattern: 'alternate' | 'spread';
+  /**
+   * After the last round, report 'played' and wait for 'finish' before ending the game and closing
+   * the sockets: the orchestrator reads the server's CPU over the rounds alone, not the class leaving.
+   */
+  pauseAfterRounds?: boolean;
 }
 
 export interface LoadResult {
@@ -72,10 +77,11 @@ export interface LoadResult {
 /** Load generator child -> orchestrator. */
 export type LoadReport =
   | { type: 'joined'; joinS: number }
+  | { type: 'played' }
   | { type: 'window'; atS: number; acks: number; ackP99: number; rounds: number }
   | { type: 'result'; result: LoadResult };
 /** Orchestrator -> load generator child. */
-export type LoadCommand = { type: 'play' };
+export type LoadCommand = { type: 'play' } | { type: 'finish' };
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

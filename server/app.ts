@@ -13,7 +13,7 @@ import { CLUSTER_PING_INTERVAL_MS, socketPathOf } from '../shared/protocol/rehom
 import type { GameReport } from '../shared/protocol/report';
 import { createHomeworkRouter } from './api/homework';
 import { createApiRouter } from './api/router';
-import { createSystemClock, deferOnWallClock } from './clock';
+import { createSystemClock, deferOnWallClock, wallClockMs } from './clock';
 import { type Cluster, homeRoutes, startCluster } from './cluster';
 import { type BudgetConfig, type Budgets, createBudgets } from './limits/budgets';
 import type { RoomLimits } from './limits/config';
@@ -170,6 +170,7 @@ export function createApp(deps: AppDeps = {}): App {
   const rooms = createRoomManager({
     clock,
     defer: deferOnWallClock,
+    wallNow: wallClockMs,
     store,
     random,
     log,

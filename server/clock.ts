@@ -20,3 +20,5 @@ export function createSystemClock(): Clock {
 }
 
 export const deferOnWallClock: Defer = (fn, ms) => void setTimeout(fn, ms);
+/** Wall time in ms, for what is about messages per second rather than the game: the commit window. */
+export const wallClockMs = (): number => performance.now();

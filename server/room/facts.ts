@@ -35,38 +35,34 @@ export interface Affected {
 
 export function affectedBy(facts: readonly Fact[]): Affected {
   const affected: Affected = { allPlayers: false, players: [], removed: [], host: null, progress: false };
-  const hostNow = () => {
-    affected.host = 'now';
-  };
-  const hostSoon = () => {
-    affected.host ??= 'soon';
-  };
+  // Written out rather than as helper closures: this runs for every change (every answer), and
+  // under tsx each named closure costs a property definition.
   for (const fact of facts) {
     switch (fact.type) {
       case 'question-resumed':
         // Every phone's countdown moves with the deadline.
         affected.allPlayers = true;
-        hostNow();
+        affected.host = 'now';
         break;
       case 'phase-changed':
       case 'lock-changed':
         if (fact.type === 'phase-changed') affected.allPlayers = true;
-        hostNow();
+        affected.host = 'now';
         break;
       case 'player-joined':
-        hostSoon();
+        affected.host ??= 'soon';
         break;
       case 'player-changed':
         if (fact.reason === 'kick') {
           affected.players.push(fact.player.id);
           affected.removed.push(fact.player.id);
-          hostNow();
+          affected.host = 'now';
         } else if (fact.reason === 'unkick') {
           // Back on the roster; their phone left the game and comes back by joining (J5).
-          hostNow();
+          affected.host = 'now';
         } else {
           affected.progress = true;
-          hostSoon();
+          affected.host ??= 'soon';
         }
         break;
       case 'answer-recorded':

@@ -9,6 +9,7 @@ import type { AnswerReceipt } from '../../shared/protocol/events';
 import { normalizeNickname } from '../../shared/protocol/nickname';
 import { DECK_ROUNDS_MAX } from '../../shared/protocol/schemas';
 import { type AnswerValue, DISCUSSION_EXTEND_MS, DISCUSSION_MS } from '../../shared/protocol/views';
+import { answerOf, answersArray, forEachAnswer, noAnswers, withAnswer } from './answers';
 import type { Fact } from './facts';
 import { type Judge, kindOf } from './kinds';
 import { keepRanking, pointsFor } from './scoring';
@@ -207,7 +208,9 @@ function resume(state: RoomState, downSince: number | null, now: number): Reduce
   const { phase } = state;
   if (phase.kind !== 'question' || downSince === null) return unchanged(state);
   let upAt = Math.max(downSince, phase.openedAt, phase.resumedAt ?? downSince);
-  for (const a of phase.answers) if (a && a.at > upAt) upAt = a.at;
+  forEachAnswer(phase.answers, (a) => {
+    if (a.at > upAt) upAt = a.at;
+  });
   // A question whose time had run out while the server was still up closes as it would have.
   if (upAt >= phase.deadlineAt) return unchanged(state);
   const downMs = now - upAt;
@@ -258,7 +261,7 @@ function openQuestion(
     durationMs,
     pausedMs: 0,
     resumedAt: null,
-    answers: new Array<RecordedAnswer | null>(state.players.length).fill(null),
+    answers: noAnswers(state.players.length),
     answered: 0,
   };
 }
@@ -289,7 +292,7 @@ export function answer(
   const { phase } = state;
   const isOpen = phase.kind === 'question' && phase.round === round;
   const earlier = isOpen
-    ? phase.answers[playerId]
+    ? answerOf(phase.answers, playerId)
     : (phase.kind === 'votes' || phase.kind === 'discussion') && phase.round === round
       ? phase.first.answers[playerId]
       : state.results[round]?.answers[playerId];
@@ -306,10 +309,9 @@ export function answer(
   if (refusal) return refusal;
   // R5: time the server was down is not the student's.
   const elapsedMs = Math.min(phase.durationMs, Math.max(0, now - phase.openedAt - phase.pausedMs));
-  const answers = phase.answers.slice();
   const given: RecordedAnswer =
     level === undefined ? { choice, at: now, elapsedMs } : { choice, at: now, elapsedMs, confidence: level };
-  answers[playerId] = given;
+  const answers = withAnswer(phase.answers, playerId, given);
   const recorded: Step = {
     state: next(state, { phase: { ...phase, answers, answered: phase.answered + 1 } }),
     facts: [{ type: 'answer-recorded', round, playerId, answer: given }],
@@ -369,7 +371,7 @@ function closeIfAllAnswered(step: Step, now: number): Step {
   // Fewer answers than connected players: one of them has not answered, whoever answered. Without
   // this, every answer of a burst scanned the class, O(n²) over the burst.
   if (phase.answered < connectedCount(step.state.players)) return step;
-  const waiting = step.state.players.some((p) => !p.kicked && p.connected && !phase.answers[p.id]);
+  const waiting = step.state.players.some((p) => !p.kicked && p.connected && !answerOf(phase.answers, p.id));
   if (waiting) return step;
   const closed = close(step.state, now, 'all-answered');
   return { state: closed.state, facts: [...step.facts, ...closed.facts] };
@@ -566,14 +568,15 @@ function eligibleFor(state: RoomState, answers: ReadonlyArray<RecordedAnswer | n
 /** Closes the open question: the engine decides the verdict, then every answer is scored. */
 function close(state: RoomState, now: number, closedBy: CloseReason): Step {
   const phase = state.phase as Extract<Phase, { kind: 'question' }>;
+  const given = answersArray(phase.answers);
   if (wantsVotes(state, phase, closedBy)) {
     const first: FirstVote = {
       openedAt: phase.openedAt,
       closedAt: now,
       durationMs: phase.durationMs,
       closedBy,
-      answers: phase.answers,
-      eligible: eligibleFor(state, phase.answers),
+      answers: given,
+      eligible: eligibleFor(state, given),
     };
     const votes: Phase = { kind: 'votes', round: phase.round, first };
     return {
@@ -585,9 +588,9 @@ function close(state: RoomState, now: number, closedBy: CloseReason): Step {
     };
   }
   const { first } = phase;
-  if (!first) return score(state, now, closedBy, phase, phase.answers, undefined);
+  if (!first) return score(state, now, closedBy, phase, given, undefined);
   // PI4: the second vote scores; whoever did not vote again keeps their first vote.
-  const counted = state.players.map((p) => phase.answers[p.id] ?? first.answers[p.id] ?? null);
+  const counted = state.players.map((p) => given[p.id] ?? first.answers[p.id] ?? null);
   return score(state, now, closedBy, phase, counted, first);
 }
 

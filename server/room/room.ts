@@ -151,12 +151,14 @@ export function createRoom(
       next,
       facts: result.facts,
       context,
-      saved: () => {
+      // Methods, not arrow properties: under tsx an arrow given a name costs a property definition
+      // per change (a microsecond), and a class answering at once makes thousands of changes.
+      saved() {
         unsavedChanges--;
         committed = next;
         retryAt = 0;
       },
-      undo: () => {
+      undo() {
         unsavedChanges--;
         state = prev;
         onUndo?.();

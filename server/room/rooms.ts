@@ -169,6 +169,8 @@ export function createRoomManager(deps: {
   clock: Clock;
   /** Schedules the group commit's flush, COMMIT_WINDOW_MS of wall time after its first change. */
   defer: Defer;
+  /** Wall time in ms: a batch gathers longer while changes keep coming (commit-queue.ts). */
+  wallNow?: () => number;
   store: RoomStore;
   random: RandomSource;
   log?: (message: string, error?: unknown) => void;
@@ -217,6 +219,7 @@ export function createRoomManager(deps: {
     log,
     health,
     maxHeld: deps.maxHeld,
+    ...(deps.wallNow ? { wallNow: deps.wallNow } : {}),
     onMoved: (code) => drop(code),
     onSaved(c) {
       const change: RoomChange = {

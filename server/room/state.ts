@@ -4,6 +4,7 @@
 import type { Confidence } from '../../shared/protocol/confidence';
 import type { Deck } from '../../shared/protocol/deck';
 import type { AnswerValue, Settings } from '../../shared/protocol/views';
+import type { Answers } from './answers';
 
 /** Players are never removed, only marked kicked, so a player's id is their index in `players`. */
 export interface Player {
@@ -98,8 +99,8 @@ export type Phase =
       pausedMs: number;
       /** When the question last came back after a restart (R5), or null: downtime is never counted twice. */
       resumedAt: number | null;
-      /** Indexed by player id; null where there is no answer yet. */
-      answers: Array<RecordedAnswer | null>;
+      /** By player id (server/room/answers.ts): added to without copying the whole class's slots. */
+      answers: Answers;
       answered: number;
       /** PI: set on a second vote (after a discussion): the first vote, which stands for whoever does not vote again. */
       first?: FirstVote;

@@ -21,6 +21,7 @@ import type {
   RankEntry,
   Task,
 } from '../../shared/protocol/views';
+import { answerOf } from './answers';
 import { type AskedAt, kindOf } from './kinds';
 import { memo } from './kinds/kind';
 import { distributionOf } from './kinds/predict';
@@ -102,7 +103,7 @@ function playerReveal<T extends RoundType>(
 function eligibleNow(state: RoomState): number {
   const { phase } = state;
   if (phase.kind !== 'question') return 0;
-  return state.players.reduce((n, p) => n + (couldAnswer(p, phase.answers[p.id]) ? 1 : 0), 0);
+  return state.players.reduce((n, p) => n + (couldAnswer(p, answerOf(phase.answers, p.id)) ? 1 : 0), 0);
 }
 
 export function toHostProgress(state: RoomState): HostProgress | null {
@@ -252,7 +253,7 @@ function playerPhase(state: RoomState, playerId: number): PlayerPhase {
       return { kind: 'lobby' };
     case 'question': {
       // Only the question: the scenario, never the simulation, outcome or explanation.
-      const given = phase.answers[playerId];
+      const given = answerOf(phase.answers, playerId);
       // PI3: on a second vote, the player's own first answer, never another's.
       const first = phase.first?.answers[playerId];
       return {

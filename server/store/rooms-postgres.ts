@@ -7,6 +7,7 @@
 // resume), the codes in use (a new room needs a fresh one) and the last heartbeat. A finished game
 // that left memory is read on demand (loadRoom), which the transport awaits (RoomManager.ready).
 import type pg from 'pg';
+import { forEachAnswer } from '../room/answers';
 import type { Fact } from '../room/facts';
 import {
   assertNever,
@@ -281,8 +282,9 @@ export async function createPostgresRoomStore(
     for (const r of state.results) await writeResult(db, state.code, r);
     if (state.phase.kind === 'question') {
       const { round, answers } = state.phase;
-      for (const [id, a] of answers.entries())
-        if (a) await writeAnswer(db, state.code, state.version, round, id, a);
+      const given: Array<[number, RecordedAnswer]> = [];
+      forEachAnswer(answers, (a, id) => given.push([id, a]));
+      for (const [id, a] of given) await writeAnswer(db, state.code, state.version, round, id, a);
     }
   }
 

@@ -10,6 +10,7 @@
 import { ANSWERS, type Answer } from '../../shared/engine/types';
 import { isConfidence } from '../../shared/protocol/confidence';
 import type { AnswerValue } from '../../shared/protocol/views';
+import { forEachAnswer, noAnswers, withAnswer } from '../room/answers';
 import type { Fact } from '../room/facts';
 import {
   assertNever,
@@ -161,8 +162,8 @@ export const scoredAnswerRow = (playerId: number, a: ScoredAnswer) => [
 type QuestionPhase = Extract<Phase, { kind: 'question' }>;
 /**
  * A phase as stored in rooms.phase. A question's answers are rows of the answers table (their count
- * is `answered`); what stays is the length of its answers array at the opening, where the reducer
- * fills it, so a late joiner's answer comes back at the same index.
+ * is `answered`); what stays is how many answer slots it had at the opening, where the
+ * reducer fills them, so a late joiner's answer comes back at the same index.
  */
 type StoredPhase =
   | Exclude<Phase, QuestionPhase>
@@ -284,7 +285,7 @@ export function rebuildRoom(
       ...header,
       pausedMs: pausedMs ?? 0,
       resumedAt: resumedAt ?? null,
-      answers: new Array<RecordedAnswer | null>(slots).fill(null),
+      answers: noAnswers(slots),
       answered: 0,
     };
   } else phase = stored;
@@ -293,7 +294,7 @@ export function rebuildRoom(
     const recorded: RecordedAnswer = { choice: decodeChoice(a.choice), at: a.at, elapsedMs: a.elapsed_ms };
     if (isConfidence(a.confidence)) recorded.confidence = a.confidence;
     if (phase.kind === 'question' && a.round === phase.round) {
-      phase.answers[a.player_id] = recorded;
+      phase.answers = withAnswer(phase.answers, a.player_id, recorded);
       phase.answered++;
     } else if (a.correct !== null) {
       const result = results[a.round];
@@ -505,9 +506,7 @@ export function createSqliteRoomStore(db: Db): SqliteRoomStore {
     for (const r of state.results) writeResult(state.code, r);
     if (state.phase.kind === 'question') {
       const { round, answers } = state.phase;
-      answers.forEach((a, id) => {
-        if (a) writeAnswer(state.code, state.version, round, id, a);
-      });
+      forEachAnswer(answers, (a, id) => writeAnswer(state.code, state.version, round, id, a));
     }
   }
 

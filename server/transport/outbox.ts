@@ -30,7 +30,7 @@ interface Box {
    */
   pending: Map<OutboxEvent, OutboxMessage> | null;
   /** The transport whose 'ready' this box listens to, while anything is pending. */
-  listening: { transport: TransportLike; onReady: () => void } | null;
+  listening: TransportLike | null;
   /** Since when the socket's outgoing bytes are above the cap (wall time), or null. */
   overSince: number | null;
 }
@@ -112,19 +112,32 @@ export function createOutboxes(deps: {
     return box;
   }
 
+  /**
+   * The box each listened-to transport flushes. One 'ready' listener serves every socket (the emitter
+   * is `this`): a closure per held message was thousands a second in a burst, and one per socket a
+   * hundred bytes of every student's heap.
+   */
+  const listened = new WeakMap<TransportLike, Box>();
+  function onReady(this: TransportLike) {
+    const box = listened.get(this);
+    if (box) flush(box);
+  }
+
   function stopListening(box: Box) {
-    if (box.listening) box.listening.transport.off('ready', box.listening.onReady);
+    if (!box.listening) return;
+    box.listening.off('ready', onReady);
+    listened.delete(box.listening);
     box.listening = null;
   }
 
   /** Waits for the transport to have written its last batch (re-armed if the transport changed). */
   function listen(box: Box) {
     const transport = box.socket.conn.transport;
-    if (box.listening?.transport === transport) return;
+    if (box.listening === transport) return;
     stopListening(box);
-    const onReady = () => flush(box);
     transport.on('ready', onReady);
-    box.listening = { transport, onReady };
+    listened.set(transport, box);
+    box.listening = transport;
   }
 
   function flush(box: Box) {

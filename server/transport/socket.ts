@@ -3,7 +3,7 @@
 // publication delivers each saved change to whom the room layer says it concerns.
 
 import { inLanguage } from '../../shared/i18n/errors';
-import { playerLanguage } from '../../shared/i18n/language';
+import { type Language, playerLanguage } from '../../shared/i18n/language';
 import { ANSWER_HELD_MESSAGE, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import { CLIENT_EVENT_NAMES, isClientEvent } from '../../shared/protocol/events';
 import { type MovedTo, socketPathOf } from '../../shared/protocol/rehome';
@@ -99,6 +99,45 @@ export function attachTransport(deps: TransportDeps): Transport {
   });
   rooms.onEvict((code) => publication.drop(code));
 
+  // Per event, these are functions of the connection rather than closures made for each event: a
+  // class answering at once sends thousands of events a second, and the server runs under tsx, whose
+  // kept function names cost a property definition (about a microsecond) per closure made.
+  function failed(event: string, error: unknown): Result {
+    // A read the handler awaited (a saved deck) found the database away: not a bug of ours.
+    if (rooms.health.failed(error)) return storeUnavailable();
+    deps.log(`handler for ${event} failed`, error);
+    return fail('INTERNAL');
+  }
+
+  /** Committed before acknowledged: the reply waits for the batch holding this change. */
+  function reply(
+    socket: AppSocket,
+    lang: Language,
+    event: string,
+    ack: ((result: Result) => void) | null,
+    result: Result,
+  ) {
+    // Cluster mode: this room's home is another node; the client asks where, and goes there.
+    if (!result.ok && result.error === 'MOVED') socket.emit('moved', {});
+    rooms.afterCommit((saved, held) => {
+      if (saved || !result.ok) ack?.(inLanguage(result, lang));
+      else if (held) {
+        // Not saved yet, and kept: the same request sent again gets its reply once it is
+        // (an answer resent is the same answer, A2; a join resent with its requestId the same
+        // join). Only a new game is dropped rather than kept: its host asks again.
+        if (event === 'host:create') publication.unbind(socket);
+        ack?.(
+          inLanguage(storeUnavailable(event === 'answer:submit' ? ANSWER_HELD_MESSAGE : undefined), lang),
+        );
+      } else {
+        // The change was undone: a join's player, or a new game, no longer exists, so its
+        // socket is nobody.
+        if (event === 'player:join' || event === 'host:create') publication.unbind(socket);
+        ack?.(inLanguage(fail('INTERNAL'), lang));
+      }
+    });
+  }
+
   io.on('connection', (socket) => {
     // The language of the page that opened this socket: its refusals are written in it.
     const { headers } = socket.handshake;
@@ -111,43 +150,19 @@ export function attachTransport(deps: TransportDeps): Transport {
       // whatever function came last, and a client that sent none simply gets no reply.
       socket.on(event, (...args: unknown[]) => {
         const ack = ackOf(args);
-        const answer = (result: Result) => ack?.(inLanguage(result, lang));
         const payload = ack && args.length === 1 ? undefined : args[0];
-        const failed = (error: unknown) => {
-          // A read the handler awaited (a saved deck) found the database away: not a bug of ours.
-          if (rooms.health.failed(error)) return storeUnavailable();
-          deps.log(`handler for ${event} failed`, error);
-          return fail('INTERNAL');
-        };
-        // Committed before acknowledged: the reply waits for the batch holding this change.
-        const reply = (result: Result) => {
-          // Cluster mode: this room's home is another node; the client asks where, and goes there.
-          if (!result.ok && result.error === 'MOVED') socket.emit('moved', {});
-          rooms.afterCommit((saved, held) => {
-            if (saved || !result.ok) answer(result);
-            else if (held) {
-              // Not saved yet, and kept: the same request sent again gets its reply once it is
-              // (an answer resent is the same answer, A2; a join resent with its requestId the same
-              // join). Only a new game is dropped rather than kept: its host asks again.
-              if (event === 'host:create') publication.unbind(socket);
-              answer(storeUnavailable(event === 'answer:submit' ? ANSWER_HELD_MESSAGE : undefined));
-            } else {
-              // The change was undone: a join's player, or a new game, no longer exists, so its
-              // socket is nobody.
-              if (event === 'player:join' || event === 'host:create') publication.unbind(socket);
-              answer(fail('INTERNAL'));
-            }
-          });
-        };
         let result: Result | Promise<Result>;
         try {
           result = guarded.run(event, () => handle(event, socket, payload));
         } catch (error) {
-          result = failed(error);
+          result = failed(event, error);
         }
         // An event that spent an address budget first answers once the budget has (a microtask).
-        if (result instanceof Promise) void result.catch(failed).then(reply);
-        else reply(result);
+        if (result instanceof Promise)
+          void result
+            .catch((error: unknown) => failed(event, error))
+            .then((r) => reply(socket, lang, event, ack, r));
+        else reply(socket, lang, event, ack, result);
       });
     }
     socket.onAny((event: unknown, ...args: unknown[]) => {

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerOf } from '../../server/room/answers';
 import { CLIENT_EVENT_NAMES } from '../../shared/protocol/events';
 import { PROTOCOL_VERSION } from '../../shared/protocol/schemas';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
@@ -79,7 +80,7 @@ describe('docs/protocol.md: the bot in ten lines', () => {
       () => {
         const q = server.app.rooms.get(host.code)!;
         expect(q.players.map((p) => p.nickname)).toContain('Bot');
-        expect(q.phase.kind === 'question' && q.phase.answers[1]?.choice).toBe('zigzag');
+        expect(q.phase.kind === 'question' && answerOf(q.phase.answers, 1)?.choice).toBe('zigzag');
       },
       { timeout: 10_000, interval: 50 },
     );
@@ -92,7 +93,7 @@ describe('docs/protocol.md: the bot in ten lines', () => {
     await vi.waitFor(
       () => {
         const q = server.app.rooms.get(host.code)!;
-        expect(q.phase.kind === 'question' && q.phase.answers[1]?.choice).toBe('zigzag');
+        expect(q.phase.kind === 'question' && answerOf(q.phase.answers, 1)?.choice).toBe('zigzag');
       },
       { timeout: 5_000, interval: 50 },
     );

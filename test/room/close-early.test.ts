@@ -4,6 +4,7 @@
 // whatever order joins, presence changes, kicks and answers come in.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerOf } from '../../server/room/answers';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
 import { HOST, makeRoom, T0 } from './helpers';
@@ -53,7 +54,7 @@ function commandOf(state: RoomState, o: Op): Command {
 function allAnswered(state: RoomState): boolean {
   const { phase } = state;
   if (phase.kind !== 'question' || phase.answered === 0) return false;
-  return state.players.every((p) => p.kicked || !p.connected || phase.answers[p.id]);
+  return state.players.every((p) => p.kicked || !p.connected || answerOf(phase.answers, p.id));
 }
 
 describe('R2 on random games', () => {

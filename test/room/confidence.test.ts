@@ -1,5 +1,6 @@
 // C1–C4: confidence on every answer, scored by certainty-based marking, at hand-computed points.
 import { describe, expect, it } from 'vitest';
+import { answerOf } from '../../server/room/answers';
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
 import { toPlayerView } from '../../server/room/views';
@@ -72,7 +73,7 @@ describe('C1 a game scored by confidence asks every answer for a level', () => {
     const result = reduce(s, answer(0, 'zigzag', 'sure'), T0 + 1000);
     expect(result.ok && result.receipt).toEqual({ round: 0, choice: 'zigzag', elapsedMs: 1000 });
     if (!result.ok || result.state.phase.kind !== 'question') throw new Error('not recorded');
-    expect(result.state.phase.answers[0]).not.toHaveProperty('confidence');
+    expect(answerOf(result.state.phase.answers, 0)).not.toHaveProperty('confidence');
     expect(toPlayerView(result.state, 0, T0).scoreBy).toBe('speed');
   });
 });
