@@ -8,8 +8,10 @@
 // each (bench/cluster-room.ts, one process per room), and in every run one fault during a question:
 // a home killed (kill -9) at 20, 50 or 90 % of the answer window or exactly at its deadline, a home
 // paused (SIGSTOP) for twice the time another node took to claim its room and then woken (SIGCONT), a
-// rolling restart of all three (SIGTERM, start again), PostgreSQL stopped for 2 s, or 900 players
-// joining while a home is down. At the end of each run every phone's acknowledgement log is held
+// rolling restart of all three (SIGTERM, start again; and the same with each node started again only
+// LATE_BOOT_MS after it exited, once its phones have moved, so that its boot does not share this
+// machine's cores with their moves), PostgreSQL stopped for 2 s, or 900 players joining while a home
+// is down. At the end of each run every phone's acknowledgement log is held
 // against the database:
 //   lost               an answer acknowledged but not stored (or stored with another choice)
 //   doubled            an answer acknowledged twice with different times, stored with a time other
@@ -20,7 +22,7 @@
 //   rehome             from the fault to the phone's resume completing on the new home
 // Writes bench/results/cluster.json and prints a table. Figures to read, not a test.
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const ROOMS = 3;
 const NODES = 3;
+/** rolling-restart-late-boot: how long after its exit a node is started again. */
+const LATE_BOOT_MS = 3_000;
 
 const SCENARIOS = [
   'kill-20',
@@ -42,6 +46,7 @@ const SCENARIOS = [
   'kill-deadline',
   'sigstop',
   'rolling-restart',
+  'rolling-restart-late-boot',
   'postgres-restart',
   'join-storm',
 ] as const;
@@ -107,10 +112,20 @@ interface RunFigures {
   /**
    * Where a re-home's time goes, ms (median and slowest phone): from the fault to the socket's loss
    * (told), from there to the lookup's answer that named the new home (lookup; phones `moved` sent
-   * straight there have none), to the new socket's connection (connect: from the lookup's answer,
-   * or from the loss), to the resume's full view (resume); and the tries it took.
+   * straight there have none), the wait before opening the new socket (wait: `moved`'s spread or the
+   * backoff, from the lookup's answer or the loss), the socket's TCP, WebSocket and Socket.IO
+   * handshakes (handshake), its resume's full view (resume); and the tries it took.
    */
-  phases: Record<'told' | 'lookup' | 'connect' | 'resume' | 'attempts', { p50: number; max: number } | null>;
+  phases: Record<
+    'told' | 'lookup' | 'wait' | 'handshake' | 'resume' | 'attempts',
+    { p50: number; max: number } | null
+  >;
+  /**
+   * Each fault's window (from the fault to its slowest phone back): how busy each process was then.
+   * `phones`: the processes of the fault's rooms (the load generator); `nodes`: each node, all its
+   * lives (a node booting again counts here). Loop: the event loop's worst delay; CPU: % of one core.
+   */
+  load: FaultLoad[];
   /** Phones of a faulted home that were sent straight to the home `moved` named (no lookup). */
   moved_named: number;
   takeover_ms: number[];
@@ -130,6 +145,62 @@ interface RunFigures {
   errors: Record<string, number>;
   /** What went wrong with the run itself (a process that failed), if anything. */
   failure?: string;
+}
+
+/** How busy one process (or the busiest of several) was over a window. */
+interface ProcessLoad {
+  /** The event loop's worst delay, ms. */
+  loopMaxMs: number;
+  /** CPU time over the window, % of one core. */
+  cpuPct: number;
+}
+
+interface FaultLoad {
+  node: string;
+  /** From the fault to its slowest phone back, ms. */
+  windowMs: number;
+  phones: ProcessLoad;
+  nodes: Record<string, ProcessLoad>;
+  /** Rolling restart: the CPU the faulted node's next life used until it was ready, ms. */
+  bootCpuMs?: number;
+}
+
+/** A sample of one process (bench/cluster-sampler.ts), with the pid it came from. */
+interface PidSample {
+  pid: number;
+  at: number;
+  loopMaxMs: number;
+  cpuMs: number;
+}
+
+function readSamples(file: string): PidSample[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [pid, at, loop, cpu] = line.split(' ').map(Number);
+      return { pid: pid!, at: at!, loopMaxMs: loop!, cpuMs: cpu! };
+    });
+}
+
+/**
+ * Over (from, to]: the worst loop delay of any sample in it, and the CPU the processes used in it
+ * (a process born in the window counts from its start: a node booting again).
+ */
+function loadIn(samples: PidSample[], from: number, to: number): ProcessLoad {
+  let loopMaxMs = 0;
+  let cpuMs = 0;
+  const byPid = new Map<number, PidSample[]>();
+  for (const x of samples) byPid.set(x.pid, [...(byPid.get(x.pid) ?? []), x]);
+  for (const list of byPid.values()) {
+    const inside = list.filter((x) => x.at > from && x.at <= to);
+    if (inside.length === 0) continue;
+    for (const x of inside) loopMaxMs = Math.max(loopMaxMs, x.loopMaxMs);
+    const before = list.filter((x) => x.at <= from).at(-1);
+    cpuMs += inside.at(-1)!.cpuMs - (before?.cpuMs ?? 0);
+  }
+  return { loopMaxMs, cpuPct: Math.round((100 * cpuMs) / Math.max(1, to - from)) };
 }
 
 class Room {
@@ -226,7 +297,8 @@ async function run(
   db: pg.Pool,
 ): Promise<RunFigures> {
   const addresses: NodeAddress[] = nodes.map((n) => ({ id: n.id, port: n.port }));
-  const secondsPerQuestion = scenario === 'rolling-restart' ? Math.max(windowS, 30) : windowS;
+  const rolling = scenario === 'rolling-restart' || scenario === 'rolling-restart-late-boot';
+  const secondsPerQuestion = rolling ? Math.max(windowS, 30) : windowS;
   const rooms = Array.from(
     { length: ROOMS },
     (_, index) =>
@@ -296,7 +368,7 @@ async function run(
       const takeover = (fault.takeoverAt ?? Date.now()) - fault.at;
       await sleep(Math.max(0, fault.at + 2 * takeover - Date.now()));
       target.signal('SIGCONT');
-    } else if (scenario === 'rolling-restart') {
+    } else if (rolling) {
       await at(0.2);
       for (const node of nodes) {
         const fault: Fault = {
@@ -311,6 +383,7 @@ async function run(
         const how = await node.terminate();
         if (how !== '0') console.warn(`  ${node.id} exited ${how} on SIGTERM (expected 0)`);
         await watching;
+        if (scenario === 'rolling-restart-late-boot') await sleep(LATE_BOOT_MS);
         fault.bootAt = Date.now() - fault.at;
         await node.start();
         fault.restartedAt = node.startedAt;
@@ -339,6 +412,7 @@ async function run(
       logs.map((l) => l.log),
       faults,
       db,
+      nodes,
     );
   } catch (error) {
     for (const node of nodes) if (!node.running) await node.start().catch(() => undefined);
@@ -359,7 +433,8 @@ async function run(
       sockets_lost: {},
       rehome_max_ms: null,
       not_back: 0,
-      phases: { told: null, lookup: null, connect: null, resume: null, attempts: null },
+      phases: { told: null, lookup: null, wait: null, handshake: null, resume: null, attempts: null },
+      load: [],
       moved_named: 0,
       takeover_ms: [],
       boot_ms: [],
@@ -382,6 +457,7 @@ async function compare(
   logs: RoomLog[],
   faults: Fault[],
   db: pg.Pool,
+  nodes: NodeProcess[],
 ): Promise<RunFigures> {
   let acked = 0;
   let lost = 0;
@@ -392,7 +468,9 @@ async function compare(
   const rehomes: number[] = [];
   const told: number[] = [];
   const lookup: number[] = [];
-  const connect: number[] = [];
+  const wait: number[] = [];
+  const handshake: number[] = [];
+  const backAt = new Map<Fault, number[]>();
   const resume: number[] = [];
   const attempts: number[] = [];
   let movedNamed = 0;
@@ -473,11 +551,13 @@ async function compare(
           continue;
         }
         rehomes.push(next.readyAt - fault.at);
+        backAt.set(fault, [...(backAt.get(fault) ?? []), next.readyAt]);
         const from = on.lostAt ?? fault.at;
         if (next.lookupAt !== undefined) lookup.push(next.lookupAt - from);
         else if (on.reason === 'moved') movedNamed++;
-        if (next.connectAt !== undefined) {
-          connect.push(next.connectAt - (next.lookupAt ?? from));
+        if (next.connectAt !== undefined && next.dialAt !== undefined) {
+          wait.push(next.dialAt - (next.lookupAt ?? from));
+          handshake.push(next.connectAt - next.dialAt);
           resume.push(next.readyAt - next.connectAt);
         }
         if (next.attempts !== undefined) attempts.push(next.attempts);
@@ -504,11 +584,50 @@ async function compare(
     phases: {
       told: spread(told),
       lookup: spread(lookup),
-      connect: spread(connect),
+      wait: spread(wait),
+      handshake: spread(handshake),
       resume: spread(resume),
       attempts: spread(attempts),
     },
     moved_named: movedNamed,
+    load: faults.flatMap((fault): FaultLoad[] => {
+      const back = backAt.get(fault);
+      if (!back) return [];
+      const to = Math.max(...back);
+      const phones = logs
+        .filter((l) => fault.rooms.includes(l.code))
+        .map((l, i) =>
+          loadIn(
+            l.samples.map(([at, loopMaxMs, cpuMs]) => ({ pid: i, at, loopMaxMs, cpuMs })),
+            fault.at,
+            to,
+          ),
+        );
+      const nodeSamples = new Map(nodes.map((n) => [n.id, n.samplesFile ? readSamples(n.samplesFile) : []]));
+      // The node's next life: its first sample after the fault, until it said it was ready.
+      const next = nodeSamples.get(fault.node)!.find((x) => x.at > fault.at);
+      const booted =
+        fault.restartedAt !== undefined && next
+          ? nodeSamples
+              .get(fault.node)!
+              .filter((x) => x.pid === next.pid && x.at <= fault.restartedAt!)
+              .at(-1)
+          : undefined;
+      return [
+        {
+          node: fault.node,
+          windowMs: to - fault.at,
+          phones: {
+            loopMaxMs: Math.max(0, ...phones.map((p) => p.loopMaxMs)),
+            cpuPct: Math.max(0, ...phones.map((p) => p.cpuPct)),
+          },
+          nodes: Object.fromEntries(
+            [...nodeSamples].map(([id, samples]) => [id, loadIn(samples, fault.at, to)]),
+          ),
+          ...(booted ? { bootCpuMs: booted.cpuMs } : {}),
+        },
+      ];
+    }),
     takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
     boot_ms: faults.flatMap((f) =>
       f.bootAt !== undefined && f.restartedAt !== undefined ? [[f.bootAt, f.restartedAt - f.at]] : [],
@@ -546,6 +665,7 @@ async function main() {
         LIMIT_API_PER_MINUTE: '1000000',
       },
       (id) => join(logDir, `${id}.log`),
+      (id) => join(logDir, `${id}.samples`),
     );
     console.log(
       `${NODES} nodes on PostgreSQL (${given ? 'DATABASE_URL' : 'private embedded cluster'}), ${ROOMS} rooms x ${players} players, ` +
@@ -574,6 +694,14 @@ async function main() {
               (f.boot_ms.length
                 ? `; nodes booting from/to (ms after their SIGTERM): ${f.boot_ms.map(([a, b]) => `${a}-${b}`).join(', ')}`
                 : ''),
+          );
+        for (const l of f.load)
+          console.log(
+            `    ${l.node}'s ${l.windowMs} ms window, loop max/CPU: phones ${l.phones.loopMaxMs} ms/${l.phones.cpuPct} %, ` +
+              Object.entries(l.nodes)
+                .map(([id, n]) => `${id} ${n.loopMaxMs} ms/${n.cpuPct} %`)
+                .join(', ') +
+              (l.bootCpuMs === undefined ? '' : `; its next life's boot used ${l.bootCpuMs} ms of CPU`),
           );
       }
   } finally {
