@@ -149,6 +149,8 @@ interface RunFigures {
   join_p50_ms: number | null;
   join_max_ms: number | null;
   errors: Record<string, number>;
+  /** Why each doubled counted (the first 20). */
+  doubled_why?: string[];
   /** What went wrong with the run itself (a process that failed), if anything. */
   failure?: string;
 }
@@ -468,6 +470,7 @@ async function compare(
   let acked = 0;
   let lost = 0;
   let doubled = 0;
+  const doubledWhy: string[] = [];
   let afterFence = 0;
   let notRevealed = 0;
   let unacked = 0;
@@ -506,7 +509,12 @@ async function compare(
     for (const ack of log.acks) {
       const seen = first.get(ack.playerId);
       if (!seen) first.set(ack.playerId, ack);
-      else if (seen.elapsedMs !== ack.elapsedMs || seen.choice !== ack.choice) doubled++;
+      else if (seen.elapsedMs !== ack.elapsedMs || seen.choice !== ack.choice) {
+        doubled++;
+        doubledWhy.push(
+          `player ${ack.playerId}: acknowledged twice, by ${seen.node} (${seen.elapsedMs} ms) and ${ack.node} (${ack.elapsedMs} ms)`,
+        );
+      }
       const fence = faults.find(
         (f) =>
           f.node === ack.node &&
@@ -521,18 +529,29 @@ async function compare(
       acked++;
       const row = stored.get(ack.playerId);
       if (!row || JSON.stringify(row.choice) !== JSON.stringify(ack.choice)) lost++;
-      else if (row.elapsed !== ack.elapsedMs) doubled++;
+      else if (row.elapsed !== ack.elapsedMs) {
+        doubled++;
+        doubledWhy.push(
+          `player ${ack.playerId}: acknowledged by ${ack.node} at ${ack.elapsedMs} ms, stored at ${row.elapsed} ms`,
+        );
+      }
     }
     // Scored once: each player's score is the points of their one answer; the round closed once.
     const scores = await db.query('SELECT id, score FROM players WHERE code = $1', [log.code]);
     for (const p of scores.rows) {
       const points = stored.get(Number(p.id))?.points ?? 0;
-      if (Number(p.score) !== points) doubled++;
+      if (Number(p.score) !== points) {
+        doubled++;
+        doubledWhy.push(`player ${p.id}: score ${p.score}, answer's points ${points}`);
+      }
     }
     const closed = await db.query('SELECT count(*)::int AS n FROM results WHERE code = $1 AND round = 0', [
       log.code,
     ]);
-    if (closed.rows[0].n !== 1) doubled++;
+    if (closed.rows[0].n !== 1) {
+      doubled++;
+      doubledWhy.push(`room ${log.code}: round closed ${closed.rows[0].n} times`);
+    }
 
     // Re-home: each phone on a faulted home at the fault, to its next socket's resume.
     for (const s of log.segments)
@@ -596,6 +615,7 @@ async function compare(
       attempts: spread(attempts),
     },
     moved_named: movedNamed,
+    ...(doubledWhy.length ? { doubled_why: doubledWhy.slice(0, 20) } : {}),
     load: faults.flatMap((fault): FaultLoad[] => {
       const back = backAt.get(fault);
       if (!back) return [];
@@ -693,6 +713,7 @@ async function main() {
             `re-home (${f.rehomed} phones) p50 ${fmt(f.rehome_p50_ms)} p90 ${fmt(f.rehome_p90_ms)} max ${fmt(f.rehome_max_ms)} ms, ` +
             `sockets lost ${JSON.stringify(f.sockets_lost)}, socket lost p50 ${fmt(f.told_p50_ms)} max ${fmt(f.told_max_ms)} ms, takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
         );
+        for (const why of f.doubled_why ?? []) console.log(`    doubled: ${why}`);
         if (f.rehomed > 0)
           console.log(
             `    where the time went (p50/max ms): ${Object.entries(f.phases)
