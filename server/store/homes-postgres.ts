@@ -216,8 +216,8 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     },
     release,
     async handOver() {
-      // Two round trips, not one per step: every query here delays the `moved` that 300 phones wait
-      // for, and under load each costs tens of ms (bench:cluster, "told").
+      // Three round trips, not one per step: every query here delays the `moved` that 300 phones
+      // wait for, and under load each costs tens of ms (bench:cluster, "told").
       const found = await pool.query<{
         node_id: string | null;
         epoch: number | null;
@@ -251,8 +251,10 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
         epochs.push(target.epoch);
       }
       // One statement: the rooms given (only those still this node's at its epoch: a claim since,
-      // this node paused, keeps its own), the rest let go, the lease ended. Its parts see one
-      // snapshot, so the rooms let go leave out those given.
+      // this node paused, keeps its own) and the rest let go. Its parts see one snapshot, so the
+      // rooms let go leave out those given. The lease ends after it, not within it: a statement that
+      // waits for a room's row (a save in flight) would hold this node's row meanwhile, and this
+      // node's next life, which takes that row as it starts, would wait for it.
       const given = await pool.query<{ code: string; node: string }>(
         `WITH given AS (
            UPDATE rooms r SET home_node = g.node, home_epoch = g.epoch
@@ -262,12 +264,11 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
          ), released AS (
            UPDATE rooms SET home_node = NULL, home_epoch = NULL
            WHERE home_node = $1 AND home_epoch = $2 AND NOT code = ANY($3)
-         ), ended AS (
-           UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2
          )
          SELECT code, node FROM given`,
         [node, epoch, codes, to, epochs],
       );
+      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
       return new Map(given.rows.map((r) => [r.code, r.node]));
     },
     async fence(db, code) {
