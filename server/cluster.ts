@@ -153,12 +153,17 @@ export function startCluster(deps: {
       // Each room goes to a named live node, whose sockets its clients open at once: no lookup, and
       // no claim race among the other nodes.
       const given = await homes.handOver();
+      // Told before anything else is awaited: see homes.handOver.
+      for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
       const to = [...new Set(given.values())].sort().join(', ');
       log(
         `handing over ${given.size} room(s)${given.size ? ` to ${to}` : ''} in ${Date.now() - started} ms ` +
           `(after ${started - flushing} ms saving)`,
       );
-      for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
+      await homes.endLease().catch((error) => {
+        // Not fatal: it runs out within LEASE_MS anyway, and this node takes no room meanwhile.
+        if (!health.failed(error)) log('could not end the lease', error);
+      });
       return given.size;
     },
     stop() {

@@ -61,10 +61,13 @@ export interface Homes extends RoomHomes {
   /**
    * SIGTERM, after drain(): gives each of this node's unfinished rooms to a live node that takes new
    * rooms, the one that holds the fewest (a node a rolling deploy has just restarted holds none, and
-   * is not the next one it restarts), then lets the rest go and ends the lease, as release() does.
-   * Says where each room went; a room no live node could take is not in the map.
+   * is not the next one it restarts), then lets the rest go. Says where each room went; a room no
+   * live node could take is not in the map. The caller tells the rooms' sockets where to go, then
+   * ends the lease (endLease()).
    */
   handOver(): Promise<Map<string, string>>;
+  /** Ends this node's lease: it is dead to the others at once. */
+  endLease(): Promise<void>;
   /** Within a write transaction: throws RoomMovedError unless this node is `code`'s home at its epoch. */
   fence(db: Queryable, code: string): Promise<void>;
   /** Stamps a new room (inserted in this transaction) with this node as its home. */
@@ -216,8 +219,10 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     },
     release,
     async handOver() {
-      // Three round trips, not one per step: every query here delays the `moved` that 300 phones
-      // wait for, and under load each costs tens of ms (bench:cluster, "told").
+      // Two round trips, not one per step: every query here delays the `moved` that 300 phones wait
+      // for, and under load each costs tens of ms (bench:cluster, "told"). And every one between the
+      // rooms' update and `moved` lets a save in flight find its room gone first, which then tells
+      // its sockets `moved` without a home, and they look it up (half of one run's phones did).
       const found = await pool.query<{
         node_id: string | null;
         epoch: number | null;
@@ -252,9 +257,9 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
       }
       // One statement: the rooms given (only those still this node's at its epoch: a claim since,
       // this node paused, keeps its own) and the rest let go. Its parts see one snapshot, so the
-      // rooms let go leave out those given. The lease ends after it, not within it: a statement that
-      // waits for a room's row (a save in flight) would hold this node's row meanwhile, and this
-      // node's next life, which takes that row as it starts, would wait for it.
+      // rooms let go leave out those given. The lease ends after it (endLease), not within it: a
+      // statement that waits for a room's row (a save in flight) would hold this node's row
+      // meanwhile, and this node's next life, which takes that row as it starts, would wait for it.
       const given = await pool.query<{ code: string; node: string }>(
         `WITH given AS (
            UPDATE rooms r SET home_node = g.node, home_epoch = g.epoch
@@ -268,8 +273,10 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
          SELECT code, node FROM given`,
         [node, epoch, codes, to, epochs],
       );
-      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
       return new Map(given.rows.map((r) => [r.code, r.node]));
+    },
+    async endLease() {
+      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
     },
     async fence(db, code) {
       const mine = await db.query(
