@@ -15,6 +15,8 @@ export class NodeProcess {
   child: ChildProcess | null = null;
   /** When the current process became ready (its rooms' acknowledgements before it are an older life's). */
   startedAt = 0;
+  /** When the current process was spawned: its boot runs from here to startedAt. */
+  spawnedAt = 0;
   private output = '';
 
   constructor(
@@ -23,6 +25,8 @@ export class NodeProcess {
     private readonly env: Record<string, string>,
     /** Every line the node writes is appended here, for a failure's post-mortem. */
     readonly logFile: string,
+    /** The benchmark's: where the node appends its loop delay and CPU samples (bench/cluster-sampler.ts). */
+    readonly samplesFile?: string,
   ) {}
 
   get url() {
@@ -36,7 +40,8 @@ export class NodeProcess {
   async start(): Promise<void> {
     this.output = '';
     appendFileSync(this.logFile, `\n--- start ${new Date().toISOString()} ---\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    const sampled = this.samplesFile ? ['--import', './bench/cluster-sampler.ts'] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...sampled, 'server/index.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -46,10 +51,12 @@ export class NodeProcess {
         ...this.env,
         NODE_ID: this.id,
         PORT: String(this.port),
+        ...(this.samplesFile ? { CLUSTER_SAMPLES: this.samplesFile } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.spawnedAt = Date.now();
     const collect = (chunk: Buffer) => {
       const text = chunk.toString();
       this.output += text;
@@ -115,11 +122,12 @@ export async function startNodes(
   count: number,
   env: Record<string, string>,
   logFile: (id: string) => string,
+  samplesFile?: (id: string) => string,
 ): Promise<NodeProcess[]> {
   const nodes: NodeProcess[] = [];
   for (let i = 1; i <= count; i++) {
     const id = `n${i}`;
-    nodes.push(new NodeProcess(id, await freePort(), env, logFile(id)));
+    nodes.push(new NodeProcess(id, await freePort(), env, logFile(id), samplesFile?.(id)));
   }
   try {
     for (const node of nodes) await node.start();

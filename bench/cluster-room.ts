@@ -19,6 +19,7 @@ import {
   rehomeWaitMs,
 } from '../shared/protocol/rehome';
 import type { HostView, PlayerView } from '../shared/protocol/views';
+import { sample } from './cluster-sampler';
 import {
   type AckEntry,
   type RoomCommand,
@@ -50,7 +51,11 @@ const log: RoomLog = {
   errors: {},
   revealed: 0,
   unacked: 0,
+  samples: [],
 };
+// Was this process, which plays the whole room, too busy to play it at some moment? Then part of a
+// move's time there is the generator's, not the game's.
+sample((s) => log.samples.push(s));
 const countError = (e: string) => {
   log.errors[e] = (log.errors[e] ?? 0) + 1;
 };
@@ -175,6 +180,7 @@ abstract class Client {
             }
           }
           stillThere = 0;
+          const dialAt = Date.now();
           try {
             socket = await openSocket(home);
           } catch (error) {
@@ -191,6 +197,7 @@ abstract class Client {
               node: home.node,
               readyAt: Date.now(),
               ...(lookupAt === undefined ? {} : { lookupAt }),
+              dialAt,
               connectAt,
               attempts,
             });

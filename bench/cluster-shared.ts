@@ -1,5 +1,6 @@
 // What the cluster benchmark's orchestrator (bench/cluster.ts) and its room processes
 // (bench/cluster-room.ts) say to each other, and the logs a room process hands back.
+import type { Sample } from './cluster-sampler';
 
 /** A node of the cluster as the simulated phones reach it: on loopback, without a proxy. */
 export interface NodeAddress {
@@ -48,11 +49,13 @@ export interface Segment {
   reason?: string;
   /**
    * How this socket was reached, for where a re-home's time goes: the previous socket lost
-   * (`lostAt` of the one before), the home lookup that named this node answered, this socket
-   * connected, then `readyAt` (its resume's full view). `lookupAt` is absent when `moved` named the
-   * home. `attempts`: lookups and connections tried.
+   * (`lostAt` of the one before), the home lookup that named this node answered, the phone began
+   * opening this socket (after its wait: `moved`'s spread, or the backoff), the socket connected
+   * (TCP, WebSocket and Socket.IO handshakes), then `readyAt` (its resume's full view). `lookupAt` is
+   * absent when `moved` named the home. `attempts`: lookups and connections tried.
    */
   lookupAt?: number;
+  dialAt?: number;
   connectAt?: number;
   attempts?: number;
 }
@@ -71,6 +74,8 @@ export interface RoomLog {
   revealed: number;
   /** Answers sent but never acknowledged by the end (refused for good, or still waiting). */
   unacked: number;
+  /** The room process's own loop delay and CPU (bench/cluster-sampler.ts): the phones' side of a move. */
+  samples: Sample[];
 }
 
 /** Orchestrator -> room process. */

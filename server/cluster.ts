@@ -21,9 +21,9 @@ const ROOM_CODE = /^[0-9]{6}$/;
 export interface Cluster {
   /**
    * SIGTERM: no new rooms, saves what waits, gives every room to a live node, and tells their sockets
-   * to move there.
+   * to move there. Resolves with how many rooms it gave.
    */
-  handOver(): Promise<void>;
+  handOver(): Promise<number>;
   /** Stops the renewals. */
   stop(): void;
 }
@@ -138,14 +138,14 @@ export function startCluster(deps: {
       draining = true;
       clearInterval(timer);
       await homes.drain().catch((error) => log('could not mark this node as draining', error));
-      // What waits is saved first, so that its clients need not send it again; but only for so
-      // long: the rooms' sockets keep sending until they are told to move, and a flush that chases
-      // them could last until systemd's SIGKILL (it did, twice, under a re-homing class). What is
-      // not saved by then is not acknowledged, its write fails the new home's fence, and its
-      // clients send it again there.
+      // What waited at SIGTERM is saved first, so that its clients need not send it again; but not
+      // what comes after: the rooms' sockets keep sending until they are told to move, and a flush
+      // that chased them held `moved` back for its whole second (bench:cluster, "told"), once until
+      // systemd's SIGKILL. And only for so long. What is not saved by then is not acknowledged, its
+      // write fails the new home's fence, and its clients send it again there.
       const flushing = Date.now();
       const flushed = await Promise.race([
-        Promise.resolve(rooms.flush()).then(() => true),
+        new Promise<true>((resolve) => rooms.afterCommit(() => resolve(true))),
         new Promise<false>((resolve) => setTimeout(() => resolve(false), HAND_OVER_FLUSH_MS).unref()),
       ]);
       if (!flushed) log(`saving before the hand-over took over ${HAND_OVER_FLUSH_MS} ms: handing over now`);
@@ -153,12 +153,18 @@ export function startCluster(deps: {
       // Each room goes to a named live node, whose sockets its clients open at once: no lookup, and
       // no claim race among the other nodes.
       const given = await homes.handOver();
+      // Told before anything else is awaited: see homes.handOver.
+      for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
       const to = [...new Set(given.values())].sort().join(', ');
       log(
         `handing over ${given.size} room(s)${given.size ? ` to ${to}` : ''} in ${Date.now() - started} ms ` +
           `(after ${started - flushing} ms saving)`,
       );
-      for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
+      await homes.endLease().catch((error) => {
+        // Not fatal: it runs out within LEASE_MS anyway, and this node takes no room meanwhile.
+        if (!health.failed(error)) log('could not end the lease', error);
+      });
+      return given.size;
     },
     stop() {
       stopped = true;

@@ -2,10 +2,11 @@
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
 // (./data), DATABASE_URL (none: SQLite in DATA_DIR), ALLOWED_ORIGINS (none), TRUST_PROXY (off),
-// NODE_ID, LEASE_MS, RENEW_MS (cluster mode, docs/deploy.md). README "Running on a server" explains them;
+// NODE_ID, LEASE_MS, RENEW_MS, LEAVE_AFTER_MOVED_MS (cluster mode, docs/deploy.md). README "Running on a server" explains them;
 // the LIMIT_*, QUOTA_*, ROOM_* and ROOMS_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
+import { MOVED_SPREAD_MS } from '../shared/protocol/rehome';
 import { createApp } from './app';
 import { LEASE_MS, RENEW_MS } from './cluster';
 import { lanAddress } from './lan';
@@ -39,6 +40,21 @@ const positive = (name: string, fallback: number) => {
 };
 const leaseMs = positive('LEASE_MS', LEASE_MS);
 const renewMs = positive('RENEW_MS', RENEW_MS);
+/**
+ * How long a node that handed rooms over (SIGTERM) stays up, idle, before it closes and exits: about
+ * the time its clients take to move (MOVED_SPREAD_MS, then their handshakes and resumes on the new
+ * home). A deploy starts the node again once it has exited: on the same machine, that boot (over a
+ * second of CPU through tsx) would otherwise take the cores the moves need (docs/deploy.md). 0 for
+ * nodes on machines of their own.
+ */
+const leaveRaw = process.env.LEAVE_AFTER_MOVED_MS?.trim();
+const leaveAfterMovedMs = leaveRaw ? Number(leaveRaw) : MOVED_SPREAD_MS + 700;
+if (!Number.isInteger(leaveAfterMovedMs) || leaveAfterMovedMs < 0 || leaveAfterMovedMs > 10_000) {
+  console.error(
+    `LEAVE_AFTER_MOVED_MS must be a whole number of milliseconds from 0 to 10000 (got "${leaveRaw}").`,
+  );
+  process.exit(1);
+}
 if (nodeId !== undefined) {
   const problem = !/^[a-z0-9-]{1,32}$/.test(nodeId)
     ? `NODE_ID "${nodeId}" must be 1 to 32 lowercase letters, digits or dashes (e.g. n1).`
@@ -119,8 +135,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // A node of a cluster hands its rooms over first: their clients move to another node at once,
     // rather than after its lease runs out.
     const handOver =
-      server.cluster?.handOver().catch((error) => console.error('handing the rooms over failed', error)) ??
-      Promise.resolve();
+      server.cluster
+        ?.handOver()
+        .then((given) => given > 0 && new Promise((resolve) => setTimeout(resolve, leaveAfterMovedMs)))
+        .catch((error) => console.error('handing the rooms over failed', error)) ?? Promise.resolve();
     void handOver
       .then(() => {
         const closing = server.close();

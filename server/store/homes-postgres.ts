@@ -61,10 +61,13 @@ export interface Homes extends RoomHomes {
   /**
    * SIGTERM, after drain(): gives each of this node's unfinished rooms to a live node that takes new
    * rooms, the one that holds the fewest (a node a rolling deploy has just restarted holds none, and
-   * is not the next one it restarts), then lets the rest go and ends the lease, as release() does.
-   * Says where each room went; a room no live node could take is not in the map.
+   * is not the next one it restarts), then lets the rest go. Says where each room went; a room no
+   * live node could take is not in the map. The caller tells the rooms' sockets where to go, then
+   * ends the lease (endLease()).
    */
   handOver(): Promise<Map<string, string>>;
+  /** Ends this node's lease: it is dead to the others at once. */
+  endLease(): Promise<void>;
   /** Within a write transaction: throws RoomMovedError unless this node is `code`'s home at its epoch. */
   fence(db: Queryable, code: string): Promise<void>;
   /** Stamps a new room (inserted in this transaction) with this node as its home. */
@@ -216,40 +219,64 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
     },
     release,
     async handOver() {
-      const live = await pool.query<{ node_id: string; epoch: number; rooms: string }>(
+      // Two round trips, not one per step: every query here delays the `moved` that 300 phones wait
+      // for, and under load each costs tens of ms (bench:cluster, "told"). And every one between the
+      // rooms' update and `moved` lets a save in flight find its room gone first, which then tells
+      // its sockets `moved` without a home, and they look it up (half of one run's phones did).
+      const found = await pool.query<{
+        node_id: string | null;
+        epoch: number | null;
+        rooms: string | null;
+        code: string | null;
+      }>(
         `SELECT n.node_id, n.epoch, (SELECT count(*) FROM rooms r WHERE r.home_node = n.node_id
-             AND r.home_epoch = n.epoch AND r.finished = 0) AS rooms
-         FROM nodes n WHERE n.lease_until > ${DB_NOW} AND n.draining = 0 AND n.node_id <> $1`,
-        [node],
-      );
-      const mine = await pool.query<{ code: string }>(
-        'SELECT code FROM rooms WHERE home_node = $1 AND home_epoch = $2 AND finished = 0',
+             AND r.home_epoch = n.epoch AND r.finished = 0) AS rooms, NULL AS code
+         FROM nodes n WHERE n.lease_until > ${DB_NOW} AND n.draining = 0 AND n.node_id <> $1
+         UNION ALL
+         SELECT NULL, NULL, NULL, code FROM rooms WHERE home_node = $1 AND home_epoch = $2 AND finished = 0`,
         [node, epoch],
       );
       // Ties at random, so that two nodes leaving at once do not pick the same one every time.
-      const targets = live.rows.map((n) => ({ ...n, load: Number(n.rooms), tie: Math.random() }));
-      const given = new Map<string, string>();
-      const byTarget = new Map<(typeof targets)[number], string[]>();
-      for (const { code } of mine.rows) {
+      const targets = found.rows
+        .filter((r) => r.node_id !== null)
+        .map((n) => ({ node: n.node_id!, epoch: n.epoch!, load: Number(n.rooms), tie: Math.random() }));
+      const codes: string[] = [];
+      const to: string[] = [];
+      const epochs: number[] = [];
+      for (const { code } of found.rows) {
+        if (code === null) continue;
         const target = targets.reduce<(typeof targets)[number] | undefined>(
           (best, t) => (!best || t.load < best.load || (t.load === best.load && t.tie < best.tie) ? t : best),
           undefined,
         );
         if (!target) break;
         target.load++;
-        byTarget.set(target, [...(byTarget.get(target) ?? []), code]);
+        codes.push(code);
+        to.push(target.node);
+        epochs.push(target.epoch);
       }
-      for (const [target, codes] of byTarget) {
-        // Only rooms still this node's at its epoch: a claim since (this node paused) keeps its own.
-        const moved = await pool.query<{ code: string }>(
-          `UPDATE rooms SET home_node = $3, home_epoch = $4
-           WHERE code = ANY($5) AND home_node = $1 AND home_epoch = $2 RETURNING code`,
-          [node, epoch, target.node_id, target.epoch, codes],
-        );
-        for (const { code } of moved.rows) given.set(code, target.node_id);
-      }
-      await release();
-      return given;
+      // One statement: the rooms given (only those still this node's at its epoch: a claim since,
+      // this node paused, keeps its own) and the rest let go. Its parts see one snapshot, so the
+      // rooms let go leave out those given. The lease ends after it (endLease), not within it: a
+      // statement that waits for a room's row (a save in flight) would hold this node's row
+      // meanwhile, and this node's next life, which takes that row as it starts, would wait for it.
+      const given = await pool.query<{ code: string; node: string }>(
+        `WITH given AS (
+           UPDATE rooms r SET home_node = g.node, home_epoch = g.epoch
+           FROM unnest($3::TEXT[], $4::TEXT[], $5::INTEGER[]) AS g(code, node, epoch)
+           WHERE r.code = g.code AND r.home_node = $1 AND r.home_epoch = $2
+           RETURNING r.code, g.node
+         ), released AS (
+           UPDATE rooms SET home_node = NULL, home_epoch = NULL
+           WHERE home_node = $1 AND home_epoch = $2 AND NOT code = ANY($3)
+         )
+         SELECT code, node FROM given`,
+        [node, epoch, codes, to, epochs],
+      );
+      return new Map(given.rows.map((r) => [r.code, r.node]));
+    },
+    async endLease() {
+      await pool.query('UPDATE nodes SET lease_until = 0 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
     },
     async fence(db, code) {
       const mine = await db.query(
