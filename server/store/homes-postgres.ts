@@ -236,21 +236,36 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
          SELECT NULL, NULL, NULL, code FROM rooms WHERE home_node = $1 AND home_epoch = $2 AND finished = 0`,
         [node, epoch],
       );
-      // Ties at random, so that two nodes leaving at once do not pick the same one every time.
+      // Of nodes holding as many, the one given fewer of these rooms: each room's clients connect to
+      // their new home at once, and two rooms' on one node took twice as long (bench:cluster, the
+      // last node of a rolling restart). Then at random, so that two nodes leaving at once do not
+      // pick the same one every time.
       const targets = found.rows
         .filter((r) => r.node_id !== null)
-        .map((n) => ({ node: n.node_id!, epoch: n.epoch!, load: Number(n.rooms), tie: Math.random() }));
+        .map((n) => ({
+          node: n.node_id!,
+          epoch: n.epoch!,
+          load: Number(n.rooms),
+          given: 0,
+          tie: Math.random(),
+        }));
       const codes: string[] = [];
       const to: string[] = [];
       const epochs: number[] = [];
       for (const { code } of found.rows) {
         if (code === null) continue;
         const target = targets.reduce<(typeof targets)[number] | undefined>(
-          (best, t) => (!best || t.load < best.load || (t.load === best.load && t.tie < best.tie) ? t : best),
+          (best, t) =>
+            !best ||
+            t.load < best.load ||
+            (t.load === best.load && (t.given < best.given || (t.given === best.given && t.tie < best.tie)))
+              ? t
+              : best,
           undefined,
         );
         if (!target) break;
         target.load++;
+        target.given++;
         codes.push(code);
         to.push(target.node);
         epochs.push(target.epoch);

@@ -92,3 +92,16 @@ it("SIGTERM: the leaving node's rooms go to the live nodes holding fewest, a lea
   );
   expect(Number(lease.rows[0]!.lease_until)).toBe(0);
 });
+
+it("of two nodes holding as many rooms, each takes one of a leaving node's two: their clients' connections are not all on one", async () => {
+  // Every time: a draw between the two would put both on one node half the time.
+  for (let trial = 0; trial < 8; trial++) {
+    await admin.query('UPDATE rooms SET finished = 1');
+    // n2 holds one game, n3 none: n3 takes the first, and then holds as many as n2.
+    await create(1, `3${trial}0001`);
+    await create(0, `4${trial}0001`);
+    await create(0, `4${trial}0002`);
+    const given = await homes(0).handOver();
+    expect([...given.values()].sort(), `trial ${trial + 1}`).toEqual(['n2', 'n3']);
+  }
+});
