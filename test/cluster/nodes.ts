@@ -54,7 +54,12 @@ export async function startCluster(
 ): Promise<Cluster> {
   const ids = ['n1', 'n2', 'n3'];
   const started = await Promise.all(
-    ids.map((id) => startServerProcess({ DATABASE_URL: databaseUrl, NODE_ID: id, ...lease })),
+    // No warm-up (server/warm-up.ts): these tests hold what the nodes do, not how fast a class moves,
+    // and three practice games per cluster would add seconds of CPU to every test's start. Nodes as
+    // deployed warm up: test/deploy/proxy.test.ts.
+    ids.map((id) =>
+      startServerProcess({ DATABASE_URL: databaseUrl, NODE_ID: id, WARM_UP_PLAYERS: '0', ...lease }),
+    ),
   );
   const nodes = new Map(ids.map((id, i) => [id, started[i]!]));
   const up = new Set(nodes.keys());

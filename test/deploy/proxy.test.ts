@@ -4,7 +4,7 @@
 // a phone finds the room's home and plays on it over WebSocket, another over long-polling only (every
 // poll must reach the same node, with no sticky cookie), and the Origin check still refuses a page of
 // another site. nginx comes from Debian (.ci/run installs it; so does the test, where it may).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -69,6 +69,14 @@ function open(path: string, transports: Array<'websocket' | 'polling'>, origin =
 const failure = (why: () => string) => `${why()}\nnginx:\n${proxy.errors()}`;
 
 describe('the cluster behind deploy/nginx/overshoot.conf', () => {
+  it('each node, as deployed, played its practice game before it joined the cluster', () => {
+    for (const node of nodes) {
+      const log = readFileSync(node.logFile, 'utf8');
+      expect(log, log).toContain('Warmed up with 200 practice players');
+      expect(log.indexOf('Warmed up')).toBeLessThan(log.indexOf('Overshoot is running.'));
+    }
+  });
+
   let code = '';
   let home: Home;
   let host: Socket;
