@@ -152,7 +152,7 @@ export function startCluster(deps: {
       const started = Date.now();
       // Each room goes to a named live node, whose sockets its clients open at once: no lookup, and
       // no claim race among the other nodes.
-      const given = await homes.handOver();
+      const given = await homes.handOver((plan) => rooms.expectMoves(plan));
       // Told before anything else is awaited: see homes.handOver.
       for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
       const to = [...new Set(given.values())].sort().join(', ');

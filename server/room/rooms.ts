@@ -132,6 +132,12 @@ export interface RoomManager {
    */
   drop(code: string, home?: string | null): void;
   /**
+   * Cluster mode, SIGTERM: where the hand-over is giving each room, before the database says so. A
+   * save that fails its fence from then on (the hand-over's update came first) tells its room's
+   * sockets that home rather than leave them to look it up.
+   */
+  expectMoves(plan: ReadonlyMap<string, string>): void;
+  /**
    * Cluster mode: makes this node the room's home if no live node is (and loads it), as ready() does;
    * says which node is its home, null for this one, or the refusal.
    */
@@ -208,6 +214,7 @@ export function createRoomManager(deps: {
   const listeners: Array<(change: RoomChange) => void> = [];
   const evictListeners: Array<(code: string) => void> = [];
   const movedListeners: Array<(code: string, home: string | null) => void> = [];
+  let plannedHomes: ReadonlyMap<string, string> = new Map();
   const homes = deps.homes ?? null;
   const health =
     deps.health ??
@@ -220,7 +227,7 @@ export function createRoomManager(deps: {
     health,
     maxHeld: deps.maxHeld,
     ...(deps.wallNow ? { wallNow: deps.wallNow } : {}),
-    onMoved: (code) => drop(code),
+    onMoved: (code) => drop(code, plannedHomes.get(code) ?? null),
     onSaved(c) {
       const change: RoomChange = {
         code: c.next.code,
@@ -561,6 +568,9 @@ export function createRoomManager(deps: {
     onEvict: (listener) => void evictListeners.push(listener),
     onMoved: (listener) => void movedListeners.push(listener),
     drop,
+    expectMoves(plan) {
+      plannedHomes = plan;
+    },
     adopt,
     flush: () => queue.flush(),
     evict,

@@ -63,9 +63,10 @@ export interface Homes extends RoomHomes {
    * rooms, the one that holds the fewest (a node a rolling deploy has just restarted holds none, and
    * is not the next one it restarts), then lets the rest go. Says where each room went; a room no
    * live node could take is not in the map. The caller tells the rooms' sockets where to go, then
-   * ends the lease (endLease()).
+   * ends the lease (endLease()). `planned` hears where each room is going before the rooms' update is
+   * sent: a save that fails its fence once that update is in can then name the new home too.
    */
-  handOver(): Promise<Map<string, string>>;
+  handOver(planned?: (plan: ReadonlyMap<string, string>) => void): Promise<Map<string, string>>;
   /** Ends this node's lease: it is dead to the others at once. */
   endLease(): Promise<void>;
   /** Within a write transaction: throws RoomMovedError unless this node is `code`'s home at its epoch. */
@@ -218,7 +219,7 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
       await pool.query('UPDATE nodes SET draining = 1 WHERE node_id = $1 AND epoch = $2', [node, epoch]);
     },
     release,
-    async handOver() {
+    async handOver(planned) {
       // Two round trips, not one per step: every query here delays the `moved` that 300 phones wait
       // for, and under load each costs tens of ms (bench:cluster, "told"). And every one between the
       // rooms' update and `moved` lets a save in flight find its room gone first, which then tells
@@ -270,6 +271,7 @@ export async function openHomes(pool: Pool, node: string, leaseMs: number): Prom
         to.push(target.node);
         epochs.push(target.epoch);
       }
+      planned?.(new Map(codes.map((code, i) => [code, to[i]!])));
       // One statement: the rooms given (only those still this node's at its epoch: a claim since,
       // this node paused, keeps its own) and the rest let go. Its parts see one snapshot, so the
       // rooms let go leave out those given. The lease ends after it (endLease), not within it: a

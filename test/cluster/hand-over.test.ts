@@ -3,6 +3,9 @@
 // the rest go in two round trips to the database (every one of them delays the `moved` that its
 // clients wait for), and ends its lease after.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSystemClock, deferOnWallClock } from '../../server/clock';
+import { cryptoRandom } from '../../server/random';
+import { createRoomManager } from '../../server/room/rooms';
 import { openPool, type Pool } from '../../server/store/postgres';
 import { createPostgresRoomStore, type PostgresRoomStore } from '../../server/store/rooms-postgres';
 import { freshDatabase } from '../postgres/database';
@@ -11,13 +14,14 @@ import { makeRoom } from '../room/helpers';
 const LEASE_MS = 60_000;
 
 let admin: Pool;
+let url = '';
 const pools: Pool[] = [];
 const nodes: PostgresRoomStore[] = [];
 /** Queries and connections taken from n1's pool, the leaving node's. */
 let asked = 0;
 
 beforeAll(async () => {
-  const url = await freshDatabase();
+  url = await freshDatabase();
   admin = openPool(url);
   for (const node of ['n1', 'n2', 'n3', 'n4']) {
     const pool = openPool(url);
@@ -103,5 +107,43 @@ it("of two nodes holding as many rooms, each takes one of a leaving node's two: 
     await create(0, `4${trial}0002`);
     const given = await homes(0).handOver();
     expect([...given.values()].sort(), `trial ${trial + 1}`).toEqual(['n2', 'n3']);
+  }
+});
+
+it('a save that fails its fence because the hand-over gave its room away names the home it went to: its clients need not look it up', async () => {
+  await admin.query('UPDATE rooms SET finished = 1');
+  const pool = openPool(url);
+  pools.push(pool);
+  const store = await createPostgresRoomStore(pool, { node: 'n5', leaseMs: LEASE_MS });
+  const rooms = createRoomManager({
+    clock: createSystemClock(),
+    defer: deferOnWallClock,
+    store,
+    random: cryptoRandom,
+    homes: store.homes,
+    log: () => undefined,
+  });
+  const saved = () => new Promise<boolean>((resolve) => rooms.afterCommit((ok) => resolve(ok)));
+  try {
+    const base = makeRoom();
+    const { code } = rooms.create(base.deck, base.settings);
+    expect(await saved()).toBe(true);
+    const moved: Array<[string, string | null]> = [];
+    rooms.onMoved((room, home) => moved.push([room, home]));
+
+    // SIGTERM on n5 (server/cluster.ts): the hand-over's update is in before its answer comes back,
+    // and a join that arrives meanwhile is saved after it, so its write fails the fence.
+    const given = await store.homes!.handOver((plan) => rooms.expectMoves(plan));
+    expect(given.get(code)).toMatch(/^n[23]$/);
+    expect(rooms.join(code, 'Ada', 'a'.repeat(24)).ok).toBe(true);
+    // Not saved (the commit queue reports the batch's other rooms; this room's sockets were closed
+    // before any acknowledgement could reach them).
+    await saved();
+    const players = await admin.query('SELECT 1 FROM players WHERE code = $1', [code]);
+    expect(players.rowCount).toBe(0);
+    expect(moved).toEqual([[code, given.get(code)]]);
+    expect(rooms.codes()).not.toContain(code);
+  } finally {
+    await rooms.close();
   }
 });
