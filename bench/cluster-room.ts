@@ -37,6 +37,9 @@ const ACK_TIMEOUT_MS = 4_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 const JOIN_CONCURRENCY = 50;
 const JOIN_GIVE_UP_MS = 30_000;
+/** finish(): how long past the question's latest deadline the phones wait for the reveal, and how much past the run's plan at most. */
+const FINISH_AFTER_DEADLINE_MS = 10_000;
+const FINISH_LATER_MS = 25_000;
 const CHOICES = ['converges', 'zigzag', 'diverges'] as const;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const portOf = new Map(options.nodes.map((n) => [n.id, n.port]));
@@ -52,6 +55,7 @@ const log: RoomLog = {
   revealed: 0,
   unacked: 0,
   samples: [],
+  deadlineMovedMs: 0,
 };
 // Was this process, which plays the whole room, too busy to play it at some moment? Then part of a
 // move's time there is the generator's, not the game's.
@@ -415,11 +419,18 @@ class Host extends Client {
 
   protected afterEnter() {}
 
+  firstDeadlineAt = 0;
+  deadlineAt = 0;
+
   onView(view: HostView) {
-    if (view.phase.kind === 'question' && !this.questionSent) {
+    if (view.phase.kind !== 'question') return;
+    this.deadlineAt = view.phase.deadlineAt;
+    if (!this.questionSent) {
       this.questionSent = true;
+      this.firstDeadlineAt = view.phase.deadlineAt;
       send({ type: 'question', openedAt: view.phase.openedAt, deadlineAt: view.phase.deadlineAt });
     }
+    log.deadlineMovedMs = this.deadlineAt - this.firstDeadlineAt;
   }
 
   /** Makes the room on the node the orchestrator chose (GET /api/home there names where to). */
@@ -496,10 +507,13 @@ async function joinAll() {
 
 async function finish(waitUntil: number) {
   // Until every phone saw the reveal and none is between two homes (a home killed after the reveal
-  // still moves its phones), or the time is up.
+  // still moves its phones), or the time is up: the run's, or later if the question's deadline moved
+  // (R5), by up to FINISH_LATER_MS.
+  const until = () =>
+    Math.min(waitUntil + FINISH_LATER_MS, Math.max(waitUntil, host.deadlineAt + FINISH_AFTER_DEADLINE_MS));
   while (
     (log.revealed < phones.length || phones.some((p) => p.moving) || host.moving) &&
-    Date.now() < waitUntil
+    Date.now() < until()
   )
     await new Promise<void>((resolve) => {
       revealWaiters.push(resolve);

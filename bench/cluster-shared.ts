@@ -76,6 +76,11 @@ export interface RoomLog {
   unacked: number;
   /** The room process's own loop delay and CPU (bench/cluster-sampler.ts): the phones' side of a move. */
   samples: Sample[];
+  /**
+   * How much later than at its opening the host last saw the question's deadline, ms: a home that
+   * died gives the time it had none back (R5), so a round may rightly close after the run's plan.
+   */
+  deadlineMovedMs: number;
 }
 
 /** Orchestrator -> room process. */
