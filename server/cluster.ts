@@ -137,7 +137,9 @@ export function startCluster(deps: {
     async handOver() {
       draining = true;
       clearInterval(timer);
-      await homes.drain().catch((error) => log('could not mark this node as draining', error));
+      // Marked draining (no new game is placed here) while what waited at SIGTERM is saved: one round
+      // trip less before `moved`.
+      const drained = homes.drain().catch((error) => log('could not mark this node as draining', error));
       // What waited at SIGTERM is saved first, so that its clients need not send it again; but not
       // what comes after: the rooms' sockets keep sending until they are told to move, and a flush
       // that chased them held `moved` back for its whole second (bench:cluster, "told"), once until
@@ -149,6 +151,7 @@ export function startCluster(deps: {
         new Promise<false>((resolve) => setTimeout(() => resolve(false), HAND_OVER_FLUSH_MS).unref()),
       ]);
       if (!flushed) log(`saving before the hand-over took over ${HAND_OVER_FLUSH_MS} ms: handing over now`);
+      await drained;
       const started = Date.now();
       // Each room goes to a named live node, whose sockets its clients open at once: no lookup, and
       // no claim race among the other nodes.

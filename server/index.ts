@@ -83,7 +83,11 @@ if (!Number.isInteger(warmUpPlayers) || warmUpPlayers < 0 || warmUpPlayers > MAX
 if (nodeId !== undefined && warmUpPlayers > 0) {
   try {
     const warm = await warmUp(warmUpPlayers);
-    console.log(`Warmed up with ${warm.players} practice players in ${warm.ms} ms.`);
+    console.log(
+      warm.complete
+        ? `Warmed up with ${warm.players} practice players in ${warm.ms} ms.`
+        : `Warmed up with ${warm.players} of ${warmUpPlayers} practice players in ${warm.ms} ms (the machine is busy; starting partly warm).`,
+    );
   } catch (error) {
     console.warn(`Warming up failed (${(error as Error).message}); starting cold.`);
   }

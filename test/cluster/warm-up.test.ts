@@ -10,9 +10,19 @@ const open = (kind: string) => process.getActiveResourcesInfo().filter((r) => r 
 it('plays the whole practice game through the server, then closes its copy and every socket', async () => {
   const before = { servers: open('TCPServerWrap'), sockets: open('TCPSocketWrap') };
   const figures = await warmUp(60);
-  expect(figures.players).toBe(60);
+  expect(figures).toMatchObject({ players: 60, complete: true });
   // Sockets close on the next turns of the loop.
   await new Promise((resolve) => setTimeout(resolve, 200));
+  expect({ servers: open('TCPServerWrap'), sockets: open('TCPSocketWrap') }).toEqual(before);
+});
+
+it('stops at its time limit, says how far it got, and still closes everything', async () => {
+  const before = { servers: open('TCPServerWrap'), sockets: open('TCPSocketWrap') };
+  const figures = await warmUp(400, 150);
+  expect(figures.complete).toBe(false);
+  expect(figures.players).toBeLessThan(400);
+  expect(figures.ms).toBeLessThan(2_000);
+  await new Promise((resolve) => setTimeout(resolve, 500));
   expect({ servers: open('TCPServerWrap'), sockets: open('TCPSocketWrap') }).toEqual(before);
 });
 
