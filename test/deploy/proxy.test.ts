@@ -72,7 +72,8 @@ describe('the cluster behind deploy/nginx/overshoot.conf', () => {
   it('each node, as deployed, played its practice game before it joined the cluster', () => {
     for (const node of nodes) {
       const log = readFileSync(node.logFile, 'utf8');
-      expect(log, log).toContain('Warmed up with 200 practice players');
+      // All 200, or as many as 5 s allowed on a machine busy with other work (server/warm-up.ts).
+      expect(log, log).toMatch(/Warmed up with (200|[1-9]\d* of 200) practice players/);
       expect(log.indexOf('Warmed up')).toBeLessThan(log.indexOf('Overshoot is running.'));
     }
   });
