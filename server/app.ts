@@ -38,6 +38,7 @@ import type { Homes } from './store/homes-postgres';
 import { createSqliteLibraryStore, type LibraryStore } from './store/library-sqlite';
 import { createSqliteRoomStore } from './store/rooms-sqlite';
 import { type Db, openDatabase } from './store/sqlite';
+import { coalesceWrites } from './transport/coalesce';
 import { createOriginCheck } from './transport/origin';
 import type { Limits } from './transport/rate-limit';
 import { type AppServer, attachTransport, type Transport } from './transport/socket';
@@ -418,6 +419,7 @@ export function createApp(deps: AppDeps = {}): App {
     // Socket.IO's `cors` does not protect WebSockets; the handshake's Origin is checked here.
     allowRequest: createOriginCheck(() => [publicUrl(), ...(deps.allowedOrigins ?? [])]),
   });
+  coalesceWrites(io);
   if (node !== null) alsoAtDefaultPath(httpServer, socketPathOf(node));
   if (deps.cluster)
     cluster = startCluster({

@@ -82,9 +82,13 @@ export function outgoingBytes(socket: AppSocket): number {
   return bytes;
 }
 
-/** Whether the socket has written everything it was given, so a new message goes out at once. */
+/**
+ * Whether the socket has written everything it was given before this turn of the event loop, so a
+ * new message goes out at once: what engine.io holds while its transport is writable leaves at the
+ * end of this turn (coalesce.ts), and the new message with it, in the same write.
+ */
 function idle(socket: AppSocket): boolean {
-  return socket.conn.transport.writable && writeBufferOf(socket).length === 0;
+  return socket.conn.transport.writable;
 }
 
 export function createOutboxes(deps: {
