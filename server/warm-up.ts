@@ -1,4 +1,4 @@
-// A cluster node's warm-up before it takes games (docs/deploy.md, "Rolling deploys"). A node just
+// A cluster node's warm-up before it takes games (docs/deploy.md, `WARM_UP_PLAYERS`). A node just
 // started runs its code cold: V8 compiles each function on its first call and optimises it only after
 // many, so the first class that moves onto it (300 sockets' handshakes and resumes in a third of a
 // second, on a rolling deploy) cost it two to four times the CPU the same class costs it a minute
