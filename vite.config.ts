@@ -76,8 +76,9 @@ function playerLanguages(): Plugin {
 }
 
 /**
- * The unit tests: the engine, the rooms, the catalogs, the reports and the client's models, and the
- * SQLite store's own tests. They start no server, browser or process, so they run side by side.
+ * The unit tests: the engine, the rooms, the catalogs, the reports and the client's models, the
+ * SQLite store's own tests, the limits' pure parts, and a restart of the rooms over a SQLite file in
+ * one process. They start no server, browser or process, so they run side by side.
  */
 const UNIT_TESTS = [
   'test/architecture.test.ts',
@@ -88,6 +89,8 @@ const UNIT_TESTS = [
   'test/reports/**/*.test.ts',
   'test/client/!(stale-view).test.ts',
   'test/store/{checkpoint,old-rows,retention,rooms-sqlite,twin}.test.ts',
+  'test/abuse/{budgets,json-shape,library-quotas}.test.ts',
+  'test/resilience/downtime.test.ts',
 ];
 
 /**
@@ -183,7 +186,7 @@ export default defineConfig({
           // Pure code, in memory or in a file of its own: nothing here measures a process or listens on
           // a port, so the files share the two cores, and they run before the others. They also share
           // their workers (no fresh process and module graph per file, which took most of their time:
-          // 52 files in 18 s rather than 55-60 s): whatever a file stubs or fakes, it restores.
+          // the 52 files of engine, room, i18n, kinds, reports, client and store took 18-28 s rather than 55-60 s): whatever a file stubs or fakes, it restores.
           maxWorkers: 2,
           isolate: false,
           sequence: { groupOrder: 0 },
