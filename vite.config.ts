@@ -186,7 +186,8 @@ export default defineConfig({
           // Pure code, in memory or in a file of its own: nothing here measures a process or listens on
           // a port, so the files share the two cores, and they run before the others. They also share
           // their workers (no fresh process and module graph per file, which took most of their time:
-          // the 52 files of engine, room, i18n, kinds, reports, client and store took 18-28 s rather than 55-60 s): whatever a file stubs or fakes, it restores.
+          // the 52 files of engine, room, i18n, kinds, reports, client and store ran in 18-28 s rather
+          // than 55-60 s): whatever a file stubs or fakes, it restores.
           maxWorkers: 2,
           isolate: false,
           sequence: { groupOrder: 0 },
