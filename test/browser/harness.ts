@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
@@ -258,6 +258,16 @@ export async function instructorApi(
     },
     { path, body },
   );
+}
+
+/**
+ * What a download holds, as text. Read as a stream: the run's Chromium is shared over a connection
+ * (launchBrowser), where Playwright keeps no local path for a download.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes test-results/browser/NAME.png. */
