@@ -164,13 +164,19 @@ export async function runScenario(opts: ScenarioOptions): Promise<AbuseFigures> 
     const target = { url: server.url, port: server.port, address: ATTACKER_ADDRESS };
     log(`${opts.attack}: setting up`);
     // In a process of its own: the class measures the server, not the attacker's work beside it.
-    const attacker = await forkAttacker(opts.attack, target);
-    attackerProcess = attacker;
-    const honest = await startHonestClass({
-      url: server.url,
-      players: CLASS_SIZE,
-      localAddress: CLASS_ADDRESS,
-    });
+    // The two get ready side by side (a second or two each, most of it loading TypeScript): nothing
+    // is measured before both are, and the attacker only sets up until it is told to start.
+    const [forked, playing] = await Promise.allSettled([
+      forkAttacker(opts.attack, target),
+      startHonestClass({ url: server.url, players: CLASS_SIZE, localAddress: CLASS_ADDRESS }),
+    ]);
+    if (forked.status === 'fulfilled') attackerProcess = forked.value;
+    if (forked.status === 'rejected' || playing.status === 'rejected') {
+      if (playing.status === 'fulfilled') await playing.value.stop();
+      throw forked.status === 'rejected' ? forked.reason : (playing as PromiseRejectedResult).reason;
+    }
+    const attacker = forked.value;
+    const honest = playing.value;
     const sampler = startSampler(server.pid, server.dataDir);
     try {
       const t0 = Date.now();

@@ -3,13 +3,12 @@
 // set pasted as two columns becomes a regression round, the deck is saved and survives a restart,
 // a bad file is refused naming its round and field with nothing saved, and an export reads back
 // as the same deck.
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { formatNumber } from '../../shared/engine/format';
 import { targetAlpha } from '../../shared/engine/round-kinds';
 import { expectLibraryLayout, expectNoSeriousViolations } from './checks';
-import { captureLibrary, instructorApi, startServer, useWorld } from './harness';
+import { captureLibrary, downloadedText, instructorApi, startServer, useWorld } from './harness';
 
 const TITLE = 'Week 3: learning rates';
 /** Hours of revision and a test score, with a header, semicolons and decimal commas, as pasted. */
@@ -178,7 +177,7 @@ it('previews rounds as they are typed, warns, saves to SQLite, imports and expor
     page.getByRole('button', { name: `Export ${TITLE}` }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.json$/);
-  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+  const exported = JSON.parse(await downloadedText(download)) as {
     rounds: Array<Record<string, unknown>>;
   };
   expect(exported).toEqual(saved);

@@ -59,6 +59,21 @@ export type Finding =
 
 export const APT_PACKAGE = 'chromium';
 
+/**
+ * How the browser tests start Chromium: headless, and quiet (no first-run pages, no updates or sync
+ * reaching out to the network while a test measures its own traffic).
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function missingChromiumMessage(reason: string): string {
   return (
     `${reason}: the browser tests need Chromium or Chrome. Install one (Debian/Ubuntu: ` +

@@ -1,13 +1,16 @@
-// Finds Chromium (installing Debian's where it can, as .ci/run does) and builds the production apps
-// once before the browser tests, which load them from dist/client as a class would. Skipped when the
+// Finds Chromium (installing Debian's where it can, as .ci/run does), builds the production apps once
+// before the browser tests, which load them from dist/client as a class would, and starts the one
+// Chromium they all connect to. Skipped when the
 // run is filtered to other tests (a unit-test run should not pay for a build): Vitest keeps the command line's file filters on `filenamePattern`, which is not a
 // public API, so when it is missing the build runs anyway.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { createBuilder } from 'vite';
 import type { TestProject } from 'vitest/node';
 import {
   APT_PACKAGE,
+  CHROMIUM_ARGS,
   type Finding,
   findChromium,
   missingChromiumMessage,
@@ -63,9 +66,21 @@ function ensureChromium(): void {
   process.env.CHROMIUM_PATH = finding.path;
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  if (wantsBrowserTests(project) || wantsSecurityTest(project)) ensureChromium();
-  if (!wantsBrowserTests(project)) return;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's Chromium, for the browser tests to connect to (test/browser/harness.ts); '' if none. */
+    chromiumEndpoint: string;
+    /** dist/client holds this run's production build. */
+    appsBuilt: boolean;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  project.provide('chromiumEndpoint', '');
+  project.provide('appsBuilt', false);
+  // The security test loads the built apps in Chromium too: it gets the same build and browser.
+  if (!wantsBrowserTests(project) && !wantsSecurityTest(project)) return undefined;
+  ensureChromium();
   const started = Date.now();
   // Vitest sets NODE_ENV=test, which would make the build a development one (Preact's debug
   // helpers included): the tests must load exactly what `npm start` serves.
@@ -78,4 +93,12 @@ export default async function setup(project: TestProject): Promise<void> {
     process.env.NODE_ENV = nodeEnv;
   }
   console.log(`browser tests: production build in ${Date.now() - started} ms`);
+  project.provide('appsBuilt', true);
+  // One Chromium for the whole run: each file connects to it and opens contexts of its own.
+  const browser = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
+  project.provide('chromiumEndpoint', browser.wsEndpoint());
+  return () => browser.close();
 }

@@ -2,7 +2,6 @@
 // them as one sheet, whose rows are what the students did in those two, matched by name; a single
 // report's page downloads its own. Screenshots: test-results/browser/host-reports-gradebook-1280x720.png
 // and host-report-gradebook-1280x720.png.
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../shared/protocol/api';
@@ -12,7 +11,7 @@ import { isPhase } from '../helpers/game';
 import { DIVERGES } from '../helpers/scenarios';
 import { type Client, closeAllClients, connect, ok } from '../helpers/server';
 import { expectLibraryLayout, expectNoSeriousViolations } from './checks';
-import { captureLibrary, instructorApi, useWorld } from './harness';
+import { captureLibrary, downloadedText, instructorApi, useWorld } from './harness';
 
 const world = useWorld();
 const ROUND_MS = 30_000;
@@ -68,7 +67,7 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; l
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ]);
-  const text = await readFile((await download.path())!, 'utf8');
+  const text = await downloadedText(download);
   expect(text.startsWith('\uFEFF')).toBe(true);
   return { name: download.suggestedFilename(), lines: text.slice(1).trimEnd().split('\r\n') };
 }

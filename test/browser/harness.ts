@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, createApp, DEFAULT_STATIC_DIR } from '../../server/app';
 import { createManualClock, type ManualClock } from '../../server/room/clock';
 import { teacher as enTeacher } from '../../shared/i18n/en/teacher';
 import { teacher as frTeacher } from '../../shared/i18n/fr/teacher';
-import { chromiumPath } from './find-chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './find-chromium';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/browser/', import.meta.url));
 
@@ -80,22 +80,21 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * The browser a test file drives: the run's one Chromium (started by test/browser/global-setup.ts,
+ * which offers its address as `chromiumEndpoint`), or one of the file's own when the run started
+ * none. Launching Chromium for each of some twenty files cost one to two seconds apiece; what a file
+ * could carry over to the next lives in its contexts (each device below is a fresh one, its own
+ * storage and cache), and the file closes all of them, so sharing the process shares no state.
+ */
+async function openBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
 export async function launchBrowser(): Promise<TestBrowser> {
-  // playwright-core gives each launch a fresh temporary profile, and each device below is a new
-  // context on it (its own storage and cache): nothing from an earlier run or another device leaks in.
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await openBrowser();
   const contexts: BrowserContext[] = [];
   return {
     browser,
@@ -115,6 +114,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => {});
+      // A shared browser is only let go of here (Playwright disconnects); one of the file's own ends.
       await browser.close();
     },
   };
@@ -258,6 +258,16 @@ export async function instructorApi(
     },
     { path, body },
   );
+}
+
+/**
+ * What a download holds, as text. Read as a stream: the run's Chromium is shared over a connection
+ * (launchBrowser), where Playwright keeps no local path for a download.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes test-results/browser/NAME.png. */

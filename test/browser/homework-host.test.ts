@@ -3,14 +3,13 @@
 // HTTP, as phones do); then Past games lists it, its report shows who started and finished and what
 // each answered, one click builds the warm-up, and the gradebook CSV has a row per student.
 // Screenshots: test-results/browser/host-homework-*-1280x720.png.
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../shared/protocol/deck';
 import { answerOf } from '../helpers/answers';
 import { DIVERGES, ZIGZAG } from '../helpers/scenarios';
 import { expectLibraryLayout, expectNoSeriousViolations } from './checks';
-import { captureLibrary, instructorApi, useWorld } from './harness';
+import { captureLibrary, downloadedText, instructorApi, useWorld } from './harness';
 
 const world = useWorld();
 const DECK = { title: 'Zig-zag or diverge', rounds: [ZIGZAG, ZIGZAG, DIVERGES] };
@@ -46,7 +45,7 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; l
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ]);
-  const text = await readFile((await download.path())!, 'utf8');
+  const text = await downloadedText(download);
   return { name: download.suggestedFilename(), lines: text.slice(1).trimEnd().split('\r\n') };
 }
 

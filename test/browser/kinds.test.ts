@@ -3,7 +3,6 @@
 // "which α is fastest?" (option buttons). The instructor plays a saved deck from "My decks", and after
 // the podium opens the game's report and downloads its CSV. Game time runs on the server's manual
 // clock, so every score is exact.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { rangeShift } from '../../server/room/kinds/max-alpha';
 import { maxAlphaPoints, maxAlphaRange, targetAlpha } from '../../shared/engine/round-kinds';
@@ -17,6 +16,7 @@ import {
   captureHost,
   captureLibrary,
   capturePlayer,
+  downloadedText,
   joinGame,
   playSavedDeck,
   useWorld,
@@ -279,7 +279,7 @@ describe('a game with the new kinds of round, its report and its CSV', () => {
       host.getByRole('button', { name: 'Download the answers (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await downloadedText(download);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([

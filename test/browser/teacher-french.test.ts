@@ -6,16 +6,24 @@
 // of English words that French never uses (except the plots' screen-reader descriptions, see below). The game itself is played by socket.io-client students.
 // Screenshots: test-results/browser/host-fr-*.png (1280×720, whole page) and
 // host-fr-*-phone-390x844.png for the pages a teacher may open on a phone.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HostSession, PlayerSession } from '../../shared/protocol/events';
 import type { HostView, PlayerView } from '../../shared/protocol/views';
 import { isPhase } from '../helpers/game';
 import { type Client, closeAllClients, connect, ok } from '../helpers/server';
 import { expectLibraryLayout, expectNoSeriousViolations } from './checks';
-import { captureLibrary, instructorApi, measureLayout, PHONE, RESULTS_DIR, useWorld } from './harness';
+import {
+  captureLibrary,
+  downloadedText,
+  instructorApi,
+  measureLayout,
+  PHONE,
+  RESULTS_DIR,
+  useWorld,
+} from './harness';
 
 const world = useWorld();
 afterAll(() => closeAllClients());
@@ -128,8 +136,8 @@ function overlappingLabels(page: Page): Promise<string[]> {
 }
 
 /** A downloaded CSV's first line, without the byte-order mark. */
-async function csvHeader(download: { path(): Promise<string> }): Promise<string> {
-  const text = await readFile(await download.path(), 'utf8');
+async function csvHeader(download: Download): Promise<string> {
+  const text = await downloadedText(download);
   return text.replace(/^\uFEFF/, '').split('\r\n')[0]!;
 }
 

@@ -2,7 +2,7 @@
 // and the screens of both apps. The tables are typed { [T in RoundType]: … }, so a missing line
 // fails the typecheck; this test says the same at run time, and the type tests below say that a
 // task of one kind cannot travel with the detail or verdict of another.
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROUND_KINDS } from '../../server/room/kinds';
 import { simulate } from '../../shared/engine/simulate';
 import { DECK_FORMS, KIND_INFO } from '../../shared/kinds';
@@ -13,6 +13,8 @@ import { CONVERGES } from '../helpers/scenarios';
 // The apps' screen modules read the page's address when loaded; outside a browser they get a blank one.
 vi.stubGlobal('location', { hash: '', pathname: '/', search: '' });
 vi.stubGlobal('window', { addEventListener: () => {} });
+// The unit tests share their workers (vite.config.ts): the next file must not find these.
+afterAll(() => vi.unstubAllGlobals());
 const { REPORT_ROWS } = await import('../../client/host/pages/reports-page');
 const { QUESTION_PARTS } = await import('../../client/host/screens/question');
 const { REVEAL_SCREENS } = await import('../../client/host/screens/reveal');

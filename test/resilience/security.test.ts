@@ -1,27 +1,20 @@
 // Nobody takes over a game: the handshake's Origin is checked, a kicked student stays out through
 // every way back in (restart included), and the pages carry security headers whose CSP the built
 // apps run under without inline scripts.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
-import { SECURITY_HEADERS } from '../../server/app';
+import { DEFAULT_STATIC_DIR, SECURITY_HEADERS } from '../../server/app';
 import { isOriginAllowed, parseAllowedOrigins } from '../../server/transport/origin';
 import type { PlayerSession } from '../../shared/protocol/events';
 import type { PlayerView } from '../../shared/protocol/views';
-import { chromiumPath } from '../browser/find-chromium';
+import { launchBrowser } from '../browser/harness';
 import { createGame, isPhase, joinPlayers } from '../helpers/game';
 import { ZIGZAG } from '../helpers/scenarios';
 import { closeAllClients, connect, ok, startServer, type TestServer } from '../helpers/server';
 import { closeAllConnections, hostGame, joinGame } from './clients';
 import { killAllServers, removeDataDirs, startServerProcess } from './process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let server: TestServer | null = null;
 const sockets: Socket[] = [];
 afterEach(async () => {
@@ -228,57 +221,42 @@ describe('security headers', () => {
   });
 
   it('the built apps run under the CSP in Chromium: no violation, the page renders, an inline script is refused', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'overshoot-build-'));
+    // The production build `npm start` serves, made once for the run (test/browser/global-setup.ts).
+    expect(inject('appsBuilt'), 'the global setup built dist/client').toBe(true);
+    server = await startServer({ staticDir: DEFAULT_STATIC_DIR });
+    const host = await createGame(server, { rounds: [ZIGZAG] });
+    const { browser, close } = await launchBrowser();
     try {
-      const build = spawnSync(
-        process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', out],
-        {
-          cwd: ROOT,
-          encoding: 'utf8',
-        },
-      );
-      expect(build.status, build.stderr).toBe(0);
-      server = await startServer({ staticDir: out });
-      const host = await createGame(server, { rounds: [ZIGZAG] });
-      const browser = await chromium.launch({
-        executablePath: chromiumPath(),
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
-      try {
-        for (const path of ['/', `/join/${host.code}`, '/host']) {
-          const page = await browser.newPage();
-          const violations: string[] = [];
-          page.on('console', (m) => {
-            if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      for (const path of ['/', `/join/${host.code}`, '/host']) {
+        const page = await browser.newPage();
+        const violations: string[] = [];
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+        await page.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) => {
+            (window as unknown as { csp: string[] }).csp ??= [];
+            (window as unknown as { csp: string[] }).csp.push(`${e.violatedDirective} ${e.blockedURI}`);
           });
-          await page.addInitScript(() => {
-            document.addEventListener('securitypolicyviolation', (e) => {
-              (window as unknown as { csp: string[] }).csp ??= [];
-              (window as unknown as { csp: string[] }).csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-            });
-          });
-          const res = await page.goto(`${server.url}${path}`);
-          expect(res?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
-          await page.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
-          await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-          const seen = await page.evaluate(() => (window as unknown as { csp?: string[] }).csp ?? []);
-          expect([...violations, ...seen], path).toEqual([]);
-          // The policy is live: an inline script is refused.
-          const ran = await page.evaluate(() => {
-            const s = document.createElement('script');
-            s.textContent = 'window.inlineRan = true';
-            document.body.append(s);
-            return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
-          });
-          expect(ran).toBe(false);
-          await page.close();
-        }
-      } finally {
-        await browser.close();
+        });
+        const res = await page.goto(`${server.url}${path}`);
+        expect(res?.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+        await page.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+        const seen = await page.evaluate(() => (window as unknown as { csp?: string[] }).csp ?? []);
+        expect([...violations, ...seen], path).toEqual([]);
+        // The policy is live: an inline script is refused.
+        const ran = await page.evaluate(() => {
+          const s = document.createElement('script');
+          s.textContent = 'window.inlineRan = true';
+          document.body.append(s);
+          return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
+        });
+        expect(ran).toBe(false);
+        await page.close();
       }
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      await close();
     }
   }, 60_000);
 });
