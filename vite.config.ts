@@ -94,6 +94,16 @@ const UNIT_TESTS = [
 ];
 
 /**
+ * Tests of the whole server in this process (a real server on port 0, real sockets, a manual clock or
+ * a SQLite file of their own) that time nothing and need neither the apps' build nor PostgreSQL: they
+ * run two at a time beside the unit tests, each file in a fresh process as in the serial group.
+ */
+const PARALLEL_TESTS = [
+  'test/api/{decks,reports,gradebook,warmup}.test.ts',
+  'test/integration/{peer,eviction,twin,game,peer-report,protocol-doc,big-resume,confidence,kick,one-write,clean-stop,held-thresholds,lesson-deck}.test.ts',
+];
+
+/**
  * Every other test, one file at a time (their own group, after the unit tests): the machine has two
  * cores, and the browser, fault and load tests measure real processes that must not fight each other
  * for them. Builds the apps once when browser tests run and starts the run's Chromium
@@ -103,7 +113,7 @@ const UNIT_TESTS = [
 export const SERIAL_PROJECT = {
   name: 'serial',
   include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-  exclude: [...configDefaults.exclude, ...UNIT_TESTS],
+  exclude: [...configDefaults.exclude, ...UNIT_TESTS, ...PARALLEL_TESTS],
   globalSetup: ['test/browser/global-setup.ts', 'test/postgres/global-setup.mts'],
   fileParallelism: false,
   sequence: { groupOrder: 1 },
@@ -192,6 +202,10 @@ export default defineConfig({
           isolate: false,
           sequence: { groupOrder: 0 },
         },
+      },
+      {
+        extends: true,
+        test: { name: 'parallel', include: PARALLEL_TESTS, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       { extends: true, test: SERIAL_PROJECT },
     ],
