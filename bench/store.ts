@@ -3,12 +3,10 @@
 // and saved). Figures to read, not a test: the machine is shared, so compare runs made together.
 // Run with `npm run bench:store` (`-- --players N --repeats K`).
 import { parseArgs } from 'node:util';
-import { reduce } from '../server/room/reduce';
-import type { Command, RoomState } from '../server/room/state';
 import { createSqliteRoomStore } from '../server/store/rooms-sqlite';
 import { openDatabase } from '../server/store/sqlite';
 import { ZIGZAG } from '../test/helpers/scenarios';
-import { HOST, makeRoom, T0 } from '../test/room/helpers';
+import { HOST, makeRoom, playSaving, T0 } from '../test/room/helpers';
 import { percentile } from './shared';
 
 const { values } = parseArgs({
@@ -20,14 +18,9 @@ const repeats = Number(values.repeats);
 function oneRound(): { perAnswerMs: number; closeMs: number } {
   const db = openDatabase(':memory:');
   const store = createSqliteRoomStore(db);
-  let state: RoomState = makeRoom({ rounds: [ZIGZAG] });
-  store.createRoom(state);
-  const apply = (command: Command, now = T0) => {
-    const result = reduce(state, command, now);
-    if (!result.ok) throw new Error(result.error);
-    store.saveChange(result.state, result.facts);
-    state = result.state;
-  };
+  const play = playSaving(store, makeRoom({ rounds: [ZIGZAG] }));
+  store.createRoom(play.state);
+  const { apply } = play;
   for (let i = 0; i < players; i++)
     apply({ type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` });
   apply({ type: 'start', by: HOST, round: 0 });

@@ -3,6 +3,7 @@
 
 import { reduce } from '../../server/room/reduce';
 import type { Command, RoomState } from '../../server/room/state';
+import type { SyncRoomStore } from '../../server/room/store';
 import type { Scenario } from '../../shared/engine/types';
 import { CONVERGES, DIVERGES, ZIGZAG } from '../helpers/scenarios';
 
@@ -33,6 +34,25 @@ export function step(state: RoomState, command: Command, now = T0): RoomState {
   const result = reduce(state, command, now);
   if (!result.ok) throw new Error(`${command.type} refused: ${result.error} (${result.message})`);
   return result.state;
+}
+
+/**
+ * Plays commands from `start`, saving each change in `store` as it is made (one save per command, as
+ * a commit queue of batches of one would): `play.state` is the latest state.
+ */
+export function playSaving(store: Pick<SyncRoomStore, 'saveChange'>, start: RoomState) {
+  let state = start;
+  return {
+    get state() {
+      return state;
+    },
+    apply(command: Command, now = T0): void {
+      const result = reduce(state, command, now);
+      if (!result.ok) throw new Error(`${command.type} refused: ${result.error} (${result.message})`);
+      store.saveChange(result.state, result.facts);
+      state = result.state;
+    },
+  };
 }
 
 export function withPlayers(state: RoomState, n: number, now = T0): RoomState {

@@ -14,7 +14,7 @@ import {
 } from '../../server/store/rooms-sqlite';
 import { type Db, migrate, openDatabase } from '../../server/store/sqlite';
 import { ZIGZAG } from '../helpers/scenarios';
-import { HOST, makeRoom, T0 } from '../room/helpers';
+import { HOST, makeRoom, playSaving, T0 } from '../room/helpers';
 import { gameArb, room, toCommand } from './games';
 
 const dirs: string[] = [];
@@ -224,25 +224,20 @@ describe('a change writes the rows it touched, not the room', () => {
 
   it('a 2,000-player round, saved answer by answer and closed by the last, reloads as it was', () => {
     const { db, store } = memoryStore();
-    let state = room();
-    store.createRoom(state);
-    const apply = (command: Command, now = T0) => {
-      const result = reduce(state, command, now);
-      if (!result.ok) throw new Error(result.error);
-      store.saveChange(result.state, result.facts);
-      state = result.state;
-    };
+    const play = playSaving(store, room());
+    store.createRoom(play.state);
+    const { apply } = play;
     const n = 2000;
     for (let i = 0; i < n; i++)
       apply({ type: 'join', nickname: `P${i}`, secret: `secret-${i}-0123456789ab` });
     apply({ type: 'start', by: HOST, round: 0 });
     for (let i = 0; i < n - 1; i++)
       apply({ type: 'answer', playerId: i, round: 0, choice: 'zigzag' }, T0 + 1000);
-    expect(createSqliteRoomStore(db).loadRoom(state.code)!.state).toStrictEqual(state);
+    expect(createSqliteRoomStore(db).loadRoom(play.state.code)!.state).toStrictEqual(play.state);
     apply({ type: 'answer', playerId: n - 1, round: 0, choice: 'zigzag' }, T0 + 2000);
-    expect(state.phase).toMatchObject({ kind: 'reveal', round: 0 });
-    const reloaded = createSqliteRoomStore(db).loadRoom(state.code)!.state;
-    expect(reloaded).toStrictEqual(state);
+    expect(play.state.phase).toMatchObject({ kind: 'reveal', round: 0 });
+    const reloaded = createSqliteRoomStore(db).loadRoom(play.state.code)!.state;
+    expect(reloaded).toStrictEqual(play.state);
     expect(reloaded.players.filter((p) => p.score > 0)).toHaveLength(n);
     // How long this takes is `npm run bench:store`'s to print, not a test's to judge.
   });
