@@ -158,6 +158,8 @@ export function startCluster(deps: {
       const given = await homes.handOver((plan) => rooms.expectMoves(plan));
       // Told before anything else is awaited: see homes.handOver.
       for (const code of rooms.codes()) rooms.drop(code, given.get(code) ?? null);
+      // Every room has left memory: a late save's failure finds none to name a home for.
+      rooms.expectMoves(new Map());
       const to = [...new Set(given.values())].sort().join(', ');
       log(
         `handing over ${given.size} room(s)${given.size ? ` to ${to}` : ''} in ${Date.now() - started} ms ` +
