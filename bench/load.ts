@@ -166,10 +166,12 @@ export interface Figures {
 }
 
 interface Extra {
-  /** The game's store: time in its transactions (wall and CPU), and how many, per round. */
+  /** The game's store: time in its transactions (wall), and how many, per round. */
   store_ms_per_round?: number;
-  store_cpu_ms_per_round?: number;
   commits_per_round?: number;
+  /** The CPU per round in user and in system (kernel) time. */
+  cpu_user_ms_per_round: number;
+  cpu_system_ms_per_round: number;
   rss_per_player_kb: number;
   acks: number;
   reveals: number;
@@ -203,10 +205,11 @@ function summarize(passes: PassFigures[], players: number): { figures: Figures; 
     ...(passes.some((p) => 'storeMs' in p.counters)
       ? {
           store_ms_per_round: round1(counter('storeMs') / rounds),
-          store_cpu_ms_per_round: round1(counter('storeCpuMs') / rounds),
           commits_per_round: round1(counter('commits') / rounds),
         }
       : {}),
+    cpu_user_ms_per_round: round1(counter('cpuUserMs') / rounds),
+    cpu_system_ms_per_round: round1(counter('cpuSystemMs') / rounds),
     rss_per_player_kb: round1(median(passes.map((p) => (p.rssFull - p.rssEmpty) / players / 1024))),
     acks: acks.length,
     reveals: fanouts.length,
@@ -275,7 +278,9 @@ async function main() {
   console.log(
     `(${gameExtra.acks} + ${bareExtra.acks} answers, ${gameExtra.reveals} + ${bareExtra.reveals} reveals; ` +
       `RSS per student: game ${gameExtra.rss_per_player_kb} KB, bare ${bareExtra.rss_per_player_kb} KB; ` +
-      `game store: ${gameExtra.store_ms_per_round} ms (${gameExtra.store_cpu_ms_per_round} ms of CPU) in ` +
+      `CPU per round in user + system: game ${gameExtra.cpu_user_ms_per_round} + ${gameExtra.cpu_system_ms_per_round} ms, ` +
+      `bare ${bareExtra.cpu_user_ms_per_round} + ${bareExtra.cpu_system_ms_per_round} ms; ` +
+      `game store: ${gameExtra.store_ms_per_round} ms in ` +
       `${gameExtra.commits_per_round} commits per round)`,
   );
   if (Object.keys(gameExtra.errors).length || Object.keys(bareExtra.errors).length)

@@ -75,7 +75,9 @@ export function attachProbe(port: number, counters: Counters = {}, evict?: Evict
           cpuMs: (cpu.user + cpu.system) / 1000,
           loopDelayMaxMs: loop.max / 1e6,
           heapUsed: process.memoryUsage().heapUsed,
-          counters: { ...counters },
+          // User and system apart: on loopback the kernel delivers each write to the reader within
+          // the writer's system call, so system time moves with the number of writes.
+          counters: { ...counters, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 },
         });
         return;
       }
