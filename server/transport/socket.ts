@@ -146,7 +146,10 @@ export function attachTransport(deps: TransportDeps): Transport {
    * rate limit cost a few allocations per event.
    */
   function onEvent(this: AppSocket, event: unknown, ...args: unknown[]) {
-    const socket = this;
+    received(this, event, args);
+  }
+
+  function received(socket: AppSocket, event: unknown, args: unknown[]) {
     const { guard: guarded, lang } = socket.data;
     if (!guard.admit(guarded, args)) return;
     // Inbound data is unknown until parsed, whatever the typed map says: the acknowledgement is
