@@ -91,7 +91,11 @@ export interface Guard {
    * a guess would tell. An event that spends an address budget answers later (the budget's store is
    * asynchronous); the socket's later events wait behind it, so they still run in the order sent.
    */
-  run(guard: SocketGuard, event: ClientEventName, handle: () => Result | Promise<Result>): Result | Promise<Result>;
+  run(
+    guard: SocketGuard,
+    event: ClientEventName,
+    handle: () => Result | Promise<Result>,
+  ): Result | Promise<Result>;
 }
 
 export function createGuard(deps: {
@@ -116,7 +120,9 @@ export function createGuard(deps: {
     if (budget && budgets) {
       const spent = await budgets.consume(budget.kind, g.address);
       if (!spent.ok) {
-        const heldMs = await new Promise<number>((resolve) => budgets.holdRefusal(spent.retryAfterMs, resolve));
+        const heldMs = await new Promise<number>((resolve) =>
+          budgets.holdRefusal(spent.retryAfterMs, resolve),
+        );
         return overBudget(budget.what, spent.retryAfterMs - heldMs);
       }
     }
@@ -133,7 +139,8 @@ export function createGuard(deps: {
   ): Result | Promise<Result> {
     if (!IDENTITY_EVENTS.has(event)) return handle();
     const now = Date.now();
-    const guesses = (g.guesses ??= new TokenBucket(limits.failedJoinsPerSocket, now));
+    g.guesses ??= new TokenBucket(limits.failedJoinsPerSocket, now);
+    const { guesses } = g;
     const { address } = g;
     const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
     // A join is refused outright while throttled: it would tell a guesser which codes exist.
@@ -167,8 +174,8 @@ export function createGuard(deps: {
       if (g.events.take(now)) return true;
       const last = args[args.length - 1];
       if (typeof last === 'function') last(fail('RATE_LIMITED'));
-      const refusals = (g.refusals ??= new TokenBucket(limits.refusals, now));
-      if (!refusals.take(now)) {
+      g.refusals ??= new TokenBucket(limits.refusals, now);
+      if (!g.refusals.take(now)) {
         // Stop reading its bytes at once (every frame read is unmasked and parsed), let the
         // acknowledgements already written and the disconnect go out, then cut the connection:
         // a flooder is in no hurry to answer a WebSocket closing handshake.
