@@ -1,4 +1,4 @@
-// The load benchmark: `npm run bench -- --players N` (default 1000; --rounds 8, --passes 2).
+// The load benchmark: `npm run bench -- --players N` (default 1000; --rounds 8, --passes 4).
 //
 // Alternates the real game server and a bare Socket.IO server that sends the same messages in the
 // same pattern (bench/bare-server.ts), each against a separate load-generator process with N
@@ -221,7 +221,10 @@ function summarize(passes: PassFigures[], players: number): { figures: Figures; 
 async function main() {
   const players = arg('players', 1000);
   const rounds = arg('rounds', 8);
-  const passes = arg('passes', 2);
+  // Four of each: either server's CPU per round alone moves 15–25 % from one pass to the next on this
+  // machine (bare Socket.IO's 455–628 ms at 2,000 in five runs of 7 December), and two of each let one
+  // unlucky pass decide a ratio.
+  const passes = arg('passes', 4);
   console.log(
     `Overshoot load benchmark: ${players} students, ${rounds} rounds per pass (all at once / spread over 3 s), ` +
       `${passes} passes each of the game and of bare Socket.IO, alternating.`,
