@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../server/app';
 import { DEFAULT_LIMITS } from '../../server/transport/rate-limit';
 import type { PlayerView } from '../../shared/protocol/views';
@@ -180,6 +180,54 @@ describe('a client flooding events', () => {
     expect(percentile(flooded, 99)).toBeLessThan(percentile(quiet, 99) + 500);
     expect(proc.output()).not.toMatch(/Error/);
   }, 60_000);
+});
+
+describe('events of names the protocol does not have', () => {
+  it('count against the same rate as the others: past the burst RATE_LIMITED, and a socket that keeps on is cut', async () => {
+    server = await startServer();
+    const flooder = await connect(server.url);
+    const { burst } = DEFAULT_LIMITS.events;
+    const replies: Array<Promise<unknown>> = [];
+    let cut = false;
+    flooder.socket.on('disconnect', () => {
+      cut = true;
+    });
+    // All in one go: the bucket refills 10 a second, far slower than these leave.
+    for (let i = 0; i < burst + DEFAULT_LIMITS.refusals.burst + 5; i++)
+      replies.push(
+        new Promise((resolve) =>
+          flooder.socket.timeout(2000).emit('no:such-event', i, (err: Error | null, r: unknown) =>
+            resolve(err ? 'no reply' : (r as { error?: string }).error),
+          ),
+        ),
+      );
+    const got = await Promise.all(replies);
+    expect(got.slice(0, burst)).toEqual(Array(burst).fill('UNKNOWN_EVENT'));
+    expect(got.slice(burst, burst + DEFAULT_LIMITS.refusals.burst)).toEqual(
+      Array(DEFAULT_LIMITS.refusals.burst).fill('RATE_LIMITED'),
+    );
+    await vi.waitFor(() => expect(cut).toBe(true));
+    // The server is fine: a new connection is answered.
+    const next = await connect(server.url);
+    expect(await next.call('no:such-event', {})).toMatchObject({ error: 'UNKNOWN_EVENT' });
+  });
+
+  it('a connection is given one listener for all its events, not one per event of the protocol', async () => {
+    // What each student's socket holds is what 2,000 of them hold: one closure per event and its
+    // listener table were 2 KB of each student's heap (README, "Performance").
+    server = await startServer();
+    const client = await connect(server.url);
+    const host = await createGame(server, { rounds: [ZIGZAG] });
+    await joinPlayers(server, host.code, 1);
+    expect(client.socket.connected).toBe(true);
+    const sockets = [...server.app.io.of('/').sockets.values()];
+    expect(sockets.length).toBe(3);
+    for (const socket of sockets) {
+      expect(socket.listenersAny()).toHaveLength(1);
+      expect(socket.listenerCount('answer:submit')).toBe(0);
+      expect(socket.listenerCount('player:join')).toBe(0);
+    }
+  });
 });
 
 describe('wrong room codes', () => {
