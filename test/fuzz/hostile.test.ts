@@ -196,9 +196,11 @@ describe('events of names the protocol does not have', () => {
     for (let i = 0; i < burst + DEFAULT_LIMITS.refusals.burst + 5; i++)
       replies.push(
         new Promise((resolve) =>
-          flooder.socket.timeout(2000).emit('no:such-event', i, (err: Error | null, r: unknown) =>
-            resolve(err ? 'no reply' : (r as { error?: string }).error),
-          ),
+          flooder.socket
+            .timeout(2000)
+            .emit('no:such-event', i, (err: Error | null, r: unknown) =>
+              resolve(err ? 'no reply' : (r as { error?: string }).error),
+            ),
         ),
       );
     const got = await Promise.all(replies);
