@@ -140,8 +140,7 @@ export function createGuard(deps: {
     if (!IDENTITY_EVENTS.has(event)) return handle();
     const now = Date.now();
     g.guesses ??= new TokenBucket(limits.failedJoinsPerSocket, now);
-    const { guesses } = g;
-    const { address } = g;
+    const { guesses, address } = g;
     const throttled = !(guesses.has(now) && guessesByAddress.has(address, now));
     // A join is refused outright while throttled: it would tell a guesser which codes exist.
     if (throttled && event === 'player:join') return fail('RATE_LIMITED');
