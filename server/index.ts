@@ -31,14 +31,20 @@ const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 
 // NODE_ID: one node of a cluster on one PostgreSQL (docs/deploy.md); without it, one process as ever.
 const nodeId = process.env.NODE_ID?.trim() || undefined;
-const positive = (name: string, fallback: number) => {
+/**
+ * A whole number from the environment, `fallback` when unset. Anything but a whole number from
+ * `min` to `max` stops the process before it listens, saying which variable and what it takes.
+ */
+const wholeFromEnv = (name: string, fallback: number, min: number, max: number, what: string) => {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (Number.isInteger(value) && value > 0) return value;
-  console.error(`${name} must be a whole number of milliseconds above 0 (got "${raw}").`);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  console.error(`${name} must be ${what} (got "${raw}").\nOvershoot did not start.`);
   process.exit(1);
 };
+const positive = (name: string, fallback: number) =>
+  wholeFromEnv(name, fallback, 1, Number.MAX_SAFE_INTEGER, 'a whole number of milliseconds above 0');
 const leaseMs = positive('LEASE_MS', LEASE_MS);
 const renewMs = positive('RENEW_MS', RENEW_MS);
 /**
@@ -48,14 +54,13 @@ const renewMs = positive('RENEW_MS', RENEW_MS);
  * second of CPU through tsx) would otherwise take the cores the moves need (docs/deploy.md). 0 for
  * nodes on machines of their own.
  */
-const leaveRaw = process.env.LEAVE_AFTER_MOVED_MS?.trim();
-const leaveAfterMovedMs = leaveRaw ? Number(leaveRaw) : MOVED_SPREAD_MS + 700;
-if (!Number.isInteger(leaveAfterMovedMs) || leaveAfterMovedMs < 0 || leaveAfterMovedMs > 10_000) {
-  console.error(
-    `LEAVE_AFTER_MOVED_MS must be a whole number of milliseconds from 0 to 10000 (got "${leaveRaw}").`,
-  );
-  process.exit(1);
-}
+const leaveAfterMovedMs = wholeFromEnv(
+  'LEAVE_AFTER_MOVED_MS',
+  MOVED_SPREAD_MS + 700,
+  0,
+  10_000,
+  'a whole number of milliseconds from 0 to 10000',
+);
 if (nodeId !== undefined) {
   const problem = !/^[a-z0-9-]{1,32}$/.test(nodeId)
     ? `NODE_ID "${nodeId}" must be 1 to 32 lowercase letters, digits or dashes (e.g. n1).`
@@ -72,14 +77,13 @@ if (nodeId !== undefined) {
 
 // A node warms up before it joins the cluster, so that the first class moved onto it (a rolling
 // deploy) is not served by cold code (server/warm-up.ts). One process with SQLite has no such moves.
-const warmRaw = process.env.WARM_UP_PLAYERS?.trim();
-const warmUpPlayers = warmRaw ? Number(warmRaw) : WARM_UP_PLAYERS;
-if (!Number.isInteger(warmUpPlayers) || warmUpPlayers < 0 || warmUpPlayers > MAX_WARM_UP_PLAYERS) {
-  console.error(
-    `WARM_UP_PLAYERS must be a whole number from 0 to ${MAX_WARM_UP_PLAYERS} (got "${warmRaw}").\nOvershoot did not start.`,
-  );
-  process.exit(1);
-}
+const warmUpPlayers = wholeFromEnv(
+  'WARM_UP_PLAYERS',
+  WARM_UP_PLAYERS,
+  0,
+  MAX_WARM_UP_PLAYERS,
+  `a whole number from 0 to ${MAX_WARM_UP_PLAYERS}`,
+);
 if (nodeId !== undefined && warmUpPlayers > 0) {
   try {
     const warm = await warmUp(warmUpPlayers);
