@@ -3,7 +3,7 @@
 // publication delivers each saved change to whom the room layer says it concerns.
 
 import { inLanguage } from '../../shared/i18n/errors';
-import { type Language, playerLanguage } from '../../shared/i18n/language';
+import { playerLanguage } from '../../shared/i18n/language';
 import { ANSWER_HELD_MESSAGE, fail, type Result, storeUnavailable } from '../../shared/protocol/errors';
 import { isClientEvent } from '../../shared/protocol/events';
 import { type MovedTo, socketPathOf } from '../../shared/protocol/rehome';
@@ -99,9 +99,9 @@ export function attachTransport(deps: TransportDeps): Transport {
   });
   rooms.onEvict((code) => publication.drop(code));
 
-  // Per event, these are functions of the connection rather than closures made for each event: a
-  // class answering at once sends thousands of events a second, and the server runs under tsx, whose
-  // kept function names cost a property definition (about a microsecond) per closure made.
+  // These are made once for the transport, not per connection or per event: a class answering at
+  // once sends thousands of events a second, and the server runs under tsx, whose kept function names
+  // cost a property definition (about a microsecond) per closure made.
   function failed(event: string, error: unknown): Result {
     // A read the handler awaited (a saved deck) found the database away: not a bug of ours.
     if (rooms.health.failed(error)) return storeUnavailable();
@@ -110,15 +110,10 @@ export function attachTransport(deps: TransportDeps): Transport {
   }
 
   /** Committed before acknowledged: the reply waits for the batch holding this change. */
-  function reply(
-    socket: AppSocket,
-    lang: Language,
-    event: string,
-    ack: ((result: Result) => void) | null,
-    result: Result,
-  ) {
+  function reply(socket: AppSocket, event: string, ack: ((result: Result) => void) | null, result: Result) {
     // Cluster mode: this room's home is another node; the client asks where, and goes there.
     if (!result.ok && result.error === 'MOVED') socket.emit('moved', {});
+    const { lang } = socket.data;
     rooms.afterCommit((saved, held) => {
       if (saved || !result.ok) ack?.(inLanguage(result, lang));
       else if (held) {
@@ -150,7 +145,7 @@ export function attachTransport(deps: TransportDeps): Transport {
   }
 
   function received(socket: AppSocket, event: unknown, args: unknown[]) {
-    const { guard: guarded, lang } = socket.data;
+    const guarded = socket.data.guard;
     if (!guard.admit(guarded, args)) return;
     // Inbound data is unknown until parsed, whatever the typed map says: the acknowledgement is
     // whatever function came last, and a client that sent none simply gets no reply.
@@ -168,10 +163,8 @@ export function attachTransport(deps: TransportDeps): Transport {
     }
     // An event that spent an address budget first answers once the budget has (a microtask).
     if (result instanceof Promise)
-      void result
-        .catch((error: unknown) => failed(event, error))
-        .then((r) => reply(socket, lang, event, ack, r));
-    else reply(socket, lang, event, ack, result);
+      void result.catch((error: unknown) => failed(event, error)).then((r) => reply(socket, event, ack, r));
+    else reply(socket, event, ack, result);
   }
 
   function onDisconnect(this: AppSocket) {
